@@ -1,0 +1,249 @@
+"""Plain text, the dated text format, JSONL and standard input.
+
+The dated text format (the reference article's): the text opens with ` date YYYY[-MM[-DD]] `
+and the article follows on the same line. The header becomes `published` with its
+precision and is not part of the analysed text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kroniek.errors import (
+    BinaryInputError,
+    DateHeaderError,
+    EmptyInputError,
+    EncodingError,
+    InputTooLargeError,
+    RecordError,
+)
+from kroniek.readers.base import Article, ItemError, OnError
+
+__all__ = [
+    "MAX_BYTES",
+    "decode_text",
+    "parse_dated_text",
+    "parse_published",
+    "read_jsonl",
+    "read_jsonl_path",
+    "read_stdin",
+    "read_text_file",
+    "read_text_path",
+]
+
+# One article is at most this large. Longer news articles are ~100 kB; a bigger input is
+# almost always a wrong file (a dump, a binary). Collections (JSONL, WARC) stream instead.
+MAX_BYTES = 10 * 1024 * 1024
+
+_DATE_HEADER = re.compile(r"\A\s*date\s+(\S+)\s+", re.IGNORECASE)
+_ISO_PARTIAL = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+def decode_text(data: bytes, *, source: str) -> str:
+    """Bytes to text, refusing empty, binary, oversized and non-UTF-8 input."""
+    if len(data) > MAX_BYTES:
+        raise InputTooLargeError(
+            f"{len(data) / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit "
+            "for one article",
+            source=source,
+            hint="split it, or put many articles in a JSONL file (one per line)",
+        )
+    if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
+        raise BinaryInputError(
+            "binary data (NUL bytes), not text",
+            source=source,
+            hint="give a text, JSONL, HTML, feed or WARC file",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
+            source=source,
+            hint="convert it first, e.g. iconv -f latin1 -t utf-8 FILE",
+        ) from None
+    if not text.strip():
+        raise EmptyInputError("empty: no text to analyse", source=source)
+    return text
+
+
+def parse_published(value: str, *, source: str, line: int | None = None) -> tuple[str, str]:
+    """A date as written (ISO, partial ISO, ISO datetime) → (value, precision)."""
+    value = value.strip()
+    m = _ISO_PARTIAL.match(value)
+    if m:
+        year, month, day = m.groups()
+        try:
+            if day:
+                dt.date(int(year), int(month), int(day))
+                return value, "day"
+            if month:
+                dt.date(int(year), int(month), 1)
+                return value, "month"
+            return value, "year"
+        except ValueError:
+            pass
+    else:
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return parsed.date().isoformat(), "day"
+        except ValueError:
+            pass
+        try:
+            from email.utils import parsedate_to_datetime
+
+            return parsedate_to_datetime(value).date().isoformat(), "day"
+        except (TypeError, ValueError, IndexError):
+            pass
+    raise DateHeaderError(
+        f"unknown date {value!r}",
+        source=source,
+        line=line,
+        hint="write dates as YYYY, YYYY-MM or YYYY-MM-DD",
+    )
+
+
+def parse_dated_text(text: str, *, source: str) -> tuple[str, str | None]:
+    """Split a leading ` date ... ` header off: (article text, published or None)."""
+    m = _DATE_HEADER.match(text)
+    if not m:
+        return text, None
+    value, _precision = parse_published(m.group(1), source=source, line=1)
+    body = text[m.end():]
+    if not body.strip():
+        raise EmptyInputError("only a date header, no article text", source=source)
+    return body, value
+
+
+def read_text_file(path: Path | str) -> Article:
+    """One article from a plain or dated text file."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputTooLargeError(
+            f"{size / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit for one "
+            "article",
+            source=str(path),
+            hint="split it, or put many articles in a JSONL file (one per line)",
+        )
+    text = decode_text(path.read_bytes(), source=str(path))
+    body, published = parse_dated_text(text, source=str(path))
+    return Article(text=body, source=str(path), published=published)
+
+
+def read_text_path(path: Path, on_error: OnError) -> Iterator[Article]:
+    yield read_text_file(path)
+
+
+def read_stdin() -> Iterator[Article]:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    text = decode_text(data, source="<stdin>")
+    if text.lstrip().startswith("{"):
+        yield from _jsonl_lines(iter(text.splitlines()), "<stdin>", _raise_item)
+        return
+    body, published = parse_dated_text(text, source="<stdin>")
+    yield Article(text=body, source="<stdin>", published=published)
+
+
+def _raise_item(err: ItemError) -> None:
+    raise RecordError(err.message, source=err.source, line=err.line)
+
+
+# Field names seen in the wild for each Article field, most usual first.
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "maintext"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "source_url"),
+    "published": ("published", "published_at", "date", "date_publish", "pubdate", "datetime"),
+    "outlet": ("outlet", "source", "publisher", "site_name", "source_domain"),
+    "external_id": ("id", "article_id", "guid"),
+}
+
+
+def _pick(record: dict[str, Any], names: tuple[str, ...]) -> Any:
+    for n in names:
+        value = record.get(n)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def article_from_record(record: Any, *, source: str, line: int | None) -> Article:
+    """A JSON object (one JSONL line) to an Article; RecordError when it cannot be one."""
+    if not isinstance(record, dict):
+        raise RecordError(
+            f"expected a JSON object, got {type(record).__name__}", source=source, line=line
+        )
+    text = _pick(record, _FIELDS["text"])
+    if not isinstance(text, str) or not text.strip():
+        raise RecordError(
+            "no article text",
+            source=source,
+            line=line,
+            hint="put the text in a 'text' (or 'body') field",
+        )
+    published = _pick(record, _FIELDS["published"])
+    if published is not None:
+        published, _ = parse_published(str(published), source=source, line=line)
+    title = _pick(record, _FIELDS["title"])
+    title_parts = [str(title)] if title else []
+    ext = _pick(record, _FIELDS["external_id"])
+    return Article(
+        text=text,
+        source=f"{source}:{line}" if line is not None else source,
+        title=" ".join(title_parts) or None,
+        url=_pick(record, _FIELDS["url"]),
+        published=published,
+        outlet=_pick(record, _FIELDS["outlet"]),
+        external_id=str(ext) if ext is not None else None,
+    )
+
+
+def _jsonl_lines(lines: Iterator[str], source: str, on_error: OnError) -> Iterator[Article]:
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            on_error(ItemError(source, f"not JSON ({exc.msg} at column {exc.colno})", lineno))
+            continue
+        try:
+            yield article_from_record(record, source=source, line=lineno)
+        except (RecordError, DateHeaderError) as exc:
+            on_error(ItemError(source, exc.message, lineno))
+
+
+def read_jsonl(path: Path | str, *, on_error: OnError | None = None) -> Iterator[Article]:
+    """Articles from a JSONL file, one per line, streamed."""
+    path = Path(path)
+    handler = on_error or _raise_item
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+        if b"\x00" in head:
+            raise BinaryInputError("binary data (NUL bytes), not JSONL", source=str(path))
+        fh.seek(0)
+
+        def lines() -> Iterator[str]:
+            for lineno, raw in enumerate(fh, start=1):
+                if len(raw) > MAX_BYTES:
+                    handler(ItemError(str(path), "line over the size limit", lineno))
+                    yield ""
+                    continue
+                try:
+                    yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    handler(ItemError(str(path), f"not valid UTF-8 (byte {exc.start})", lineno))
+                    yield ""
+
+        yield from _jsonl_lines(lines(), str(path), handler)
+
+
+def read_jsonl_path(path: Path, on_error: OnError) -> Iterator[Article]:
+    yield from read_jsonl(path, on_error=on_error)

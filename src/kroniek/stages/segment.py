@@ -1,0 +1,151 @@
+"""Segmentation: blocks (body, heading, caption, pull quote) and sentences.
+
+Blocks are paragraphs separated by blank lines. A paragraph is classified by its shape:
+
+- caption: a short paragraph carrying a photo credit ("beeld", "foto", "©", "ANP", ...);
+- pullquote: a short paragraph that is one quotation followed by its speaker's name, and
+  that does not read as a sentence of the body;
+- heading: a short line without final punctuation;
+- body: everything else.
+
+Sentences are found inside each block by `split_sentences`: a break after . ! ? (and any
+closing quote) before whitespace and an uppercase letter, digit or opening quote, unless
+the period ends a known abbreviation or an initial. Non-body blocks are one sentence each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kroniek.doc import Block, Doc, Sentence
+from kroniek.pipeline import register_stage
+
+__all__ = ["SegmentStage", "classify_block", "split_blocks", "split_sentences"]
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# Photo-credit markers of Dutch, Flemish and English outlets.
+_CREDIT = re.compile(
+    r"(?:\b(?:beeld|foto|foto's|fotografie|illustratie|image|photo|photograph)\b\s*[:\-]?"
+    r"|©|\((?:ANP|AFP|AP|Reuters|EPA|Getty)[^)]*\)|\b(?:ANP|AFP|Reuters|EPA|Getty Images)\s*$)",
+    re.IGNORECASE,
+)
+_OPEN_QUOTES = "„“\"'‘«‹‚"
+_CLOSE_QUOTES = "”\"'’»›“‘"
+_PULLQUOTE = re.compile(
+    r"\A\s*[„“\"«‘'](?P<quote>[^\n]{10,400}?)[”\"»’'“]\s+(?P<who>[A-Z][^\n„“\"«]{2,120})(?<![.!?])\Z"
+)
+
+# Abbreviations after which a period does not end a sentence (lowercased, without the
+# final period). General Dutch and English; not tuned to any article.
+ABBREVIATIONS = frozenset(
+    """
+    a.s bijv bv blz ca d.w.z dhr dr drs e.a e.d enz etc evt i.e ing ir jl jhr m.a.w max min
+    mr mevr mw nl nr o.a o.m p pag prof resp s.v.p sr st t.a.v t.o.v v.chr n.chr vgl vs zg
+    zgn jr lt gen kol maj kap sgt adm cdt
+    mr mrs ms dr prof gen col lt capt sgt rep sen gov jan feb mar apr jun jul aug sep sept
+    oct okt nov dec inc corp co ltd no fig e.g i.e u.s u.k u.n a.m p.m
+    """.split()
+)
+
+_SENT_END = re.compile(r"[.!?…]+[”\"’'»)]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+[\"'„“‘«(]*[A-ZÀ-ÖØ-Þ0-9]")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def split_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph, whitespace trimmed."""
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        yield from _trimmed(text, pos, m.start())
+        pos = m.end()
+    yield from _trimmed(text, pos, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def classify_block(text: str) -> str:
+    """The kind of one paragraph: body, heading, caption or pullquote."""
+    words = text.split()
+    n = len(words)
+    if n <= 20 and _CREDIT.search(text) and not _looks_like_body_sentence(text):
+        return "caption"
+    if n <= 60 and _PULLQUOTE.match(text):
+        return "pullquote"
+    if n <= 8 and "\n" not in text and text[-1] not in ".!?:;,”\"’" and text[0].isupper():
+        return "heading"
+    return "body"
+
+
+def _looks_like_body_sentence(text: str) -> bool:
+    # A caption is a name or a phrase plus a credit; a body paragraph has a few sentences.
+    return len(_SENT_END.findall(text + " ")) >= 3
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets within text[start:end]."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    sent_start = start
+    for m in _SENT_END.finditer(text, start, end):
+        brk = m.end()
+        if not _NEXT_START.match(text, brk, end):
+            continue
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+            continue
+        if _inside_open_quote(text, sent_start, brk) and not _quote_closes_later(text, brk, end):
+            continue
+        out.extend(_trimmed(text, sent_start, brk))
+        sent_start = brk
+    out.extend(_trimmed(text, sent_start, end))
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1).lstrip("(\"'„“‘«").lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smit"
+    return word in ABBREVIATIONS
+
+
+def _inside_open_quote(text: str, start: int, pos: int) -> bool:
+    opens = sum(text.count(q, start, pos) for q in "„“«")
+    closes = sum(text.count(q, start, pos) for q in "”»")
+    return opens > closes
+
+
+def _quote_closes_later(text: str, pos: int, end: int) -> bool:
+    # A quotation of several sentences is split into sentences as usual; only a
+    # quotation that never closes in this block keeps its sentences together.
+    return any(text.find(q, pos, end) != -1 for q in "”»")
+
+
+@register_stage("kroniek.segment.v1")
+class SegmentStage:
+    requires = ("text",)
+    assigns = ("blocks", "sentences")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        doc.blocks = []
+        doc.sentences = []
+        for start, end in split_blocks(text):
+            kind = classify_block(text[start:end])
+            doc.blocks.append(Block(start=start, end=end, kind=kind))  # type: ignore[arg-type]
+            if kind == "body":
+                for s, e in split_sentences(text, start, end):
+                    doc.sentences.append(Sentence(start=s, end=e))
+            else:
+                doc.sentences.append(Sentence(start=start, end=end))
+        return doc
