@@ -1,0 +1,25 @@
+"""Scorers for every extractor, and the floors pinned in CI (`floors.json`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FLOORS_PATH", "check_floors", "load_floors"]
+
+FLOORS_PATH = Path(__file__).with_name("floors.json")
+
+
+def load_floors() -> dict[str, dict[str, float]]:
+    return json.loads(FLOORS_PATH.read_text(encoding="utf-8")) if FLOORS_PATH.exists() else {}
+
+
+def check_floors(name: str, scores: dict[str, Any]) -> list[str]:
+    """Messages for every score of evaluation `name` that is below its pinned floor."""
+    floors = load_floors().get(name, {})
+    return [
+        f"{name}: {metric} = {scores.get(metric)} is below its floor {floor}"
+        for metric, floor in floors.items()
+        if not isinstance(scores.get(metric), int | float) or scores[metric] < floor
+    ]
