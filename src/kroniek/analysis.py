@@ -22,6 +22,7 @@ def make_doc(
     title: str | None = None,
     outlet: str | None = None,
     source: str = "<text>",
+    allow_empty: bool = False,
 ) -> Doc:
     """A `Doc` with its metadata checked, before any stage has run."""
     if not isinstance(text, str):
@@ -30,7 +31,7 @@ def make_doc(
             source=source,
             hint="decode bytes first, e.g. data.decode('utf-8')",
         )
-    if not text.strip():
+    if not text.strip() and not allow_empty:
         raise EmptyInputError("empty: no text to analyse", source=source)
     pub = None
     if published:
@@ -42,6 +43,8 @@ def make_doc(
             source=source,
             hint=f"supported: {', '.join(SUPPORTED_LANGS)}; omit it to detect the language",
         )
+    if allow_empty:
+        text = text.strip()
     return Doc(text=text, url=url, title=title, outlet=outlet, lang=lang, published=pub)
 
 
@@ -66,6 +69,15 @@ def analyze(
 
 
 def analyze_article(article: Article, *, lang: str | None = None) -> Doc:
+    """Analyse an article as read by a reader. A record with metadata but no text (an id
+    and a date, as some archives hold) becomes a Doc with no annotations and a warning."""
+    if not article.text.strip():
+        doc = make_doc(" ", published=article.published, url=article.url,
+                       title=article.title, outlet=article.outlet, source=article.source,
+                       allow_empty=True)
+        doc.warnings.append(f"{article.source}: the record has no text; metadata only")
+        doc.id = article.identity()[:16]
+        return doc
     doc = make_doc(
         article.text,
         published=article.published,
@@ -75,4 +87,5 @@ def analyze_article(article: Article, *, lang: str | None = None) -> Doc:
         outlet=article.outlet,
         source=article.source,
     )
+    doc.id = article.identity()[:16]
     return get_pipeline()(doc)

@@ -397,7 +397,7 @@ def _coerce(tp: Any, value: Any) -> Any:
     if origin is not None and origin is not Literal:  # Optional / Union
         for arg in get_args(tp):
             if dataclasses.is_dataclass(arg) and isinstance(value, dict):
-                return _from_plain(arg, value)
+                return _from_plain(arg, value)  # type: ignore[arg-type]
         return value
     if dataclasses.is_dataclass(tp) and isinstance(value, dict):
         return _from_plain(tp, value)  # type: ignore[arg-type]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import typer
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     pretty = "pretty"
 

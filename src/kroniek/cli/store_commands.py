@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import typer
 
-__all__ = ["content_hash", "ingest_articles", "register", "write_rows"]
+__all__ = ["ingest_articles", "register", "write_rows"]
 
 DB_HELP = "Store: a SQLite file or postgresql:// URL (default: user data folder, or $KRONIEK_DB)."
 
 
-class RowFormat(str, Enum):
+class RowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 of the text with white space folded: the same article stored once."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def _count_items(paths: list[str]) -> int | None:
@@ -78,7 +72,7 @@ def ingest_articles(
         with progress:
             task = progress.add_task("ingest", total=_count_items(paths), status="")
             for article in read_inputs(paths, on_error=errors.append):
-                digest = content_hash(article.text)
+                digest = article.identity()
                 if store.has(digest):
                     counts["duplicates"] += 1
                 else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +25,13 @@ class Article:
     published: str | None = None  # as given: ISO date, partial date, or RFC 2822
     outlet: str | None = None
     external_id: str | None = None
+
+    def identity(self) -> str:
+        """SHA-256 identifying the article: its id or URL, title and text (white space
+        folded). Two records with the same text but different ids (a letter printed in two
+        editions) are two articles; the same record read twice is one."""
+        key = [self.external_id or self.url or "", self.title or "", " ".join(self.text.split())]
+        return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 @dataclass(slots=True)
@@ -59,10 +68,13 @@ def _raise(err: ItemError) -> None:
     raise InputError(err.message, source=err.source, line=err.line)
 
 
-def _expand(paths: Iterable[str]) -> Iterator[Path | None]:
+def _expand(paths: Iterable[str]) -> Iterator[Path | str | None]:
     for p in paths:
         if p == "-":
             yield None
+            continue
+        if p.startswith(("http://", "https://")):
+            yield p  # a URL: a feed or a page, fetched by readers.feeds
             continue
         path = Path(p)
         if path.is_dir():
@@ -91,6 +103,11 @@ def read_inputs(paths: Iterable[str], *, on_error: OnError | None = None) -> Ite
             from kroniek.readers.text import read_stdin
 
             yield from read_stdin()
+            continue
+        if isinstance(path, str):
+            from kroniek.readers.feeds import read_url
+
+            yield from read_url(path, handler)
             continue
         with path.open("rb") as fh:
             head = fh.read(4096)

@@ -181,7 +181,12 @@ def article_from_record(record: Any, *, source: str, line: int | None) -> Articl
             f"expected a JSON object, got {type(record).__name__}", source=source, line=line
         )
     text = _pick(record, _FIELDS["text"])
-    if not isinstance(text, str) or not text.strip():
+    title = _pick(record, _FIELDS["title"])
+    if (text is None or text == "") and isinstance(title, str) and title.strip():
+        text = title  # a headline-only item (a cartoon, a photo): its title is its text
+    if text in (None, "") and _pick(record, _FIELDS["external_id"]) is not None:
+        text = ""  # an id and metadata without text: kept, so that nothing is lost
+    elif not isinstance(text, str) or not text.strip():
         raise RecordError(
             "no article text",
             source=source,
@@ -191,13 +196,11 @@ def article_from_record(record: Any, *, source: str, line: int | None) -> Articl
     published = _pick(record, _FIELDS["published"])
     if published is not None:
         published, _ = parse_published(str(published), source=source, line=line)
-    title = _pick(record, _FIELDS["title"])
-    title_parts = [str(title)] if title else []
     ext = _pick(record, _FIELDS["external_id"])
     return Article(
         text=text,
         source=f"{source}:{line}" if line is not None else source,
-        title=" ".join(title_parts) or None,
+        title=str(title) if title else None,
         url=_pick(record, _FIELDS["url"]),
         published=published,
         outlet=_pick(record, _FIELDS["outlet"]),
