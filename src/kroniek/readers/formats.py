@@ -28,5 +28,12 @@ def ensure_registered() -> None:
     from kroniek.readers.text import read_jsonl_path, read_text_path
 
     register_reader("jsonl", _is_jsonl, read_jsonl_path)
+    from kroniek.readers.feeds import is_feed, read_feed_path
+    from kroniek.readers.html import is_html, read_html_path
+    from kroniek.readers.warc import is_warc, read_warc_path
+
+    register_reader("warc", is_warc, read_warc_path)
+    register_reader("feed", is_feed, read_feed_path)
+    register_reader("html", is_html, read_html_path)
     register_reader("text", _is_text, read_text_path)
     _done = True
