@@ -1,0 +1,5 @@
+"""`python -m kroniek` runs the command line."""
+
+from kroniek.cli import main
+
+main()
