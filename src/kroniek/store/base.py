@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,7 +23,10 @@ def default_store_path() -> Path:
 
 
 class Store(Protocol):
-    """What every backend offers. Rows come back as plain dicts (JSON-ready)."""
+    """What every backend offers. Rows come back as plain dicts (JSON-ready).
+
+    Event filters are the fields of `kroniek.store.queries.EventFilter`.
+    """
 
     def add(self, doc: Doc, *, content_hash: str, source: str | None = None) -> bool:
         """Store one analysed article in one transaction; False if its hash is stored."""
@@ -32,19 +36,41 @@ class Store(Protocol):
 
     def count(self, table: str = "articles") -> int: ...
 
-    def get_doc(self, doc_id: str) -> Doc: ...
+    def get_doc(self, doc_id: str) -> Doc:
+        """The stored document; KeyError if there is none."""
+        ...
 
-    def list_articles(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]: ...
+    def get_article(self, article_id: str) -> dict[str, Any] | None: ...
+
+    def iter_docs(self, *, batch: int = 200) -> Iterator[Doc]: ...
+
+    def list_articles(self, *, limit: int = 50, offset: int = 0, q: str | None = None,
+                      outlet: str | None = None,
+                      lang: str | None = None) -> list[dict[str, Any]]: ...
 
     def list_events(self, **filters: Any) -> list[dict[str, Any]]: ...
 
-    def list_quotes(self, **filters: Any) -> list[dict[str, Any]]: ...
+    def event_days(self, **filters: Any) -> list[dict[str, Any]]: ...
 
-    def list_places(self, **filters: Any) -> list[dict[str, Any]]: ...
+    def get_event(self, uid: str) -> dict[str, Any] | None: ...
 
-    def search(self, text: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
+    def list_incidents(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    def list_quotes(self, *, speaker: str | None = None, q: str | None = None,
+                    article_id: str | None = None, limit: int = 50,
+                    offset: int = 0) -> list[dict[str, Any]]: ...
+
+    def list_places(self, *, name: str | None = None, country: str | None = None,
+                    article_id: str | None = None, limit: int = 50,
+                    offset: int = 0) -> list[dict[str, Any]]: ...
+
+    def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]: ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
 def open_store(target: str | Path | None = None) -> Store:

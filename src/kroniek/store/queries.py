@@ -1,0 +1,334 @@
+"""Reading the store: the queries both backends share.
+
+Filters become `WHERE` clauses with `?` parameters; only fixed SQL fragments written here
+are ever joined together. Full-text matching differs per backend (`_fts_*` hooks).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kroniek.doc import Doc
+
+__all__ = ["EventFilter", "ReadQueries", "fts5_query", "like_pattern"]
+
+_EVENT_COLUMNS = (
+    "e.uid AS id, e.article_id, e.id AS event_id, e.type, e.sub_type, e.plover, "
+    "e.date_from, e.date_to, e.date_basis, e.time_precision, e.lat, e.lon, "
+    "e.place_name AS location, e.place_precision, e.geo_precision, e.country_code, "
+    "e.actor1, e.actor2, e.side1, e.side2, e.sides, e.source_types AS sources, "
+    "e.fatalities, e.confidence, e.modality, e.trigger_text, e.incident_id, "
+    "i.n_reports AS reports"
+)
+_ARTICLE_COLUMNS = (
+    "a.id, a.content_hash, a.url, a.title, a.outlet, a.lang, a.published, "
+    "a.published_precision, a.source, a.ingested_at"
+)
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its wildcards escaped (ESCAPE '\\')."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _unwrap(value: str | None) -> list[str]:
+    return [v for v in (value or "").split(",") if v]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Which events to list. `bbox` is (west, south, east, north) in degrees."""
+
+    bbox: tuple[float, float, float, float] | None = None
+    date_from: str | None = None  # events that end on or after this day
+    date_to: str | None = None  # events that start on or before this day
+    type: str | None = None  # ACLED type or sub-type
+    actor: str | None = None  # actor name contains this (case-insensitive)
+    source_type: str | None = None
+    side: str | None = None
+    q: str | None = None  # words in the article's text (full-text)
+    article_id: str | None = None
+    incident_id: str | None = None
+    located: bool = False  # only events with coordinates
+    merged: bool = False  # one row per incident (its first report)
+    limit: int = 100
+    offset: int = 0
+
+
+class ReadQueries:
+    """Mixed into `SQLStore`: every read the CLI and the API make."""
+
+    dialect = "sql"
+
+    def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _fts_articles(self) -> str:
+        """SQL selecting `article_id` of articles matching one `?` full-text query."""
+        raise NotImplementedError
+
+    def _fts_param(self, text: str) -> str | None:
+        return text
+
+    # -- counts and articles ------------------------------------------------------------
+
+    def count(self, table: str = "articles") -> int:
+        from kroniek.store.sql import TABLES
+
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+        return int(self._rows(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+
+    def list_articles(self, *, limit: int = 50, offset: int = 0, q: str | None = None,
+                      outlet: str | None = None, lang: str | None = None) -> list[dict[str, Any]]:
+        where, params = ["1 = 1"], []
+        if q:
+            fts = self._fts_param(q)
+            if fts is None:
+                return []
+            where.append(f"a.id IN ({self._fts_articles()})")
+            params.append(fts)
+        if outlet:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        if lang:
+            where.append("a.lang = ?")
+            params.append(lang)
+        sql = (f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM events e "
+               f"WHERE e.article_id = a.id) AS n_events FROM articles a "
+               f"WHERE {' AND '.join(where)} "
+               "ORDER BY a.published DESC, a.ingested_at DESC, a.id LIMIT ? OFFSET ?")
+        return self._rows(sql, [*params, limit, offset])
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        """The article's row, its whole `kroniek/1` document and its events."""
+        rows = self._rows(f"SELECT {_ARTICLE_COLUMNS}, a.doc_json FROM articles a "
+                          "WHERE a.id = ?", (article_id,))
+        if not rows:
+            return None
+        row = rows[0]
+        row["doc"] = json.loads(row.pop("doc_json"))
+        row["events"] = self.list_events(article_id=article_id, limit=10_000)
+        return row
+
+    def get_doc(self, doc_id: str) -> Doc:
+        """The stored document; KeyError if there is none with this id."""
+        rows = self._rows("SELECT doc_json FROM articles WHERE id = ?", (doc_id,))
+        if not rows:
+            raise KeyError(doc_id)
+        return Doc.from_json(json.loads(rows[0]["doc_json"]))
+
+    def iter_docs(self, *, batch: int = 200) -> Any:
+        """Every stored document, oldest ingest first."""
+        offset = 0
+        while True:
+            rows = self._rows("SELECT doc_json FROM articles ORDER BY ingested_at, id "
+                              "LIMIT ? OFFSET ?", (batch, offset))
+            if not rows:
+                return
+            for r in rows:
+                yield Doc.from_json(json.loads(r["doc_json"]))
+            offset += batch
+
+    # -- events -------------------------------------------------------------------------
+
+    def _event_where(self, f: EventFilter) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if f.bbox is not None:
+            west, south, east, north = f.bbox
+            where.append("e.lat BETWEEN ? AND ?")
+            params += [south, north]
+            if west <= east:
+                where.append("e.lon BETWEEN ? AND ?")
+                params += [west, east]
+            else:  # the box crosses the antimeridian
+                where.append("(e.lon >= ? OR e.lon <= ?)")
+                params += [west, east]
+        if f.date_from:
+            where.append("e.date_to >= ?")
+            params.append(f.date_from)
+        if f.date_to:
+            where.append("e.date_from <= ?")
+            params.append(f.date_to)
+        if f.type:
+            where.append("(e.type = ? OR e.sub_type = ?)")
+            params += [f.type, f.type]
+        if f.actor:
+            where.append("(lower(e.actor1) LIKE ? ESCAPE '\\' "
+                         "OR lower(e.actor2) LIKE ? ESCAPE '\\')")
+            params += [like_pattern(f.actor)] * 2
+        if f.source_type:
+            where.append("e.source_types LIKE ?")
+            params.append(f"%,{f.source_type.replace(',', '')},%")
+        if f.side:
+            where.append("e.sides LIKE ?")
+            params.append(f"%,{f.side.replace(',', '')},%")
+        for col, value in (("e.article_id", f.article_id), ("e.incident_id", f.incident_id)):
+            if value:
+                where.append(f"{col} = ?")
+                params.append(value)
+        if f.located:
+            where.append("e.lat IS NOT NULL")
+        if f.merged:
+            where.append("e.uid = (SELECT MIN(r.event_uid) FROM incident_reports r "
+                         "WHERE r.incident_id = e.incident_id)")
+        return where, params
+
+    def list_events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events matching `EventFilter(**filters)`, newest first."""
+        f = filters.pop("filter", None) or EventFilter(**filters)
+        where, params = self._event_where(f)
+        if f.q:
+            fts = self._fts_param(f.q)
+            if fts is None:
+                return []
+            where.append(f"e.article_id IN ({self._fts_articles()})")
+            params.append(fts)
+        sql = (f"SELECT {_EVENT_COLUMNS} FROM events e "
+               "LEFT JOIN incidents i ON i.id = e.incident_id "
+               f"WHERE {' AND '.join(where) or '1 = 1'} "
+               "ORDER BY e.date_from DESC, e.uid LIMIT ? OFFSET ?")
+        rows = self._rows(sql, [*params, f.limit, f.offset])
+        for r in rows:
+            r["sides"] = _unwrap(r["sides"])
+            r["sources"] = _unwrap(r["sources"])
+        return rows
+
+    def event_days(self, **filters: Any) -> list[dict[str, Any]]:
+        """How many events start on each day (for the timeline), under the same filters."""
+        f = EventFilter(**filters)
+        where, params = self._event_where(f)
+        where.append("e.date_from IS NOT NULL")
+        sql = (f"SELECT e.date_from AS day, COUNT(*) AS n FROM events e "
+               f"WHERE {' AND '.join(where)} GROUP BY e.date_from ORDER BY e.date_from")
+        return self._rows(sql, params)
+
+    def get_event(self, uid: str) -> dict[str, Any] | None:
+        """One event with its incident and every report of it: sentence, claims, evidence."""
+        rows = self._rows(
+            f"SELECT {_EVENT_COLUMNS}, e.json FROM events e "
+            "LEFT JOIN incidents i ON i.id = e.incident_id WHERE e.uid = ?", (uid,))
+        if not rows:
+            return None
+        event = rows[0]
+        event["sides"], event["sources"] = _unwrap(event["sides"]), _unwrap(event["sources"])
+        event["event"] = json.loads(event.pop("json"))
+        incident = self._rows("SELECT * FROM incidents WHERE id = ?", (event["incident_id"],))
+        event["incident"] = incident[0] if incident else None
+        uids = [r["event_uid"] for r in self._rows(
+            "SELECT event_uid FROM incident_reports WHERE incident_id = ? ORDER BY event_uid",
+            (event["incident_id"],))] or [uid]
+        event["reports"] = [self._report(u) for u in uids]
+        return event
+
+    def _report(self, uid: str) -> dict[str, Any]:
+        row = self._rows(
+            "SELECT e.uid, e.article_id, e.json, e.sentence_start, e.sentence_end, "
+            "a.title, a.url, a.outlet, a.published, a.text, a.doc_json "
+            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.uid = ?", (uid,))[0]
+        text = row.pop("text")
+        doc = json.loads(row.pop("doc_json"))
+        ev = json.loads(row.pop("json"))
+        s, e = row.pop("sentence_start"), row.pop("sentence_end")
+        row["event"] = ev
+        row["sentence"] = None if s is None else {"start": s, "end": e, "text": text[s:e]}
+        claims = [c for c in doc.get("claims", [])
+                  if c["id"] in ev.get("claims", []) or ev["id"] in c.get("events", [])]
+        for c in claims:
+            c["text"] = text[c["start"]:c["end"]]
+        row["claims"] = claims
+        row["evidence"] = _evidence_spans(text, ev, claims, row["sentence"])
+        return row
+
+    # -- quotes, places, search ---------------------------------------------------------
+
+    def list_quotes(self, *, speaker: str | None = None, q: str | None = None,
+                    article_id: str | None = None, limit: int = 50,
+                    offset: int = 0) -> list[dict[str, Any]]:
+        where, params = ["1 = 1"], []
+        if speaker:
+            where.append("lower(qu.speaker_name) LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(speaker))
+        if q:
+            fts = self._fts_param(q)
+            if fts is None:
+                return []
+            where.append(self._fts_quotes_where())
+            params.append(fts)
+        if article_id:
+            where.append("qu.article_id = ?")
+            params.append(article_id)
+        sql = ("SELECT qu.article_id, qu.id, qu.start_char AS start, qu.end_char AS \"end\", "
+               "qu.kind, qu.speaker_name AS speaker, qu.speaker_descriptor, qu.text, "
+               "qu.confidence, a.title, a.published FROM quotes qu "
+               "JOIN articles a ON a.id = qu.article_id "
+               f"WHERE {' AND '.join(where)} "
+               "ORDER BY a.published DESC, qu.article_id, qu.start_char LIMIT ? OFFSET ?")
+        return self._rows(sql, [*params, limit, offset])
+
+    def _fts_quotes_where(self) -> str:
+        raise NotImplementedError
+
+    def list_places(self, *, name: str | None = None, country: str | None = None,
+                    article_id: str | None = None, limit: int = 50,
+                    offset: int = 0) -> list[dict[str, Any]]:
+        """Resolved places with how often (and in how many articles) they are mentioned."""
+        where, params = ["1 = 1"], []
+        if name:
+            where.append("(lower(p.name) LIKE ? ESCAPE '\\' OR lower(p.text) LIKE ? ESCAPE '\\')")
+            params += [like_pattern(name)] * 2
+        if country:
+            where.append("p.country_code = ?")
+            params.append(country.upper())
+        if article_id:
+            where.append("p.article_id = ?")
+            params.append(article_id)
+        sql = ("SELECT p.geonameid, COALESCE(p.name, MIN(p.text)) AS name, p.country_code, "
+               "p.lat, p.lon, p.precision, p.role, COUNT(*) AS mentions, "
+               "COUNT(DISTINCT p.article_id) AS articles FROM places p "
+               f"WHERE {' AND '.join(where)} "
+               "GROUP BY p.geonameid, p.name, p.country_code, p.lat, p.lon, p.precision, p.role "
+               "ORDER BY mentions DESC, name LIMIT ? OFFSET ?")
+        return self._rows(sql, [*params, limit, offset])
+
+    def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles and quotes matching `text`, articles first, with a snippet."""
+        raise NotImplementedError
+
+    def list_incidents(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM incidents ORDER BY date_from DESC, id "
+                          "LIMIT ? OFFSET ?", (limit, offset))
+
+
+def fts5_query(text: str) -> str | None:
+    """User words as an FTS5 query of quoted terms (all must match); None if no words."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:32])
+
+
+def _evidence_spans(text: str, ev: dict[str, Any], claims: list[dict[str, Any]],
+                    sentence: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The character spans that support the event: its sentence, trigger, claims' evidence."""
+    spans: list[dict[str, Any]] = []
+    if sentence:
+        spans.append({"kind": "sentence", **sentence})
+    trig = ev.get("trigger") or {}
+    if "start" in trig:
+        spans.append({"kind": "trigger", "start": trig["start"], "end": trig["end"],
+                      "text": text[trig["start"]:trig["end"]]})
+    for c in claims:
+        spans.append({"kind": "claim", "claim": c["id"], "start": c["start"], "end": c["end"],
+                      "text": c["text"]})
+        evd = c.get("evidence") or {}
+        if evd.get("start") is not None and evd.get("end") is not None:
+            spans.append({"kind": "evidence", "claim": c["id"], "start": evd["start"],
+                          "end": evd["end"], "text": text[evd["start"]:evd["end"]]})
+    return spans
+
