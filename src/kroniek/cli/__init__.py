@@ -76,7 +76,8 @@ _register_all()
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `kroniek` script: runs the app, translating errors."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode click returns (not raises) the code of `typer.Exit(n)`.
+        code = app(args=argv, standalone_mode=False)
     except KroniekError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
@@ -95,4 +96,4 @@ def main(argv: list[str] | None = None) -> None:
             show()
             sys.exit(code)
         raise
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
