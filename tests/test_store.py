@@ -50,9 +50,13 @@ def _fill(store: SQLStore) -> list[Any]:
 def test_add_is_idempotent_by_hash_and_round_trips(store: SQLStore) -> None:
     docs = _fill(store)
     assert store.add(docs[0], content_hash="hash-0") is False
-    assert store.add(docs[0], content_hash="another-hash-same-text") is False
     assert store.has("hash-1") and not store.has("nope")
     assert store.count() == 3 and store.count("events") == 3 and store.count("quotes") == 3
+    # The same text under another hash (another edition) is another article.
+    assert store.add(docs[0], content_hash="another-edition") is True
+    assert store.count() == 4 and store.count("events") == 4
+    twin = [a for a in store.list_articles() if a["content_hash"] == "another-edition"][0]
+    assert twin["id"] != docs[0].id and store.get_doc(twin["id"]).text == docs[0].text
     assert store.get_doc(docs[1].id).to_json() == docs[1].to_json()
     with pytest.raises(KeyError):
         store.get_doc("missing")
@@ -139,6 +143,7 @@ def test_quotes_places_search_and_articles(store: SQLStore) -> None:
     assert article is not None and article["doc"]["id"] == docs[0].id
     assert [e["event_id"] for e in article["events"]] == ["ev1"]
     assert [a["n_events"] for a in store.list_articles()] == [1, 1, 1]
+    assert store.list_articles(limit=1, offset=2)[0]["id"] == docs[2].id
     assert [a["id"] for a in store.list_articles(q="Sumy")] == [docs[1].id]
 
 

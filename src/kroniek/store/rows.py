@@ -55,10 +55,12 @@ class ArticleRows:
     events: list[dict[str, Any]]
 
 
-def doc_rows(doc: Doc, *, content_hash: str, source: str | None, now: str) -> ArticleRows:
-    """Every row one article adds to the store."""
+def doc_rows(doc: Doc, *, content_hash: str, source: str | None, now: str,
+             article_id: str | None = None) -> ArticleRows:
+    """Every row one article adds to the store (under `article_id`, default `doc.id`)."""
     data = doc.to_json()
-    aid = doc.id
+    aid = article_id or doc.id
+    data["id"] = aid
     article = {
         "id": aid, "content_hash": content_hash, "url": doc.url, "title": doc.title,
         "outlet": doc.outlet, "lang": doc.lang,
@@ -103,7 +105,7 @@ def doc_rows(doc: Doc, *, content_hash: str, source: str | None, now: str) -> Ar
         for c, cj in zip(doc.claims, data["claims"], strict=True)
     ]
     events = [
-        event_row(doc, ev, ej) for ev, ej in zip(doc.events, data["events"], strict=True)
+        event_row(doc, ev, ej, article_id=aid) for ev, ej in zip(doc.events, data["events"], strict=True)
     ]
     return ArticleRows(article, entities, places, times, quotes, claims, events)
 
@@ -130,8 +132,10 @@ def _event_dates(doc: Doc, ev: Event) -> tuple[str | None, str | None, str | Non
     return None, None, None
 
 
-def event_row(doc: Doc, ev: Event, ev_json: dict[str, Any] | None = None) -> dict[str, Any]:
+def event_row(doc: Doc, ev: Event, ev_json: dict[str, Any] | None = None, *,
+              article_id: str | None = None) -> dict[str, Any]:
     """One event flattened for filtering (coordinates, dates, sides, source types)."""
+    aid = article_id or doc.id
     place: Place | None = None
     if ev.place:
         place = next((p for p in doc.places if p.id == ev.place), None)
@@ -141,7 +145,7 @@ def event_row(doc: Doc, ev: Event, ev_json: dict[str, Any] | None = None) -> dic
     sentence = doc.sentences[sent] if sent >= 0 else None
     a1, a2 = ev.actor1, ev.actor2
     return {
-        "uid": f"{doc.id}:{ev.id}", "article_id": doc.id, "id": ev.id,
+        "uid": f"{aid}:{ev.id}", "article_id": aid, "id": ev.id,
         "type": ev.type, "sub_type": ev.sub_type, "plover": ev.plover,
         "date_from": date_from, "date_to": date_to, "date_basis": basis,
         "time_precision": ev.time.time_precision,

@@ -195,16 +195,21 @@ class SQLStore(ReadQueries):
                                (content_hash,)))
 
     def add(self, doc: Doc, *, content_hash: str, source: str | None = None) -> bool:
-        """Store one analysed article in one transaction; False if it is stored already.
+        """Store one analysed article in one transaction; False if its hash is stored.
 
-        An article counts as stored when its content hash or its id (a hash of its text)
-        is known. Each event joins an incident of the chronicle (see `_link_incident`).
+        Two articles with the same text but different hashes (say, a letter printed in two
+        editions) are both kept: the second gets the id `<doc id>-<hash prefix>`. Each
+        event joins an incident of the chronicle (see `_link_incident`).
         """
-        rows = doc_rows(doc, content_hash=content_hash, source=source, now=_now())
         with self._tx() as cur:
-            if self._one(cur, "SELECT COUNT(*) FROM articles WHERE content_hash = ? OR id = ?",
-                         (content_hash, doc.id)):
+            if self._one(cur, "SELECT COUNT(*) FROM articles WHERE content_hash = ?",
+                         (content_hash,)):
                 return False
+            article_id = doc.id
+            if self._one(cur, "SELECT COUNT(*) FROM articles WHERE id = ?", (doc.id,)):
+                article_id = f"{doc.id}-{hashlib.sha256(content_hash.encode()).hexdigest()[:8]}"
+            rows = doc_rows(doc, content_hash=content_hash, source=source, now=_now(),
+                            article_id=article_id)
             self._insert_many(cur, "articles", [rows.article])
             for table in ("entities", "places", "times", "quotes", "claims", "events"):
                 self._insert_many(cur, table, getattr(rows, table))
