@@ -1,17 +1,191 @@
-"""Stage `kroniek.claims.v1` (first skeleton: being written; assigns nothing yet)."""
+"""Stage `kroniek.claims.v1`: who claims what, of which type and side, and how sure.
+
+Order of steps:
+
+1. Every quote (not a pull-quote repeat) yields a claim over the quoted or reported
+   content, with `Claim.quote` = the quote's id. The source is the speaker; its type comes
+   from the role or source noun in the speaker's descriptor or name ("defensiespecialist"
+   → expert, "woordvoerder" → official, "bloggers" → social_media, "leger" →
+   party_to_conflict); its side from nationality words and capitals in it.
+2. Evidence constructions without a speaker: "Uit geverifieerde beelden blijkt dat …",
+   "Op de beelden is te zien dat …", "footage shows …": source = the evidence, type from its
+   noun (imagery, document, ...), `Evidence.kind` = imagery/document/report.
+3. Declining: "Meer informatie wilde Kyiv niet geven", "X would not say more": a claim
+   with factuality `declined` and the named source.
+4. Factuality of each claim from its content and cue: denied (a denial cue), unconfirmed
+   ("kon niet onafhankelijk worden bevestigd"), hedged ("zou", "naar verluidt",
+   "mogelijk"), else asserted.
+
+Claim spans cover the reported content so that events whose trigger lies inside link to
+them (`kroniek.events` uses span overlap).
+"""
 
 from __future__ import annotations
 
-from kroniek.doc import Doc
-from kroniek.pipeline import register_stage
+import importlib
+import re
+from functools import cache
+from types import ModuleType
 
-__all__ = ["ClaimsStage"]
+from kroniek.doc import Claim, Cue, Doc, Evidence, Quote, Source
+from kroniek.pipeline import register_stage
+from kroniek.stages.speakers import lexicon, side_of, source_type
+
+__all__ = ["ClaimsStage", "factuality", "find_claims", "source_for_phrase"]
+
+_ROLE_TO_TYPE = {
+    "expert": "expert", "official": "official", "spokesperson": "official",
+    "politician": "official", "leader": "official", "military": "party_to_conflict",
+    "media": "media",
+}
+_EVIDENCE_KIND = {"imagery": "imagery", "social_media": "report", "media": "report"}
+_DOCUMENT = re.compile(r"(?i)\b(?:document|rapport|report|brief|memo|stukken|documenten)")
+
+
+@cache
+def _claims_lex(lang: str | None) -> ModuleType:
+    return importlib.import_module(f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.claims")
+
+
+@cache
+def _compiled(lang: str | None, name: str) -> tuple[re.Pattern[str], ...]:
+    flags = 0 if name in ("DECLINE", "EVIDENCE_FROM") else re.IGNORECASE
+    return tuple(re.compile(p, flags) for p in getattr(_claims_lex(lang), name))
+
+
+def factuality(text: str, *, lang: str | None, cue: str | None = None) -> str:
+    """asserted, hedged, denied or unconfirmed, from the content and its cue."""
+    lex = _claims_lex(lang)
+    if cue and cue.lower().split()[0] in lex.DENIAL_CUES:
+        return "denied"
+    if any(p.search(text) for p in _compiled(lang, "UNCONFIRMED")):
+        return "unconfirmed"
+    if any(p.search(text) for p in _compiled(lang, "HEDGES")):
+        return "hedged"
+    return "asserted"
+
+
+def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None]:
+    """(source type, side) of a source as written ("Russische militaire bloggers")."""
+    words = re.findall(r"[\w'-]+", phrase)
+    kind = "unknown"
+    qlex = lexicon(lang)
+    for word in reversed(words):
+        role = qlex.role_class(word)
+        if role in _ROLE_TO_TYPE:
+            kind = _ROLE_TO_TYPE[role]
+            break
+        st = source_type(word, lang)
+        if st:
+            kind = st
+            break
+    side = side_of(phrase, lang)
+    if kind == "unknown" and side is not None and len(words) <= 2:
+        kind = "official"  # a capital or a country speaking: "Kyiv", "Moskou"
+    return kind, side
+
+
+def _quote_claim(doc: Doc, q: Quote, n: int) -> Claim:
+    sp = q.speaker
+    written = ""
+    if sp is not None:
+        written = " ".join(x for x in (sp.descriptor, sp.name) if x)
+        if sp.start is not None and sp.end is not None:
+            written = f"{doc.text[sp.start:sp.end]} {written}"
+    kind, side = source_for_phrase(written, lang=doc.lang) if written else ("unknown", None)
+    source = Source(
+        name=(sp.name or sp.descriptor) if sp else None,
+        type=kind,  # type: ignore[arg-type]
+        side=side,
+        start=sp.start if sp else None,
+        end=sp.end if sp else None,
+        entity=sp.entity if sp else None,
+    )
+    return Claim(
+        id=f"c{n}",
+        start=q.start,
+        end=q.end,
+        source=source,
+        cue=q.cue,
+        evidence=Evidence(kind="statement", start=q.start, end=q.end, text=q.text),
+        factuality=factuality(q.text, lang=doc.lang, cue=q.cue.text if q.cue else None),  # type: ignore[arg-type]
+        confidence=q.confidence,
+        quote=q.id,
+    )
+
+
+def _sentence_end(doc: Doc, offset: int) -> int:
+    i = doc.sentence_index(offset)
+    end = doc.sentences[i].end if i >= 0 else len(doc.text)
+    while end > offset and doc.text[end - 1] in ".!? ":
+        end -= 1
+    return end
+
+
+def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
+    out: list[Claim] = []
+    for pat in _compiled(doc.lang, "EVIDENCE_FROM"):
+        for m in pat.finditer(doc.text):
+            src_phrase = m.group("src").strip()
+            start, end = m.end(), _sentence_end(doc, m.end())
+            if end - start < 5 or any(a <= start < b for a, b in covered):
+                continue
+            kind, side = source_for_phrase(src_phrase, lang=doc.lang)
+            if _DOCUMENT.search(src_phrase):
+                ev = "document"
+            else:
+                ev = _EVIDENCE_KIND.get(kind, "report")
+            content = doc.text[start:end].strip()
+            out.append(Claim(
+                id="", start=start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip())),
+                end=end,
+                source=Source(name=src_phrase, type=kind, side=side,  # type: ignore[arg-type]
+                              start=m.start("src"), end=m.end("src")),
+                cue=Cue(m.start("cue"), m.end("cue"), m.group("cue")),
+                evidence=Evidence(kind=ev, start=m.start("src"), end=m.end("src"), text=src_phrase),
+                factuality=factuality(content, lang=doc.lang),  # type: ignore[arg-type]
+                confidence=0.7,
+            ))
+    return out
+
+
+def _declined_claims(doc: Doc) -> list[Claim]:
+    out: list[Claim] = []
+    for pat in _compiled(doc.lang, "DECLINE"):
+        for m in pat.finditer(doc.text):
+            who = m.groupdict().get("who")
+            kind, side = source_for_phrase(who, lang=doc.lang) if who else ("unknown", None)
+            src = Source(name=who, type=kind, side=side)  # type: ignore[arg-type]
+            if who:
+                src.start, src.end = m.start("who"), m.end("who")
+            out.append(Claim(
+                id="", start=m.start(), end=m.end(), source=src,
+                cue=Cue(m.start(), m.end(), m.group()),
+                evidence=Evidence(kind="statement", start=m.start(), end=m.end(), text=m.group()),
+                factuality="declined", confidence=0.7,
+            ))
+    return out
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    """All claims of the document, in text order, with ids c1, c2, ..."""
+    claims = [_quote_claim(doc, q, 0) for q in doc.quotes if q.repeats is None]
+    covered = [(c.start, c.end) for c in claims]
+    claims += _evidence_claims(doc, covered)
+    for d in _declined_claims(doc):
+        if not any(c.start <= d.start < c.end and c.factuality == "declined" for c in claims):
+            claims.append(d)
+    claims.sort(key=lambda c: (c.start, -c.end))
+    for i, c in enumerate(claims, start=1):
+        c.id = f"c{i}"
+    return claims
 
 
 @register_stage("kroniek.claims.v1")
 class ClaimsStage:
-    requires = ("quotes", "entities", "places")
+    requires = ("quotes",)
     assigns = ("claims",)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.claims = find_claims(doc)
         return doc

@@ -1,17 +1,422 @@
-"""Stage `kroniek.quotes.v1` (first skeleton: being written; assigns nothing yet)."""
+"""Stage `kroniek.quotes.v1`: direct, indirect and mixed quotes with their speakers.
+
+Order of steps:
+
+1. Direct quotes: `scan_quotes` pairs quotation marks of every common style („…” “…”
+   "…" '…' ‘…’ «…» ‹…›), with nesting, and quotes that run on over sentences and
+   over paragraphs (a paragraph that ends inside a quote and a next paragraph opening with
+   the same mark continue one quote). A quote's span is the quoted words, without marks.
+2. A quoted fragment inside a sentence ("heeft „bepaalde stappen” ondernomen") is part of
+   a mixed quote when the sentence is reported speech; otherwise it belongs to the last
+   speaker when one spoke in the sentence before, and is dropped as a scare quote if not.
+3. Each direct quote finds its cue and speaker: after it ("…', zegt X." / "…,” X said"),
+   before it ("X: „…”", "X zegt: „…”"), or, for a quote that stands alone, the speaker
+   of the nearest attribution in the two sentences before it.
+4. Indirect speech, sentence by sentence: "volgens X", "…, aldus X", "…, zegt X",
+   "X zegt (dat) …", "laat X weten", "Dat …, verwacht X niet", "according to X",
+   "X said (that) …", "…, X said".
+5. Pull quotes and captions repeating a body quote get `repeats` = that quote's id.
+
+Nested quotes: the outer quote covers the nested words too (it is all the outer
+speaker's speech). The nested quote is a separate direct `Quote` whose span lies inside
+the outer one; its speaker is whoever the outer speaker says is speaking ("Zelensky kan
+zeggen: „…”"), or unknown. Containment is what marks it as nested.
+"""
 
 from __future__ import annotations
 
-from kroniek.doc import Doc
-from kroniek.pipeline import register_stage
+import re
+from dataclasses import dataclass
 
-__all__ = ["QuotesStage"]
+from kroniek.doc import Block, Cue, Doc, Quote, Speaker
+from kroniek.pipeline import register_stage
+from kroniek.stages.speakers import (
+    Lexicon,
+    Mention,
+    Resolver,
+    Words,
+    lexicon,
+    np_after,
+    np_before,
+)
+
+__all__ = ["QuotesStage", "RawQuote", "find_quotes", "scan_quotes"]
+
+_PAIRS = {"„": "”“", "“": "”", "‘": "’", "«": "»", "‹": "›", "‚": "‘’", '"': '"', "'": "'’"}
+_AMBIGUOUS_OPEN = "\"'‘"
+_APOSTROPHE_WORD = re.compile(r"(?:s|t|n|k|m|r|\d\d)\b", re.IGNORECASE)
+_OPEN_BEFORE = " \t\n([{—–-/:;„“‘«‹"
+# A quote of this many words or fewer that opens in lower case inside a sentence is a
+# fragment (scare quote or part of a mixed quote). Chosen on the reference article's
+# shape and DPG 2019 articles: real quotes almost always open with a capital.
+_FRAGMENT_MAX_WORDS = 12
+# How far (in sentences) an unattributed quote may take the speaker of an earlier
+# attribution. Two sentences covers "X zegt dat …. „…”" and "„…”, zegt X. „…”".
+_CARRY_SENTENCES = 2
+
+
+@dataclass(slots=True)
+class RawQuote:
+    """A pair of quotation marks: open mark at `open`, close mark at `close`."""
+
+    open: int
+    close: int
+    depth: int
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+def _can_open(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in _AMBIGUOUS_OPEN:
+        return True
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev not in _OPEN_BEFORE or nxt.isspace():
+        return False
+    return not (ch == "'" and _APOSTROPHE_WORD.match(text, i + 1))
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "'’\"" and (prev.isspace() or nxt.isalnum()):
+        return False
+    return True
+
+
+def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
+    """Every matched pair of quotation marks, outer quotes with depth 0."""
+    para_ends = sorted(b.end for b in blocks or [])
+    next_para = {b.end: b.start for b in blocks or []}
+    out: list[RawQuote] = []
+    stack: list[tuple[str, int]] = []
+    i, n = 0, len(text)
+    pi = 0
+    while i < n:
+        while pi < len(para_ends) and para_ends[pi] <= i:
+            pe = para_ends[pi]
+            pi += 1
+            if stack:
+                nxt = next_para.get(pe)
+                if stack and nxt is not None and nxt < n and text[nxt] == stack[0][0]:
+                    # A quote running on into the next paragraph: skip its opening mark.
+                    if nxt >= i:
+                        i = nxt + 1
+                    stack = stack[:1]
+                else:
+                    stack = []
+        if i >= n:
+            break
+        ch = text[i]
+        if stack and ch in _PAIRS[stack[-1][0]] and _can_close(text, i):
+            opener, at = stack.pop()
+            out.append(RawQuote(open=at, close=i, depth=len(stack)))
+        elif ch in _PAIRS and _can_open(text, i) and not (stack and stack[-1][0] == ch == "'"):
+            if not (ch in "\"'" and any(s[0] == ch for s in stack)):
+                stack.append((ch, i))
+        i += 1
+    out.sort(key=lambda q: q.open)
+    return out
+
+
+@dataclass(slots=True)
+class _Found:
+    quote: Quote
+    cue_token: int | None = None  # index in Words of the cue, to avoid reusing it
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of the document, in text order, with ids q1, q2, ..."""
+    return _Finder(doc).run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex: Lexicon = lexicon(doc.lang)
+        self.w = Words.of(doc.text)
+        self.resolver = Resolver(doc, self.lex)
+        self.blocks = doc.blocks or [Block(0, len(doc.text))]
+        self.sents = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+        self.found: list[_Found] = []
+        self.used_cues: set[int] = set()
+
+    def run(self) -> list[Quote]:
+        body = [b for b in self.blocks if b.kind == "body"]
+        raws = scan_quotes(self.text, body)
+        outer = [r for r in raws if r.depth == 0 and r.end - r.start >= 2]
+        fragments = [r for r in outer if self._is_fragment(r)]
+        utterances = [r for r in outer if r not in fragments]
+        events: list[tuple[int, str, object]] = [(r.open, "direct", r) for r in utterances]
+        events += [(s, "sent", (s, e)) for s, e in self.sents]
+        events.sort(key=lambda t: (t[0], t[1] != "sent"))
+        direct_spans = [(r.open, r.close + 1) for r in utterances]
+        for _, kind, item in events:
+            if kind == "direct":
+                self._direct(item)  # type: ignore[arg-type]
+            else:
+                s, e = item  # type: ignore[misc]
+                if not self._in_body(s):
+                    continue
+                self._indirect(s, e, direct_spans, fragments)
+        for r in fragments:
+            self._fragment(r)
+        for r in raws:
+            if r.depth > 0:
+                self._nested(r)
+        quotes = sorted((f.quote for f in self.found), key=lambda q: (q.start, -q.end))
+        for i, q in enumerate(quotes, start=1):
+            q.id = f"q{i}"
+        self._pullquotes(quotes)
+        return quotes
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _in_body(self, offset: int) -> bool:
+        b = self.doc.block_at(offset)
+        return b is None or b.kind == "body"
+
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        for s, e in self.sents:
+            if s <= offset < e:
+                return s, e
+        return offset, offset
+
+    def _is_fragment(self, r: RawQuote) -> bool:
+        inner = self.text[r.start : r.end].strip()
+        if not inner:
+            return True
+        words = inner.split()
+        if len(words) > _FRAGMENT_MAX_WORDS:
+            return False
+        if inner[0].isupper() or inner[0].isdigit():
+            before = self.text[max(0, r.open - 3) : r.open].strip()
+            # "heeft „Bepaalde stappen” gezet": capitalised but mid-sentence, short.
+            return len(words) <= 3 and bool(before) and before[-1].isalpha()
+        return True
+
+    def _speaker(self, m: Mention) -> Speaker:
+        return self.resolver.speaker(m)
+
+    def _add(self, q: Quote, cue_token: int | None) -> None:
+        self.found.append(_Found(q, cue_token))
+        if cue_token is not None:
+            self.used_cues.add(cue_token)
+
+    def _cue(self, i: int) -> Cue:
+        return Cue(self.w.starts[i], self.w.ends[i], self.w.words[i])
+
+    def _last_speaker(self, before: int) -> Speaker | None:
+        sents_back = [s for s in self.sents if s[0] < before]
+        if not sents_back:
+            return None
+        limit = sents_back[-min(len(sents_back), _CARRY_SENTENCES + 1)][0]
+        prior = [f for f in self.found if limit <= f.quote.start < before or
+                 (f.quote.cue and limit <= f.quote.cue.start < before)]
+        prior = [f for f in prior if f.quote.speaker and f.quote.speaker.name]
+        if not prior:
+            return None
+        last = max(prior, key=lambda f: f.quote.end)
+        return last.quote.speaker
+
+    # -- direct quotes -------------------------------------------------------------------
+
+    def _direct(self, r: RawQuote) -> None:
+        text = self.text
+        q = Quote(id="", start=r.start, end=r.end, text=text[r.start : r.end], kind="direct")
+        trimmed = q.text.rstrip(" ,")
+        q.end = q.start + len(trimmed)
+        q.text = trimmed
+        block = self.doc.block_at(r.open)
+        if block is not None and block.kind != "body":
+            return
+        found = self._cue_after(r) or self._cue_before(r)
+        if found is not None:
+            cue_i, mention, particle = found
+            q.cue = self._cue(cue_i)
+            if particle is not None:
+                q.cue = Cue(q.cue.start, self.w.ends[particle], text[q.cue.start : self.w.ends[particle]])
+            q.speaker = self._speaker(mention) if mention else self._last_speaker(r.open)
+            q.confidence = 0.9 if mention else 0.6
+            self._add(q, cue_i)
+            return
+        sp = self._last_speaker(r.open)
+        if sp is not None:
+            q.speaker = Speaker(entity=sp.entity, name=sp.name, descriptor=sp.descriptor)
+            q.confidence = 0.7
+        else:
+            q.confidence = 0.4
+        self._add(q, None)
+
+    def _cue_after(self, r: RawQuote) -> tuple[int, Mention | None, int | None] | None:
+        """A cue right after the closing mark: "…', zegt X." or "…,” X said."."""
+        w, lex = self.w, self.lex
+        i = w.index_at(r.close + 1)
+        _, sent_end = self._sentence(r.close)
+        sent_end = max(sent_end, r.close + 1)
+        end = w.index_at(sent_end)
+        while i < end and w.words[i] in ",–—-":
+            i += 1
+        if i < end and w.words[i].lower() == "zo":
+            i += 1
+        if i >= end:
+            return None
+        low = w.words[i].lower()
+        if low in lex.cue_verbs or low in lex.particle_verbs:
+            m = np_after(w, i + 1, end, lex)
+            return i, m, self._particle(i, end)
+        # English and Dutch "…”, X said." / "…', klinkt het."
+        for k in range(i + 1, min(i + 9, end)):
+            kl = w.words[k].lower()
+            if kl in lex.cue_verbs:
+                m = np_before(w, k, i, lex)
+                if m is not None and m.start >= w.starts[i]:
+                    return k, m, None
+            if not w.words[k][0].isalnum():
+                break
+        return None
+
+    def _cue_before(self, r: RawQuote) -> tuple[int, Mention | None, int | None] | None:
+        """A cue before the opening mark in the same sentence: "X zegt: „…”", "X: „…”"."""
+        w, lex = self.w, self.lex
+        sent_start, _ = self._sentence(r.open)
+        lo = w.index_at(sent_start)
+        j = w.index_at(r.open)
+        if j - 1 < lo or w.words[j - 1] not in ":,":
+            return None
+        colon = j - 1
+        for k in range(colon - 1, max(lo - 1, colon - 14), -1):
+            low = w.words[k].lower()
+            if low in lex.cue_verbs or low in lex.particle_verbs:
+                after = np_after(w, k + 1, colon, lex)
+                if after is not None and k > lo:
+                    return k, after, None
+                before = np_before(w, k, lo, lex)
+                return k, before or after, None
+            if w.words[k] in ",;" or (w.words[k] in "„“\"'" and k < colon - 1):
+                break
+        if w.words[colon] == ":":
+            m = np_before(w, colon, lo, lex)
+            if m is not None and self._looks_like_speaker(m):
+                return colon, m, None
+        return None
+
+    def _looks_like_speaker(self, m: Mention) -> bool:
+        words = m.text.split()
+        if len(words) > 7:
+            return False
+        return any(x[0].isupper() for x in words) or any(self.lex.role_class(x) for x in words)
+
+    def _particle(self, i: int, end: int) -> int | None:
+        part = self.lex.particle_verbs.get(self.w.words[i].lower())
+        if part is None:
+            return None
+        for k in range(i + 1, min(end, i + 12)):
+            if self.w.words[k].lower() == part:
+                return k
+        return None
+
+    # -- nested and fragment quotes ------------------------------------------------------
+
+    def _nested(self, r: RawQuote) -> None:
+        q = Quote(id="", start=r.start, end=r.end, text=self.text[r.start : r.end],
+                  kind="direct", confidence=0.5)
+        found = self._cue_before(r)
+        if found is not None:
+            cue_i, mention, _ = found
+            q.cue = self._cue(cue_i)
+            if mention is not None:
+                q.speaker = self._speaker(mention)
+        self._add(q, None)
+
+    def _fragment(self, r: RawQuote) -> None:
+        for f in self.found:
+            if f.quote.start <= r.open and r.close <= f.quote.end:
+                if f.quote.kind == "indirect":
+                    f.quote.kind = "mixed"
+                return
+        sp = self._last_speaker(r.open)
+        if sp is None:
+            return
+        # The mixed quote is the sentence that carries the fragment.
+        s, e = self._sentence(r.open)
+        s, e = (s, e) if e > s else (r.start, r.end)
+        while e > s and self.text[e - 1] in ".!? ":
+            e -= 1
+        q = Quote(id="", start=s, end=e, text=self.text[s:e], kind="mixed", confidence=0.5,
+                  speaker=Speaker(entity=sp.entity, name=sp.name, descriptor=sp.descriptor))
+        self._add(q, None)
+
+    # -- indirect speech -----------------------------------------------------------------
+
+    def _indirect(
+        self, s: int, e: int, direct: list[tuple[int, int]], fragments: list[RawQuote]
+    ) -> None:
+        from kroniek.stages.indirect import find_indirect
+
+        prev = [x for x in self.sents if x[1] <= s]
+        hits = find_indirect(self.w, s, e, self.lex, direct=direct, used=self.used_cues,
+                             prev_sentence=prev[-1] if prev else None)
+        for hit in hits:
+            q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
+                      kind="indirect", confidence=0.7)
+            q.cue = Cue(hit.cue_start, hit.cue_end, self.text[hit.cue_start : hit.cue_end])
+            if hit.mention is not None:
+                q.speaker = self._speaker(hit.mention)
+            if any(hit.start <= f.open and f.close <= hit.end for f in fragments):
+                q.kind = "mixed"
+            self._add(q, hit.cue_token)
+
+    # -- pull quotes and captions --------------------------------------------------------
+
+    def _pullquotes(self, quotes: list[Quote]) -> None:
+        for b in self.blocks:
+            if b.kind not in ("pullquote", "caption"):
+                continue
+            for r in scan_quotes(self.text[b.start : b.end]):
+                if r.depth:
+                    continue
+                start, end = b.start + r.start, b.start + r.end
+                inner = self.text[start:end]
+                body = _repeated_in(inner, quotes)
+                if body is None:
+                    continue
+                q = Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=inner,
+                          kind="direct", confidence=0.8, repeats=body.id, speaker=body.speaker)
+                quotes.append(q)
+
+
+def _norm_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _repeated_in(inner: str, quotes: list[Quote]) -> Quote | None:
+    """The body quote whose words contain the pull quote's words in order."""
+    want = _norm_words(inner)
+    if len(want) < 3:
+        return None
+    for q in quotes:
+        if q.repeats is not None:
+            continue
+        have = iter(_norm_words(q.text))
+        if all(word in have for word in want):
+            return q
+    return None
 
 
 @register_stage("kroniek.quotes.v1")
 class QuotesStage:
-    requires = ("entities", "tokens", "blocks")
+    requires = ("blocks",)
     assigns = ("quotes",)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.quotes = find_quotes(doc)
         return doc

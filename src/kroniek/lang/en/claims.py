@@ -1,0 +1,27 @@
+"""English factuality cues and evidence constructions (same shape as lang/nl/claims.py)."""
+
+from __future__ import annotations
+
+__all__ = ["DECLINE", "DENIAL_CUES", "EVIDENCE_FROM", "HEDGES", "UNCONFIRMED"]
+
+HEDGES = (
+    r"\breportedly\b", r"\ballegedly\b", r"\bpossibly\b", r"\bprobably\b", r"\blikely\b",
+    r"\bmay have\b", r"\bmight\b", r"\bcould\b", r"\bwould\b", r"\bapparently\b",
+    r"\bseem(?:s|ed)?\b", r"\bappear(?:s|ed)? to\b", r"\bsuspected\b", r"\bperhaps\b",
+)
+UNCONFIRMED = (
+    r"\bcould not be (?:independently )?(?:verified|confirmed)\b",
+    r"\bunconfirmed\b", r"\bunverified\b", r"\bnot (?:been )?(?:independently )?verified\b",
+)
+DENIAL_CUES = frozenset("denied denies deny rejected rejects refuted refutes disputed".split())
+DECLINE = (
+    r"\b(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|the\s+\w+)\s+(?:would|did|could)\s+not\s+"
+    r"(?:say|comment|elaborate|confirm|give)\b",
+    r"\b(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|the\s+\w+)\s+declined\s+to\s+"
+    r"(?:comment|say|elaborate|confirm|give)",
+    r"\bno comment\b", r"\bdid not respond to (?:a )?requests? for comment\b",
+)
+EVIDENCE_FROM = (
+    r"\b(?P<src>(?:\w+\s+){0,2}(?:footage|images|video|videos|photos|imagery|documents))\s+"
+    r"(?P<cue>shows?|showed|shown|suggests?|suggested|indicates?|indicated)\b(?:\s+that)?",
+)

@@ -1,0 +1,83 @@
+"""English cue lexicon for quotes and reported speech (general English only).
+
+Same shape as `kroniek.lang.nl.quotes`; read through `kroniek.lang.quote_lexicon("en")`.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ACCORDING_TO",
+    "AFTER_CUE",
+    "COMPLEMENTIZERS",
+    "CUE_VERBS",
+    "DETERMINERS",
+    "NAME_PARTICLES",
+    "PARTICLE_VERBS",
+    "PRONOUNS",
+    "ROLE_SUFFIXES",
+    "SPEAKER_STOP",
+]
+
+CUE_VERBS = frozenset(
+    """
+    said says say saying told tells tell telling added adds warned warns warning
+    stated states claimed claims claiming argued argues arguing noted notes explained
+    explains insisted insists asserted asserts believes believe believed thinks think
+    thought wrote writes tweeted tweets announced announces reported reports suggested
+    suggests acknowledged acknowledges admitted admits denied denies continued continues
+    responded responds replied replies asked asks predicted predicts declared declares
+    confirmed confirms urged urges described describes recalled recalls conceded concedes
+    estimated estimates expects expected hopes hoped fears feared wants wanted
+    promised promises vowed vows accused accuses blamed blames criticized criticised
+    criticizes praised praises charged charges alleged alleges emphasized emphasised
+    stressed stresses testified indicated indicates revealed reveals disclosed insisted
+    maintained maintains countered counters agreed agrees disagreed worried worries
+    acknowledged observed observes mentioned mentions cautioned cautions complained
+    complains called calls questioned questions doubted doubts hinted signaled signalled
+    pledged pledges boasted boasts joked jokes quipped wondered wonders shouted
+    """.split()
+)
+
+PARTICLE_VERBS = {
+    "pointed": "out", "points": "out", "went": "on", "goes": "on",
+    "spoke": "about", "speaks": "about",
+}
+
+ACCORDING_TO = ("according to", "in the words of", "per")
+
+COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their"})
+NAME_PARTICLES = frozenset({"van", "de", "der", "von", "al", "bin", "el", "la", "le", "du", "da"})
+
+SPEAKER_STOP = frozenset(
+    """
+    in on at to during after before with about over since from via by for of
+    that whether if not also still already then now later earlier today yesterday
+    tomorrow last this monday tuesday wednesday thursday friday saturday sunday
+    and but because while as when which who whom where in an interview
+    it he she they we there
+    """.split()
+)
+
+AFTER_CUE = frozenset({"also", "then", "later", "earlier", "again", "further"})
+
+ROLE_SUFFIXES = {
+    "specialist": "expert", "expert": "expert", "analyst": "expert", "researcher": "expert",
+    "professor": "expert", "scholar": "expert", "economist": "expert", "historian": "expert",
+    "strategist": "expert", "pollster": "expert", "scientist": "expert",
+    "minister": "official", "president": "official", "secretary": "official",
+    "governor": "official", "mayor": "official", "ambassador": "official",
+    "official": "official", "diplomat": "official", "chancellor": "official",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "spokesperson": "spokesperson", "general": "military", "commander": "military",
+    "colonel": "military", "officer": "military", "director": "manager",
+    "chairman": "manager", "chair": "manager", "executive": "manager", "ceo": "manager",
+    "leader": "leader", "senator": "politician", "congressman": "politician",
+    "congresswoman": "politician", "representative": "politician", "candidate": "politician",
+    "nominee": "politician", "politician": "politician", "lawmaker": "politician",
+    "journalist": "media", "correspondent": "media", "reporter": "media",
+    "columnist": "media", "host": "media", "adviser": "manager", "advisor": "manager",
+    "aide": "manager", "campaign manager": "manager", "lawyer": "expert", "attorney": "expert",
+}
+
+PRONOUNS = {"he": "m", "she": "f", "they": "pl", "him": "m", "her": "f", "them": "pl"}

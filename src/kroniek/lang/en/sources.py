@@ -1,0 +1,38 @@
+"""English source nouns and sides (same shape as `kroniek.lang.nl.sources`)."""
+
+from __future__ import annotations
+
+__all__ = ["SIDES", "SOURCE_NOUNS"]
+
+SOURCE_NOUNS = {
+    "blogger": "social_media", "bloggers": "social_media", "telegram": "social_media",
+    "social media": "social_media", "posts": "social_media", "tweet": "social_media",
+    "footage": "imagery", "images": "imagery", "imagery": "imagery", "video": "imagery",
+    "videos": "imagery", "photos": "imagery", "photographs": "imagery",
+    "army": "party_to_conflict", "military": "party_to_conflict", "forces": "party_to_conflict",
+    "troops": "party_to_conflict", "militants": "party_to_conflict",
+    "rebels": "party_to_conflict", "militia": "party_to_conflict",
+    "ministry": "official", "government": "official", "officials": "official",
+    "official": "official", "authorities": "official", "spokesman": "official",
+    "spokeswoman": "official", "spokesperson": "official", "minister": "official",
+    "president": "official", "kremlin": "official", "police": "official",
+    "department": "official", "administration": "official", "governor": "official",
+    "analyst": "expert", "analysts": "expert", "expert": "expert", "experts": "expert",
+    "researchers": "expert", "researcher": "expert", "professor": "expert",
+    "institute": "expert", "think tank": "expert", "observers": "expert", "poll": "expert",
+    "polls": "expert", "survey": "expert", "study": "expert",
+    "newspaper": "media", "agency": "media", "media": "media", "reporters": "media",
+    "journalist": "media", "journalists": "media", "network": "media", "times": "media",
+    "post": "media", "news": "media", "correspondent": "media",
+}
+
+SIDES = {
+    "ukraine": "Ukraine", "ukrainian": "Ukraine", "ukrainians": "Ukraine", "kyiv": "Ukraine",
+    "kiev": "Ukraine", "russia": "Russia", "russian": "Russia", "russians": "Russia",
+    "moscow": "Russia", "kremlin": "Russia", "israel": "Israel", "israeli": "Israel",
+    "hamas": "Hamas", "hezbollah": "Hezbollah", "palestinian": "Palestine",
+    "syria": "Syria", "syrian": "Syria", "iran": "Iran", "iranian": "Iran",
+    "american": "United States", "pentagon": "United States", "washington": "United States",
+    "china": "China", "chinese": "China", "beijing": "China", "turkey": "Turkey",
+    "turkish": "Turkey", "nato": "NATO",
+}

@@ -1,0 +1,45 @@
+"""Dutch factuality cues and evidence constructions for claims.
+
+- `HEDGES`: words that make a statement hedged ("zou", "naar verluidt", "mogelijk").
+- `UNCONFIRMED`: phrases saying a report could not be checked.
+- `DENIAL_CUES`: cue verbs of denial ("ontkent", "spreekt tegen").
+- `DECLINE`: regular expressions for a source declining to say more; group `who`
+  is the source when it is named in the phrase.
+- `EVIDENCE_FROM`: "Uit <bron> blijkt dat ..." and its kin; group `src` is the source,
+  group `cue` the cue verb.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DECLINE", "DENIAL_CUES", "EVIDENCE_FROM", "HEDGES", "UNCONFIRMED"]
+
+HEDGES = (
+    r"\bzou(?:den)?\b", r"\bnaar verluidt\b", r"\bmogelijk\b", r"\bvermoedelijk\b",
+    r"\bwaarschijnlijk\b", r"\bmogelijkerwijs\b", r"\bwellicht\b", r"\bblijkbaar\b",
+    r"\bzogenaamd(?:e)?\b", r"\bnaar (?:eigen )?zeggen\b", r"\blijk(?:t|en)\b",
+    r"\bvolgens onbevestigde berichten\b", r"\bmisschien\b", r"\bkan zijn\b",
+)
+UNCONFIRMED = (
+    r"\bniet onafhankelijk (?:worden |te )?(?:geverifieerd|bevestigd|verifiëren|controleren)",
+    r"\bniet (?:worden |te )?(?:bevestigd|geverifieerd|gecontroleerd)\b",
+    r"\bonbevestigd(?:e)?\b", r"\bniet bevestigen\b",
+)
+DENIAL_CUES = frozenset(
+    "ontkent ontkennen ontkende ontkenden ontkend weerspreekt weersprak tegenspreekt "
+    "spreekt spraken sprak".split()
+)
+DECLINE = (
+    r"\b(?:[Mm]eer )?(?:informatie|details|commentaar|mededelingen) (?:wilde|wil|wilden|willen|"
+    r"kon|kan) (?P<who>[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)*|de \w+|het \w+) niet "
+    r"(?:geven|kwijt|verstrekken|delen)",
+    r"\b(?P<who>(?!Dat\b|Dit\b|Het\b|Die\b)[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)*|de \w+|het \w+) "
+    r"(?:wilde|wil|wilden|willen) (?:geen|niet) (?:\w+ ){0,3}(?:informatie|commentaar|"
+    r"details|reageren|ingaan op|bevestigen)\b",
+    r"\bgeen commentaar\b", r"\bwilde(?:n)? niet reageren\b", r"\bniet bereikbaar voor commentaar\b",
+)
+EVIDENCE_FROM = (
+    r"\bUit\s+(?P<src>[^,.;]{3,80}?)\s+(?P<cue>blijkt|bleek|blijken|bleken)\b"
+    r"(?:\s+(?:onder meer|ook|verder|echter|wel))?(?:\s+dat)?",
+    r"\b(?P<src>(?:[Oo]p\s+)?(?:de\s+|het\s+)?(?:\w+\s+){0,2}(?:beelden|video's|foto's|"
+    r"satellietbeelden|opnamen))\s+(?:is|zijn)\s+te\s+(?P<cue>zien)(?:\s+dat)?",
+)

@@ -1,0 +1,68 @@
+"""Dutch source nouns (what kind of source a claim comes from) and sides.
+
+`SOURCE_NOUNS` maps a noun suffix to a source type of the `kroniek/1` contract; matched
+as suffixes so compounds count ("militaire bloggers", "satellietbeelden",
+"defensieministerie"). `SIDES` maps nationality adjectives, country names, capitals and
+seats of government to a country name: the side a source speaks for. These are general
+Dutch (exonyms as Dutch newspapers write them), not tuned to any article.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SIDES", "SOURCE_NOUNS"]
+
+SOURCE_NOUNS = {
+    # social media and bloggers
+    "blogger": "social_media", "bloggers": "social_media", "telegramkanaal": "social_media",
+    "telegramkanalen": "social_media", "sociale media": "social_media", "twitter": "social_media",
+    "x-account": "social_media", "influencer": "social_media", "influencers": "social_media",
+    "milblogger": "social_media", "milbloggers": "social_media",
+    # imagery
+    "beelden": "imagery", "beeld": "imagery", "foto": "imagery", "foto's": "imagery",
+    "video": "imagery", "video's": "imagery", "satellietbeelden": "imagery",
+    "opnamen": "imagery", "opnames": "imagery", "filmpje": "imagery", "filmpjes": "imagery",
+    # parties to the conflict (armed forces)
+    "leger": "party_to_conflict", "strijdkrachten": "party_to_conflict",
+    "troepen": "party_to_conflict", "militairen": "party_to_conflict",
+    "generale staf": "party_to_conflict", "legerleiding": "party_to_conflict",
+    "rebellen": "party_to_conflict", "militie": "party_to_conflict",
+    "luchtmacht": "party_to_conflict", "marine": "party_to_conflict",
+    # officials
+    "ministerie": "official", "regering": "official", "kabinet": "official",
+    "overheid": "official", "autoriteiten": "official", "woordvoerder": "official",
+    "woordvoerster": "official", "minister": "official", "president": "official",
+    "premier": "official", "gouverneur": "official", "burgemeester": "official",
+    "kremlin": "official", "presidentschap": "official", "politie": "official",
+    "justitie": "official", "om": "official", "openbaar ministerie": "official",
+    "gemeente": "official", "provincie": "official", "ambassade": "official",
+    "staatssecretaris": "official", "functionarissen": "official", "diplomaten": "official",
+    # experts
+    "analist": "expert", "analisten": "expert", "expert": "expert", "experts": "expert",
+    "deskundige": "expert", "deskundigen": "expert", "specialist": "expert",
+    "onderzoeker": "expert", "onderzoekers": "expert", "hoogleraar": "expert",
+    "denktank": "expert", "instituut": "expert", "wetenschappers": "expert",
+    "waarnemers": "expert", "exitpolls": "expert", "peiling": "expert", "onderzoek": "expert",
+    # media
+    "krant": "media", "persbureau": "media", "omroep": "media", "zender": "media",
+    "media": "media", "journalist": "media", "journalisten": "media",
+    "correspondent": "media", "staatsmedia": "media", "staatstelevisie": "media",
+    "nieuwssite": "media", "nieuwsbureau": "media", "dagblad": "media",
+}
+
+SIDES = {
+    "oekraïne": "Oekraïne", "oekraïense": "Oekraïne", "oekraïens": "Oekraïne",
+    "oekraïners": "Oekraïne", "kyiv": "Oekraïne", "kiev": "Oekraïne", "kyjiv": "Oekraïne",
+    "rusland": "Rusland", "russische": "Rusland", "russisch": "Rusland", "russen": "Rusland",
+    "moskou": "Rusland", "kremlin": "Rusland",
+    "israël": "Israël", "israëlische": "Israël", "israëlisch": "Israël",
+    "hamas": "Hamas", "hezbollah": "Hezbollah", "gaza": "Palestina",
+    "palestijnse": "Palestina", "palestijns": "Palestina",
+    "syrië": "Syrië", "syrische": "Syrië", "damascus": "Syrië",
+    "iran": "Iran", "iraanse": "Iran", "teheran": "Iran",
+    "amerikaanse": "Verenigde Staten", "washington": "Verenigde Staten",
+    "pentagon": "Verenigde Staten", "witte huis": "Verenigde Staten",
+    "chinese": "China", "china": "China", "peking": "China", "beijing": "China",
+    "turkse": "Turkije", "turkije": "Turkije", "ankara": "Turkije",
+    "navo": "NAVO", "wit-russische": "Belarus", "belarussische": "Belarus",
+    "minsk": "Belarus", "soedanese": "Soedan", "jemenitische": "Jemen", "houthi's": "Houthi's",
+}

@@ -1,0 +1,227 @@
+"""Indirect speech in one sentence: the cue, the source mention and the reported content.
+
+Patterns, tried at each token of the sentence in order (first match wins, then the search
+goes on after it):
+
+- according-to cues: "Volgens X …", "… volgens X …", "…, aldus X.", "according to X";
+- a cue verb after a comma, the source after it: "…, zegt X." / "…, said X.";
+- a source before its cue, content after: "X zegt (dat) …", "X said (that) …",
+  "X laat weten dat …", "X told reporters …";
+- a fronted "Dat"/"Dit" taking up the previous sentence: "Dat concludeert X."
+  (the content is the previous sentence);
+- the English "…, X said." (source between the comma and the cue).
+
+Words inside direct quotes are never cues; a cue already used by a direct quote is skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kroniek.stages.speakers import (
+    AUX,
+    Lexicon,
+    Mention,
+    Words,
+    np_after,
+    np_before,
+    source_type,
+)
+
+__all__ = ["Hit", "find_indirect"]
+
+_ANAPHORIC = frozenset({"dat", "dit", "zo", "this", "that"})
+_CONJ = frozenset({"en", "maar", "want", "dus", "and", "but", "so", "yet"})
+_NEGATIONS = frozenset({"niet", "geen", "nooit", "not", "never", "no"})
+_FUNCTION_WORDS = frozenset(
+    """de het een die dit deze dat er hier daar wat wie welke ook en maar want toch zo
+    the a an this that these those there here what who which also and but so it its""".split()
+)
+_NOT_SPEECH = {"vindt": "plaats", "vond": "plaats", "vinden": "plaats", "vonden": "plaats"}
+_MIN_CONTENT_WORDS = 3
+# A subject noun phrase longer than this is more likely a clause than a source.
+_MAX_SOURCE_WORDS = 8
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    cue_token: int
+    mention: Mention | None
+
+
+def find_indirect(
+    w: Words,
+    s: int,
+    e: int,
+    lex: Lexicon,
+    *,
+    direct: list[tuple[int, int]],
+    used: set[int],
+    prev_sentence: tuple[int, int] | None = None,
+) -> list[Hit]:
+    """Reported speech in the sentence text[s:e]."""
+    lo, hi = w.index_at(s), w.index_at(e)
+    while hi > lo and w.words[hi - 1] in ".!?":
+        hi -= 1
+    hits: list[Hit] = []
+    k = lo
+    while k < hi:
+        if k in used or _inside(w.starts[k], direct):
+            k += 1
+            continue
+        hit = _according_to(w, k, lo, hi, lex) or _cue_verb(w, k, lo, hi, lex, prev_sentence)
+        if hit is not None and _content_ok(w, hit, direct):
+            hits.append(hit)
+            k = max(k + 1, w.index_at(hit.end))
+            continue
+        k += 1
+    return hits
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _content_ok(w: Words, hit: Hit, direct: list[tuple[int, int]]) -> bool:
+    words = w.text[hit.start : hit.end].split()
+    if len(words) < _MIN_CONTENT_WORDS:
+        return False
+    covered = sum(max(0, min(b, hit.end) - max(a, hit.start)) for a, b in direct)
+    return covered < 0.5 * (hit.end - hit.start)
+
+
+def _span(w: Words, i: int, j: int) -> tuple[int, int]:
+    """Offsets of tokens i..j-1, trimmed of punctuation at both ends."""
+    while i < j and not w.words[i][0].isalnum() and w.words[i] not in "„“\"'‘«":
+        i += 1
+    while j > i and not w.words[j - 1][0].isalnum() and w.words[j - 1] not in "”\"'’»":
+        j -= 1
+    if j <= i:
+        return w.starts[i] if i < len(w.starts) else len(w.text), w.starts[i] if i < len(
+            w.starts) else len(w.text)
+    return w.starts[i], w.ends[j - 1]
+
+
+def _match_phrase(w: Words, k: int, phrase: str) -> int:
+    parts = phrase.split()
+    if k + len(parts) > len(w.words):
+        return 0
+    if all(w.words[k + n].lower() == p for n, p in enumerate(parts)):
+        return len(parts)
+    return 0
+
+
+def _according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    for phrase in lex.according_to:
+        n = _match_phrase(w, k, phrase)
+        if not n:
+            continue
+        m = np_after(w, k + n, hi, lex)
+        if m is None:
+            return None
+        np_end = w.index_at(m.end)
+        cue = (w.starts[k], w.ends[k + n - 1], k)
+        if k == lo or (k == lo + 1 and not w.words[lo][0].isalnum()):
+            a, b = _span(w, np_end, hi)  # "Volgens X is ..."
+        elif np_end >= hi or w.words[np_end] in ",.;":
+            a, b = _span(w, lo, k)  # "…, aldus X." / "…, according to X."
+        else:
+            a, b = _span(w, lo, hi)  # "… kunnen volgens hem niet …"
+        return Hit(a, b, cue[0], cue[1], cue[2], m)
+    return None
+
+
+def _cue_verb(
+    w: Words, k: int, lo: int, hi: int, lex: Lexicon, prev: tuple[int, int] | None
+) -> Hit | None:
+    low = w.words[k].lower()
+    if low not in lex.cue_verbs and low not in lex.particle_verbs:
+        return None
+    if k + 1 < hi and _NOT_SPEECH.get(low) == w.words[k + 1].lower():
+        return None
+    cue_end = _particle_end(w, k, hi, lex)
+    if k > lo and w.words[k - 1] in ",–—":
+        # "…, zegt X." : content before the comma, source after the cue.
+        m = np_after(w, k + 1, hi, lex)
+        if m is None or not _plausible_source(m, lex):
+            return None
+        a, b = _span(w, lo, k - 1)
+        return Hit(a, b, w.starts[k], cue_end, k, m)
+    before = np_before(w, k, lo, lex)
+    if before is not None and before.text.lower() in _ANAPHORIC and prev is not None:
+        m = np_after(w, k + 1, hi, lex)  # "Dat concludeert socioloog X."
+        if m is not None and _plausible_source(m, lex):
+            return Hit(prev[0], prev[1], w.starts[k], cue_end, k, m)
+        return None
+    if before is None or not _plausible_source(before, lex):
+        return _english_inverted(w, k, lo, hi, lex)
+    bi = w.index_at(before.start)
+    if bi > lo + 1 and w.words[bi - 1] not in ",;:" and w.words[bi - 1].lower() not in _CONJ:
+        # Something precedes the subject inside the clause: a fronted phrase in a Dutch
+        # V2 sentence, so the word before the verb is not its subject.
+        if lex.lang == "nl":
+            return None
+    c = _content_start(w, k + 1, hi, lex, cue_end)
+    if c >= hi:
+        return None
+    a, b = _span(w, c, hi)
+    return Hit(a, b, w.starts[k], cue_end, k, before)
+
+
+def _english_inverted(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"…, Caddell said." : a short source between a comma and the cue verb."""
+    for c in range(k - 1, max(lo, k - 8), -1):
+        if w.words[c] == ",":
+            m = np_before(w, k, c + 1, lex)
+            if m is None or not _plausible_source(m, lex):
+                return None
+            a, b = _span(w, lo, c)
+            return Hit(a, b, w.starts[k], w.ends[k], k, m)
+    return None
+
+
+def _particle_end(w: Words, k: int, hi: int, lex: Lexicon) -> int:
+    part = lex.particle_verbs.get(w.words[k].lower())
+    if part is not None:
+        for j in range(k + 1, min(hi, k + 10)):
+            if w.words[j].lower() == part:
+                return w.ends[j]
+    return w.ends[k]
+
+
+def _content_start(w: Words, i: int, hi: int, lex: Lexicon, cue_end: int) -> int:
+    """First token of the reported content after a cue (after "dat"/"that" if near)."""
+    for j in range(i, min(hi, i + 8)):
+        if w.words[j].lower() in lex.complementizers:
+            return j + 1 if w.words[j].lower() in ("dat", "that") else j
+        if w.words[j] == ":":
+            return j + 1
+    j = i
+    while j < hi and (w.starts[j] < cue_end or w.words[j].lower() in lex.after_cue
+                      or w.words[j] == ","):
+        j += 1
+    return j
+
+
+def _plausible_source(m: Mention, lex: Lexicon) -> bool:
+    words = m.text.split()
+    if not words or len(words) > _MAX_SOURCE_WORDS:
+        return False
+    low = m.text.lower()
+    if low in lex.pronouns or low in ("ik", "wij", "we", "i", "you", "jij", "u"):
+        return low not in ("ik", "i", "you", "jij", "u")
+    if any(x.lower() in AUX or x.lower() in _NEGATIONS for x in words):
+        return False
+    if words[0].lower() in _ANAPHORIC:
+        return False
+    if any(x[0].isupper() for x in words[1:]) or (
+        words[0][0].isupper() and words[0].lower() not in _FUNCTION_WORDS
+    ):
+        return True
+    if any(lex.role_class(x) for x in words):
+        return True
+    return any(source_type(x, lex.lang) for x in words)

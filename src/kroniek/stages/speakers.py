@@ -1,0 +1,382 @@
+"""Speakers: noun phrases around a cue, names inside them, and in-document coreference.
+
+Used by `kroniek.stages.quotes` and `kroniek.stages.claims`. Steps:
+
+1. `Words` tokenises the text once (words and punctuation, with offsets).
+2. `np_after` / `np_before` read the noun phrase after an inverted cue ("zegt de
+   minister") or before a cue ("de minister zegt"), stopping at clause boundaries.
+3. `Resolver` turns a mention into a `Speaker`: a capitalised name sequence is the name
+   (a surname is expanded to the full name found elsewhere in the document); a pronoun or
+   a bare role noun ("hij", "de defensie-expert", "the spokesman") is resolved to the
+   nearest earlier speaker or named entity with a compatible role.
+
+When a trained parser is present, `subject_of` reads the subject from the dependencies.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
+
+from kroniek.doc import Doc, Entity, Speaker
+
+__all__ = [
+    "Lexicon",
+    "Mention",
+    "Resolver",
+    "Words",
+    "lexicon",
+    "np_after",
+    "np_before",
+    "side_of",
+    "source_type",
+    "sources_lexicon",
+]
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-‐'’.][^\W_]+)*\.?(?<=[A-Z]\.)|[^\W_]+(?:[-‐'’][^\W_]+)*|\S")
+AUX = frozenset(
+    """heeft hebben had hadden is zijn was waren kan kon kunnen wil wilde willen zal zou
+    zullen zouden moet moest moeten gaat ging wordt werd heb
+    has have had will would could can may might did does do was were is are be been""".split()
+)
+_LEADING_ADVERBS = frozenset(
+    """daarom toch echter immers ook nu dan wel ondertussen intussen inmiddels bovendien
+    desondanks vervolgens daarna later eerder also however now then still""".split()
+)
+_CLAUSE_WORDS = frozenset(
+    """dat en maar omdat terwijl want als toen nadat zodat waarin die wat of
+    that and but because while when which who whom as although after if so or""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    cue_verbs: frozenset[str]
+    particle_verbs: dict[str, str]
+    according_to: tuple[str, ...]
+    complementizers: frozenset[str]
+    determiners: frozenset[str]
+    name_particles: frozenset[str]
+    speaker_stop: frozenset[str]
+    after_cue: frozenset[str]
+    role_suffixes: dict[str, str]
+    pronouns: dict[str, str]
+
+    def role_class(self, word: str) -> str | None:
+        w = word.lower()
+        for suffix, cls in self.role_suffixes.items():
+            if w.endswith(suffix) and (len(w) == len(suffix) or len(suffix) >= 5):
+                return cls
+        return None
+
+
+@cache
+def lexicon(lang: str | None) -> Lexicon:
+    """The quote lexicon of `lang` (Dutch for anything but English)."""
+    mod: ModuleType = importlib.import_module(
+        f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.quotes"
+    )
+    return Lexicon(
+        lang="en" if lang == "en" else "nl",
+        cue_verbs=mod.CUE_VERBS,
+        particle_verbs=mod.PARTICLE_VERBS,
+        according_to=mod.ACCORDING_TO,
+        complementizers=mod.COMPLEMENTIZERS,
+        determiners=mod.DETERMINERS,
+        name_particles=mod.NAME_PARTICLES,
+        speaker_stop=mod.SPEAKER_STOP,
+        after_cue=mod.AFTER_CUE,
+        role_suffixes=mod.ROLE_SUFFIXES,
+        pronouns=mod.PRONOUNS,
+    )
+
+
+@cache
+def sources_lexicon(lang: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """(source nouns -> type, side words -> side) of `lang`."""
+    mod = importlib.import_module(f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.sources")
+    return mod.SOURCE_NOUNS, mod.SIDES
+
+
+def source_type(word: str, lang: str | None) -> str | None:
+    """The source type a noun signals ("bloggers" -> social_media), or None."""
+    nouns, _ = sources_lexicon(lang)
+    w = word.lower()
+    if w in nouns:
+        return nouns[w]
+    for suffix, kind in nouns.items():
+        if len(suffix) >= 5 and w.endswith(suffix):
+            return kind
+    return None
+
+
+def side_of(text: str, lang: str | None) -> str | None:
+    """The side a phrase speaks for ("het Oekraïense leger" -> Oekraïne), or None."""
+    _, sides = sources_lexicon(lang)
+    low = text.lower()
+    for phrase, side in sides.items():
+        if " " in phrase and phrase in low:
+            return side
+    for word in re.findall(r"[\w'-]+", low):
+        if word in sides:
+            return sides[word]
+    return None
+
+
+@dataclass(slots=True)
+class Words:
+    """Word and punctuation tokens of a text with their offsets."""
+
+    text: str
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        w = cls(text)
+        for m in _TOKEN.finditer(text):
+            w.starts.append(m.start())
+            w.ends.append(m.end())
+            w.words.append(m.group())
+        return w
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        import bisect
+
+        return bisect.bisect_left(self.starts, offset)
+
+    def range(self, start: int, end: int) -> range:
+        return range(self.index_at(start), self.index_at(end))
+
+
+@dataclass(slots=True)
+class Mention:
+    """A noun phrase naming a speaker, as written."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
+    """The noun phrase starting at token `i` (after a cue), ending before token `end`."""
+    while i < end and w.words[i].lower() in lex.after_cue:
+        i += 1
+    j = i
+    prev = ""
+    while j < end and j - i < 12:
+        word = w.words[j]
+        low = word.lower()
+        if not word[0].isalnum() and word not in "-‐":
+            break
+        if low in lex.speaker_stop and not _is_cap(word):
+            if not (prev in lex.determiners and low not in lex.determiners):
+                break
+        if low in lex.speaker_stop and _is_cap(word) and j == i and low not in lex.determiners:
+            if low not in lex.pronouns:
+                break
+        if j > i and low in lex.pronouns and low not in lex.determiners:
+            break
+        prev = low
+        j += 1
+    while j > i and w.words[j - 1].lower() in lex.determiners:
+        j -= 1
+    if j == i:
+        return None
+    return Mention(w.starts[i], w.ends[j - 1], w.text[w.starts[i] : w.ends[j - 1]])
+
+
+def np_before(w: Words, i: int, start: int, lex: Lexicon) -> Mention | None:
+    """The noun phrase ending just before token `i` (a cue), not before token `start`."""
+    j = i
+    while j > start and w.words[j - 1].lower() in AUX:
+        j -= 1
+    k = j
+    while k > start and j - k < 9:
+        word = w.words[k - 1]
+        low = word.lower()
+        if not word[0].isalnum() and word not in "-‐":
+            break
+        if low in _CLAUSE_WORDS or low in _LEADING_ADVERBS:
+            break
+        if low in lex.cue_verbs:
+            break
+        k -= 1
+    if k == j:
+        return None
+    # "In offering analysis of ..., Caddell said": only the last name-or-role chunk.
+    text = w.text[w.starts[k] : w.ends[j - 1]]
+    return Mention(w.starts[k], w.ends[j - 1], text)
+
+
+@dataclass(slots=True)
+class _Known:
+    name: str
+    descriptor: str | None
+    roles: set[str]
+    pos: int
+    entity: str | None
+    is_org: bool = False
+
+
+_NAME_SEQ = re.compile(
+    r"(?<![\w-])(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|[A-Z]\.)(?:\s+(?:(?:van|de|der|den|ter|von|al|bin|el|da|du|le|la)\s+)*"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|[A-Z]\.))*"
+)
+
+
+class Resolver:
+    """Turns mentions into speakers, remembering who was named where in the document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.known: list[_Known] = []
+        self._full_names = self._collect_full_names()
+
+    def _collect_full_names(self) -> list[tuple[int, str]]:
+        names: list[tuple[int, str]] = []
+        for e in self.doc.entities:
+            if e.label in ("PER", "ORG"):
+                names.append((e.start, e.canonical or e.text))
+        for m in _NAME_SEQ.finditer(self.doc.text):
+            words = m.group().split()
+            if len(words) >= 2 and words[0].lower() not in self.lex.determiners:
+                names.append((m.start(), m.group()))
+        return names
+
+    def full_name(self, name: str) -> str:
+        """The longest name in the document ending with `name` ("Zandee" -> "Dick Zandee")."""
+        best = name
+        for _, cand in self._full_names:
+            if len(cand) > len(best) and (cand.endswith(" " + name)):
+                first = cand.split()[0]
+                if self.lex.role_class(first) is None and first[0].isupper():
+                    best = cand
+        return best
+
+    def entity_for(self, start: int, end: int, name: str) -> Entity | None:
+        for e in self.doc.entities:
+            if e.start < end and start < e.end and e.label in ("PER", "ORG"):
+                return e
+        for e in self.doc.entities:
+            if (e.canonical or e.text) == name and e.label in ("PER", "ORG"):
+                return e
+        return None
+
+    def speaker(self, mention: Mention) -> Speaker:
+        """A `Speaker` for the mention, resolved when it is a pronoun or a bare role noun."""
+        name, name_span, descriptor = self._split(mention)
+        roles = {c for c in (self.lex.role_class(t) for t in mention.text.split()) if c}
+        if name is None:
+            if not self._anaphoric(mention, roles):
+                # A collective or unnamed source ("Russische militaire bloggers").
+                return Speaker(descriptor=descriptor, start=mention.start, end=mention.end)
+            ante = self._antecedent(mention, roles)
+            sp = Speaker(name=None, descriptor=descriptor, start=mention.start, end=mention.end)
+            if ante is not None:
+                sp.name, sp.entity = ante.name, ante.entity
+                sp.descriptor = descriptor if roles else ante.descriptor
+            return sp
+        full = self.full_name(name)
+        ent = self.entity_for(name_span[0], name_span[1], full)
+        if ent is not None and ent.canonical and len(ent.canonical) > len(full):
+            full = ent.canonical
+        prior = next((k for k in reversed(self.known) if k.name == full), None)
+        if descriptor is None and prior is not None:
+            descriptor = prior.descriptor
+        self.remember(full, descriptor, roles, mention.start, ent)
+        return Speaker(
+            entity=ent.id if ent else None,
+            name=full,
+            descriptor=descriptor,
+            start=mention.start,
+            end=mention.end,
+        )
+
+    def remember(
+        self, name: str, descriptor: str | None, roles: set[str], pos: int, ent: Entity | None
+    ) -> None:
+        prior = next((k for k in self.known if k.name == name), None)
+        if prior is not None:
+            roles = roles | prior.roles
+            descriptor = descriptor or prior.descriptor
+        self.known.append(
+            _Known(name, descriptor, roles, pos, ent.id if ent else None,
+                   is_org=bool(ent and ent.label == "ORG"))
+        )
+
+    def _split(self, m: Mention) -> tuple[str | None, tuple[int, int], str | None]:
+        """(name, name span, descriptor) of a mention; name None for pronoun/role only."""
+        text = m.text
+        low = text.lower()
+        if low in self.lex.pronouns:
+            return None, (m.start, m.end), None
+        name: str | None = None
+        for nm in _NAME_SEQ.finditer(text):
+            words = nm.group().split()
+            while words and (
+                words[0].lower() in self.lex.determiners or self.lex.role_class(words[0])
+            ):
+                words = words[1:]
+            if not words or (len(words) == 1 and _is_adjectival(words[0])):
+                continue
+            name = " ".join(words)
+        if name is None:
+            return None, (m.start, m.end), _strip_det(text, self.lex) or None
+        ns = m.start + text.rfind(name)
+        desc = _strip_det(text[: text.rfind(name)].strip(" ,"), self.lex)
+        tail = text[text.rfind(name) + len(name):].strip(" ,")
+        if tail:
+            desc = f"{desc}, {tail}" if desc else tail
+        return name, (ns, ns + len(name)), desc or None
+
+    def _anaphoric(self, m: Mention, roles: set[str]) -> bool:
+        """A pronoun, or a definite role noun phrase ("de minister", "the spokesman")."""
+        words = m.text.lower().split()
+        if m.text.lower() in self.lex.pronouns:
+            return True
+        return bool(roles) and len(words) <= 4 and words[0] in ("de", "het", "the", "deze", "die")
+
+    def _antecedent(self, m: Mention, roles: set[str]) -> _Known | None:
+        before = [k for k in self.known if k.pos < m.start]
+        if not before:
+            before = self._entities_before(m.start)
+        for k in reversed(before):
+            if roles and k.roles and not (roles & k.roles):
+                continue
+            if not roles and k.is_org and m.text.lower() in ("hij", "he", "she", "haar", "hem"):
+                continue
+            return k
+        return None
+
+    def _entities_before(self, pos: int) -> list[_Known]:
+        return [
+            _Known(e.canonical or e.text, None, set(), e.start, e.id, e.label == "ORG")
+            for e in self.doc.entities
+            if e.start < pos and e.label in ("PER", "ORG")
+        ]
+
+
+def _is_adjectival(word: str) -> bool:
+    # "Oekraïense", "Russische", "Amerikaanse", "Democratic": capitalised adjectives of
+    # nationality or party before a role noun are descriptors, not names.
+    w = word.lower()
+    return w.endswith(("ense", "sche", "aanse", "tse", "ese", "ican", "atic", "ish", "ian"))
+
+
+def _strip_det(text: str, lex: Lexicon) -> str:
+    words = text.split()
+    while words and words[0].lower() in lex.determiners:
+        words = words[1:]
+    return " ".join(words)
