@@ -239,6 +239,7 @@ class Event:
     confidence: float = 0.0
     modality: str = "asserted"  # asserted|negated|hypothetical|future|habitual
     geo_precision: int | None = None  # ACLED: 1 exact, 2 near, 3 region
+    note: str | None = None  # e.g. "reported only by one side (Russia)"; set by the events stage
 
 
 _RECORD_LISTS: dict[str, type] = {
