@@ -199,6 +199,36 @@ class ReadQueries:
             r["sources"] = _unwrap(r["sources"])
         return rows
 
+    def event_points(self, **filters: Any) -> list[dict[str, Any]]:
+        """Located events with only what a map needs, newest first (same filters)."""
+        f = EventFilter(**{**filters, "located": True})
+        where, params = self._event_where(f)
+        if f.q:
+            fts = self._fts_param(f.q)
+            if fts is None:
+                return []
+            where.append(f"e.article_id IN ({self._fts_articles()})")
+            params.append(fts)
+        sql = ("SELECT e.uid AS id, e.type, e.lat, e.lon, e.place_precision, "
+               "e.date_from, e.place_name AS location FROM events e "
+               f"WHERE {' AND '.join(where)} "
+               "ORDER BY e.date_from DESC, e.uid LIMIT ? OFFSET ?")
+        return self._rows(sql, [*params, f.limit, f.offset])
+
+    def facets(self) -> dict[str, Any]:
+        """What the filters can choose from: event types, source types, sides, dates."""
+        types = self._rows("SELECT type, COUNT(*) AS n FROM events GROUP BY type "
+                           "ORDER BY n DESC, type")
+        span = self._rows("SELECT MIN(date_from) AS first, MAX(date_to) AS last FROM events")
+        sources: set[str] = set()
+        for r in self._rows("SELECT DISTINCT source_types AS v FROM events"):
+            sources.update(_unwrap(r["v"]))
+        sides: set[str] = set()
+        for r in self._rows("SELECT DISTINCT sides AS v FROM events"):
+            sides.update(_unwrap(r["v"]))
+        return {"types": types, "source_types": sorted(sources), "sides": sorted(sides),
+                "dates": span[0] if span else {"first": None, "last": None}}
+
     def event_days(self, **filters: Any) -> list[dict[str, Any]]:
         """How many events start on each day (for the timeline), under the same filters."""
         f = EventFilter(**filters)

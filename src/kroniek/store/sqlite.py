@@ -107,7 +107,7 @@ class SQLiteStore(SQLStore):
         if query is None:
             return []
         return self._rows(
-            "SELECT * FROM ("
+            "SELECT kind, article_id, quote_id, title, snippet, score FROM ("
             " SELECT 'article' AS kind, f.article_id, NULL AS quote_id, a.title,"
             "  snippet(articles_fts, 2, '\u27e6', '\u27e7', '…', 16) AS snippet,"
             "  bm25(articles_fts) AS score, 0 AS k"

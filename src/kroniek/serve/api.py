@@ -1,0 +1,282 @@
+"""The `/api/v1` routes: articles, events, quotes, places, search, exports.
+
+Every parameter is validated (types, ranges, lengths, dates, bounding boxes); lists are
+paginated with `limit`/`offset` and answer `{"items", "limit", "offset", "next_offset"}`.
+Handlers are plain functions run in FastAPI's thread pool; the store keeps one connection
+per thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from kroniek.serve.errors import ApiError
+from kroniek.store.queries import EventFilter
+from kroniek.store.rows import date_range
+
+__all__ = ["ArticleIn", "router"]
+
+router = APIRouter(prefix="/api/v1")
+
+SourceTypeName = Literal[
+    "party_to_conflict", "official", "expert", "media", "social_media", "imagery", "unknown"
+]
+_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
+Text = Annotated[str | None, Query(min_length=1, max_length=200)]
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+def _page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    """`items` was fetched with limit + 1 rows: the extra one says there is a next page."""
+    more = len(items) > limit
+    return {"items": items[:limit], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if more else None}
+
+
+def _day(value: str | None, name: str, *, end: bool) -> str | None:
+    if value is None:
+        return None
+    span = date_range(value)
+    try:
+        if span is None:
+            raise ValueError(value)
+        dt.date.fromisoformat(span[1] if end else span[0])
+    except ValueError:
+        raise ApiError(422, f"invalid parameter: {name}", details=[
+            {"in": "query", "name": name, "message": "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"}
+        ]) from None
+    return span[1] if end else span[0]
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    problem = "four numbers west,south,east,north in degrees"
+    try:
+        w, s, e, n = (float(v) for v in value.split(","))
+    except ValueError:
+        w = s = e = n = float("nan")
+    ok = (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90)
+    if not ok:
+        raise ApiError(422, "invalid parameter: bbox",
+                       details=[{"in": "query", "name": "bbox", "message": problem}])
+    return w, s, e, n
+
+
+def event_filter(
+    bbox: Annotated[str | None, Query(max_length=120, description="west,south,east,north",
+                                      examples=["30,44,41,53"])] = None,
+    date_from: Annotated[str | None, Query(pattern=_DATE_PATTERN,
+                                           description="Events ending on or after this date.")] = None,
+    date_to: Annotated[str | None, Query(pattern=_DATE_PATTERN,
+                                         description="Events starting on or before this date.")] = None,
+    type: Annotated[str | None, Query(min_length=1, max_length=80,
+                                      description="ACLED event type or sub-type.")] = None,
+    actor: Annotated[str | None, Query(min_length=1, max_length=100,
+                                       description="Actor name contains this.")] = None,
+    source_type: SourceTypeName | None = None,
+    side: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200,
+                                   description="Words in the reporting article.")] = None,
+    article_id: Annotated[str | None, Query(min_length=1, max_length=80)] = None,
+    merged: Annotated[bool, Query(description="One row per incident.")] = False,
+) -> EventFilter:
+    return EventFilter(
+        bbox=_bbox(bbox), date_from=_day(date_from, "date_from", end=False),
+        date_to=_day(date_to, "date_to", end=True), type=type, actor=actor,
+        source_type=source_type, side=side, q=q, article_id=article_id, merged=merged)
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _with_page(f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    out = asdict(f)
+    out.update(limit=limit, offset=offset)
+    return out
+
+
+# -- articles --------------------------------------------------------------------------
+
+
+@router.get("/articles", summary="List stored articles, newest first")
+def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
+                  outlet: Text = None,
+                  lang: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None) -> Any:
+    rows = _store(request).list_articles(limit=limit + 1, offset=offset, q=q, outlet=outlet,
+                                         lang=lang)
+    return _page(rows, limit, offset)
+
+
+ArticleId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.-]+$")]
+
+
+@router.get("/articles/{article_id}", summary="One article with all its annotations")
+def get_article(request: Request, article_id: ArticleId) -> Any:
+    row = _store(request).get_article(article_id)
+    if row is None:
+        raise ApiError(404, f"no article {article_id!r}")
+    return row
+
+
+class ArticleIn(BaseModel):
+    """An article to analyse and store."""
+
+    text: str = Field(min_length=1, max_length=1_000_000)
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    outlet: str | None = Field(default=None, max_length=200)
+    published: str | None = Field(default=None, max_length=40, examples=["2025-04"])
+    lang: Literal["nl", "en"] | None = None
+
+
+def _check_token(request: Request, authorization: str | None) -> None:
+    token = request.app.state.write_token
+    if not token:
+        raise ApiError(403, "this server is read-only (start it with --write-token)",
+                       code="read_only")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiError(401, "a valid write token is required (Authorization: Bearer ...)")
+
+
+@router.post("/articles", status_code=201, summary="Analyse and store an article (write token)")
+def post_article(request: Request, article: ArticleIn,
+                 authorization: Annotated[str | None, Header()] = None) -> Any:
+    _check_token(request, authorization)
+    from kroniek.analysis import analyze_article
+    from kroniek.readers.base import Article
+
+    art = Article(text=article.text, source="api", title=article.title, url=article.url,
+                  published=article.published, outlet=article.outlet)
+    digest = art.identity()
+    store = _store(request)
+    if store.has(digest):
+        return JSONResponse({"added": False, "content_hash": digest}, status_code=200)
+    doc = analyze_article(art, lang=article.lang)
+    added = store.add(doc, content_hash=digest, source="api")
+    return JSONResponse({"added": added, "content_hash": digest, "id": doc.id,
+                         "events": len(doc.events)}, status_code=201 if added else 200)
+
+
+# -- events ----------------------------------------------------------------------------
+
+
+@router.get("/events", summary="Events, filtered, newest first")
+def list_events(request: Request, f: Filter, limit: Limit = 100, offset: Offset = 0) -> Any:
+    rows = _store(request).list_events(**_with_page(f, limit + 1, offset))
+    return _page(rows, limit, offset)
+
+
+@router.get("/events/points", summary="Located events with only what a map needs")
+def event_points(request: Request, f: Filter,
+                 limit: Annotated[int, Query(ge=1, le=50_000)] = 10_000,
+                 offset: Offset = 0) -> Any:
+    rows = _store(request).event_points(**_with_page(f, limit + 1, offset))
+    cols = ["id", "type", "lat", "lon", "place_precision", "date_from", "location"]
+    page = _page(rows, limit, offset)
+    page["columns"] = cols
+    page["items"] = [[r[c] for c in cols] for r in page["items"]]
+    return page
+
+
+@router.get("/events/days", summary="Events per day (the timeline), same filters")
+def event_days(request: Request, f: Filter) -> Any:
+    d = _with_page(f, 1, 0)
+    del d["limit"], d["offset"]
+    return {"items": _store(request).event_days(**d)}
+
+
+@router.get("/events/{uid}", summary="One event with its reports, claims and evidence spans")
+def get_event(request: Request,
+              uid: Annotated[str, Path(min_length=3, max_length=120,
+                                       pattern=r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$")]) -> Any:
+    row = _store(request).get_event(uid)
+    if row is None:
+        raise ApiError(404, f"no event {uid!r}")
+    return row
+
+
+@router.get("/incidents", summary="The chronicle: incidents merged across articles")
+def list_incidents(request: Request, limit: Limit = 50, offset: Offset = 0) -> Any:
+    return _page(_store(request).list_incidents(limit=limit + 1, offset=offset), limit, offset)
+
+
+# -- quotes, places, search, meta ----------------------------------------------------------
+
+
+@router.get("/quotes", summary="Quotes by speaker and text")
+def list_quotes(request: Request, speaker: Text = None, q: Text = None,
+                article_id: Annotated[str | None, Query(max_length=80)] = None,
+                limit: Limit = 50, offset: Offset = 0) -> Any:
+    rows = _store(request).list_quotes(speaker=speaker, q=q, article_id=article_id,
+                                       limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset)
+
+
+@router.get("/places", summary="Resolved places and how often they are mentioned")
+def list_places(request: Request, name: Text = None,
+                country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
+                article_id: Annotated[str | None, Query(max_length=80)] = None,
+                limit: Limit = 50, offset: Offset = 0) -> Any:
+    rows = _store(request).list_places(name=name, country=country, article_id=article_id,
+                                       limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset)
+
+
+@router.get("/search", summary="Full-text search over articles and quotes")
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+           limit: Limit = 20, offset: Offset = 0) -> Any:
+    rows = _store(request).search(q, limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset)
+
+
+@router.get("/meta", summary="What this server holds and offers")
+def meta(request: Request) -> Any:
+    from importlib.metadata import version
+
+    store = _store(request)
+    return {
+        "version": version("kroniek"),
+        "writable": bool(request.app.state.write_token),
+        "tiles": request.app.state.tiles,
+        "counts": {t: store.count(t) for t in ("articles", "events", "incidents", "quotes")},
+        "facets": store.facets(),
+    }
+
+
+# -- exports ---------------------------------------------------------------------------
+
+EXPORT_LIMIT = 100_000
+
+
+@router.get("/export/events.csv", summary="Events as CSV (same filters)")
+def export_csv(request: Request, f: Filter,
+               limit: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT) -> Response:
+    from kroniek.serve.exports import events_csv
+
+    rows = _store(request).list_events(**_with_page(f, limit, 0))
+    return Response(events_csv(rows), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+@router.get("/export/events.geojson", summary="Located events as GeoJSON (same filters)")
+def export_geojson(request: Request, f: Filter,
+                   limit: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT) -> Any:
+    from kroniek.serve.exports import events_geojson
+
+    rows = _store(request).list_events(**_with_page(f, limit, 0))
+    return JSONResponse(events_geojson(rows), media_type="application/geo+json")

@@ -1,0 +1,165 @@
+"""The web application: the API under /api/v1, the page at /, OpenAPI at /docs.
+
+Safe by default: read-only unless a write token is given, request bodies capped, CORS off
+unless origins are listed, a strict Content-Security-Policy on the page (only this
+server's scripts; map tiles only from the configured tile server).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from kroniek.serve.errors import error_body, install_error_handlers
+
+__all__ = ["MAX_BODY_BYTES", "app_from_env", "create_app"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+MAX_BODY_BYTES = 2 * 1024 * 1024  # an article of ~1 M characters fits; anything larger is refused
+WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for request bodies over `max_bytes` (declared or streamed)."""
+
+    def __init__(self, app: Any, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await self._reject(send)
+            return
+        seen = 0
+        started = False
+
+        async def counted_receive() -> Any:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracked_send(message: Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, tracked_send)
+        except _TooLarge:
+            if not started:
+                await self._reject(send)
+
+    async def _reject(self, send: Any) -> None:
+        import json
+
+        body = json.dumps(error_body(413, f"request body over {self.max_bytes} bytes")).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _csp(tiles: str | None) -> str:
+    img = "'self' data:"
+    if tiles:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(tiles.replace("{s}", "a"))
+        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tiles else parts.netloc
+        img += f" {parts.scheme}://{host}"
+    return (f"default-src 'self'; img-src {img}; style-src 'self'; script-src 'self'; "
+            "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+
+
+def create_app(store_target: Any = None, *, write_token: str | None = None,
+               cors_origins: tuple[str, ...] | list[str] = (), tiles: str | None = None,
+               max_body_bytes: int = MAX_BODY_BYTES) -> Any:
+    """The ASGI app serving the store at `store_target` (a path, URL, or an open store)."""
+    from fastapi import FastAPI, Request
+    from fastapi.responses import FileResponse
+    from fastapi.staticfiles import StaticFiles
+
+    from kroniek.serve.api import router
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from kroniek.store import open_store
+
+        own = isinstance(store_target, str | Path) or store_target is None
+        app.state.store = open_store(store_target) if own else store_target
+        try:
+            yield
+        finally:
+            if own:
+                app.state.store.close()
+
+    app = FastAPI(title="kroniek", version="1",
+                  description="A sourced, mapped chronicle of armed conflict from the news.",
+                  lifespan=lifespan)
+    app.state.write_token = write_token or None
+    app.state.tiles = tiles
+    install_error_handlers(app)
+    app.include_router(router)
+    _mount_static(app, StaticFiles)
+    csp = _csp(tiles)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            response.headers.setdefault("Content-Security-Policy", csp)
+        return response
+
+    @app.get("/", include_in_schema=False)
+    def index() -> Any:
+        return FileResponse(WEB_DIR / "index.html", media_type="text/html")
+
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins),
+                           allow_methods=["GET"], allow_headers=[])
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    return app
+
+
+def _mount_static(app: Any, static_files: Any) -> None:
+    import xstatic.pkg.leaflet as leaflet
+    import xstatic.pkg.leaflet_markercluster as cluster
+
+    app.mount("/static/leaflet", static_files(directory=leaflet.BASE_DIR), name="leaflet")
+    app.mount("/static/markercluster", static_files(directory=cluster.BASE_DIR),
+              name="markercluster")
+    app.mount("/static/app", static_files(directory=WEB_DIR), name="app")
+
+
+def app_from_env() -> Any:
+    """`create_app` configured from `KRONIEK_SERVE_*` variables (for multi-process serving)."""
+    import os
+
+    env = os.environ.get
+    return create_app(env("KRONIEK_SERVE_DB") or None,
+                      write_token=env("KRONIEK_SERVE_WRITE_TOKEN") or None,
+                      tiles=env("KRONIEK_SERVE_TILES") or None,
+                      cors_origins=[o for o in env("KRONIEK_SERVE_CORS", "").split(",") if o])
