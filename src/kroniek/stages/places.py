@@ -1,11 +1,467 @@
-"""Stage `kroniek.places.v1` (first skeleton: being written; assigns nothing yet)."""
+"""Stage `kroniek.places.v1`: toponyms recognised, resolved to GeoNames, never dropped.
+
+Steps, in order:
+
+1. **Recognise** (`find_mentions`): LOC entities; ORG/MISC/PER entities whose whole text is
+   a country, region or large city; seats of power ("het Kremlin"); and, as a path of its
+   own, runs of capitalised words that the gazetteer knows (longest match first), filtered
+   by the language's function words, sentence position, lower-case use elsewhere in the
+   article and neighbouring capitalised words. Unknown capitalised words right after a
+   locative preposition or joined to a known place ("rondom X en Y") are kept too.
+2. **Resolve** (`resolve_mentions`): each candidate gets a prior (population, feature
+   class, how the name matched), then context — the article's focus countries and regions
+   (votes of all mentions), closeness to the other places, "the city"/"the region" nouns —
+   in two rounds; one name gets one place per article.
+3. **Metonymy** (`mark_metonyms`): a capital or seat of government, or a seat-of-power
+   noun, that speaks, decides or wants ("Kyiv wil", "zegt Moskou", "volgens Moskou") gets
+   role `metonym` and a note.
+4. **Fallback** (`fallback_region`): a toponym the gazetteer lacks gets the region of the
+   nearest resolved place that is a location (not a metonym, not the reference point of
+   "ten zuiden van X"), precision `region` (or `country`), and a note saying so.
+"""
 
 from __future__ import annotations
 
-from kroniek.doc import Doc
+import importlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
+from typing import Any
+
+from kroniek.doc import Doc, Place
+from kroniek.gazetteer import Candidate, SqliteGazetteer, fold, load_gazetteer
 from kroniek.pipeline import register_stage
 
-__all__ = ["PlacesStage"]
+__all__ = ["Lexicon", "Mention", "PlacesStage", "find_mentions", "lexicon", "resolve_mentions"]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    function_words: frozenset[str]
+    locative: frozenset[str]
+    relative: re.Pattern[str]
+    border: frozenset[str]
+    speech_verbs: frozenset[str]
+    metonym_preps: frozenset[str]
+    seats: dict[str, str]
+    abbreviations: dict[str, str]
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    mod: ModuleType = importlib.import_module(f"kroniek.lang.{lang}.places")
+    rel = "|".join(f"(?:{p})" for p in mod.RELATIVE_PATTERNS)
+    return Lexicon(
+        mod.FUNCTION_WORDS, mod.LOCATIVE_PREPOSITIONS,
+        re.compile(rf"(?:^|\s)(?:{rel})(?:\s+(?:de|het|the))?\s*$", re.IGNORECASE),
+        mod.BORDER_WORDS, mod.SPEECH_VERBS, mod.METONYM_PREPOSITIONS, mod.SEATS_OF_POWER,
+        mod.ABBREVIATIONS,
+    )  # fmt: skip
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    source: str = "gazetteer"  # entity | gazetteer | context | seat | abbreviation
+    cands: list[Candidate] = field(default_factory=list)
+    seat: str | None = None  # country code of a seat-of-power noun
+    relative: str = ""  # the relative phrase before it ("ten zuiden van")
+    scores: list[float] = field(default_factory=list)
+    best: int = -1
+
+
+# -- recognition ------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-Þ\u0400-\u042f\u0490\u0404\u0406\u0407"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’.\-]*[\w]|[{_UPPER}])"
+_CONNECT = r"(?:of|de|la|le|du|des|del|da|do|upon|on|am|an|aan|op|den|der|van|sur|en|y)"
+_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECT}\s+)?{_WORD})*")
+_WORDS = re.compile(rf"{_WORD}|\b{_CONNECT}\b")
+_MAX_NGRAM = 5
+# Unambiguous enough to be a place on its own (tuned on LGL/GeoVirus): countries and
+# first-level regions, or a populated place at least this large.
+STRONG_POPULATION = 100_000
+# A lone capitalised word without a place cue must name a place at least this large
+# (tuned on LGL/GeoVirus: smaller matches were mostly surnames and common words).
+MIN_POPULATION_PLAIN = 1_000
+_TITLES = frozenset("mr mrs ms dr sen rep gov st lt sgt gen col capt prof heer mevrouw "
+                    "president minister premier koning koningin".split())  # fmt: skip
+
+
+def _is_strong(cands: list[Candidate]) -> bool:
+    return any(c.feature_class == "A" and c.feature_code != "ADM2"
+               or c.population >= STRONG_POPULATION for c in cands)  # fmt: skip
+
+
+def _prev_words(text: str, start: int, n: int = 3) -> list[str]:
+    return re.findall(r"[\w’'.]+", text[max(0, start - 60) : start])[-n:]
+
+
+def _next_words(text: str, end: int, n: int = 6) -> list[str]:
+    tail = re.split(r"[.,;:!?„“”\"()]", text[end : end + 80], maxsplit=1)[0]
+    return re.findall(r"[\w’']+", tail)[:n]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t„“\"'‘(")
+    return not before or before[-1] in ".!?:\n" or before.endswith("\n")
+
+
+def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]:
+    """Toponym mentions of the document, in text order, without overlaps."""
+    text = doc.text
+    out: list[Mention] = []
+    claimed: list[tuple[int, int]] = []
+    for e in doc.entities:
+        claimed.append((e.start, e.end))
+        if e.label == "LOC":
+            out.append(Mention(e.start, e.end, e.text, e.id, "entity"))
+        elif _entity_is_place(e.text, e.label, text, e.start, gaz):
+            out.append(Mention(e.start, e.end, e.text, e.id, "entity"))
+    lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
+    for run in _RUN.finditer(text):
+        out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed, lower_words))
+    out.sort(key=lambda m: m.start)
+    _add_coordinated(text, out, claimed, lex, lower_words)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _entity_is_place(name: str, label: str, text: str, start: int, gaz: SqliteGazetteer) -> bool:
+    if label == "PER" and (len(name.split()) > 1 or
+                           any(w.lower().strip(".") in _TITLES for w in _prev_words(text, start, 1))):  # fmt: skip
+        return False
+    return gaz.has_name(name) and _is_strong(gaz.lookup(name, variants=False))
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _scan_run(text: str, offset: int, run: str, gaz: SqliteGazetteer, lex: Lexicon,
+              claimed: list[tuple[int, int]], lower_words: set[str]) -> list[Mention]:  # fmt: skip
+    words = [(offset + m.start(), offset + m.end(), m.group()) for m in _WORDS.finditer(run)]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        if re.fullmatch(_CONNECT, words[i][2]):
+            i += 1
+            continue
+        for j in range(min(len(words), i + _MAX_NGRAM), i, -1):
+            s, e = words[i][0], words[j - 1][1]
+            if re.fullmatch(_CONNECT, words[j - 1][2]) or _overlaps(claimed, s, e):
+                continue
+            m = _match_span(text, s, e, gaz, lex)
+            if m is None:
+                continue
+            if _keep(m, text, words, i, j, gaz, lex, lower_words):
+                out.append(m)
+            i = j - 1
+            break
+        i += 1
+    return out
+
+
+def _match_span(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -> Mention | None:
+    name = text[s:e]
+    if name.endswith(("’s", "'s")):
+        e -= 2
+        name = name[:-2]
+    if name in lex.abbreviations:
+        return Mention(s, e, name, source="abbreviation")
+    seat = lex.seats.get(fold(name))
+    if seat:
+        return Mention(s, e, name, source="seat", seat=seat)
+    if len(name) > 1 and gaz.has_name(name):
+        return Mention(s, e, name)
+    return None
+
+
+def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: int,
+          gaz: SqliteGazetteer, lex: Lexicon, lower_words: set[str]) -> bool:  # fmt: skip
+    if m.source != "gazetteer":
+        return True
+    prev = [w.lower() for w in _prev_words(text, m.start, 2)]
+    cue = bool(prev) and prev[-1] in lex.locative
+    low = m.text.lower()
+    if j - i == 1:
+        if low in lex.function_words and not (cue and len(low) > 3):
+            return False
+        if low in lower_words and not cue:
+            return False  # used as a common word elsewhere in the article
+    if prev and prev[-1].strip(".") in _TITLES:
+        return False
+    cands = gaz.lookup(m.text, variants=False)
+    strong = _is_strong(cands)
+    # Part of a longer capitalised name ("Chiquita Henry", "Henry Smith"): only strong names.
+    if (i > 0 or j < len(words)) and not strong:
+        return False
+    if _sentence_initial(text, m.start) and j - i == 1 and not (strong or cue):
+        return False
+    return cue or strong or max((c.population for c in cands), default=0) >= MIN_POPULATION_PLAIN
+
+
+def _add_coordinated(text: str, out: list[Mention], claimed: list[tuple[int, int]],
+                     lex: Lexicon, lower_words: set[str]) -> None:  # fmt: skip
+    """Unknown capitalised words that the context makes places.
+
+    After a relative phrase ("rondom X", "near X"), or after a locative preposition when
+    joined to another capitalised word ("bij X en Y"), both are kept.
+    """
+    taken = claimed + [(m.start, m.end) for m in out]
+    cap = rf"[{_UPPER}][\w’'\-]+"
+    pat = re.compile(rf"\b({'|'.join(sorted(lex.locative))})\s+({cap})"
+                     rf"(?:\s+(?:en|and|or|of)\s+({cap}))?")  # fmt: skip
+    for mt in pat.finditer(text):
+        found = [mt.span(k) for k in (2, 3) if mt.group(k)]
+        relative = bool(lex.relative.search(text[max(0, mt.start() - 60) : mt.end(1)]))
+        if len(found) < 2 and not relative:
+            continue
+        for s, e in found:
+            word = text[s:e]
+            low = word.lower()
+            if (_overlaps(taken, s, e) or low in lex.function_words or low in lower_words
+                    or word.isupper() or _sentence_initial(text, s)):  # fmt: skip
+                continue
+            out.append(Mention(s, e, word, source="context"))
+            taken.append((s, e))
+
+
+# -- resolution -------------------------------------------------------------------------
+
+# Prior weights, tuned on LGL and GeoVirus (both tuning data): a country or first-level
+# region beats a same-named town; seats of government are the default reading of a
+# capital's name; second-level regions lose to the town they are named after unless the
+# mention says "County"; alternate-name and spelling-variant matches cost a little.
+FEATURE_BONUS = {"PCLI": 4.0, "ADM1": 2.5, "PPLC": 3.0, "PPLG": 1.5, "PPLA": 1.0,
+                 "PPLA2": 0.5, "ADM2": -0.5, "PPLX": -1.0, "PPLH": -2.0}  # fmt: skip
+MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
+COUNTRY_WEIGHT = 3.0  # × share of the article's mentions voting for the country
+ADMIN1_WEIGHT = 2.5  # × share voting for the first-level region
+NEAR_KM, NEAR_BONUS = 150.0, 1.5  # another place of the article within this distance
+_CITY_NOUNS = frozenset("stad dorp plaats gemeente hoofdstad city town village capital".split())
+_REGION_NOUNS = frozenset("regio provincie oblast gebied region province state".split())
+
+
+def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidate]:
+    if m.source == "abbreviation":
+        c = gaz.country(lex.abbreviations[m.text])
+        return [c] if c else []
+    if m.seat:
+        c = gaz.capital(m.seat)
+        return [c] if c else []
+    name = re.sub(r"^(?:the|de|het)\s+", "", m.text, flags=re.IGNORECASE)
+    return gaz.lookup(name, variants=m.source in {"entity", "context"})
+
+
+def _prior(c: Candidate, m: Mention, prev: str) -> float:
+    score = math.log10(c.population + 1) + FEATURE_BONUS.get(c.feature_code, 0.0)
+    score -= MATCH_COST[c.match]
+    if prev in _CITY_NOUNS and c.feature_class == "P":
+        score += 3.0
+    elif prev in _REGION_NOUNS and c.feature_class == "A":
+        score += 3.0
+    return score
+
+
+def _distance_km(a: Candidate, b: Candidate) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    x = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)  # fmt: skip
+    return 12742.0 * math.asin(min(1.0, math.sqrt(x)))
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, lex: Lexicon) -> None:
+    """Choose a candidate for every mention that has some (sets `best`, `scores`)."""
+    priors: list[list[float]] = []
+    for m in mentions:
+        m.cands = _candidates(m, gaz, lex)
+        prev = (_prev_words(doc.text, m.start, 1) or [""])[-1].lower()
+        priors.append([_prior(c, m, prev) for c in m.cands])
+        m.scores = list(priors[-1])
+        m.best = max(range(len(m.cands)), key=m.scores.__getitem__) if m.cands else -1
+    for _round in range(2):
+        countries, admin1s, n = _votes(mentions)
+        chosen = [m.cands[m.best] for m in mentions if m.best >= 0]
+        for m, pri in zip(mentions, priors, strict=True):
+            if not m.cands:
+                continue
+            m.scores = [p + _context(c, countries, admin1s, n, chosen, m.cands[m.best])
+                        for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
+            m.best = max(range(len(m.cands)), key=m.scores.__getitem__)
+    _one_sense_per_name(mentions)
+    _reject_weak_variants(mentions)
+
+
+# A spelling-variant match to a small place outside the article's regions is more likely
+# another village with a similar name than the one meant (checked on the reference
+# article's village names and on LGL): such mentions fall back to their region instead.
+MIN_POPULATION_VARIANT = 10_000
+
+
+def _reject_weak_variants(mentions: list[Mention]) -> None:
+    """Drop the reading of a small place matched by an alternate or variant spelling when
+    nothing else in the article is in its region or within `FAR_KM` of it."""
+    _countries, admin1s, _n = _votes(mentions)
+    chosen = [m.cands[m.best] for m in mentions if m.best >= 0]
+    for m in mentions:
+        if m.best < 0:
+            continue
+        c = m.cands[m.best]
+        if (c.match != "name" and c.population < MIN_POPULATION_VARIANT
+                and admin1s[(c.country_code, c.admin1)] <= 1
+                and not any(o is not c and o.feature_class != "A" and _distance_km(o, c) < FAR_KM
+                            for o in chosen)):  # fmt: skip
+            m.best = -1
+
+
+FAR_KM = 300.0
+
+
+def _votes(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]], int]:
+    countries: Counter[str] = Counter()
+    admin1s: Counter[tuple[str, str]] = Counter()
+    n = 0
+    for m in mentions:
+        if m.best < 0:
+            continue
+        c = m.cands[m.best]
+        n += 1
+        countries[c.country_code] += 1
+        if c.admin1 and c.feature_code != "PCLI":
+            admin1s[(c.country_code, c.admin1)] += 1
+    return countries, admin1s, n
+
+
+def _context(c: Candidate, countries: Counter[str], admin1s: Counter[tuple[str, str]], n: int,
+             chosen: list[Candidate], own: Candidate) -> float:  # fmt: skip
+    if n == 0:
+        return 0.0
+    own_vote = 1 if own.country_code == c.country_code else 0
+    score = COUNTRY_WEIGHT * (countries[c.country_code] - own_vote) / n
+    own_a1 = 1 if (own.country_code, own.admin1) == (c.country_code, c.admin1) else 0
+    score += ADMIN1_WEIGHT * (admin1s[(c.country_code, c.admin1)] - own_a1) / n
+    if c.feature_class == "P" and any(
+        o is not own and o.feature_class == "P" and _distance_km(o, c) < NEAR_KM for o in chosen
+    ):
+        score += NEAR_BONUS
+    return score
+
+
+def _one_sense_per_name(mentions: list[Mention]) -> None:
+    """The same name gets the same place throughout the article (the best-scored reading)."""
+    best: dict[str, tuple[float, int]] = {}
+    for m in mentions:
+        if m.best >= 0:
+            key = fold(m.text)
+            gid = m.cands[m.best].geonameid
+            score = m.scores[m.best]
+            if key not in best or score > best[key][0]:
+                best[key] = (score, gid)
+    for m in mentions:
+        if m.best >= 0:
+            gid = best[fold(m.text)][1]
+            for k, c in enumerate(m.cands):
+                if c.geonameid == gid:
+                    m.best = k
+
+
+# -- metonymy ---------------------------------------------------------------------------
+
+_AUXILIARIES = frozenset("is was zijn waren heeft had hebben zal zou kan kon moet moest staat "
+                         "stond has have will would could can may might must".split())  # fmt: skip
+_SUBJECT_STOP = frozenset("die dat welke who which that en and maar but".split())
+
+
+def metonym_reason(doc: Doc, m: Mention, c: Candidate | None, lex: Lexicon,
+                   capitals: dict[int, str]) -> str | None:  # fmt: skip
+    """Why this mention stands for a government (None when it is a location)."""
+    is_seat = m.seat is not None
+    is_capital = c is not None and (c.geonameid in capitals or c.feature_code == "PPLG")
+    if not (is_seat or is_capital):
+        return None
+    text = doc.text
+    prev = [w.lower() for w in _prev_words(text, m.start, 2)]
+    nxt = [w.lower() for w in _next_words(text, m.end)]
+    what = f"the seat of power of {m.seat}" if is_seat else "a capital"
+    if prev and prev[-1] in lex.locative:
+        return None
+    if prev and prev[-1] in lex.metonym_preps and (prev[-1] != "voor" or nxt[:1] and nxt[0] in _AUXILIARIES):
+        return f"{what} used for its government ('{prev[-1]} {m.text}')"
+    if prev[-2:] == ["according", "to"]:
+        return f"{what} used for its government ('according to {m.text}')"
+    if prev and prev[-1] in lex.speech_verbs and prev[-1] not in _AUXILIARIES:
+        return f"{what} used for its government (subject of '{prev[-1]}')"
+    for w in nxt[:5]:
+        if w in _SUBJECT_STOP:
+            break
+        if w in lex.speech_verbs:
+            return f"{what} used for its government (subject of '{w}')"
+    return f"{what} standing for its government" if is_seat else None
+
+
+# -- the fallback for places the gazetteer lacks ----------------------------------------
+
+
+def fallback_region(doc: Doc, m: Mention, located: list[tuple[Mention, Candidate]],
+                    gaz: SqliteGazetteer, lex: Lexicon) -> tuple[Candidate, str, str] | None:  # fmt: skip
+    """(region, precision, note) for a mention without candidates, from nearby places."""
+    if not located:
+        return None
+
+    def rank(item: tuple[Mention, Candidate]) -> tuple[int, int]:
+        other, c = item
+        specific = 0 if c.feature_code != "PCLI" else 1
+        return specific, abs(other.start - m.start)
+
+    anchor, c = min(located, key=rank)
+    region = gaz.admin1(c.country_code, c.admin1) if c.feature_code != "PCLI" else None
+    precision = "region"
+    if region is None:
+        region, precision = gaz.country(c.country_code), "country"
+    if region is None:
+        return None
+    sent = doc.text[max(0, m.start - 200) : m.end + 200].lower()
+    border = any(w in sent for w in lex.border)
+    note = (f"'{m.text}' has no fitting gazetteer entry: placed in {region.name}, the "
+            f"{'region' if precision == 'region' else 'country'} of the nearest place the "
+            f"article locates ('{anchor.text}')" + ("; the article puts it near a border"
+                                                    if border else ""))  # fmt: skip
+    return region, precision, note
+
+
+# -- the stage --------------------------------------------------------------------------
+
+
+def _precision(c: Candidate) -> str:
+    if c.feature_code.startswith("PCL"):
+        return "country"
+    return "region" if c.feature_class == "A" else "exact"
+
+
+def _confidence(m: Mention) -> float:
+    top = m.scores[m.best]
+    rest = [s for k, s in enumerate(m.scores) if k != m.best]
+    margin = top - max(rest) if rest else 4.0
+    conf = 1.0 / (1.0 + math.exp(-margin))
+    if m.cands[m.best].match == "variant":
+        conf *= 0.7
+    return round(conf * (0.8 if m.source in {"gazetteer", "context"} else 1.0), 3)
+
+
+def _place(pid: str, m: Mention, c: Candidate | None, **kw: Any) -> Place:
+    p = Place(id=pid, start=m.start, end=m.end, text=m.text, entity=m.entity, **kw)
+    if c is not None:
+        p.geonameid, p.name, p.lat, p.lon = c.geonameid, c.name, c.lat, c.lon
+        p.feature_code, p.country_code = c.feature_code, c.country_code
+        p.admin1, p.admin2 = c.admin1 or None, c.admin2 or None
+    return p
 
 
 @register_stage("kroniek.places.v1")
@@ -14,4 +470,39 @@ class PlacesStage:
     assigns = ("places",)
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc.lang not in ("nl", "en"):
+            return doc
+        gaz = load_gazetteer()
+        lex = lexicon(doc.lang)
+        mentions = find_mentions(doc, gaz, lex)
+        resolve_mentions(doc, mentions, gaz, lex)
+        capitals = gaz.capitals()
+        located: list[tuple[Mention, Candidate]] = []
+        roles: dict[int, str | None] = {}
+        for k, m in enumerate(mentions):
+            c = m.cands[m.best] if m.best >= 0 else None
+            roles[k] = metonym_reason(doc, m, c, lex, capitals)
+            m.relative = bool(lex.relative.search(doc.text[max(0, m.start - 60) : m.start])) * "y"
+            if c is not None and roles[k] is None and not m.relative:
+                located.append((m, c))
+        doc.places = [self._record(doc, k, m, roles[k], located, gaz, lex)
+                      for k, m in enumerate(mentions)]  # fmt: skip
         return doc
+
+    @staticmethod
+    def _record(doc: Doc, k: int, m: Mention, reason: str | None,
+                located: list[tuple[Mention, Candidate]], gaz: SqliteGazetteer,
+                lex: Lexicon) -> Place:  # fmt: skip
+        pid = f"p{k + 1}"
+        if m.best >= 0:
+            c = m.cands[m.best]
+            role = "metonym" if reason else "location"
+            return _place(pid, m, c, precision=_precision(c), role=role,
+                          confidence=_confidence(m), note=reason)  # fmt: skip
+        fb = fallback_region(doc, m, located, gaz, lex)
+        if fb is None:
+            return _place(pid, m, None, precision="region", confidence=0.1,
+                          note=f"'{m.text}' is not in the gazetteer and the article names no "
+                               "place to locate it by")  # fmt: skip
+        region, precision, note = fb
+        return _place(pid, m, region, precision=precision, confidence=0.3, note=note)

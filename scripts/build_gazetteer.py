@@ -1,0 +1,187 @@
+#!/usr/bin/env python
+"""Build kroniek's bundled gazetteer from GeoNames (CC BY 4.0).
+
+    .venv/bin/python scripts/build_gazetteer.py [--data /work/shared/data/gazetteer]
+
+Reads cities500.zip, admin1CodesASCII.txt, admin2Codes.txt, countryInfo.tsv and
+geonames-translations.tsv; writes src/kroniek/resources/gazetteer/gazetteer.sqlite and
+its data card (README.md). Countries and first/second-level regions become places too,
+with feature codes PCLI/ADM1/ADM2 and a centre computed from their populated places.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from kroniek.geonames import (  # noqa: E402
+    GeoRow,
+    add_names,
+    create_schema,
+    finish_index,
+    insert_places,
+    iter_dump,
+)
+
+OUT = ROOT / "src" / "kroniek" / "resources" / "gazetteer"
+Coords = list[tuple[float, float, int]]
+
+
+def centre(points: Coords, *, trim: float = 0.05) -> tuple[float, float]:
+    """Centre of a region from its populated places: midpoint of the trimmed range.
+
+    The midpoint of the 5th–95th percentile range of latitudes and longitudes is close to
+    the geographic centre GeoNames gives countries and states (checked on the country and
+    state toponyms of LGL/GeoVirus gold, where the mean or the median of places was pulled
+    towards densely settled coasts); small regions (< 20 places) use the mean.
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(points)
+    if n < 20:
+        return statistics.fmean(lats), statistics.fmean(lons)
+    lo, hi = int(n * trim), max(int(n * (1 - trim)) - 1, 0)
+    lon_lo, lon_hi = lons[lo], lons[hi]
+    if lon_hi - lon_lo > 180:  # crosses the antimeridian (Russia, Fiji): use the median
+        return statistics.median(lats), statistics.median(lons)
+    return (lats[lo] + lats[hi]) / 2, (lon_lo + lon_hi) / 2
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        return [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[str, int]]:
+    """Places for countries, admin1 and admin2 regions, and their admin codes → ids."""
+    pts: dict[str, Coords] = defaultdict(list)
+    for c in cities:
+        for code in (c.cc, f"{c.cc}.{c.a1}", f"{c.cc}.{c.a1}.{c.a2}"):
+            pts[code].append((c.lat, c.lon, c.pop))
+    rows: list[GeoRow] = []
+    admin: dict[str, int] = {}
+
+    def add(code: str, gid: int, name: str, ascii_: str, fcode: str, pop: int | None) -> None:
+        if code not in pts or gid in admin.values():
+            return
+        lat, lon = centre(pts[code])
+        parts = code.split(".")
+        a1 = parts[1] if len(parts) > 1 else ""
+        a2 = parts[2] if len(parts) > 2 else ""
+        total = pop if pop is not None else sum(p[2] for p in pts[code])
+        rows.append(GeoRow(gid, name, ascii_, [], lat, lon, "A", fcode, parts[0], a1, a2, total))
+        admin[code] = gid
+
+    for cols in read_tsv(data / "countryInfo.tsv"):
+        if len(cols) > 16 and cols[16].isdigit():
+            add(cols[0], int(cols[16]), cols[4], cols[4], "PCLI", int(cols[7] or 0))
+    for fname, fcode in (("admin1CodesASCII.txt", "ADM1"), ("admin2Codes.txt", "ADM2")):
+        for cols in read_tsv(data / fname):
+            if len(cols) >= 4 and cols[3].isdigit():
+                add(cols[0], int(cols[3]), cols[1], cols[2], fcode, None)
+    return rows, admin
+
+
+def countries_table(data: Path, cities: list[GeoRow]) -> list[tuple[str, str, str, int | None, str]]:
+    by_cc: dict[str, list[GeoRow]] = defaultdict(list)
+    for c in cities:
+        by_cc[c.cc].append(c)
+    out = []
+    for cols in read_tsv(data / "countryInfo.tsv"):
+        if len(cols) < 17:
+            continue
+        cc, name, capital = cols[0], cols[4], cols[5]
+        seats = [c for c in by_cc.get(cc, []) if c.fcode == "PPLC"]
+        if not seats and capital:
+            seats = [c for c in by_cc.get(cc, []) if c.name == capital or c.asciiname == capital]
+        cap_id = max(seats, key=lambda c: c.pop).id if seats else None
+        out.append((cc, name, capital, cap_id, cols[17] if len(cols) > 17 else ""))
+    return out
+
+
+def build(data: Path, out: Path) -> dict[str, int]:
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / "gazetteer.sqlite"
+    tmp = target.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    cities = list(iter_dump(data / "cities500.zip"))
+    regions, admin = region_rows(data, cities)
+    db = sqlite3.connect(tmp)
+    create_schema(db)
+    counts = {"populated places": insert_places(db, cities)}
+    insert_places(db, regions)
+    counts["countries"] = sum(1 for r in regions if r.fcode == "PCLI")
+    counts["admin1 regions"] = sum(1 for r in regions if r.fcode == "ADM1")
+    counts["admin2 regions"] = sum(1 for r in regions if r.fcode == "ADM2")
+    db.executemany("INSERT INTO admin VALUES (?,?)", sorted(admin.items()))
+    db.executemany("INSERT INTO countries VALUES (?,?,?,?,?)", countries_table(data, cities))
+    known = {gid for (gid,) in db.execute("SELECT id FROM places")}
+    # Keys are geonameids, or admin codes ("RU", "UA.30") for countries and regions.
+    translations = []
+    for cols in read_tsv(data / "geonames-translations.tsv")[1:]:
+        gid = int(cols[0]) if cols[0].isdigit() else admin.get(cols[0], 0)
+        if gid in known and len(cols) > 2:
+            translations.append((gid, cols[2], 2))
+    add_names(db, translations)
+    counts["localized names"] = len(translations)
+    finish_index(db)
+    counts["indexed names"] = db.execute("SELECT count(*) FROM names").fetchone()[0]
+    counts["phonetic keys"] = db.execute("SELECT count(*) FROM pkeys").fetchone()[0]
+    db.execute("INSERT INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%d"),))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(target)
+    return counts
+
+
+CARD = """# Gazetteer data card
+
+`gazetteer.sqlite` is kroniek's bundled gazetteer, built by `scripts/build_gazetteer.py`.
+
+- **Source**: GeoNames (https://www.geonames.org), files `cities500.zip`,
+  `admin1CodesASCII.txt`, `admin2Codes.txt`, `countryInfo.tsv`, and localized names
+  (nl, en, de, fr, ru, uk) from GeoNames as packaged by Debian's libgeonames-common.
+- **Licence**: Creative Commons Attribution 4.0 (CC BY 4.0). Attribution: "Contains data
+  from GeoNames (www.geonames.org), licensed under CC BY 4.0." Changes: columns reduced,
+  names folded and indexed, region centres computed (see below).
+- **Region centres**: countries and ADM1/ADM2 regions have no coordinates in these files;
+  their centre is the midpoint of the 5th–95th percentile range of the latitudes and
+  longitudes of their populated places (the mean for regions with < 20 places).
+- **Not included**: places with population < 500 that are not administrative seats
+  (most small villages). Users add them with `kroniek gazetteer add XX.zip` or
+  `kroniek gazetteer download XX`.
+- **Size**: {size:.1f} MB.
+
+## Counts
+
+{counts}
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("/work/shared/data/gazetteer"))
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    t0 = time.time()
+    counts = build(args.data, args.out)
+    size = (args.out / "gazetteer.sqlite").stat().st_size / 1e6
+    table = "\n".join(f"| {k} | {v:,} |" for k, v in counts.items())
+    card = CARD.format(size=size, counts="| what | count |\n|---|---|\n" + table)
+    (args.out / "README.md").write_text(card, encoding="utf-8")
+    print(f"built {args.out / 'gazetteer.sqlite'} ({size:.1f} MB) in {time.time() - t0:.0f} s")
+    for k, v in counts.items():
+        print(f"  {k}: {v:,}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Dutch lexicons for recognising and resolving places (used by `kroniek.places.v1`).
+
+General Dutch: function words that are also place names somewhere, prepositions that
+announce a place, relative location phrases, verbs of speaking and deciding that make a
+capital stand for its government, and nouns for seats of power.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ABBREVIATIONS",
+    "BORDER_WORDS",
+    "FUNCTION_WORDS",
+    "LOCATIVE_PREPOSITIONS",
+    "METONYM_PREPOSITIONS",
+    "RELATIVE_PATTERNS",
+    "SEATS_OF_POWER",
+    "SPEECH_VERBS",
+]
+
+# Capitalised at the start of a sentence, these are words, not the places that share their
+# name (Die in France, Een and Meer in the Low Countries, Naast in Belgium, ...).
+FUNCTION_WORDS = frozenset("""
+de het een die dat deze dit die daar hier er en of maar want dus toch ook nog al wel niet
+geen meer minder veel weinig naast met zonder voor na over onder boven tussen tegen door
+om op in uit aan bij tot van naar sinds tijdens vanaf volgens via zo toen nu dan als
+wie wat waar hoe waarom welke wanneer ik jij je u hij zij ze wij we jullie zijn haar hun
+ons onze mijn zijn was waren is wordt werd heeft hebben had kan kon zal zou moet mag
+elke ieder iedere alle enkele sommige beide andere zelf zeker vooral echter ondanks
+desondanks daarom daarnaast bovendien intussen inmiddels vooralsnog ook eerst later
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april
+mei juni juli augustus september oktober november december moraal beeld foto lees
+""".split())
+
+# Prepositions after which a capitalised word is most likely a place.
+LOCATIVE_PREPOSITIONS = frozenset("""
+in naar uit bij rond rondom nabij richting vanuit via langs tegenover buiten binnen
+""".split())
+
+# Relative location phrases just before a place name (regular expressions, lower case).
+RELATIVE_PATTERNS = (
+    r"ten (?:noord|zuid)?(?:noorden|zuiden|oosten|westen) van",
+    r"(?:net|vlak|pal) (?:over|aan|bij) de grens(?: met| van)?",
+    r"vlak bij|vlakbij|dicht bij|dichtbij|nabij|in de buurt van|in de omgeving van",
+    r"op (?:\w+ )?(?:enkele|een paar|\d+) (?:kilometer|km)s? (?:van|ten \w+ van)",
+    r"aan de rand van|buiten|rondom|rond",
+)
+
+# Words that tie a place to a border ("op enkele kilometers van de grens").
+BORDER_WORDS = frozenset({"grens", "grensgebied", "grensregio", "frontlinie", "front"})
+
+# Finite verbs (and a few auxiliaries) of speaking, deciding and wanting: a capital that
+# is their subject stands for its government ("Kyiv wil", "zegt Moskou").
+SPEECH_VERBS = frozenset("""
+zegt zei zeggen zeiden meldt meldde melden meldden wil wilde willen wilden kiest koos
+kiezen kozen eist eiste eisen ontkent ontkende ontkennen verklaart verklaarde stelt
+stelde waarschuwt waarschuwde dreigt dreigde beschuldigt beschuldigde besluit besloot
+besloten weigert weigerde erkent erkende bevestigt bevestigde reageert reageerde hoopt
+hoopte vindt vond vreest vreesde noemt noemde kondigt kondigde laat liet stuurt stuurde
+beweert beweerde ontkende benadrukt benadrukte veroordeelt veroordeelde roept riep
+staat stond zal zou heeft had kan kon moet moest lijkt leek gaf geeft maakt maakte
+""".split())
+
+# "volgens Moskou", "voor Moskou is ...": the capital as a point of view, not a location.
+METONYM_PREPOSITIONS = frozenset({"volgens", "voor", "namens"})
+
+# Seats of power that stand for a government, with its country (ISO code).
+SEATS_OF_POWER = {
+    "kremlin": "RU", "witte huis": "US", "pentagon": "US", "elysee": "FR",
+    "downing street": "GB", "binnenhof": "NL", "torentje": "NL", "bankova": "UA",
+    "zhongnanhai": "CN", "quai d orsay": "FR", "knesset": "IL", "capitool": "US",
+}  # fmt: skip
+
+# Abbreviated country names.
+ABBREVIATIONS = {"VS": "US", "V.S.": "US", "VK": "GB", "VAE": "AE"}
