@@ -1,0 +1,48 @@
+# Hand annotations, batch 3 (see batch1.py for the format).
+ANN = {
+10749320: [
+ ("direct", "Het is allemaal nieuw voor mij", "concludeert", "Johan Dessing, FvD-fractievoorzitter in Noord-Holland", "Johan Dessing"),
+ ("direct", "Daar zijn betere manieren voor. We zijn collega's, geen vrienden.", ":", "VVD-voorman Cees Loggen", "Cees Loggen"),
+ ("indirect", "niet te zijn benaderd", "zegt", "Cohen", "Job Cohen"),
+ ("direct", "Een gemiste kans om ruimte te geven aan een ander geluid", "zegt", "GroenLinks- fractievoorzitter Berend Potjer", "Berend Potjer"),
+ ("direct", "Als nieuwkomer hebben we nog niet alle details uitgewerkt. We richten ons liever op grote kaders", "reageert", "Dessing", "Johan Dessing"),
+],
+10682037: [
+ ("mixed", "is het een gevalletje 'snoeien in de bureaucratie'", "Volgens", "Trump", "Trump"),
+ ("indirect", "zouden er volgens dat laatste bureau de afgelopen jaren alleen al in Pakistan 1000 burgerslachtoffers gevallen zijn", "volgens", "dat laatste bureau", "The Bureau of Investigative Journalism"),
+ ("indirect", "is dat een cynische conclusie", "volgens", "Airwars", "Airwars"),
+ ("direct", "Blokkades tegen transparantie en aansprakelijkheid voor schade zijn altijd een slechte keuze - en het slechtst af zijn de burgers die klem zitten in gewelddadige conflicten.", ":", "Airwars", "Airwars"),
+],
+10742077: [
+ ("indirect", "komt de terreur voort uit soms al jarenlange slepende conflicten van jagers met boeren, omdat hen jachtgebieden waren afgepakt", "Volgens", "de privédetective", ""),
+ ("indirect", "De verdachten zijn in beeld", "zei", "hij", ""),
+ ("indirect", "de oplossing nabij was", "bevestigde", "Die", "politie"),
+ ("mixed", "zijn inmiddels alle 'opsporingsindicaties' onderzocht, zonder dat daders zijn gevonden", "Volgens", "de politie", "politie"),
+ ("direct", "Als we mensen aanhouden, moet sprake zijn van een 'redelijk vermoeden van schuld', dus bewijslast. En daar is hier geen sprake van", "zegt", "een politiewoordvoerder", ""),
+ ("direct", "Het onderzoek is op dit moment slapende. Als het nodig is pakken we het weer op.", "", "", ""),
+ ("indirect", "de rust in het gebied is weergekeerd", "geven", "Politie, Openbaar Ministerie, burgemeesters en de boerenbelangenvereniging ZLTO", ""),
+ ("indirect", "de media-aandacht, het politieonderzoek en de gesprekken met betrokkenen daar een bijdrage aan hebben geleverd", "denkt", "De politie", "politie"),
+ ("indirect", "zijn er jachtvergunningen ingetrokken", "Volgens", "een aantal boeren, die niet met hun naam in de krant willen in verband met angst voor represailles", ""),
+ ("indirect", "Dat is niet gebeurd naar aanleiding van het onderzoek", "aldus", "de politiewoordvoerder", ""),
+ ("direct", "Het kan zijn dat dit soort bestuurlijke maatregelen zijn genomen, maar dat staat dan los van dit onderzoek.", "", "", ""),
+ ("direct", "De politie komt er nooit achter. De mensen houden hun mond. Uit angst. En zolang dat zo is, krijgt de politie geen informatie. Wij hebben na de vernielingen onze boerderijen beschermd met camera's. Daar geloven we meer in.", "reageerde", "Eén van de slachtoffers van de vernielingen", ""),
+],
+10724256: [
+ ("direct", "Er is geen zwarte lijst", "aldus", "de Milanese burgemeester Giuseppe Sala, bestuursvoorzitter van het operahuis", "Giuseppe Sala"),
+ ("direct", "Wij gooien de deur voor Saoedi-Arabië niet dicht", "aldus", "Sala", "Giuseppe Sala"),
+ ("direct", "Daar werd ons project geboren", "aldus", "een trotse Pereira", "Alexander Pereira"),
+ ("indirect", "het operahuis een conservatorium zou gaan runnen in Riyad voor zowel jongens als meisjes", "zegde", "De La Scala-voorman", "Alexander Pereira"),
+ ("indirect", "La Scala op de stekker uit het plan te trekken", "riep", "vicepremier Matteo Salvini van de rechts-nationalistische coalitiepartij Lega", "Matteo Salvini"),
+],
+10744630: [
+ ("indirect", "een paleisrevolutie", "aankondigde", "The Sunday Times", "The Sunday Times"),
+ ("indirect", "achter May te staan", "bezwoer", "De ene na de andere vermeende couppleger", ""),
+ ("indirect", "in de ministersploeg enige wanhoop heerst", "erkende", "Hammond", "Philip Hammond"),
+ ("mixed", "iedereen 'bijzonder gefrustreerd' is, maar ook dat het vervangen van de premier het probleem niet oplost", "zei", "hij", "Philip Hammond"),
+ ("indirect", "ze zal aftreden als het Lagerhuis haar deal alsnog aanvaardt", "zei", "de premier", "Theresa May"),
+ ("indirect", "wordt Mays toezegging echter gewantrouwd, omdat ze niet uitwijdde over de details", "Volgens", "ITN", "ITN"),
+ ("indirect", "open te staan voor een tweede referendum over het al of niet verlaten van de EU", "zei", "Minister Hammond", "Philip Hammond"),
+ ("direct", "Ik ben realistisch als ik zeg dat we mogelijk geen meerderheid krijgen voor de deal van de premier. In dat geval moet het parlement kiezen waar het dan wel voor is.", "", "", "Philip Hammond"),
+ ("indirect", "dat dit kan leiden tot een softere brexit dan haar eigen plan", "waarschuwt", "May", "Theresa May"),
+],
+}
