@@ -1,17 +1,260 @@
-"""Stage `kroniek.events.v1` (first skeleton: being written; assigns nothing yet)."""
+"""Stage `kroniek.events.v1`: events typed in the ACLED taxonomy, placed, dated, sourced.
+
+Steps, in order, for each sentence:
+
+1. **Triggers.** Lexicon patterns (`kroniek.lang.<lang>.events.TRIGGERS`) find event words
+   ("gevechten", "beschiet", "luchtaanval", "demonstratie", "opgepakt"); ambiguous ones
+   ("strijd", "operatie") need a conflict word within one sentence. Overlaps keep the
+   longest match.
+2. **Typing.** The trigger's sub-type is refined by the words of its clause ("aanval" with
+   "drone" is an Air/drone strike, a protest with "traangas" a Protest with intervention);
+   the PLOVER code follows from the sub-type (`kroniek.acled.PLOVER`).
+3. **Modality.** Negation, future, hypothetical and habitual cues in the trigger's clause
+   (or a governing time expression after the publication date) set `modality`; such
+   events are kept but never reported as having happened (`happened(event)` is False).
+4. **One event per incident.** Triggers of one type family in one sentence are one event;
+   a definite noun ("de aanval", "het protest") that refers back to an earlier event of the
+   same family at a compatible place becomes another mention of it.
+5. **Arguments.** Actors (`kroniek.stages.event_args.find_actors`), place, time,
+   fatalities and the claims that report the event (`event_args`), and a note when only
+   one side reports it.
+"""
 
 from __future__ import annotations
 
-from kroniek.doc import Doc
-from kroniek.pipeline import register_stage
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
 
-__all__ = ["EventsStage"]
+from kroniek import acled
+from kroniek.doc import Cue, Doc, Event
+from kroniek.pipeline import register_stage
+from kroniek.stages import event_args as args
+
+__all__ = ["EventsStage", "happened", "lexicon"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+# When several triggers of one family share a sentence, the most specific sub-type wins.
+_SPECIFICITY = [
+    "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Excessive force against protesters",
+    "Violent demonstration", "Mob violence", "Protest with intervention",
+    "Abduction/forced disappearance", "Sexual violence", "Government regains territory",
+    "Non-state actor overtakes territory", "Attack", "Peaceful protest", "Armed clash",
+    "Arrests", "Looting/property destruction", "Headquarters or base established",
+    "Disrupted weapons use", "Agreement", "Non-violent transfer of territory",
+    "Change to group/activity", "Other",
+]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    sub_type: str
+    sent: int
+    anaphoric: bool = False
+    modality: str = "asserted"
+    extra: list[tuple[int, int]] = field(default_factory=list)  # other trigger spans
+
+
+def lexicon(lang: str) -> tuple[ModuleType, ModuleType]:
+    """The (events, actors) lexicon modules of a language (Dutch for anything else)."""
+    if lang == "en":
+        from kroniek.lang.en import actors, events
+
+        return events, actors
+    from kroniek.lang.nl import actors as nl_actors
+    from kroniek.lang.nl import events as nl_events
+
+    return nl_events, nl_actors
+
+
+@cache
+def _compiled(lang: str) -> dict[str, object]:
+    ev, _ = lexicon(lang)
+    bound = r"(?<![\w-]){}(?![\w-])"
+    return {
+        "triggers": [
+            (re.compile(bound.format(f"(?:{p})"), re.IGNORECASE), sub, ctx)
+            for p, sub, ctx in ev.TRIGGERS
+        ],
+        "context": re.compile(bound.format(f"(?:{ev.CONTEXT})"), re.IGNORECASE),
+        "refine": [
+            (re.compile(bound.format(f"(?:{p})"), re.IGNORECASE), subs, new)
+            for p, subs, new in ev.REFINE
+        ],
+        "anaphoric": re.compile(ev.ANAPHORIC, re.IGNORECASE),
+        "negation": re.compile(bound.format(f"(?:{ev.NEGATION})"), re.IGNORECASE),
+        "future": re.compile(bound.format(f"(?:{ev.FUTURE})"), re.IGNORECASE),
+        "hypothetical": re.compile(bound.format(f"(?:{ev.HYPOTHETICAL})"), re.IGNORECASE),
+        "habitual": re.compile(bound.format(f"(?:{ev.HABITUAL})"), re.IGNORECASE),
+    }
+
+
+def happened(event: Event) -> bool:
+    """True for events reported as having happened (not negated/future/hypothetical/habitual)."""
+    return event.modality == "asserted"
+
+
+# -- 1. triggers --------------------------------------------------------------------------
+
+
+def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
+    comp = _compiled(lang)
+    out: list[Trigger] = []
+    for si, sent in enumerate(doc.sentences):
+        text = doc.text[sent.start : sent.end]
+        found: list[Trigger] = []
+        for pat, sub, needs_ctx in comp["triggers"]:  # type: ignore[attr-defined]
+            for m in pat.finditer(text):
+                if needs_ctx and not _has_context(doc, si, comp["context"]):  # type: ignore[arg-type]
+                    continue
+                found.append(Trigger(sent.start + m.start(), sent.start + m.end(), m.group(0), sub, si))
+        found.sort(key=lambda t: (-(t.end - t.start), t.start))
+        kept: list[Trigger] = []
+        for t in found:
+            if all(t.end <= k.start or t.start >= k.end for k in kept):
+                kept.append(t)
+        out.extend(sorted(kept, key=lambda t: t.start))
+    return out
+
+
+def _has_context(doc: Doc, si: int, context: re.Pattern[str]) -> bool:
+    lo, hi = max(0, si - 1), min(len(doc.sentences), si + 2)
+    return any(
+        context.search(doc.text[s.start : s.end]) for s in doc.sentences[lo:hi]
+    )
+
+
+# -- 2./3. typing and modality -----------------------------------------------------------
+
+
+def clause_bounds(doc: Doc, start: int, end: int, sent: int) -> tuple[int, int]:
+    """The clause around a trigger: the sentence cut at , ; : and clause conjunctions."""
+    s = doc.sentences[sent]
+    text = doc.text
+    boundary = re.compile(
+        r"[,;:–—(]|\s(?:maar|terwijl|omdat|want|waardoor|nadat|zodat|but|while|because|after|"
+        r"although|whereas|which|who|die|dat|waar|waarbij|toen|when)\s",
+        re.IGNORECASE,
+    )
+    lo = s.start
+    for m in boundary.finditer(text, s.start, start):
+        lo = m.start() + (1 if m.group(0).startswith(("(",)) else 0)
+    nxt = boundary.search(text, end, s.end)
+    hi = nxt.start() if nxt else s.end
+    return lo, hi
+
+
+def refine_sub_type(sub: str, window: str, *, lang: str) -> str:
+    for pat, subs, new in _compiled(lang)["refine"]:  # type: ignore[attr-defined]
+        if sub in subs and pat.search(window):
+            sub = new
+    return sub
+
+
+def trigger_modality(doc: Doc, trig: Trigger, *, lang: str) -> str:
+    comp = _compiled(lang)
+    s = doc.sentences[trig.sent]
+    lo, hi = clause_bounds(doc, trig.start, trig.end, trig.sent)
+    clause = doc.text[lo:hi]
+    before = doc.text[max(lo, trig.start - 60) : trig.start]
+    sentence = doc.text[s.start : s.end]
+    # A complement clause ("..., zullen niet toestaan dat die stad wordt ingenomen") is
+    # governed by the clause it depends on: check that part of the sentence too.
+    complement = re.match(r"\W*(?:dat|om|that|to)\b", clause, re.I) and not trig.anaphoric
+    matrix = doc.text[s.start : lo] if complement else ""
+    if comp["negation"].search(before) or comp["negation"].search(matrix):  # type: ignore[attr-defined]
+        return "negated"
+    if comp["hypothetical"].search(clause + " " + matrix) or re.match(  # type: ignore[attr-defined]
+        r"\s*(?:als|indien|if)\b", sentence, re.IGNORECASE
+    ):
+        return "hypothetical"
+    if comp["future"].search(clause + " " + matrix):  # type: ignore[attr-defined]
+        return "future"
+    if comp["habitual"].search(clause):  # type: ignore[attr-defined]
+        return "habitual"
+    return "asserted"
+
+
+# -- 4. events from triggers ---------------------------------------------------------------
+
+
+def _family(sub: str) -> str:
+    return acled.FAMILY[acled.TYPE_OF[sub]]
+
+
+def group_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """One trigger per (sentence, family, modality); the most specific sub-type wins."""
+    groups: dict[tuple[int, str, str], Trigger] = {}
+    for t in triggers:
+        key = (t.sent, _family(t.sub_type), t.modality)
+        head = groups.get(key)
+        if head is None:
+            groups[key] = t
+            continue
+        if _SPECIFICITY.index(t.sub_type) < _SPECIFICITY.index(head.sub_type):
+            t.extra = [*head.extra, (head.start, head.end)]
+            t.anaphoric = t.anaphoric and head.anaphoric
+            groups[key] = t
+        else:
+            head.extra.append((t.start, t.end))
+            head.anaphoric = head.anaphoric and t.anaphoric
+    return sorted(groups.values(), key=lambda t: t.start)
+
+
+def _make_event(doc: Doc, trig: Trigger, n: int, *, lang: str) -> Event:
+    sub = trig.sub_type
+    etype = acled.TYPE_OF[sub]
+    return Event(
+        id=f"ev{n}",
+        type=etype,
+        sub_type=sub,
+        plover=acled.plover_code(sub),
+        trigger=Cue(start=trig.start, end=trig.end, text=trig.text),
+        modality=trig.modality,
+        confidence=0.6 if trig.modality == "asserted" else 0.4,
+    )
 
 
 @register_stage("kroniek.events.v1")
 class EventsStage:
+    """Finds events (ids ev1, ev2, ...) and links claims back to them (`Claim.events`)."""
+
     requires = ("claims", "places", "times")
     assigns = ("events",)
 
     def __call__(self, doc: Doc) -> Doc:
+        lang = doc.lang if doc.lang in ("nl", "en") else "nl"
+        if not doc.sentences:
+            return doc
+        comp = _compiled(lang)
+        triggers = find_triggers(doc, lang=lang)
+        for t in triggers:
+            lo, hi = clause_bounds(doc, t.start, t.end, t.sent)
+            t.sub_type = refine_sub_type(t.sub_type, doc.text[lo:hi], lang=lang)
+            s = doc.sentences[t.sent]
+            t.anaphoric = bool(comp["anaphoric"].search(doc.text[s.start : t.start][-25:]))  # type: ignore[attr-defined]
+            t.modality = trigger_modality(doc, t, lang=lang)
+        events: list[Event] = []
+        for trig in group_triggers(doc, triggers):
+            event = _make_event(doc, trig, len(events) + 1, lang=lang)
+            args.fill_arguments(doc, event, trig, lang=lang)
+            if event.modality == "asserted" and args.time_is_future(doc, event):
+                event.modality = "future"
+            earlier = args.antecedent(events, event, doc=doc) if trig.anaphoric else None
+            if earlier is not None:
+                args.absorb(earlier, event)
+                continue
+            events.append(event)
+        for i, e in enumerate(events, start=1):
+            e.id = f"ev{i}"
+        doc.events = events
+        args.link_claims_back(doc)
         return doc

@@ -1,0 +1,93 @@
+"""English event lexicon for `kroniek.stages.events` (see `kroniek.lang.nl.events`)."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ANAPHORIC",
+    "CONTEXT",
+    "FATALITIES",
+    "FUTURE",
+    "HABITUAL",
+    "HYPOTHETICAL",
+    "NEGATION",
+    "NUMBER_WORDS",
+    "REFINE",
+    "TRIGGERS",
+]
+
+TRIGGERS: list[tuple[str, str, bool]] = [
+    (r"(?:heavy |fierce )?fighting|clash(?:es|ed)?|gunfights?|firefights?|skirmish(?:es)?|battles?", "Armed clash", False),
+    (r"fought|fight(?:s)?", "Armed clash", True),
+    (r"(?:counter-?)?offensive|invasion|incursions?|invaded|advance[ds]?", "Armed clash", False),
+    (r"operations?|struggle|conflict", "Armed clash", True),
+    (r"attack(?:s|ed|ing)?|assault(?:s|ed)?|ambush(?:ed|es)?|raid(?:s|ed)?", "Armed clash", False),
+    (r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|overr(?:an|un)|took\s+control|taken\s+control|occupied", "Non-state actor overtakes territory", False),
+    (r"recaptur(?:e|ed|es|ing)|retook|retaken|regain(?:ed|s)?|liberat(?:e|ed|es|ion)|push(?:ed)?\s+back|drove\s+out", "Government regains territory", False),
+    (r"shell(?:ing|ed|s)?|artillery\s+(?:fire|strikes?)|rocket\s+(?:fire|attacks?)|missile\s+(?:strikes?|attacks?)|rockets?|missiles?|mortars?", "Shelling/artillery/missile attack", False),
+    (r"air\s*strikes?|airstrikes?|air\s+raids?|bomb(?:ing|ings|ed)|drone\s+(?:strikes?|attacks?)", "Air/drone strike", False),
+    (r"roadside\s+bombs?|landmines?|car\s+bombs?|IEDs?|explosions?|explosives?|blasts?|bombs?", "Remote explosive/landmine/IED", False),
+    (r"suicide\s+(?:bomb(?:ing|er|ers)?|attacks?)", "Suicide bomb", False),
+    (r"grenades?", "Grenade", False),
+    (r"massacres?|shootings?|killings?|murder(?:s|ed)?|killed|shot\s+dead|executed|executions?|tortur(?:e|ed)", "Attack", False),
+    (r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings)?|hostages?|taken\s+hostage", "Abduction/forced disappearance", False),
+    (r"rap(?:e|ed|es)|sexual\s+violence", "Sexual violence", False),
+    (r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ed|ing|ors)|rall(?:y|ies|ied)|marche[sd]|strikes?", "Peaceful protest", False),
+    (r"riot(?:s|ing|ed|ers)?|unrest|looting|looted|vandali[sz]ed", "Violent demonstration", False),
+    (r"lynch(?:ed|ing|mob)?|mob\s+attack", "Mob violence", False),
+    (r"arrest(?:s|ed|ing)?|detain(?:ed|s)?|detention|taken\s+into\s+custody", "Arrests", False),
+    (r"ceasefire|cease-fire|truce|peace\s+(?:deal|agreement|accord)|prisoner\s+(?:swap|exchange)", "Agreement", False),
+    (r"(?:military|air|drone|naval)\s+base|headquarters", "Headquarters or base established", True),
+    (r"set\s+(?:\w+\s+){0,3}on\s+fire|torched|destroyed|demolished", "Looting/property destruction", False),
+    (r"defused|seized\s+weapons|weapons\s+cache|dismantled", "Disrupted weapons use", False),
+    (r"withdr(?:ew|awn|awal)|pulled\s+out|handed\s+over", "Non-violent transfer of territory", True),
+]
+
+CONTEXT = (
+    r"army|armies|troops|soldiers|military|militants?|rebels?|fighters|militias?|insurgents?|"
+    r"jihadists?|terrorists?|police|forces|armed|weapons?|killed|dead|wounded|front|border|"
+    r"protesters|demonstrators|opened|established|built"
+)
+
+REFINE: list[tuple[str, tuple[str, ...], str]] = [
+    (r"drones?|warplanes?|jets?|aircraft|helicopters?|air\s+force",
+     ("Armed clash", "Attack", "Remote explosive/landmine/IED", "Shelling/artillery/missile attack"),
+     "Air/drone strike"),
+    (r"rockets?|missiles?|artillery|mortars?|shells?|howitzers?",
+     ("Armed clash", "Attack", "Remote explosive/landmine/IED"), "Shelling/artillery/missile attack"),
+    (r"bombs?|explosives?|IEDs?|blast", ("Armed clash", "Attack"), "Remote explosive/landmine/IED"),
+    (r"suicide", ("Attack", "Remote explosive/landmine/IED"), "Suicide bomb"),
+    (r"civilians?|villagers|worshippers|church(?:es)?|mosques?|schools?|hospitals?|journalists?|children",
+     ("Armed clash",), "Attack"),
+    (r"tear\s*gas|water\s+cannons?|dispersed|broke\s+up|intervened",
+     ("Peaceful protest",), "Protest with intervention"),
+    (r"stones|molotov|vandali\w+|set\s+fire|looting|rioters?|riots?",
+     ("Peaceful protest",), "Violent demonstration"),
+    (r"protesters|demonstrators|rioters", ("Looting/property destruction",), "Violent demonstration"),
+    (r"shot\s+dead|live\s+(?:fire|ammunition)|killed", ("Protest with intervention",),
+     "Excessive force against protesters"),
+]
+
+ANAPHORIC = r"(?:the|this|that|these|those)\s+(?:\w+\s+)?$"
+
+NEGATION = r"not|no|never|nobody|n't|without|denied"
+FUTURE = (
+    r"will|would\s+launch|shall|going\s+to|plans?\s+to|planned|intends?|next|tomorrow|"
+    r"upcoming|threaten(?:s|ed)?|threat|expected\s+to|about\s+to"
+)
+HYPOTHETICAL = r"if|unless|could|might|may|possible|potential|would|should|in\s+case|warn(?:s|ed)?|fears?|risk"
+HABITUAL = r"often|regularly|repeatedly|routinely|usually|every|each\s+(?:day|week)|daily|weekly|sometimes|for\s+years"
+
+FATALITIES: list[str] = [
+    r"(?P<n>[\w.,]+)\s+(?:\w+\s+){0,2}(?:were|have\s+been|had\s+been|was|are)\s+(?:\w+\s+){0,2}killed",
+    r"(?:killing|killed|kills)\s+(?:at\s+least\s+|some\s+|more\s+than\s+)?(?P<n>[\w.,]+)",
+    r"(?P<n>[\w.,]+)\s+(?:people\s+|civilians\s+|soldiers\s+)?(?:dead|killed|deaths|fatalities)",
+    r"death\s+toll\s+(?:\w+\s+){0,3}(?P<n>\d[\d,]*)",
+]
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
+}  # fmt: skip

@@ -1,0 +1,131 @@
+"""Dutch event lexicon for `kroniek.stages.events`: triggers, refinements, modality cues.
+
+Triggers are regular expressions matched case-insensitively on word boundaries; each names
+an ACLED sub-type. `context` triggers are ambiguous words ("strijd", "operatie",
+"botsing") that only count when a sentence also has a conflict word (`CONTEXT`).
+Refinements re-type a trigger by the words around it ("aanval" with "drone" is an air
+strike). All entries are general Dutch news vocabulary.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ANAPHORIC",
+    "CONTEXT",
+    "FATALITIES",
+    "FUTURE",
+    "HABITUAL",
+    "HYPOTHETICAL",
+    "NEGATION",
+    "NUMBER_WORDS",
+    "REFINE",
+    "TRIGGERS",
+]
+
+# (pattern, sub_type, needs_context)
+TRIGGERS: list[tuple[str, str, bool]] = [
+    # Battles
+    (r"(?:zware |hevige )?gevecht(?:en)?|vuurgevecht(?:en)?|schermutseling(?:en)?", "Armed clash", False),
+    (r"gevochten|vecht(?:en)?|vochten", "Armed clash", True),
+    (r"(?:tegen)?offensief|invasie|inval(?:len)?|opmars|binnengevallen|binnenvallen", "Armed clash", False),
+    (r"strijd|botsing(?:en)?|ingreep|operatie|opereren|opereert|opereerden", "Armed clash", True),
+    (r"aanval(?:len)?|aangevallen|aanvallen|valt\s+\w+\s+aan|viel(?:en)?\s+(?:\w+\s+){0,3}aan", "Armed clash", False),
+    (r"veroverd(?:e|en)?|veroveren|verovering|ingenomen|innemen|bezetten", "Non-state actor overtakes territory", False),
+    (r"heroverd(?:e|en)?|heroveren|herovering|uitgejaagd|verdreven|teruggedrongen", "Government regains territory", False),
+    # Explosions/Remote violence
+    (r"beschiet|beschieten|beschoot|beschoten|beschieting(?:en)?|artillerievuur|granaatvuur", "Shelling/artillery/missile attack", False),
+    (r"raketaanval(?:len)?|raketinslag(?:en)?|raket(?:ten)?|granaatinslag(?:en)?|mortier\w*", "Shelling/artillery/missile attack", False),
+    (r"luchtaanval(?:len)?|bombardement(?:en)?|gebombardeerd|bombardeer(?:de|den|t)?|bombarderen", "Air/drone strike", False),
+    (r"drone-?aanval(?:len)?|drone-?aanvallen", "Air/drone strike", False),
+    (r"bermbom(?:men)?|landmijn(?:en)?|autobom(?:men)?|bomaanslag(?:en)?|bomexplosie|explosie(?:s)?|ontploft(?:e)?|bom(?:men)?", "Remote explosive/landmine/IED", False),
+    (r"zelfmoordaanslag(?:en)?|zelfmoordterrorist(?:en)?|zelfmoordenaar", "Suicide bomb", False),
+    (r"handgranaat|handgranaten", "Grenade", False),
+    # Violence against civilians
+    (r"aanslag(?:en)?|schietpartij(?:en)?|bloedbad|slachtpartij(?:en)?|massamoord|moordpartij(?:en)?|terreuraanslag", "Attack", False),
+    (r"vermoord(?:e|en)?|gedood|doodgeschoten|neergeschoten|neergestoken|geëxecuteerd|executie(?:s)?|omgebracht", "Attack", False),
+    (r"(?:bracht|brachten)\s+(?:\w+\s+){1,5}om(?!\w)", "Attack", False),
+    (r"gemarteld|martelen|marteling(?:en)?|mishandeld", "Attack", False),
+    (r"ontvoerd(?:e|en)?|ontvoering(?:en)?|ontvoeren|gegijzeld|gijzeling(?:en)?|gijzelnemer\w*", "Abduction/forced disappearance", False),
+    (r"verkracht(?:e|en|ing|ingen)?|seksueel geweld", "Sexual violence", False),
+    # Protests and riots
+    (r"\w*demonstratie(?:s)?|\w*betoging(?:en)?|protest(?:en|mars|actie|acties|manifestatie|bijeenkomst|dag)?|\w+protest(?:en)?|protestmars", "Peaceful protest", False),
+    (r"demonstreer(?:t|de|den)|gedemonstreerd|demonstreren|betoogden|protesteer(?:t|de|den)|geprotesteerd|protesteren", "Peaceful protest", False),
+    (r"de\s+straat\s+op|(?:mensenmassa|staking(?:en)?|sit-in|mars)", "Peaceful protest", True),
+    (r"rellen|relschoppers|ongeregeldheden|geweldsexplosie|plunder(?:en|ingen|ing|den|de)|geplunderd", "Violent demonstration", False),
+    (r"gelyncht|lynchpartij|lynchen", "Mob violence", False),
+    # Strategic developments
+    (r"arrestatie(?:s)?|gearresteerd|arresteerde(?:n)?|arresteren|opgepakt|oppakken|aangehouden|aanhouding(?:en)?|in\s+hechtenis\s+genomen", "Arrests", False),
+    (r"wapenstilstand|staakt-het-vuren|vredesakkoord|vredesovereenkomst|gevangenenruil", "Agreement", False),
+    (r"(?:drone-?|lucht|leger|marine|militaire\s+)basis|legerbasis|hoofdkwartier", "Headquarters or base established", True),
+    (r"in\s+brand\s+gestoken|staken\s+(?:\w+\s+){0,4}in\s+brand|ramde|geramd|vernield|verwoest", "Looting/property destruction", False),
+    (r"wapens\s+(?:\w+\s+){0,2}in\s+beslag\s+genomen|onschadelijk\s+gemaakt|ontmanteld", "Disrupted weapons use", False),
+    (r"teruggetrokken|terugtrekking|trokken\s+zich\s+terug|trekt\s+zich\s+terug", "Non-violent transfer of territory", True),
+]
+
+# Words that make an ambiguous trigger a conflict event.
+CONTEXT = (
+    r"leger|legers|troepen|militair\w*|soldaten|strijders|rebellen|milities?|jihadist\w*|"
+    r"islamisten|terrorist\w*|politie|oproerpolitie|agenten|bloedig\w*|gewapend\w*|wapens?|"
+    r"doden|gewonden|front|grens|bezetting|regeringstroepen|krijgsmacht|veiligheidsdienst\w*|"
+    r"demonstranten|betogers|actievoerders|aanhangers|opende|geopend|gevestigd|vestigde"
+)
+
+# (words near the trigger, sub-types it applies to, new sub-type)
+REFINE: list[tuple[str, tuple[str, ...], str]] = [
+    (r"drone\w*|gevechtsvliegtuig\w*|straaljager\w*|luchtmacht|helikopter\w*|vliegtuigen",
+     ("Armed clash", "Attack", "Remote explosive/landmine/IED", "Shelling/artillery/missile attack"),
+     "Air/drone strike"),
+    (r"raket\w*|artillerie\w*|granaat\w*|mortier\w*|antitankwapen|houwitser\w*",
+     ("Armed clash", "Attack", "Remote explosive/landmine/IED"), "Shelling/artillery/missile attack"),
+    (r"bom\b|bommen|autobom|bermbom|explosie\w*|explosieven|springstof\w*",
+     ("Armed clash", "Attack"), "Remote explosive/landmine/IED"),
+    (r"zelfmoord\w*", ("Attack", "Remote explosive/landmine/IED"), "Suicide bomb"),
+    (r"burgers|burgerbevolking|dorpelingen|gelovigen|kerk\w*|moskee\w*|herders|christenen|"
+     r"moslims|vrouwen en kinderen|school|scholen|ziekenhuis\w*|journalist\w*",
+     ("Armed clash",), "Attack"),
+    (r"traangas|waterkanon\w*|uiteengedreven|uiteengeslagen|charge|ingegrepen|greep in",
+     ("Peaceful protest",), "Protest with intervention"),
+    (r"stenen|brandbom\w*|molotov\w*|vernielingen|in brand|plunder\w*|relschoppers|rellen",
+     ("Peaceful protest",), "Violent demonstration"),
+    (r"demonstranten|betogers|actievoerders|gele hesjes",
+     ("Looting/property destruction",), "Violent demonstration"),
+    (r"doodgeschoten|scherp\s+geschoten|kogels",
+     ("Protest with intervention",), "Excessive force against protesters"),
+]
+
+# A definite noun that refers back to an event mentioned before ("de aanval", "het protest").
+ANAPHORIC = r"(?:de|het|die|deze|dat|dit)\s+(?:\w+\s+)?$"
+
+NEGATION = r"niet|geen|nooit|niemand|nergens|zonder"
+FUTURE = (
+    r"zal|zullen|zult|gaat|gaan|wil|willen|wilde|wilden|van\s+plan|plannen|komende|"
+    r"volgende|morgen|aanstaande|op\s+het\s+punt|dreigt|dreigde|dreigen|dreiging|verwacht"
+)
+HYPOTHETICAL = (
+    r"als|indien|mocht|mochten|eventuele?|mogelijke|kan|kunnen|zou\s+kunnen|zouden\s+kunnen|"
+    r"stel\s+dat|anders|zodra|voorkomen|vrees|vrezen|vreest|waarschuw\w*|risico|gevaar|"
+    r"oproep\w*|riep\w*\s+\w*\s*op"
+)
+HABITUAL = (
+    r"vaak|steeds|regelmatig|geregeld|telkens|elke|iedere|per\s+week|per\s+dag|wekelijks|"
+    r"dagelijks|al\s+jaren|jaarlijks|soms|zelden|gewoonlijk|doorgaans|meestal|worden|wordt"
+)
+
+# Fatality phrases; the group `n` holds the number (digits or a Dutch number word).
+FATALITIES: list[str] = [
+    r"(?P<n>[\w.]+)\s+(?:doden|dodelijke\s+slachtoffers|burgerdoden)",
+    r"(?:kwamen|kwam|kwamen\s+er)\s+(?P<n>[\w.]+)\s+(?:\w+\s+){0,3}(?:om|om\s+het\s+leven)\b",
+    r"(?P<n>[\w.]+)\s+(?:\w+\s+){0,3}(?:zijn|werden|zouden|worden|waren)\s+(?:\w+\s+){0,3}"
+    r"(?:gedood|vermoord|omgekomen|om\s+het\s+leven\s+gekomen|doodgeschoten|omgebracht|vermoordde)",
+    r"het\s+leven\s+(?:gekost\s+aan|kostte\s+aan)\s+(?:zeker|minstens|ten\s+minste|ruim)?\s*(?P<n>[\w.]+)",
+    r"(?:bracht|brachten)\s+(?:\w+\s+){0,3}(?P<n>[\w.]+)\s+(?:mensen|burgers|\w+)\s+om\b",
+    r"(?:minstens|zeker|ten\s+minste)\s+(?P<n>[\w.]+)\s+(?:\w+\s+){0,2}(?:vermoordde|doodde|gedood)",
+]
+
+NUMBER_WORDS = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+    "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+    "tachtig": 80, "negentig": 90, "honderd": 100, "duizend": 1000,
+}  # fmt: skip

@@ -1,0 +1,93 @@
+"""Dutch time-expression lexicon for `kroniek.stages.times`.
+
+Only words: the patterns built from them and the arithmetic live in the stage. Every
+entry is general Dutch; nothing here is taken from a particular article.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AGO",
+    "BETWEEN",
+    "DECADES",
+    "DEICTIC",
+    "FUTURE_WEEKDAY",
+    "MONTHS",
+    "NUMBERS",
+    "PART_OF",
+    "PAST_WEEKDAY",
+    "RELATIVE_UNITS",
+    "SINCE",
+    "UNITS",
+    "WEEKDAYS",
+    "YEAR_PREPOSITIONS",
+]
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS = {
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
+    "zondag": 6,
+}  # fmt: skip
+# A weekday suffix for parts of the day: "maandagavond", "zaterdagochtend".
+DAY_PARTS = ("ochtend", "morgen", "middag", "avond", "nacht")
+
+PAST_WEEKDAY = ("afgelopen", "vorige", "jongstleden", "op")
+FUTURE_WEEKDAY = ("komende", "volgende", "aanstaande")
+
+# Words for a deictic day/week/month/year: phrase -> (unit, offset from the reference).
+DEICTIC = {
+    "vandaag": ("day", 0), "vanochtend": ("day", 0), "vanmorgen": ("day", 0),
+    "vanmiddag": ("day", 0), "vanavond": ("day", 0), "vannacht": ("night", 0),
+    "gisteren": ("day", -1), "gisteravond": ("day", -1), "gistermiddag": ("day", -1),
+    "gisterochtend": ("day", -1), "gistermorgen": ("day", -1), "gisternacht": ("day", -1),
+    "eergisteren": ("day", -2), "morgen": ("day", 1), "overmorgen": ("day", 2),
+    "deze week": ("week", 0), "afgelopen week": ("week", -1), "vorige week": ("week", -1),
+    "verleden week": ("week", -1), "volgende week": ("week", 1), "komende week": ("week", 1),
+    "deze maand": ("month", 0), "vorige maand": ("month", -1), "afgelopen maand": ("month", -1),
+    "verleden maand": ("month", -1), "volgende maand": ("month", 1),
+    "komende maand": ("month", 1), "dit jaar": ("year", 0), "vorig jaar": ("year", -1),
+    "verleden jaar": ("year", -1), "afgelopen jaar": ("year", -1), "volgend jaar": ("year", 1),
+    "komend jaar": ("year", 1), "eerder deze week": ("week", 0),
+    "eerder deze maand": ("month", 0), "eerder dit jaar": ("year", 0),
+    "afgelopen weekeinde": ("weekend", -1), "afgelopen weekend": ("weekend", -1),
+    "dit weekeinde": ("weekend", 0), "dit weekend": ("weekend", 0),
+    "vorig weekend": ("weekend", -1), "vorig weekeinde": ("weekend", -1),
+    "afgelopen zomer": ("summer", -1),
+}  # fmt: skip
+
+# "begin maart", "eind vorig jaar", "half april": which part of the period.
+PART_OF = {
+    "begin": "early", "eind": "late", "einde": "late", "eind van": "late", "medio": "mid",
+    "half": "mid", "halverwege": "mid", "midden": "mid", "eerder": None,
+}  # fmt: skip
+
+SINCE = ("sinds", "sedert", "vanaf")
+BETWEEN = ("tussen", "en", "van", "tot")  # "tussen januari 2016 en oktober 2018"
+AGO = ("geleden",)
+YEAR_PREPOSITIONS = ("in", "sinds", "sedert", "vanaf", "uit", "tot", "voor", "vóór", "na", "begin",
+                     "eind", "medio", "anno", "tussen", "en", "van", "jaar")  # fmt: skip
+
+UNITS = {
+    "dag": "day", "dagen": "day", "week": "week", "weken": "week", "maand": "month",
+    "maanden": "month", "jaar": "year", "jaren": "year",
+}  # fmt: skip
+RELATIVE_UNITS = UNITS
+
+NUMBERS = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "anderhalve": 1.5,
+    "anderhalf": 1.5, "enkele": 3, "een paar": 2, "paar": 2, "ruim twee": 2,
+}  # fmt: skip
+
+# "in de jaren negentig" -> 1990s (twentieth century unless a century is written).
+DECADES = {
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+    "zeventig": 70, "tachtig": 80, "negentig": 90,
+}  # fmt: skip
+DECADE_PHRASE = r"(?:in\s+)?de\s+jaren\s+"

@@ -1,0 +1,504 @@
+"""The arguments of an event: actors, place, time, fatalities, claims.
+
+Used by `kroniek.stages.events`. Actors come from the dependency parse when the
+linguistic stage produced one (nsubj/obj/obl:agent of the trigger), else from surface
+rules over the trigger's clause: the nearest actor phrase before the trigger is actor1
+(after it, in Dutch verb-second order, when nothing precedes), the phrase after "op"/"door"
+or the object is actor2, and passives swap them. Actor phrases are role nouns with a
+demonym ("het Oekraïense leger" → Military Forces of Ukraine), country places (actor of
+its state) and metonymic places from the places stage ("Kyiv" → Government of Ukraine).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from functools import cache
+from typing import Any
+
+from kroniek import acled
+from kroniek.doc import Actor, Claim, Doc, Event, EventTime, Place
+from kroniek.stages.times import publication_range
+
+__all__ = [
+    "absorb",
+    "antecedent",
+    "fill_arguments",
+    "find_actors",
+    "link_claims_back",
+    "parse_number",
+    "time_is_future",
+]
+
+_NEAR = re.compile(
+    r"(?:ten\s+(?:noorden|zuiden|oosten|westen|noordoosten|noordwesten|zuidoosten|zuidwesten)\s+van|"
+    r"nabij|rond|rondom|bij|in\s+de\s+buurt\s+van|buiten|near|outside|around|"
+    r"(?:north|south|east|west)\s+of)\s+$",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"(?:\bin|\bop|\bte|\baan|\bvan|\bat|\bon)\s+(?:de\s+|het\s+|the\s+)?$", re.IGNORECASE)
+_LOCATIVE_ANY = re.compile(
+    r"\b(?:in|op|te|bij|naar|uit|van|over|at|in|to|from|into|near|rond|rondom|nabij)\s+$", re.IGNORECASE
+)
+_ORIGIN = re.compile(r"(?:\buit|\bnaar|\bfrom|\bto|\bvoor|\bfor)\s+(?:de\s+|het\s+|the\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:werd|werden|worden|wordt|is|zijn|was|waren|raakte|raakten|were|was|been|is|are)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\w*ge\w+[dt]$|(?:be|ver|ont|her)\w+[dt]$|\w+ed$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:de|het|een|die|deze|dit|dat|zware|hevige|nieuwe|the|a|an|this|that|heavy|fierce|new)"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_PRECISION = {"exact": 1, "near": 2, "region": 3, "country": 3}
+
+
+def _lex(lang: str) -> Any:
+    from kroniek.stages.events import lexicon
+
+    return lexicon(lang)
+
+
+# -- actors -------------------------------------------------------------------------------
+
+
+@cache
+def _actor_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    _, ax = _lex(lang)
+    nouns = "|".join(f"(?:{p})" for p, _, _ in ax.FORCES)
+    phrase = re.compile(
+        rf"(?<![\w-])(?:(?P<adj>[\w-]+?(?:se|sche|e|n|an|sh|ch|i))\s+)?(?:\w+\s+)?"
+        rf"(?P<noun>{nouns})(?![\w-])|(?<![\w-])(?P<group>[\w]+-?(?:{ax.GROUP_SUFFIXES}))(?![\w-])",
+        re.IGNORECASE,
+    )
+    people = re.compile(r"(?<![\w-])(?P<people>[A-Z][\w'-]+?(?:ers|anen|en|ën|s|ians|ans|is))(?![\w-])")
+    return phrase, people
+
+
+def _demonym(word: str, lang: str) -> tuple[str, str] | None:
+    _, ax = _lex(lang)
+    w = word.lower()
+    tries = [w, w[:-1], w[:-2], w[:-3], w[:-4]]
+    if w.endswith("anen"):
+        tries.insert(0, w[:-4] + "aan")
+    if w.endswith("ssen"):
+        tries.insert(0, w[:-3])
+    for t in tries:
+        if t in ax.DEMONYMS:
+            return ax.DEMONYMS[t]
+    return None
+
+
+def _classify(noun: str, lang: str) -> tuple[str, str]:
+    _, ax = _lex(lang)
+    for pat, kind, template in ax.FORCES:
+        if re.fullmatch(pat, noun, re.IGNORECASE):
+            return kind, template
+    return "external_other", "{country}"
+
+
+def _country_name(cc: str | None) -> str | None:
+    if not cc:
+        return None
+    try:
+        from kroniek.gazetteer import load_gazetteer
+
+        cand = load_gazetteer().country(cc)
+    except Exception:  # a missing gazetteer must not stop event extraction
+        return cc
+    return getattr(cand, "name", None) or cc
+
+
+def _actor_from_phrase(m: re.Match[str], lang: str, *, default_cc: str | None) -> Actor:
+    if m.groupdict().get("group"):
+        return Actor(name=m.group("group"), type="political_militia")
+    kind, template = _classify(m.group("noun"), lang)
+    dem = _demonym(m.group("adj"), lang) if m.group("adj") else None
+    cc, country = (dem if dem else (default_cc, _country_name(default_cc)))
+    name = template.format(country=country or "").replace(" of ", " of ").strip()
+    name = re.sub(r"\s*\(\)|\s+of$", "", name) or m.group("noun")
+    return Actor(name=name, type=kind, side=country if kind == "state_forces" else None)
+
+
+def _candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -> list[tuple[int, int, Actor]]:
+    """Actor phrases in [lo, hi) with their spans."""
+    phrase, people = _actor_patterns(lang)
+    text = doc.text
+    out: list[tuple[int, int, Actor]] = []
+    for m in phrase.finditer(text, lo, hi):
+        out.append((m.start(), m.end(), _actor_from_phrase(m, lang, default_cc=default_cc)))
+    for m in people.finditer(text, lo, hi):
+        dem = _demonym(m.group("people"), lang)
+        if dem and not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(), m.end(), Actor(name=f"Military Forces of {dem[1]}",
+                                                   type="state_forces", side=dem[1])))
+    for p in doc.places:
+        if lo <= p.start and p.end <= hi and (p.role == "metonym" or str(p.feature_code or "").startswith("PCL")):
+            if p.role != "metonym" and _LOCATIVE_ANY.search(text[max(0, p.start - 12) : p.start]):
+                continue  # "in Oekraïne" is where, not who
+            out.append((p.start, p.end, _place_actor(p)))
+    for e in doc.entities:
+        if lo <= e.start and e.end <= hi and e.label == "ORG" and not any(
+            s <= e.start < en for s, en, _ in out
+        ):
+            out.append((e.start, e.end, Actor(name=e.canonical or e.text, entity=e.id,
+                                              type="external_other")))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _place_actor(p: Place) -> Actor:
+    country = _country_name(p.country_code) or p.name or p.text
+    if p.role == "metonym":
+        return Actor(name=f"Government of {country}", entity=p.entity, side=country,
+                     type="state_forces", place=p.id)
+    return Actor(name=f"Military Forces of {country}", entity=p.entity, side=country,
+                 type="state_forces", place=p.id)
+
+
+def find_actors(doc: Doc, event: Event, *, lang: str, clause: tuple[int, int],
+                default_cc: str | None) -> tuple[Actor | None, Actor | None]:
+    t0, t1 = event.trigger.start, event.trigger.end
+    lo, hi = clause
+    sent = doc.sentences[doc.sentence_index(t0)]
+    dep = _dep_actors(doc, event, lang=lang, default_cc=default_cc)
+    if dep != (None, None):
+        return dep
+    before = [c for c in _candidates(doc, lo, t0, lang, default_cc)]
+    after = [c for c in _candidates(doc, t1, hi, lang, default_cc)]
+    agent_m = re.search(r"\b(?:door|by)\s+", doc.text[sent.start : sent.end])
+    agent = None
+    if agent_m:
+        a0 = sent.start + agent_m.end()
+        agent = next((c[2] for c in _candidates(doc, a0, min(a0 + 60, sent.end), lang, default_cc)), None)
+    passive = bool(_PASSIVE.search(doc.text[lo:t0])) and _PARTICIPLE.match(event.trigger.text)
+    target_m = re.match(r"\s*(?:op|tegen|on|against)\s+", doc.text[t1:hi], re.IGNORECASE)
+    a1 = before[-1][2] if before else None
+    if _NOUN_BEFORE.search(doc.text[max(lo, t0 - 30) : t0]):
+        # A noun trigger: its agent follows as "van X"/"of X", its target as "op X"/"on X".
+        a2 = after[0][2] if after and target_m else None
+        agent_of = re.match(r"\s*(?:van|of|door|by)\s+", doc.text[t1:hi], re.IGNORECASE)
+        if a1 is None and after and agent_of:
+            a1 = after[0][2]
+        before = []
+    else:
+        a2 = after[0][2] if after else None
+        if a1 is None and after and not target_m:
+            a1, a2 = after[0][2], (after[1][2] if len(after) > 1 else None)
+    if passive:
+        a1, a2 = agent, a1
+    elif agent is not None and a1 is None:
+        a1 = agent
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    return a1, a2
+
+
+def _dep_actors(doc: Doc, event: Event, *, lang: str, default_cc: str | None) -> tuple[Actor | None, Actor | None]:
+    toks = doc.tokens
+    if not toks or not any(t.dep for t in toks):
+        return None, None
+    idx = next((i for i, t in enumerate(toks) if t.start <= event.trigger.start < t.end), None)
+    if idx is None:
+        return None, None
+    a1 = a2 = None
+    for i, t in enumerate(toks):
+        if t.head != idx:
+            continue
+        span = _subtree(toks, i)
+        cands = _candidates(doc, span[0], span[1], lang, default_cc)
+        if not cands:
+            continue
+        actor = cands[-1][2]
+        if t.dep in ("nsubj", "obl:agent") and a1 is None:
+            a1 = actor
+        elif t.dep in ("nsubj:pass", "obj") and a2 is None:
+            a2 = actor
+    return a1, a2
+
+
+def _subtree(toks: list[Any], i: int) -> tuple[int, int]:
+    members = {i}
+    changed = True
+    while changed:
+        changed = False
+        for j, t in enumerate(toks):
+            if j not in members and t.head in members:
+                members.add(j)
+                changed = True
+    return toks[min(members)].start, toks[max(members)].end
+
+
+# -- place ----------------------------------------------------------------------------------
+
+
+def choose_place(
+    doc: Doc, event: Event, *, clause: tuple[int, int], exclude: set[str] | None = None
+) -> tuple[Place | None, int | None]:
+    """The place where the event happened, and its ACLED geo_precision."""
+    t0 = event.trigger.start
+    si = doc.sentence_index(t0)
+    sent = doc.sentences[si]
+    best: tuple[float, Place] | None = None
+    for p in doc.places:
+        if p.role != "location" or not (sent.start <= p.start < sent.end) or p.id in (exclude or ()):
+            continue
+        before = doc.text[max(sent.start, p.start - 40) : p.start]
+        score = 0.0
+        if _NEAR.search(before) or _LOCATIVE.search(before):
+            score += 3
+        if _ORIGIN.search(before):
+            score -= 2
+        if clause[0] <= p.start < clause[1]:
+            score += 2
+        score -= abs(p.start - t0) / 60
+        score += {"exact": 1.0, "near": 0.6, "region": 0.3, "country": 0.0}.get(p.precision, 0)
+        if best is None or score > best[0]:
+            best = (score, p)
+    if best is not None:
+        p = best[1]
+        prec = _PRECISION.get(p.precision, 3)
+        if _NEAR.search(doc.text[max(sent.start, p.start - 40) : p.start]):
+            prec = max(prec, 2)
+        return p, prec
+    return _fallback_place(doc, si)
+
+
+def _fallback_place(doc: Doc, si: int) -> tuple[Place | None, int | None]:
+    """A place from the previous sentence of the block, else the article's main country."""
+    block = doc.block_at(doc.sentences[si].start)
+    for back in (1, 2):
+        if si - back < 0 or block is None or doc.sentences[si - back].start < block.start:
+            break
+        prev = doc.sentences[si - back]
+        cands = [p for p in doc.places if p.role == "location" and prev.start <= p.start < prev.end]
+        if cands:
+            p = min(cands, key=lambda p: _PRECISION.get(p.precision, 3))
+            return p, max(2, _PRECISION.get(p.precision, 3))
+    locs = [p for p in doc.places if p.role == "location"]
+    if not locs:
+        return None, None
+    counts: dict[str, int] = {}
+    for p in locs:
+        counts[p.country_code or ""] = counts.get(p.country_code or "", 0) + 1
+    cc = max(counts, key=lambda k: counts[k])
+    country = [p for p in locs if p.country_code == cc and p.precision in ("country", "region")]
+    return (country[0] if country else None), 3 if country else None
+
+
+# -- time -----------------------------------------------------------------------------------
+
+
+def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int]) -> EventTime:
+    t0 = event.trigger.start
+    sent = doc.sentences[doc.sentence_index(t0)]
+    in_sent = [t for t in doc.times if sent.start <= t.start < sent.end and t.value.from_]
+    if in_sent:
+        in_clause = [t for t in in_sent if clause[0] <= t.start < clause[1]]
+        pool = in_clause or in_sent
+        t = min(pool, key=lambda t: abs(t.start - t0))
+        return _event_time(t.value.from_, t.value.to, t.precision, ref=t.id)
+    pub = doc.published
+    rng = publication_range(pub.value, pub.precision) if pub else None
+    if rng is None:
+        return EventTime()
+    # Nothing in the sentence dates it: the week up to the publication date (news reports
+    # what happened lately); precision says it is an assumption.
+    lo = rng[0] - dt.timedelta(days=6) if pub and pub.precision == "day" else rng[0]
+    return _event_time(lo.isoformat(), rng[1].isoformat(), "week" if pub and pub.precision == "day" else pub.precision if pub else "unknown", ref=None)
+
+
+def _event_time(frm: str | None, to: str | None, precision: str, *, ref: str | None) -> EventTime:
+    tp = 3
+    if frm and to:
+        days = (dt.date.fromisoformat(to) - dt.date.fromisoformat(frm)).days + 1
+        tp = 1 if days <= 1 else 2 if days <= 7 else 3
+    return EventTime(from_=frm, to=to, precision=precision, time_precision=tp, ref=ref)
+
+
+def time_is_future(doc: Doc, event: Event) -> bool:
+    if event.time.ref is None or not event.time.from_ or doc.published is None:
+        return False
+    rng = publication_range(doc.published.value, doc.published.precision)
+    return rng is not None and event.time.from_ > rng[1].isoformat()
+
+
+# -- fatalities -----------------------------------------------------------------------------
+
+
+def parse_number(word: str, *, lang: str) -> int | None:
+    """'157', '1.300', 'elf', 'achtduizend', 'twelve' → int; None for anything else."""
+    ev, _ = _lex(lang)
+    w = word.lower().strip(".,")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", w):
+        return int(re.sub(r"[.,]", "", w))
+    if w in ev.NUMBER_WORDS:
+        return int(ev.NUMBER_WORDS[w])
+    for big, mult in (("duizend", 1000), ("honderd", 100)):
+        if w.endswith(big) and w != big:
+            head = parse_number(w[: -len(big)], lang=lang)
+            return head * mult if head else None
+    return None
+
+
+def find_fatalities(doc: Doc, event: Event, *, lang: str) -> tuple[int | None, int | None]:
+    """(count, offset of the phrase) from the trigger's sentence, for violent events."""
+    if event.type not in ("Battles", "Explosions/Remote violence", "Violence against civilians",
+                          "Riots", "Protests"):
+        return None, None
+    ev, _ = _lex(lang)
+    sent = doc.sentences[doc.sentence_index(event.trigger.start)]
+    text = doc.text[sent.start : sent.end]
+    for pat in ev.FATALITIES:
+        for m in re.finditer(pat, text, re.IGNORECASE):
+            n = parse_number(m.group("n"), lang=lang)
+            if n is not None and 0 < n < 1_000_000 and not (1900 <= n <= 2100 and m.group("n").isdigit() and len(m.group("n")) == 4):
+                return n, sent.start + m.start()
+    return None, None
+
+
+# -- claims ---------------------------------------------------------------------------------
+
+
+def claims_for(doc: Doc, event: Event, *, anaphoric: bool) -> list[Claim]:
+    t0 = event.trigger.start
+    covering = [c for c in doc.claims if c.start <= t0 < c.end]
+    if covering:
+        return covering
+    si = doc.sentence_index(t0)
+    sent = doc.sentences[si]
+    same = [c for c in doc.claims if c.start < sent.end and c.end > sent.start]
+    if same or not anaphoric or si == 0:
+        return same
+    prev = doc.sentences[si - 1]
+    return [c for c in doc.claims if c.start < prev.end and c.end > prev.start]
+
+
+def one_sided_note(claims: list[Claim]) -> str | None:
+    """A note when every claim behind an event comes from one party to the conflict."""
+    if not claims:
+        return None
+    sides = {c.source.side for c in claims}
+    parties = all(c.source.type in ("party_to_conflict", "official") for c in claims)
+    if len(sides) == 1 and None not in sides and parties:
+        return f"reported only by one side ({sides.pop()})"
+    if all(c.source.type == "party_to_conflict" for c in claims):
+        return "reported only by a party to the conflict"
+    return None
+
+
+# -- all together ---------------------------------------------------------------------------
+
+
+def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str) -> None:
+    from kroniek.stages.events import clause_bounds
+
+    clause = clause_bounds(doc, event.trigger.start, event.trigger.end, trig.sent)
+    place, geo = choose_place(doc, event, clause=clause)
+    event.place = place.id if place else None
+    event.geo_precision = geo
+    event.time = choose_time(doc, event, clause=clause)
+    cc = place.country_code if place else None
+    event.actor1, event.actor2 = find_actors(doc, event, lang=lang, clause=clause, default_cc=cc)
+    if event.actor1 is None and trig.anaphoric and trig.sent > 0:
+        prev = doc.sentences[trig.sent - 1]
+        cands = _candidates(doc, prev.start, prev.end, lang, cc)
+        event.actor1 = cands[0][2] if cands else None
+    used = {a.place for a in (event.actor1, event.actor2) if a is not None and a.place}
+    if place is not None and place.id in used:
+        place, geo = choose_place(doc, event, clause=clause, exclude=used)
+        event.place, event.geo_precision = (place.id if place else None), geo
+    if event.sub_type == "Non-state actor overtakes territory" and event.actor1 is not None \
+            and event.actor1.type == "state_forces":
+        event.sub_type = "Government regains territory"
+        event.plover = acled.plover_code(event.sub_type)
+    n, at = find_fatalities(doc, event, lang=lang)
+    claims = claims_for(doc, event, anaphoric=trig.anaphoric)
+    event.claims = [c.id for c in claims]
+    notes = []
+    one_sided = one_sided_note(claims)
+    if one_sided:
+        notes.append(one_sided)
+    if n is not None:
+        event.fatalities = n
+        stating = [c for c in doc.claims if at is not None and c.start <= at < c.end]
+        if stating:
+            notes.append(f"fatalities stated in claim {stating[0].id}")
+    event.note = "; ".join(notes) or None
+    if event.place and event.time.ref:
+        event.confidence = min(0.9, event.confidence + 0.2)
+
+
+def _places_compatible(doc_places: dict[str, Place], a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = doc_places.get(a), doc_places.get(b)
+    if pa is None or pb is None:
+        return False
+    if pa.lat is not None and pb.lat is not None and pa.lon is not None and pb.lon is not None:
+        return _km(pa.lat, pa.lon, pb.lat, pb.lon) <= 50
+    return pa.name == pb.name
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def antecedent(events: list[Event], event: Event, *, doc: Doc) -> Event | None:
+    """The earlier event a definite noun refers back to: same family, compatible place."""
+    from kroniek.acled import FAMILY
+
+    places = {p.id: p for p in doc.places}
+    si = doc.sentence_index(event.trigger.start)
+    block = doc.block_at(event.trigger.start)
+    for e in reversed(events):
+        if e.modality != "asserted" or e.type != event.type or FAMILY[e.type] != FAMILY[event.type]:
+            continue
+        ei = doc.sentence_index(e.trigger.start)
+        same_name = _same_place_name(places, e.place, event.place)
+        if si - ei > 2 and doc.block_at(e.trigger.start) is not block and not same_name:
+            continue
+        if _places_compatible(places, e.place, event.place) and (
+            event.time.ref is None or e.time.ref is None or _overlap(e.time, event.time)
+        ):
+            return e
+    return None
+
+
+def _same_place_name(places: dict[str, Place], a: str | None, b: str | None) -> bool:
+    pa, pb = places.get(a or ""), places.get(b or "")
+    return pa is not None and pb is not None and (pa.name or pa.text) == (pb.name or pb.text)
+
+
+def _overlap(a: EventTime, b: EventTime) -> bool:
+    if not (a.from_ and a.to and b.from_ and b.to):
+        return True
+    return a.from_ <= b.to and b.from_ <= a.to
+
+
+def absorb(earlier: Event, later: Event) -> None:
+    """Make `later` another mention of `earlier`: claims, missing fields, fatalities."""
+    for c in later.claims:
+        if c not in earlier.claims:
+            earlier.claims.append(c)
+    if earlier.place is None:
+        earlier.place, earlier.geo_precision = later.place, later.geo_precision
+    earlier.actor1 = earlier.actor1 or later.actor1
+    earlier.actor2 = earlier.actor2 or later.actor2
+    if earlier.fatalities is None:
+        earlier.fatalities = later.fatalities
+    if later.note and later.note not in (earlier.note or ""):
+        earlier.note = "; ".join(x for x in (earlier.note, later.note) if x)
+
+
+def link_claims_back(doc: Doc) -> None:
+    by_id = {c.id: c for c in doc.claims}
+    for e in doc.events:
+        for cid in e.claims:
+            claim = by_id.get(cid)
+            if claim is not None and e.id not in claim.events:
+                claim.events.append(e.id)
