@@ -216,8 +216,9 @@ def _absolute_or_anchored(
     kind: str, g: dict[str, Any], lx: ModuleType, ref: dt.date | None
 ) -> tuple[Range, str] | None:
     if kind == "year":
-        y = int(g["year"])
-        return _part((dt.date(y, 1, 1), dt.date(y, 12, 31)), lx.PART_OF.get(str(g.get("part", "")).lower())), "year"
+        yr = int(g["year"])
+        whole = (dt.date(yr, 1, 1), dt.date(yr, 12, 31))
+        return _part(whole, lx.PART_OF.get(str(g.get("part", "")).lower())), "year"
     if kind == "decade":
         d = str(g["decade"]).lower().rstrip("'s")
         start = int(d) if d.isdigit() else 1900 + int(lx.DECADES[d])
