@@ -464,6 +464,9 @@ def load_parquet_into_store(out: str | Path, store: Any) -> dict[str, Any]:
             "no Parquet output of `kroniek batch` here (articles/part-*.parquet)",
             source=str(out), hint="run kroniek batch INPUT --out DIR first",
         )
+    from kroniek.dedup import StoreVersions
+
+    versions = StoreVersions.open(store)  # near-duplicates join their story, as in ingest
     counts = {"added": 0, "duplicates": 0, "partitions": 0}
     for art_path in first:
         part_id = art_path.name.removeprefix("part-").removesuffix(".parquet")
@@ -474,6 +477,8 @@ def load_parquet_into_store(out: str | Path, store: Any) -> dict[str, Any]:
         for doc, row in docs_from_rows(tables):
             if store.add(doc, content_hash=row["content_hash"], source=row["source"]):
                 counts["added"] += 1
+                if versions is not None:
+                    versions.add(row["content_hash"], doc.text)
             else:
                 counts["duplicates"] += 1
         counts["partitions"] += 1

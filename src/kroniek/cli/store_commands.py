@@ -71,6 +71,11 @@ def ingest_articles(
     try:
         with progress:
             task = progress.add_task("ingest", total=_count_items(paths), status="")
+            from kroniek.dedup import StoreVersions
+            from kroniek.readers.feeds import skip_stored_urls
+
+            skip_stored_urls(store)  # feed items already stored are not fetched again
+            versions = StoreVersions.open(store)  # near-duplicates join their story
             for article in read_inputs(paths, on_error=errors.append):
                 digest = article.identity()
                 if store.has(digest):
@@ -83,6 +88,8 @@ def ingest_articles(
                     else:
                         if store.add(doc, content_hash=digest, source=article.source):
                             counts["added"] += 1
+                            if versions is not None:
+                                versions.add(digest, article.text)
                         else:
                             counts["duplicates"] += 1
                 progress.update(task, advance=1, status=_status(counts, errors))

@@ -25,7 +25,13 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from kroniek import __version__
-from kroniek.errors import EmptyInputError, InputError, InputTooLargeError, RecordError
+from kroniek.errors import (
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    KroniekError,
+    RecordError,
+)
 from kroniek.readers.base import Article, ItemError, OnError
 from kroniek.readers.html import extract_html, looks_like_html
 from kroniek.readers.text import MAX_BYTES
@@ -41,6 +47,7 @@ __all__ = [
     "read_feed",
     "read_feed_path",
     "read_url",
+    "skip_stored_urls",
     "web_options",
 ]
 
@@ -199,6 +206,23 @@ def web_options(
         yield opts
     finally:
         _OPTIONS.reset(token)
+
+
+def skip_stored_urls(store: Any) -> None:
+    """In this context, feed items and URLs already in `store` (a kroniek SQL store) are
+    skipped without fetching them. A store without SQL access is ignored."""
+    rows = getattr(store, "_rows", None)
+    if rows is None:
+        return
+
+    def seen(url: str) -> bool:
+        try:
+            return bool(rows("SELECT 1 AS x FROM articles WHERE url = ?", (url,)))
+        except KroniekError:  # the store was closed since: nothing to skip
+            return False
+
+    opts = _options()
+    opts.seen = seen
 
 
 def _options() -> WebOptions:

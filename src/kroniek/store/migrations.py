@@ -147,6 +147,18 @@ _TABLES = (
     _INCIDENT_REPORTS,
 )
 
+_ARTICLE_VERSIONS = """
+CREATE TABLE article_versions (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    similarity REAL,
+    n_shingles INTEGER NOT NULL,
+    signature TEXT NOT NULL,
+    added_at TEXT NOT NULL
+)"""
+_ARTICLE_VERSIONS_INDEX = "CREATE INDEX article_versions_story ON article_versions (story_id)"
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         name="0001_initial",
@@ -172,5 +184,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "(to_tsvector('simple', text || ' ' || coalesce(speaker_name, ''))) STORED",
             "CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)",
         ),
+    ),
+    # Near-duplicates (kroniek.dedup, engineer F): each stored article's MinHash signature
+    # (base64 text) and the story it belongs to; copies and updates share the story_id.
+    Migration(
+        name="0003_article_versions",
+        sqlite=_both(_ARTICLE_VERSIONS, _ARTICLE_VERSIONS_INDEX),
+        postgres=_both(_ARTICLE_VERSIONS, _ARTICLE_VERSIONS_INDEX),
     ),
 )
