@@ -125,11 +125,33 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
         elif _entity_is_place(e.text, e.label, text, e.start, gaz):
             out.append(Mention(e.start, e.end, e.text, e.id, "entity"))
     lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
-    for run in _RUN.finditer(text):
+    runs = list(_RUN.finditer(text))
+    lower_words |= _name_words(runs, text, gaz, lex)
+    for run in runs:
         out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed, lower_words))
     out.sort(key=lambda m: m.start)
     _add_coordinated(text, out, claimed, lex, lower_words)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
+                lex: Lexicon) -> set[str]:  # fmt: skip
+    """Lower-cased words of person-like names: the words of two- or three-word capitalised
+    runs that are not places as a whole and whose last word is no place, and capitalised
+    words followed by a verb of speaking ("Brown said"). A lone "Brown" later on is then
+    the person again, not Brown County (tuned on LGL, where surnames were the main false
+    positives)."""
+    out: set[str] = set()
+    for run in runs:
+        words = run.group().split()
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
+            gaz.has_name(" ".join(words[k:])) for k in range(len(words))
+        ):  # fmt: skip
+            out.update(w.lower() for w in words if w.lower() not in lex.function_words)
+        nxt = _next_words(text, run.end(), 1)
+        if len(words) == 1 and nxt and nxt[0] in {"said", "says", "zei", "zegt", "told"}:
+            out.add(words[0].lower())
     return out
 
 
@@ -173,6 +195,8 @@ def _match_span(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -
     if name.endswith(("’s", "'s")):
         e -= 2
         name = name[:-2]
+    if text[e : e + 1] == "." and name + "." in lex.abbreviations:
+        e, name = e + 1, name + "."
     if name in lex.abbreviations:
         return Mention(s, e, name, source="abbreviation")
     seat = lex.seats.get(fold(name))
@@ -239,7 +263,7 @@ def _add_coordinated(text: str, out: list[Mention], claimed: list[tuple[int, int
 # region beats a same-named town; seats of government are the default reading of a
 # capital's name; second-level regions lose to the town they are named after unless the
 # mention says "County"; alternate-name and spelling-variant matches cost a little.
-FEATURE_BONUS = {"PCLI": 4.0, "ADM1": 2.5, "PPLC": 3.0, "PPLG": 1.5, "PPLA": 1.0,
+FEATURE_BONUS = {"PCLI": 4.0, "ADM1": 2.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0,
                  "PPLA2": 0.5, "ADM2": -0.5, "PPLX": -1.0, "PPLH": -2.0}  # fmt: skip
 MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
 COUNTRY_WEIGHT = 3.0  # × share of the article's mentions voting for the country
@@ -251,7 +275,8 @@ _REGION_NOUNS = frozenset("regio provincie oblast gebied region province state".
 
 def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidate]:
     if m.source == "abbreviation":
-        c = gaz.country(lex.abbreviations[m.text])
+        code = lex.abbreviations[m.text].split(".")
+        c = gaz.country(code[0]) if len(code) == 1 else gaz.admin1(code[0], code[1])
         return [c] if c else []
     if m.seat:
         c = gaz.capital(m.seat)
@@ -270,6 +295,18 @@ def _prior(c: Candidate, m: Mention, prev: str) -> float:
     return score
 
 
+def _city_over_region(priors: list[float], cands: list[Candidate]) -> list[float]:
+    """A region named after its city ("Kyiv City", a county around its seat) yields to the
+    city when both are candidates within `CITY_REGION_KM` of each other."""
+    towns = [c for c in cands if c.feature_class == "P"]
+    return [p - 3.0 if c.feature_class == "A" and c.feature_code != "PCLI" and any(
+        t.country_code == c.country_code and _distance_km(t, c) < CITY_REGION_KM for t in towns
+    ) else p for p, c in zip(priors, cands, strict=True)]  # fmt: skip
+
+
+CITY_REGION_KM = 40.0
+
+
 def _distance_km(a: Candidate, b: Candidate) -> float:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     x = (math.sin((p2 - p1) / 2) ** 2
@@ -283,7 +320,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
     for m in mentions:
         m.cands = _candidates(m, gaz, lex)
         prev = (_prev_words(doc.text, m.start, 1) or [""])[-1].lower()
-        priors.append([_prior(c, m, prev) for c in m.cands])
+        priors.append(_city_over_region([_prior(c, m, prev) for c in m.cands], m.cands))
         m.scores = list(priors[-1])
         m.best = max(range(len(m.cands)), key=m.scores.__getitem__) if m.cands else -1
     for _round in range(2):

@@ -70,5 +70,19 @@ SEATS_OF_POWER = {
     "capitol hill": "US", "quai d orsay": "FR", "knesset": "IL",
 }  # fmt: skip
 
+# Abbreviated country names, and the AP-style abbreviations of US states that news datelines
+# use ("Charleston, W.Va."), as GeoNames admin codes ("US" or "US.WV").
 ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UK": "GB",
-                 "U.K.": "GB", "UAE": "AE", "DRC": "CD"}  # fmt: skip
+                 "U.K.": "GB", "UAE": "AE", "DRC": "CD", "D.C.": "US.DC",
+                 **{k: f"US.{v}" for k, v in (
+                     ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"),
+                     ("Colo.", "CO"), ("Conn.", "CT"), ("Del.", "DE"), ("Fla.", "FL"),
+                     ("Ga.", "GA"), ("Ill.", "IL"), ("Ind.", "IN"), ("Kan.", "KS"),
+                     ("Ky.", "KY"), ("La.", "LA"), ("Md.", "MD"), ("Mass.", "MA"),
+                     ("Mich.", "MI"), ("Minn.", "MN"), ("Miss.", "MS"), ("Mo.", "MO"),
+                     ("Mont.", "MT"), ("Neb.", "NE"), ("Nev.", "NV"), ("N.H.", "NH"),
+                     ("N.J.", "NJ"), ("N.M.", "NM"), ("N.Y.", "NY"), ("N.C.", "NC"),
+                     ("N.D.", "ND"), ("Okla.", "OK"), ("Ore.", "OR"), ("Pa.", "PA"),
+                     ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"),
+                     ("Vt.", "VT"), ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"),
+                     ("W. Va.", "WV"), ("Wis.", "WI"), ("Wyo.", "WY"))}}  # fmt: skip
