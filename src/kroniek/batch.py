@@ -336,11 +336,18 @@ Progress = Callable[[BatchReport], None]
 # -- the run ------------------------------------------------------------------------------
 
 
+# Touches every stage (a date, a place, a quote, an attack) so each loads its resources.
+WARM_UP_TEXT = (
+    "Op dinsdag 1 april meldde de burgemeester van Utrecht dat bij een aanval twee mensen "
+    "zijn gedood. 'We zijn geschokt', zei hij tegen persbureau ANP."
+)
+
+
 def _warm_up() -> int:
     """Build the pipeline and load its models in this worker process."""
     from kroniek.analysis import analyze
 
-    analyze("Dit is een korte zin om de modellen te laden.", lang="nl")
+    analyze(WARM_UP_TEXT)  # no lang: language identification loads too
     return os.getpid()
 
 

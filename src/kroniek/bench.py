@@ -1,0 +1,216 @@
+"""Throughput and memory benchmarks: `kroniek bench` (not a test: no thresholds here).
+
+`bench_pipeline` runs the default pipeline article by article in this process and
+reports articles/s (wall and per CPU-second, i.e. per core), words/s, the share of time
+per stage (`Pipeline.time_stages`), the model-loading time, peak memory (max RSS) and the
+gazetteer's memory. `bench_batch` runs `kroniek batch` on LocalClusters of 1, 2, ...
+workers over the same articles and reports throughput, speed-up and scaling efficiency
+(speed-up / workers). Both return plain dicts, written as JSON by the command.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import resource
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kroniek.errors import KroniekError
+from kroniek.readers.base import Article, ItemError
+
+__all__ = ["DEFAULT_INPUT", "bench_batch", "bench_pipeline", "load_articles", "render_table"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+# ../shared beside the checkout (as the tests expect it), or $KRONIEK_SHARED.
+DEFAULT_INPUT = (
+    Path(os.environ.get("KRONIEK_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+    / "data" / "news" / "dpgmedia2019-nl.jsonl"
+)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def load_articles(
+    inputs: Sequence[str], *, limit: int | None = None
+) -> tuple[list[Article], list[str]]:
+    """The articles with text among the inputs (at most `limit`), and the unreadable items."""
+    from kroniek.readers import read_inputs
+
+    errors: list[ItemError] = []
+    articles: list[Article] = []
+    for article in read_inputs(inputs, on_error=errors.append):
+        if not article.text.strip():
+            continue  # metadata-only records are not analysed: they would flatter the rate
+        articles.append(article)
+        if limit is not None and len(articles) >= limit:
+            break
+    return articles, [str(e) for e in errors]
+
+
+def _gazetteer_memory() -> dict[str, float] | None:
+    try:
+        from kroniek.gazetteer import gazetteer_memory
+    except ImportError:
+        return None
+    try:
+        return gazetteer_memory()
+    except (KroniekError, OSError) as exc:
+        log.warning("gazetteer memory not measured: %s", exc)
+        return None
+
+
+def bench_pipeline(
+    inputs: Sequence[str], *, limit: int | None = None, lang: str | None = None
+) -> dict[str, Any]:
+    """Single-process, article-by-article throughput of the full pipeline."""
+    from kroniek.analysis import analyze, analyze_article
+    from kroniek.batch import WARM_UP_TEXT
+    from kroniek.pipeline import get_pipeline
+
+    articles, read_errors = load_articles(inputs, limit=limit)
+    gazetteer = _gazetteer_memory()  # before the pipeline loads it, so the delta means it
+    t0 = time.perf_counter()
+    analyze(WARM_UP_TEXT)  # no lang: language identification loads too
+    load_seconds = time.perf_counter() - t0
+    pipeline = get_pipeline()
+    pipeline.timings.clear()
+    pipeline.time_stages = True
+    failed: list[str] = []
+    words = chars = 0
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    try:
+        for article in articles:
+            try:
+                analyze_article(article, lang=lang)
+            except KroniekError as exc:
+                failed.append(f"{article.source}: {exc.message}")
+            words += len(article.text.split())
+            chars += len(article.text)
+    finally:
+        pipeline.time_stages = False
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    total = sum(pipeline.timings.values()) or 1.0
+    n = len(articles)
+    return {
+        "articles": n,
+        "words": words,
+        "chars": chars,
+        "seconds": round(wall, 3),
+        "cpu_seconds": round(cpu, 3),
+        "articles_per_s": round(n / wall, 2) if wall else None,
+        "articles_per_s_per_core": round(n / cpu, 2) if cpu else None,
+        "words_per_s": round(words / wall) if wall else None,
+        "ms_per_article": round(1000 * wall / n, 2) if n else None,
+        "model_load_seconds": round(load_seconds, 3),
+        "stages": {
+            name: {"seconds": round(sec, 3), "share": round(sec / total, 4),
+                   "ms_per_article": round(1000 * sec / n, 3) if n else None}
+            for name, sec in sorted(pipeline.timings.items(), key=lambda kv: -kv[1])
+        },
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "gazetteer_memory": gazetteer,
+        "read_errors": len(read_errors),
+        "failed": failed,
+    }
+
+
+def _worker_peak_rss_mb() -> float:
+    return _peak_rss_mb()
+
+
+def bench_batch(
+    inputs: Sequence[str], *, workers: Sequence[int] = (1, 2), limit: int | None = None,
+    partition_size: int = 32,
+) -> dict[str, Any]:
+    """Dask throughput for each worker count over the same articles, and its scaling."""
+    from kroniek.batch import run_batch, start_client
+
+    articles, _ = load_articles(inputs, limit=limit)
+    runs: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="kroniek-bench-") as tmp:
+        data = Path(tmp) / "input.jsonl"
+        with data.open("w", encoding="utf-8") as fh:
+            for a in articles:
+                record = {"id": a.external_id, "title": a.title, "text": a.text, "url": a.url,
+                          "published": a.published, "outlet": a.outlet}
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for n_workers in workers:
+            client = start_client(workers=n_workers)
+            try:
+                t0 = time.perf_counter()
+                client.run(_warm_up_worker)  # models loaded before the clock starts
+                warm = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                report = run_batch([str(data)], Path(tmp) / f"out-{n_workers}", client=client,
+                                   partition_size=partition_size)
+                wall = time.perf_counter() - t0
+                peaks = client.run(_worker_peak_rss_mb)
+            finally:
+                cluster = client.cluster
+                client.close()
+                cluster.close()
+            runs.append({
+                "workers": n_workers, "articles": report.articles, "seconds": round(wall, 3),
+                "articles_per_s": round(report.articles / wall, 2) if wall else None,
+                "warm_up_seconds": round(warm, 3),
+                "failed_partitions": len(report.failed),
+                "worker_peak_rss_mb": round(max(peaks.values()), 1) if peaks else None,
+            })
+    base = next((r for r in runs if r["workers"] == 1), None)
+    for r in runs:
+        if base and base["articles_per_s"] and r["articles_per_s"]:
+            r["speedup"] = round(r["articles_per_s"] / base["articles_per_s"], 3)
+            r["efficiency"] = round(r["speedup"] / r["workers"], 3)
+    return {"partition_size": partition_size, "runs": runs}
+
+
+def _warm_up_worker() -> int:
+    from kroniek.batch import _warm_up
+
+    return _warm_up()
+
+
+def environment() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+
+
+def render_table(result: dict[str, Any]) -> Any:
+    """A short Rich table of a bench result, for the terminal."""
+    from rich.table import Table
+
+    table = Table(title="kroniek bench", show_header=True)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    single = result.get("pipeline")
+    if single:
+        for key in ("articles", "articles_per_s", "articles_per_s_per_core", "words_per_s",
+                    "ms_per_article", "model_load_seconds", "peak_rss_mb"):
+            table.add_row(key, str(single.get(key)))
+        gaz = single.get("gazetteer_memory")
+        if gaz:
+            table.add_row("gazetteer_mb (rss delta)", f"{gaz.get('delta_mb', 0):.1f}")
+        for name, stage in single["stages"].items():
+            table.add_row(f"  {name}", f"{100 * stage['share']:.1f}%  "
+                          f"{stage['ms_per_article']} ms/article")
+    for run in (result.get("batch") or {}).get("runs", []):
+        table.add_row(
+            f"dask {run['workers']} worker(s)",
+            f"{run['articles_per_s']} art/s  x{run.get('speedup', '-')}  "
+            f"eff {run.get('efficiency', '-')}  peak {run['worker_peak_rss_mb']} MB",
+        )
+    return table

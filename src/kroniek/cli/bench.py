@@ -1,0 +1,70 @@
+"""`kroniek bench`: end-to-end throughput, time per stage, memory, and Dask scaling."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+__all__ = ["register"]
+
+
+def _workers(value: str) -> list[int]:
+    try:
+        counts = [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        counts = []
+    if not counts or any(c < 1 for c in counts):
+        from kroniek.errors import ConfigError
+
+        raise ConfigError(f"--workers {value!r} is not a list of counts", hint="e.g. --workers 1,2")
+    return counts
+
+
+def bench_command(
+    inputs: list[str] = typer.Option(
+        None, "--input", "-i", help="Articles to measure on (default: the shared Dutch news)."
+    ),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="At most N articles."),
+    batch: bool = typer.Option(False, "--batch", help="Also measure the Dask path."),
+    workers: str = typer.Option("1,2", "--workers", help="Worker counts for --batch: 1,2"),
+    partition_size: int = typer.Option(32, "--partition-size", min=1, help="For --batch."),
+    skip_single: bool = typer.Option(
+        False, "--batch-only", help="With --batch: skip the single-process measurement."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the results as JSON here."),
+) -> None:
+    """Measure articles/s per core, words/s, time per stage and peak memory.
+
+    With --batch, run `kroniek batch` on 1, 2, ... local workers over the same articles
+    and report the speed-up and scaling efficiency. Prints a short table; --out writes all
+    figures as JSON.
+
+    Example:  kroniek bench --limit 500 --batch --workers 1,2 --out bench.json
+    """
+    from rich.console import Console
+
+    from kroniek.bench import DEFAULT_INPUT, bench_batch, bench_pipeline, environment, render_table
+    from kroniek.errors import InputError
+
+    paths = list(inputs or [str(DEFAULT_INPUT)])
+    for p in paths:
+        if not Path(p).exists() and not p.startswith(("http://", "https://")):
+            raise InputError("no such file or folder", source=p, hint="give --input FILE")
+    counts = _workers(workers)
+    result: dict[str, object] = {"input": paths, "limit": limit, "environment": environment()}
+    if not (batch and skip_single):
+        result["pipeline"] = bench_pipeline(paths, limit=limit)
+    if batch:
+        result["batch"] = bench_batch(paths, workers=counts, limit=limit,
+                                      partition_size=partition_size)
+    Console(stderr=True).print(render_table(result))
+    if out is not None:
+        out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"results written to {out}", file=sys.stderr)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bench")(bench_command)
