@@ -1,0 +1,209 @@
+"""The HTTP API over real HTTP (uvicorn on 127.0.0.1), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from kroniek.serve import create_app
+from kroniek.store import open_store
+from kroniek_docs import make_doc
+from kroniek_pg import pg_server, pg_url  # noqa: F401  (fixtures)
+
+TOKEN = "s3cret-token"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """A uvicorn server in a thread, on a free loopback port."""
+
+    def __init__(self, app: Any) -> None:
+        self.port = _free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        for _ in range(300):
+            if self.server.started:
+                return f"http://127.0.0.1:{self.port}"
+            time.sleep(0.05)
+        raise RuntimeError("server did not start")
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def _docs() -> list[Any]:
+    return [
+        make_doc(),
+        make_doc(place="Sumy", lat=50.9, lon=34.8, day="2025-04-20", event_type="Battles",
+                 sub_type="Armed clash", actor1="Oekraïense strijdkrachten", side1="UA",
+                 source_type="official", speaker="Olga Petrenko"),
+        make_doc(place="Koersk", lat=51.7, lon=36.2, day="2025-03-02",
+                 actor1="Oekraïense drones", side1="UA", source_type="social_media",
+                 precision="region", speaker="Ivan Smirnov"),
+    ]
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
+                                                               marks=pytest.mark.postgres)])
+def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "sqlite":
+        target = str(tmp_path_factory.mktemp("serve") / "k.sqlite")
+    else:
+        import uuid
+
+        import psycopg
+
+        server = request.getfixturevalue("pg_server")
+        name = "serve_" + uuid.uuid4().hex[:8]
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        target = f"{server}/{name}"
+    with open_store(target) as store:
+        for i, doc in enumerate(_docs()):
+            store.add(doc, content_hash=f"h{i}")
+    app = create_app(target, write_token=TOKEN, max_body_bytes=64 * 1024)
+    with Server(app) as base:
+        yield base + "/api/v1"
+
+
+def _error(r: httpx.Response, status: int) -> dict[str, Any]:
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "code", "message", "details"}
+    assert body["error"]["status"] == status
+    return dict(body["error"])
+
+
+def test_events_filters_and_pages(api: str) -> None:
+    page = httpx.get(f"{api}/events", params={"limit": 2}).json()
+    assert len(page["items"]) == 2 and page["next_offset"] == 2
+    rest = httpx.get(f"{api}/events", params={"limit": 2, "offset": 2}).json()
+    assert len(rest["items"]) == 1 and rest["next_offset"] is None
+    boxed = httpx.get(f"{api}/events", params={"bbox": "35,49,37,51", "date_from": "2025-04"})
+    assert [e["location"] for e in boxed.json()["items"]] == ["Kozatsje"]
+    assert [e["location"] for e in httpx.get(
+        f"{api}/events", params={"source_type": "official"}).json()["items"]] == ["Sumy"]
+    assert [e["location"] for e in httpx.get(
+        f"{api}/events", params={"date_to": "2025-03"}).json()["items"]] == ["Koersk"]
+    points = httpx.get(f"{api}/events/points", params={"type": "Air/drone strike"}).json()
+    assert points["columns"][:4] == ["id", "type", "lat", "lon"]
+    assert {p[4] for p in points["items"]} == {"exact", "region"}
+    days = httpx.get(f"{api}/events/days", params={"side": "UA"}).json()["items"]
+    assert [d["day"] for d in days] == ["2025-03-02", "2025-04-08", "2025-04-20"]
+
+
+def test_event_detail_with_evidence(api: str) -> None:
+    uid = httpx.get(f"{api}/events", params={"type": "Battles"}).json()["items"][0]["id"]
+    event = httpx.get(f"{api}/events/{uid}").json()
+    report = event["reports"][0]
+    assert "Sumy" in report["sentence"]["text"]
+    assert {s["kind"] for s in report["evidence"]} >= {"sentence", "trigger", "claim"}
+    assert report["claims"][0]["source"]["type"] == "official"
+    _error(httpx.get(f"{api}/events/abc:ev9"), 404)
+
+
+def test_articles_quotes_places_search(api: str) -> None:
+    arts = httpx.get(f"{api}/articles").json()["items"]
+    assert len(arts) == 3 and all("text" not in a for a in arts)
+    one = httpx.get(f"{api}/articles/{arts[0]['id']}").json()
+    assert one["doc"]["schema"] == "kroniek/1" and len(one["events"]) == 1
+    _error(httpx.get(f"{api}/articles/nope"), 404)
+    quotes = httpx.get(f"{api}/quotes", params={"speaker": "smirnov"}).json()["items"]
+    assert [q["speaker"] for q in quotes] == ["Ivan Smirnov"]
+    places = httpx.get(f"{api}/places", params={"country": "ua"}).json()["items"]
+    assert {p["name"] for p in places} == {"Kozatsje", "Sumy", "Koersk"}
+    hits = httpx.get(f"{api}/search", params={"q": "Koersk"}).json()["items"]
+    assert hits and hits[0]["kind"] == "article"
+    meta = httpx.get(f"{api}/meta").json()
+    assert meta["writable"] is True and meta["counts"]["events"] >= 3
+    assert "Battles" in [t["type"] for t in meta["facets"]["types"]]
+
+
+def test_exports(api: str) -> None:
+    r = httpx.get(f"{api}/export/events.csv", params={"side": "UA"})
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 3 and {r["location"] for r in rows} == {"Kozatsje", "Sumy", "Koersk"}
+    gj = httpx.get(f"{api}/export/events.geojson", params={"type": "Battles"}).json()
+    assert gj["type"] == "FeatureCollection"
+    assert gj["features"][0]["geometry"]["coordinates"] == [34.8, 50.9]
+
+
+@pytest.mark.parametrize("params, name", [
+    ({"bbox": "1,2,3"}, "bbox"), ({"bbox": "0,80,10,10"}, "bbox"),
+    ({"date_from": "2025-02-30"}, "date_from"), ({"date_to": "yesterday"}, "date_to"),
+    ({"limit": "0"}, "limit"), ({"limit": "x"}, "limit"), ({"offset": "-1"}, "offset"),
+    ({"source_type": "rumour"}, "source_type"), ({"q": "x" * 201}, "q"),
+])
+def test_every_bad_parameter_is_a_422_naming_it(api: str, params: dict[str, str],
+                                                name: str) -> None:
+    err = _error(httpx.get(f"{api}/events", params=params), 422)
+    assert name in err["message"] and err["details"]
+
+
+def test_errors_share_one_body(api: str) -> None:
+    _error(httpx.get(f"{api}/nothing-here"), 404)
+    _error(httpx.delete(f"{api}/events"), 405)
+    _error(httpx.get(f"{api}/search"), 422)
+
+
+def test_ingest_needs_the_token_and_respects_the_size_limit(api: str) -> None:
+    body = {"text": "Rusland viel dinsdag Charkiv aan met drones.", "published": "2025-05-06",
+            "title": "Test", "lang": "nl"}
+    assert _error(httpx.post(f"{api}/articles", json=body), 401)["code"] == "unauthorized"
+    _error(httpx.post(f"{api}/articles", json=body,
+                      headers={"Authorization": "Bearer wrong"}), 401)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    first = httpx.post(f"{api}/articles", json=body, headers=auth)
+    assert first.status_code == 201 and first.json()["added"] is True
+    again = httpx.post(f"{api}/articles", json=body, headers=auth)
+    assert again.status_code == 200 and again.json()["added"] is False
+    _error(httpx.post(f"{api}/articles", json={"text": ""}, headers=auth), 422)
+    big = {"text": "x " * 40_000}
+    assert _error(httpx.post(f"{api}/articles", json=big, headers=auth), 413)
+    chunks = (b"{\"text\": \"" + b"y" * 1000 for _ in range(100))
+    r = httpx.post(f"{api}/articles", content=chunks,
+                   headers={**auth, "Content-Type": "application/json"})
+    _error(r, 413)
+
+
+def test_read_only_by_default_and_no_cors(tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    open_store(db).close()
+    with Server(create_app(str(db))) as base:
+        r = httpx.post(f"{base}/api/v1/articles", json={"text": "x"},
+                       headers={"Authorization": "Bearer anything"})
+        assert _error(r, 403)["code"] == "read_only"
+        r = httpx.get(f"{base}/api/v1/events", headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in r.headers
+        page = httpx.get(f"{base}/")
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert "/static/leaflet/leaflet.js" in page.text
+        assert httpx.get(f"{base}/static/markercluster/leaflet.markercluster.js").status_code == 200
+        spec = httpx.get(f"{base}/openapi.json").json()
+        assert "/api/v1/events" in spec["paths"] and "/api/v1/export/events.csv" in spec["paths"]
+    with Server(create_app(str(db), cors_origins=["https://analyst.example"])) as base:
+        r = httpx.get(f"{base}/api/v1/events", headers={"Origin": "https://analyst.example"})
+        assert r.headers["access-control-allow-origin"] == "https://analyst.example"
