@@ -65,6 +65,7 @@ ANN = {
  ("direct", "Als je Thierry dood wil schieten zeg dan paf", "scandeerde", "een vrouwelijke demonstrant", ""),
  ("indirect", "wie de aangehouden vrouw is", "zeggen", "De politie", "politie"),
  ("indirect", "Afhankelijk van de aard van het strafbare feit kan de vrouw langer worden vastgehouden", "aldus", "een woordvoerder van de politie Amsterdam", ""),
+ ("direct", "Volkert, waar ben je?", "geschreven", "een docent", ""),
 ],
 10593544: [
  ("direct", "Deze week geen staking!", "postte", "Youth of Climate NL", "Youth of Climate NL"),

@@ -52,6 +52,7 @@ ANN = {
 10803265: [
  ("mixed", "is de leus 'Als je Thierry dood wil, zeg dan paf' opruiing en bedreiging", "Volgens", "het OM", "OM|Openbaar Ministerie"),
  ("indirect", "wat er nou zo grappig was aan dat liedje", "vroeg", "De rechtbankvoorzitter", ""),
+ ("direct", "Als je Thierry dood wil schieten, zeg dan paf", "", "", ""),
  ("direct", "Het is een serieuze vraag, met een 'humoreuze' conclusie,", "antwoordde", "de vrouw", "Mila van den B."),
  ("direct", "Paf, dat is wat er in strips of in tekenfilms in rode letters in zo'n tekstwolk staat.", "", "", "Mila van den B."),
  ("direct", "Toen schaamde ik mij wel een beetje,", "zei", "ze", "Mila van den B."),

@@ -28,10 +28,15 @@ from kroniek.stages.speakers import (
     source_type,
 )
 
-__all__ = ["Hit", "find_indirect"]
+__all__ = ["Hit", "find_indirect", "plausible_source", "speech_events"]
 
 _ANAPHORIC = frozenset({"dat", "dit", "zo", "this", "that"})
 _CONJ = frozenset({"en", "maar", "want", "dus", "and", "but", "so", "yet"})
+_FRONTED_WORDS = frozenset(
+    """wel ook toch zo daar hier nu dan maar inmiddels eerder later gisteren vandaag
+    zelf bovendien daarnaast verder tegelijk intussen ondertussen desondanks daarom
+    vorige volgende eerst""".split()
+)
 _NEGATIONS = frozenset({"niet", "geen", "nooit", "not", "never", "no"})
 _FUNCTION_WORDS = frozenset(
     """de het een die dit deze dat er hier daar wat wie welke ook en maar want toch zo
@@ -124,6 +129,8 @@ def _according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | Non
         if m is None:
             return None
         np_end = w.index_at(m.end)
+        if np_end < hi and w.words[np_end].lower() in lex.cue_verbs:
+            return None  # "Volgens ITN zei de premier dat …": the speaker is the premier
         cue = (w.starts[k], w.ends[k + n - 1], k)
         if k == lo or (k == lo + 1 and not w.words[lo][0].isalnum()):
             a, b = _span(w, np_end, hi)  # "Volgens X is ..."
@@ -147,17 +154,35 @@ def _cue_verb(
     if k > lo and w.words[k - 1] in ",–—":
         # "…, zegt X." : content before the comma, source after the cue.
         m = np_after(w, k + 1, hi, lex)
-        if m is None or not _plausible_source(m, lex):
+        if m is None or not (plausible_source(m, lex) or _definite(m, lex)):
             return None
         a, b = _span(w, lo, k - 1)
         return Hit(a, b, w.starts[k], cue_end, k, m)
     before = np_before(w, k, lo, lex)
     if before is not None and before.text.lower() in _ANAPHORIC and prev is not None:
         m = np_after(w, k + 1, hi, lex)  # "Dat concludeert socioloog X."
-        if m is not None and _plausible_source(m, lex):
+        if m is not None and plausible_source(m, lex):
             return Hit(prev[0], prev[1], w.starts[k], cue_end, k, m)
         return None
-    if before is None or not _plausible_source(before, lex):
+    if before is None and k > lo and w.words[k - 1].lower() in _CONJ:
+        # "X is tevreden over …, maar wijst erop dat …": the subject of the sentence.
+        first = np_after(w, lo, k, lex)
+        if first is not None and plausible_source(first, lex) and not _fronted(first, lex):
+            c = _content_start(w, k + 1, hi, lex, cue_end)
+            if c < hi:
+                a, b = _span(w, c, hi)
+                return Hit(a, b, w.starts[k], cue_end, k, first)
+    if lex.lang == "nl" and (before is None or _fronted(before, lex)):
+        # Dutch V2 with a fronted phrase: "In zijn brief schrijft X dat …",
+        # "Wel vindt X dat …", "Tegen Sky News zei hij dat …".
+        m = np_after(w, k + 1, hi, lex)
+        if m is not None and plausible_source(m, lex):
+            c = _content_start(w, w.index_at(m.end), hi, lex, cue_end)
+            if c < hi:
+                a, b = _span(w, c, hi)
+                return Hit(a, b, w.starts[k], cue_end, k, m)
+        return None
+    if before is None or not plausible_source(before, lex):
         return _english_inverted(w, k, lo, hi, lex)
     bi = w.index_at(before.start)
     if bi > lo + 1 and w.words[bi - 1] not in ",;:" and w.words[bi - 1].lower() not in _CONJ:
@@ -177,7 +202,7 @@ def _english_inverted(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit |
     for c in range(k - 1, max(lo, k - 8), -1):
         if w.words[c] == ",":
             m = np_before(w, k, c + 1, lex)
-            if m is None or not _plausible_source(m, lex):
+            if m is None or not plausible_source(m, lex):
                 return None
             a, b = _span(w, lo, c)
             return Hit(a, b, w.starts[k], w.ends[k], k, m)
@@ -207,7 +232,21 @@ def _content_start(w: Words, i: int, hi: int, lex: Lexicon, cue_end: int) -> int
     return j
 
 
-def _plausible_source(m: Mention, lex: Lexicon) -> bool:
+def _definite(m: Mention, lex: Lexicon) -> bool:
+    """"de universiteit", "het ministerie": after an inverted cue, a source."""
+    words = m.text.split()
+    return 2 <= len(words) <= 5 and words[0].lower() in ("de", "het", "the")
+
+
+def _fronted(m: Mention, lex: Lexicon) -> bool:
+    """A phrase before the finite verb that is not its subject (prepositional, adverb)."""
+    first = m.text.split()[0].lower()
+    if first in _FRONTED_WORDS or any(first == p.split()[0] for p in lex.according_to):
+        return True
+    return first in lex.speaker_stop and first not in lex.pronouns and first not in lex.determiners
+
+
+def plausible_source(m: Mention, lex: Lexicon) -> bool:
     words = m.text.split()
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return False
@@ -225,3 +264,25 @@ def _plausible_source(m: Mention, lex: Lexicon) -> bool:
     if any(lex.role_class(x) for x in words):
         return True
     return any(source_type(x, lex.lang) for x in words)
+
+
+def speech_events(
+    w: Words, s: int, e: int, lex: Lexicon, *, used: set[int]
+) -> list[tuple[int, Mention]]:
+    """Cues with a source but no content ("Kamervoorzitter X reageerde ook."): a
+    quotation that follows belongs to that source."""
+    lo, hi = w.index_at(s), w.index_at(e)
+    while hi > lo and w.words[hi - 1] in ".!?:":
+        hi -= 1
+    out = []
+    for k in range(lo, hi):
+        low = w.words[k].lower()
+        if k in used or (low not in lex.cue_verbs and low not in lex.particle_verbs):
+            continue
+        rest = [x for x in w.words[k + 1 : hi] if x.lower() not in lex.after_cue]
+        if len(rest) > 2:
+            continue
+        m = np_before(w, k, lo, lex)
+        if m is not None and plausible_source(m, lex) and not _fronted(m, lex):
+            out.append((w.starts[k], m))
+    return out

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
 from kroniek.pipeline import register_stage
+from kroniek.stages.indirect import plausible_source, speech_events
 from kroniek.stages.speakers import (
     Lexicon,
     Mention,
@@ -40,9 +41,9 @@ from kroniek.stages.speakers import (
     np_before,
 )
 
-__all__ = ["QuotesStage", "RawQuote", "find_quotes", "scan_quotes"]
+__all__ = ["QuotesStage", "RawQuote", "find_quotes", "normalize_marks", "scan_quotes"]
 
-_PAIRS = {"„": "”“", "“": "”", "‘": "’", "«": "»", "‹": "›", "‚": "‘’", '"': '"', "'": "'’"}
+_PAIRS = {"„": "”“\"", "“": "”", "‘": "’", "«": "»", "‹": "›", "‚": "‘’", '"': '"', "'": "'’"}
 _AMBIGUOUS_OPEN = "\"'‘"
 _APOSTROPHE_WORD = re.compile(r"(?:s|t|n|k|m|r|\d\d)\b", re.IGNORECASE)
 _OPEN_BEFORE = " \t\n([{—–-/:;„“‘«‹"
@@ -91,8 +92,15 @@ def _can_close(text: str, i: int) -> bool:
     return True
 
 
+def normalize_marks(text: str) -> str:
+    """The text with ",,…''" written as " „… ”" (same length, so offsets still hold)."""
+    text = re.sub(r",,(?=\S)", " „", text)
+    return re.sub(r"(?<=\S)''", "” ", text)
+
+
 def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
     """Every matched pair of quotation marks, outer quotes with depth 0."""
+    text = normalize_marks(text)
     para_ends = sorted(b.end for b in blocks or [])
     next_para = {b.end: b.start for b in blocks or []}
     out: list[RawQuote] = []
@@ -115,14 +123,23 @@ def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
         if i >= n:
             break
         ch = text[i]
-        if stack and ch in _PAIRS[stack[-1][0]] and _can_close(text, i):
+        if (stack and stack[-1][0] == '"' and ch in "'’" and text[i - 1] in ",.!?"
+                and text[i + 1 : i + 2] in (" ", "")):
+            # "…getroffen,' schreef ze": a quote opened with " and closed with '.
+            opener, at = stack.pop()
+            out.append(RawQuote(open=at, close=i, depth=len(stack)))
+        elif stack and ch in _PAIRS[stack[-1][0]] and _can_close(text, i):
             opener, at = stack.pop()
             out.append(RawQuote(open=at, close=i, depth=len(stack)))
         elif ch in _PAIRS and _can_open(text, i) and not (stack and stack[-1][0] == ch == "'"):
             if not (ch in "\"'" and any(s[0] == ch for s in stack)):
                 stack.append((ch, i))
         i += 1
-    out.sort(key=lambda q: q.open)
+    out.sort(key=lambda q: (q.open, -q.close))
+    # Depth = how many matched quotes contain this one (an opening mark that never closes
+    # does not make the quotes after it nested).
+    for q in out:
+        q.depth = sum(1 for o in out if o is not q and o.open < q.open and q.close < o.close)
     return out
 
 
@@ -142,7 +159,8 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.lex: Lexicon = lexicon(doc.lang)
-        self.w = Words.of(doc.text)
+        self.w = Words.of(normalize_marks(doc.text))
+        self.pending: list[tuple[int, Speaker]] = []  # "X reageerde ook." then „…”
         self.resolver = Resolver(doc, self.lex)
         self.blocks = doc.blocks or [Block(0, len(doc.text))]
         self.sents = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
@@ -191,17 +209,25 @@ class _Finder:
         return offset, offset
 
     def _is_fragment(self, r: RawQuote) -> bool:
+        """A quoted phrase inside a sentence rather than a quotation of its own."""
         inner = self.text[r.start : r.end].strip()
         if not inner:
             return True
         words = inner.split()
-        if len(words) > _FRAGMENT_MAX_WORDS:
-            return False
-        if inner[0].isupper() or inner[0].isdigit():
-            before = self.text[max(0, r.open - 3) : r.open].strip()
-            # "heeft „Bepaalde stappen” gezet": capitalised but mid-sentence, short.
-            return len(words) <= 3 and bool(before) and before[-1].isalpha()
-        return True
+        before = self.text[max(0, r.open - 3) : r.open].rstrip()
+        after = self.text[r.close + 1 : r.close + 4].lstrip()
+        letter_before = bool(before) and before[-1].isalnum()
+        letter_after = bool(after) and after[0].isalnum()
+        if inner[0].islower():
+            # "noemde de aanslag 'een klap …'": lower case is a fragment, unless it is the
+            # rest of an interrupted quotation ending a sentence ("…, 'maar niet strafbaar.'").
+            return not (inner[-1] in ".!?" and not letter_before)
+        if letter_before and letter_after:
+            return True  # "de 'Mars van 20 miljoen' werd": a name or a title
+        if len(words) <= 2 and inner[-1] not in ".!?" and (
+                letter_before or not after.startswith(",")):
+            return True  # a quoted term or a heading: 'Onterecht'
+        return len(words) > _FRAGMENT_MAX_WORDS and False
 
     def _speaker(self, m: Mention) -> Speaker:
         return self.resolver.speaker(m)
@@ -222,10 +248,22 @@ class _Finder:
         prior = [f for f in self.found if limit <= f.quote.start < before or
                  (f.quote.cue and limit <= f.quote.cue.start < before)]
         prior = [f for f in prior if f.quote.speaker and f.quote.speaker.name]
-        if not prior:
+        cands = [(f.quote.end, f.quote.speaker) for f in prior]
+        cands += [(pos, sp) for pos, sp in self.pending if limit <= pos < before]
+        if not cands:
             return None
-        last = max(prior, key=lambda f: f.quote.end)
-        return last.quote.speaker
+        return max(cands, key=lambda c: c[0])[1]
+
+    def _introduced(self, before: int) -> Speaker | None:
+        """A person named in the sentence just before a quotation that has no cue
+        ("Directeur X van Y is gerustgesteld. „…”")."""
+        prev = [s for s in self.sents if s[1] <= before]
+        if not prev:
+            return None
+        person = self.resolver.person_before(before, after=prev[-1][0] - 1)
+        if person is None:
+            return None
+        return Speaker(name=person[1], entity=None)
 
     # -- direct quotes -------------------------------------------------------------------
 
@@ -248,7 +286,7 @@ class _Finder:
             q.confidence = 0.9 if mention else 0.6
             self._add(q, cue_i)
             return
-        sp = self._last_speaker(r.open)
+        sp = self._last_speaker(r.open) or self._introduced(r.open)
         if sp is not None:
             q.speaker = Speaker(entity=sp.entity, name=sp.name, descriptor=sp.descriptor)
             q.confidence = 0.7
@@ -297,16 +335,27 @@ class _Finder:
             low = w.words[k].lower()
             if low in lex.cue_verbs or low in lex.particle_verbs:
                 after = np_after(w, k + 1, colon, lex)
-                if after is not None and k > lo:
+                if after is not None and k > lo and plausible_source(after, lex):
                     return k, after, None
                 before = np_before(w, k, lo, lex)
+                if before is not None and not plausible_source(before, lex):
+                    before = None
                 return k, before or after, None
             if w.words[k] in ",;" or (w.words[k] in "„“\"'" and k < colon - 1):
                 break
-        if w.words[colon] == ":":
-            m = np_before(w, colon, lo, lex)
-            if m is not None and self._looks_like_speaker(m):
-                return colon, m, None
+        if w.words[colon] != ":":
+            return None
+        for k in range(lo, colon):  # "Maar volgens Airwars is dat ...: „…”"
+            if any(w.words[k].lower() == p.split()[0] for p in lex.according_to):
+                m = np_after(w, k + 1, colon, lex)
+                if m is not None and plausible_source(m, lex):
+                    return k, m, None
+        m = np_before(w, colon, lo, lex)
+        if m is not None and self._looks_like_speaker(m):
+            return colon, m, None
+        m = np_after(w, lo, colon, lex)  # "VVD-voorman X verwerpt het plan: „…”"
+        if m is not None and _has_name_or_role(m, lex) and plausible_source(m, lex):
+            return colon, m, None
         return None
 
     def _looks_like_speaker(self, m: Mention) -> bool:
@@ -365,6 +414,8 @@ class _Finder:
         prev = [x for x in self.sents if x[1] <= s]
         hits = find_indirect(self.w, s, e, self.lex, direct=direct, used=self.used_cues,
                              prev_sentence=prev[-1] if prev else None)
+        for pos, mention in speech_events(self.w, s, e, self.lex, used=self.used_cues):
+            self.pending.append((pos, self._speaker(mention)))
         for hit in hits:
             q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
                       kind="indirect", confidence=0.7)
@@ -392,6 +443,11 @@ class _Finder:
                 q = Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=inner,
                           kind="direct", confidence=0.8, repeats=body.id, speaker=body.speaker)
                 quotes.append(q)
+
+
+def _has_name_or_role(m: Mention, lex: Lexicon) -> bool:
+    words = m.text.split()
+    return any(x[:1].isupper() for x in words[1:]) or any(lex.role_class(x) for x in words)
 
 
 def _norm_words(text: str) -> list[str]:

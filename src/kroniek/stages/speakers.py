@@ -46,6 +46,11 @@ _LEADING_ADVERBS = frozenset(
     """daarom toch echter immers ook nu dan wel ondertussen intussen inmiddels bovendien
     desondanks vervolgens daarna later eerder also however now then still""".split()
 )
+_NOT_NAME = frozenset(
+    """volgens hoewel in op bij na tegen voor ook wel toch zo daar hier nu dan maar en
+    toen terwijl als omdat want dus zelfs alleen vooral tijdens namens sinds vanuit
+    according in on at for to from with by after before while although when""".split()
+)
 _CLAUSE_WORDS = frozenset(
     """dat en maar omdat terwijl want als toen nadat zodat waarin die wat of
     that and but because while when which who whom as although after if so or""".split()
@@ -172,22 +177,22 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
     """The noun phrase starting at token `i` (after a cue), ending before token `end`."""
     while i < end and w.words[i].lower() in lex.after_cue:
         i += 1
+    if i < end and w.words[i].lower() in lex.pronouns:
+        return Mention(w.starts[i], w.ends[i], w.words[i])
     j = i
-    prev = ""
+    prev, prev_cap = "", False
     while j < end and j - i < 12:
         word = w.words[j]
         low = word.lower()
         if not word[0].isalnum() and word not in "-‐":
             break
-        if low in lex.speaker_stop and not _is_cap(word):
-            if not (prev in lex.determiners and low not in lex.determiners):
-                break
-        if low in lex.speaker_stop and _is_cap(word) and j == i and low not in lex.determiners:
-            if low not in lex.pronouns:
-                break
-        if j > i and low in lex.pronouns and low not in lex.determiners:
+        if low in AUX or (j > i and low in lex.pronouns):
             break
-        prev = low
+        if low in lex.determiners and j > i and prev_cap:
+            break  # "volgens Brussee de Kamer ...": a new phrase starts
+        if low in lex.speaker_stop and low not in lex.determiners and prev not in lex.determiners:
+            break  # "de aan X verbonden Y": a preposition right after a determiner stays
+        prev, prev_cap = low, _is_cap(word) and low not in lex.determiners
         j += 1
     while j > i and w.words[j - 1].lower() in lex.determiners:
         j -= 1
@@ -243,27 +248,81 @@ class Resolver:
         self.lex = lex
         self.known: list[_Known] = []
         self._full_names = self._collect_full_names()
+        self._persons = self._collect_persons()
 
     def _collect_full_names(self) -> list[tuple[int, str]]:
         names: list[tuple[int, str]] = []
         for e in self.doc.entities:
             if e.label in ("PER", "ORG"):
                 names.append((e.start, e.canonical or e.text))
-        for m in _NAME_SEQ.finditer(self.doc.text):
-            words = m.group().split()
-            if len(words) >= 2 and words[0].lower() not in self.lex.determiners:
-                names.append((m.start(), m.group()))
+        text = self.doc.text
+        for m in _NAME_SEQ.finditer(text):
+            # "minister van Financiën Philip Hammond": the first capital is not the name.
+            after_van = text[max(0, m.start() - 4) : m.start()] in ("van ", " of ")
+            name = self.clean_name(m.group(), after_van=after_van)
+            if name and len(name.split()) >= 2:
+                names.append((m.start() + m.group().rfind(name), name))
+        names.sort()
         return names
 
+    def _collect_persons(self) -> list[tuple[int, str]]:
+        """Names that read as persons: after a role noun ("wethouder Marcelle Hendrickx")
+        or opening a sentence as its subject ("Yildirim was …"), or PER entities."""
+        out = [(e.start, e.canonical or e.text) for e in self.doc.entities if e.label == "PER"]
+        text = self.doc.text
+        sent_starts = {s.start for s in self.doc.sentences}
+        for m in _NAME_SEQ.finditer(text):
+            words = m.group().split()
+            before = text[max(0, m.start() - 40) : m.start()].split()
+            role_before = bool(before) and self.lex.role_class(before[-1]) is not None
+            role_inside = any(self.lex.role_class(x) for x in words[:-1])
+            opens = m.start() in sent_starts or (before and before[-1][-1:] in ".!?")
+            name = self.clean_name(m.group())
+            if name and (role_before or role_inside or (opens and len(words) <= 3)):
+                if name.split()[0].lower() in _NOT_NAME or len(name) < 3:
+                    continue
+                out.append((m.start() + max(0, m.group().rfind(name)), self.full_name(name)))
+        out.sort()
+        return out
+
+    def clean_name(self, text: str, *, after_van: bool = False) -> str:
+        """A name sequence without leading function words, roles and adjectives, and
+        at most two capitalised words ("Minister van Financiën Philip Hammond" -> "Philip
+        Hammond"; "Jozias van Aartsen" stays)."""
+        words = text.split()
+        lex = self.lex
+        while words and (
+            words[0].lower() in _NOT_NAME or words[0].lower() in lex.determiners
+            or words[0].lower() in lex.speaker_stop or words[0].lower() in lex.cue_verbs
+            or any(words[0].lower() == p.split()[0] for p in lex.according_to)
+            or lex.role_class(words[0]) or (len(words) > 1 and _is_adjectival(words[0]))
+        ):
+            words = words[1:]
+        caps = [k for k, x in enumerate(words) if x[:1].isupper()]
+        if len(caps) > 2:
+            # "Yücel Demirer van de Universiteit van Kocaeli": the name ends before the
+            # first particle that follows two capitalised words.
+            for k in range(caps[1] + 1, len(words)):
+                if words[k] in lex.name_particles:
+                    words = words[:k]
+                    break
+            caps = [k for k, x in enumerate(words) if x[:1].isupper()]
+        keep = 2 if after_van else 3
+        if len(caps) > keep:
+            words = words[caps[-keep]:]
+        while len(words) > 1 and lex.role_class(words[0]):
+            words = words[1:]
+        return " ".join(words)
+
     def full_name(self, name: str) -> str:
-        """The longest name in the document ending with `name` ("Zandee" -> "Dick Zandee")."""
-        best = name
+        """The first name in the document ending with `name` ("Zandee" -> "Dick Zandee")."""
+        if len(name.split()) >= 2:
+            return name
+        low = " " + name.casefold()
         for _, cand in self._full_names:
-            if len(cand) > len(best) and (cand.endswith(" " + name)):
-                first = cand.split()[0]
-                if self.lex.role_class(first) is None and first[0].isupper():
-                    best = cand
-        return best
+            if cand.casefold().endswith(low):
+                return cand
+        return name
 
     def entity_for(self, start: int, end: int, name: str) -> Entity | None:
         for e in self.doc.entities:
@@ -280,8 +339,11 @@ class Resolver:
         roles = {c for c in (self.lex.role_class(t) for t in mention.text.split()) if c}
         if name is None:
             if not self._anaphoric(mention, roles):
-                # A collective or unnamed source ("Russische militaire bloggers").
-                return Speaker(descriptor=descriptor, start=mention.start, end=mention.end)
+                # A collective or unnamed source ("Russische militaire bloggers", "de
+                # politie"): without a role noun, what the text calls it is its name.
+                short = descriptor if descriptor and not roles and len(descriptor.split()) <= 3 else None
+                return Speaker(name=short, descriptor=descriptor, start=mention.start,
+                               end=mention.end)
             ante = self._antecedent(mention, roles)
             sp = Speaker(name=None, descriptor=descriptor, start=mention.start, end=mention.end)
             if ante is not None:
@@ -323,15 +385,19 @@ class Resolver:
         if low in self.lex.pronouns:
             return None, (m.start, m.end), None
         name: str | None = None
+        has_role = any(self.lex.role_class(x) for x in text.split()[:-1])
         for nm in _NAME_SEQ.finditer(text):
-            words = nm.group().split()
-            while words and (
-                words[0].lower() in self.lex.determiners or self.lex.role_class(words[0])
-            ):
-                words = words[1:]
+            after_van = text[max(0, nm.start() - 4) : nm.start()] in ("van ", " of ")
+            if has_role and re.search(r"\b(?:van|bij|of|at|from)(?: de| het| the)?(?: \w+)? $",
+                                      text[: nm.start()]):
+                continue  # "de burgemeester van de plaats Cairo": an affiliation
+            cleaned = self.clean_name(nm.group(), after_van=after_van)
+            words = cleaned.split()
             if not words or (len(words) == 1 and _is_adjectival(words[0])):
                 continue
-            name = " ".join(words)
+            name = cleaned
+            if has_role and len(words) >= 2:
+                break  # "politicoloog X van de Universiteit Y": the person, not the place
         if name is None:
             return None, (m.start, m.end), _strip_det(text, self.lex) or None
         ns = m.start + text.rfind(name)
@@ -349,16 +415,31 @@ class Resolver:
         return bool(roles) and len(words) <= 4 and words[0] in ("de", "het", "the", "deze", "die")
 
     def _antecedent(self, m: Mention, roles: set[str]) -> _Known | None:
-        before = [k for k in self.known if k.pos < m.start]
-        if not before:
-            before = self._entities_before(m.start)
-        for k in reversed(before):
+        """The nearest earlier speaker (or named person) a pronoun or role noun can be."""
+        pronoun = m.text.lower() in self.lex.pronouns
+        if pronoun or not roles or "person" in roles:
+            person = self.person_before(m.start)
+            last = max((k for k in self.known if k.pos < m.start and not k.is_org),
+                       key=lambda k: k.pos, default=None)
+            if person is not None and (last is None or person[0] > last.pos):
+                prior = next((k for k in reversed(self.known) if k.name == person[1]), None)
+                return prior or _Known(person[1], None, set(), person[0], None)
+        for k in reversed([k for k in self.known if k.pos < m.start]):
             if roles and k.roles and not (roles & k.roles):
                 continue
-            if not roles and k.is_org and m.text.lower() in ("hij", "he", "she", "haar", "hem"):
+            if pronoun and k.is_org:
                 continue
             return k
-        return None
+        named = [k for k in self._entities_before(m.start) if not (pronoun and k.is_org)]
+        named += [_Known(n, None, set(), p, None) for p, n in self._full_names if p < m.start]
+        if not named:
+            return None
+        return max(named, key=lambda k: k.pos)
+
+    def person_before(self, pos: int, *, after: int = -1) -> tuple[int, str] | None:
+        """The nearest person-like name before `pos` (and after `after`)."""
+        cands = [(p, n) for p, n in self._persons if after < p < pos]
+        return cands[-1] if cands else None
 
     def _entities_before(self, pos: int) -> list[_Known]:
         return [

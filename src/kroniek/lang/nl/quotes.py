@@ -63,6 +63,12 @@ CUE_VERBS = frozenset(
     claimt claimde claimden geclaimd
     eist eiste eisten
     noemt noemde noemden
+    postte postten post
+    verwerpt verwierp verworpen
+    scandeert scandeerde scandeerden
+    reageert
+    bezwoer bezweert
+    verweet verwijten
     aldus
     """.split()
 )
@@ -80,6 +86,8 @@ PARTICLE_VERBS = {
     "deelt": "mee", "deelde": "mee",
     "maakt": "bekend", "maakte": "bekend",
     "gaat": "verder", "ging": "verder",
+    "drukt": "hart", "drukte": "hart",
+    "zegt": "toe", "zegde": "toe",
 }
 
 # Cues that take the source as their object: "volgens X", "aldus X".
@@ -125,16 +133,18 @@ ROLE_SUFFIXES = {
     "zegsman": "spokesperson", "zegsvrouw": "spokesperson",
     "generaal": "military", "commandant": "military", "bevelhebber": "military",
     "militair": "military", "kolonel": "military", "officier": "military",
+    "sheriff": "official", "commissaris": "official", "officier": "official",
     "directeur": "manager", "voorzitter": "manager", "topman": "manager",
     "topvrouw": "manager", "bestuurder": "manager", "baas": "manager", "ceo": "manager",
     "leider": "leader", "fractievoorzitter": "leader", "partijleider": "leader",
-    "lijsttrekker": "leader", "kamerlid": "politician", "politicus": "politician",
+    "lijsttrekker": "leader", "parlementariër": "politician", "afgevaardigde": "politician", "kamerlid": "politician", "politicus": "politician",
     "senator": "politician", "journalist": "media", "correspondent": "media",
     "verslaggever": "media", "columnist": "media", "officier van justitie": "official",
     "rechter": "official", "agent": "official", "trainer": "manager", "coach": "manager",
     "arts": "expert", "dokter": "expert", "eigenaar": "manager", "schrijver": "media",
     "auteur": "media", "oprichter": "manager", "bewoner": "person", "inwoner": "person",
-    "buurman": "person", "buurvrouw": "person", "moeder": "person", "vader": "person",
+    "voorman": "leader", "vrouw": "person", "man": "person", "jongen": "person",
+    "meisje": "person", "buurman": "person", "buurvrouw": "person", "moeder": "person", "vader": "person",
 }
 
 # Pronouns that can stand for a speaker: value = "m", "f", "pl" or "any".

@@ -40,7 +40,7 @@ SOURCE_NOUNS = {
     "analist": "expert", "analisten": "expert", "expert": "expert", "experts": "expert",
     "deskundige": "expert", "deskundigen": "expert", "specialist": "expert",
     "onderzoeker": "expert", "onderzoekers": "expert", "hoogleraar": "expert",
-    "denktank": "expert", "instituut": "expert", "wetenschappers": "expert",
+    "denktank": "expert", "universiteit": "expert", "hogeschool": "expert", "instituut": "expert", "wetenschappers": "expert",
     "waarnemers": "expert", "exitpolls": "expert", "peiling": "expert", "onderzoek": "expert",
     # media
     "krant": "media", "persbureau": "media", "omroep": "media", "zender": "media",
