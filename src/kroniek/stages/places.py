@@ -90,13 +90,13 @@ STRONG_POPULATION = 100_000
 # A lone capitalised word without a place cue must name a place at least this large
 # (tuned on LGL/GeoVirus: smaller matches were mostly surnames and common words).
 MIN_POPULATION_PLAIN = 1_000
-_TITLES = frozenset("mr mrs ms dr sen rep gov st lt sgt gen col capt prof heer mevrouw "
-                    "president minister premier koning koningin".split())  # fmt: skip
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st", "lt", "sgt", "gen", "col", "capt", "prof", "heer", "mevrouw", "president", "minister", "premier", "koning", "koningin"])  # fmt: skip
 
 
 def _is_strong(cands: list[Candidate]) -> bool:
     return any(c.feature_class == "A" and c.feature_code != "ADM2"
-               or c.population >= STRONG_POPULATION for c in cands)  # fmt: skip
+               or c.feature_class == "P" and c.population >= STRONG_POPULATION
+               for c in cands)  # fmt: skip
 
 
 def _prev_words(text: str, start: int, n: int = 3) -> list[str]:
@@ -120,15 +120,14 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     claimed: list[tuple[int, int]] = []
     for e in doc.entities:
         claimed.append((e.start, e.end))
-        if e.label == "LOC":
-            out.append(Mention(e.start, e.end, e.text, e.id, "entity"))
-        elif _entity_is_place(e.text, e.label, text, e.start, gaz):
+        if e.label == "LOC" or _entity_is_place(e.text, e.label, text, e.start, gaz):
             out.append(Mention(e.start, e.end, e.text, e.id, "entity"))
     lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
     runs = list(_RUN.finditer(text))
-    lower_words |= _name_words(runs, text, gaz, lex)
+    names = _name_words(runs, text, gaz, lex)
     for run in runs:
-        out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed, lower_words))
+        out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed,
+                             (lower_words, names)))
     out.sort(key=lambda m: m.start)
     _add_coordinated(text, out, claimed, lex, lower_words)
     out.sort(key=lambda m: m.start)
@@ -145,12 +144,12 @@ def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
     out: set[str] = set()
     for run in runs:
         words = run.group().split()
-        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
-            gaz.has_name(" ".join(words[k:])) for k in range(len(words))
-        ):  # fmt: skip
+        if (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                and not gaz.has_name(run.group())):  # fmt: skip
             out.update(w.lower() for w in words if w.lower() not in lex.function_words)
         nxt = _next_words(text, run.end(), 1)
-        if len(words) == 1 and nxt and nxt[0] in {"said", "says", "zei", "zegt", "told"}:
+        if (len(words) == 1 and nxt and nxt[0] in {"said", "says", "zei", "zegt", "told"}
+                and not _is_strong(gaz.lookup(words[0], variants=False))):  # fmt: skip
             out.add(words[0].lower())
     return out
 
@@ -167,7 +166,8 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 
 def _scan_run(text: str, offset: int, run: str, gaz: SqliteGazetteer, lex: Lexicon,
-              claimed: list[tuple[int, int]], lower_words: set[str]) -> list[Mention]:  # fmt: skip
+              claimed: list[tuple[int, int]],
+              words_seen: tuple[set[str], set[str]]) -> list[Mention]:  # fmt: skip
     words = [(offset + m.start(), offset + m.end(), m.group()) for m in _WORDS.finditer(run)]
     out: list[Mention] = []
     i = 0
@@ -182,7 +182,7 @@ def _scan_run(text: str, offset: int, run: str, gaz: SqliteGazetteer, lex: Lexic
             m = _match_span(text, s, e, gaz, lex)
             if m is None:
                 continue
-            if _keep(m, text, words, i, j, gaz, lex, lower_words):
+            if _keep(m, text, words, i, j, gaz, lex, words_seen):
                 out.append(m)
             i = j - 1
             break
@@ -208,9 +208,11 @@ def _match_span(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -
 
 
 def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: int,
-          gaz: SqliteGazetteer, lex: Lexicon, lower_words: set[str]) -> bool:  # fmt: skip
+          gaz: SqliteGazetteer, lex: Lexicon,
+          words_seen: tuple[set[str], set[str]]) -> bool:  # fmt: skip
     if m.source != "gazetteer":
         return True
+    lower_words, name_words = words_seen
     prev = [w.lower() for w in _prev_words(text, m.start, 2)]
     cue = bool(prev) and prev[-1] in lex.locative
     low = m.text.lower()
@@ -223,6 +225,8 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
         return False
     cands = gaz.lookup(m.text, variants=False)
     strong = _is_strong(cands)
+    if j - i == 1 and low in name_words and not (strong or cue):
+        return False  # a person named earlier ("John Brown" ... "Brown")
     # Part of a longer capitalised name ("Chiquita Henry", "Henry Smith"): only strong names.
     if (i > 0 or j < len(words)) and not strong:
         return False
@@ -269,8 +273,8 @@ MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
 COUNTRY_WEIGHT = 3.0  # × share of the article's mentions voting for the country
 ADMIN1_WEIGHT = 2.5  # × share voting for the first-level region
 NEAR_KM, NEAR_BONUS = 150.0, 1.5  # another place of the article within this distance
-_CITY_NOUNS = frozenset("stad dorp plaats gemeente hoofdstad city town village capital".split())
-_REGION_NOUNS = frozenset("regio provincie oblast gebied region province state".split())
+_CITY_NOUNS = frozenset(["stad", "dorp", "plaats", "gemeente", "hoofdstad", "city", "town", "village", "capital"])
+_REGION_NOUNS = frozenset(["regio", "provincie", "oblast", "gebied", "region", "province", "state"])
 
 
 def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidate]:
@@ -288,9 +292,7 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
 def _prior(c: Candidate, m: Mention, prev: str) -> float:
     score = math.log10(c.population + 1) + FEATURE_BONUS.get(c.feature_code, 0.0)
     score -= MATCH_COST[c.match]
-    if prev in _CITY_NOUNS and c.feature_class == "P":
-        score += 3.0
-    elif prev in _REGION_NOUNS and c.feature_class == "A":
+    if prev in _CITY_NOUNS and c.feature_class == "P" or prev in _REGION_NOUNS and c.feature_class == "A":
         score += 3.0
     return score
 
@@ -411,16 +413,19 @@ def _one_sense_per_name(mentions: list[Mention]) -> None:
 
 # -- metonymy ---------------------------------------------------------------------------
 
-_AUXILIARIES = frozenset("is was zijn waren heeft had hebben zal zou kan kon moet moest staat "
-                         "stond has have will would could can may might must".split())  # fmt: skip
-_SUBJECT_STOP = frozenset("die dat welke who which that en and maar but".split())
+_AUXILIARIES = frozenset(["is", "was", "zijn", "waren", "heeft", "had", "hebben", "zal", "zou", "kan", "kon", "moet", "moest", "staat", "stond", "has", "have", "will", "would", "could", "can", "may", "might", "must"])  # fmt: skip
+_SUBJECT_STOP = frozenset(["die", "dat", "welke", "who", "which", "that", "en", "and", "maar", "but"])
+
+
+def _is_capital(c: Candidate, capitals: dict[int, str]) -> bool:
+    return c.geonameid in capitals or c.feature_code == "PPLG"
 
 
 def metonym_reason(doc: Doc, m: Mention, c: Candidate | None, lex: Lexicon,
                    capitals: dict[int, str]) -> str | None:  # fmt: skip
     """Why this mention stands for a government (None when it is a location)."""
     is_seat = m.seat is not None
-    is_capital = c is not None and (c.geonameid in capitals or c.feature_code == "PPLG")
+    is_capital = c is not None and _is_capital(c, capitals)
     if not (is_seat or is_capital):
         return None
     text = doc.text
@@ -519,6 +524,13 @@ class PlacesStage:
         for k, m in enumerate(mentions):
             c = m.cands[m.best] if m.best >= 0 else None
             roles[k] = metonym_reason(doc, m, c, lex, capitals)
+            seat = next((j for j, o in enumerate(m.cands) if _is_capital(o, capitals)), -1)
+            if roles[k] is None and seat >= 0 and seat != m.best:
+                # A name that is also a capital ("Washington") read as the government
+                # when it speaks or decides.
+                roles[k] = metonym_reason(doc, m, m.cands[seat], lex, capitals)
+                if roles[k] is not None:
+                    m.best = seat
             m.relative = bool(lex.relative.search(doc.text[max(0, m.start - 60) : m.start])) * "y"
             if c is not None and roles[k] is None and not m.relative:
                 located.append((m, c))

@@ -21,29 +21,9 @@ __all__ = [
 # Words that are capitalised at a sentence start or in headlines and are also the name of
 # some small place: never a place on their own. The titles, months, weekdays and common
 # nouns here were found as false positives on LGL and GeoVirus (tuning data).
-FUNCTION_WORDS = frozenset("""
-the a an and but or if in on at of for with by as he she it we they you i his her its
-their our this that these those there here not no yes more most some many much all any
-each every both other such what who whom whose which when where why how than then so
-also only just still even very too now today tonight tomorrow yesterday after before
-while during since until about over under between against into onto from to up down out
-off again once mr mrs ms dr sen rep gov lt sgt st jr sr gen col capt president senator
-governor mayor judge chief sheriff police officer director manager university college
-school hospital church county city state street road avenue highway river lake park
-center centre north south east west northern southern eastern western central new old
-monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december spring summer fall autumn
-winter christmas easter god lord man woman people health ebola virus flu swine zika
-department ministry office agency authority council committee commission association
-national international federal world global union united news online media report
-story photo video business market bank company group family home house hall court
-bay beach harbor port island islands mountain valley station airport district region
-union army navy force forces government republic kingdom province territory
-""".split())
+FUNCTION_WORDS = frozenset(["the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "of", "for", "with", "by", "as", "he", "she", "it", "we", "they", "you", "i", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "here", "not", "no", "yes", "more", "most", "some", "many", "much", "all", "any", "each", "every", "both", "other", "such", "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "than", "then", "so", "also", "only", "just", "still", "even", "very", "too", "now", "today", "tonight", "tomorrow", "yesterday", "after", "before", "while", "during", "since", "until", "about", "over", "under", "between", "against", "into", "onto", "from", "to", "up", "down", "out", "off", "again", "once", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "sgt", "st", "jr", "sr", "gen", "col", "capt", "president", "senator", "governor", "mayor", "judge", "chief", "sheriff", "police", "officer", "director", "manager", "university", "college", "school", "hospital", "church", "county", "city", "state", "street", "road", "avenue", "highway", "river", "lake", "park", "center", "centre", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "fall", "autumn", "winter", "christmas", "easter", "god", "lord", "man", "woman", "people", "health", "ebola", "virus", "flu", "swine", "zika", "department", "ministry", "office", "agency", "authority", "council", "committee", "commission", "association", "national", "international", "federal", "world", "global", "union", "united", "news", "online", "media", "report", "story", "photo", "video", "business", "market", "bank", "company", "group", "family", "home", "house", "hall", "court", "bay", "beach", "harbor", "port", "island", "islands", "mountain", "valley", "station", "airport", "district", "region", "union", "army", "navy", "force", "forces", "government", "republic", "kingdom", "province", "territory"])
 
-LOCATIVE_PREPOSITIONS = frozenset("""
-in at near from to into across throughout outside inside around toward towards via
-""".split())
+LOCATIVE_PREPOSITIONS = frozenset(["in", "at", "near", "from", "to", "into", "across", "throughout", "outside", "inside", "around", "toward", "towards", "via"])
 
 RELATIVE_PATTERNS = (
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of",
@@ -54,13 +34,7 @@ RELATIVE_PATTERNS = (
 
 BORDER_WORDS = frozenset({"border", "frontier", "front", "frontline", "borderland"})
 
-SPEECH_VERBS = frozenset("""
-said says say saying told tells announced announces wants wanted warned warns denied
-denies refused refuses accused accuses claimed claims demanded demands decided decides
-insisted insists rejected rejects confirmed confirms condemned condemns hopes hoped
-threatened threatens responded responds urged urges called calls believes believed
-has had will would could can may might must is was
-""".split())
+SPEECH_VERBS = frozenset(["said", "says", "say", "saying", "told", "tells", "announced", "announces", "wants", "wanted", "warned", "warns", "denied", "denies", "refused", "refuses", "accused", "accuses", "claimed", "claims", "demanded", "demands", "decided", "decides", "insisted", "insists", "rejected", "rejects", "confirmed", "confirms", "condemned", "condemns", "hopes", "hoped", "threatened", "threatens", "responded", "responds", "urged", "urges", "called", "calls", "believes", "believed", "has", "had", "will", "would", "could", "can", "may", "might", "must", "is", "was"])
 
 METONYM_PREPOSITIONS = frozenset({"according"})
 

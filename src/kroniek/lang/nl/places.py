@@ -20,22 +20,10 @@ __all__ = [
 
 # Capitalised at the start of a sentence, these are words, not the places that share their
 # name (Die in France, Een and Meer in the Low Countries, Naast in Belgium, ...).
-FUNCTION_WORDS = frozenset("""
-de het een die dat deze dit die daar hier er en of maar want dus toch ook nog al wel niet
-geen meer minder veel weinig naast met zonder voor na over onder boven tussen tegen door
-om op in uit aan bij tot van naar sinds tijdens vanaf volgens via zo toen nu dan als
-wie wat waar hoe waarom welke wanneer ik jij je u hij zij ze wij we jullie zijn haar hun
-ons onze mijn zijn was waren is wordt werd heeft hebben had kan kon zal zou moet mag
-elke ieder iedere alle enkele sommige beide andere zelf zeker vooral echter ondanks
-desondanks daarom daarnaast bovendien intussen inmiddels vooralsnog ook eerst later
-maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april
-mei juni juli augustus september oktober november december moraal beeld foto lees
-""".split())
+FUNCTION_WORDS = frozenset(["de", "het", "een", "die", "dat", "deze", "dit", "die", "daar", "hier", "er", "en", "of", "maar", "want", "dus", "toch", "ook", "nog", "al", "wel", "niet", "geen", "meer", "minder", "veel", "weinig", "naast", "met", "zonder", "voor", "na", "over", "onder", "boven", "tussen", "tegen", "door", "om", "op", "in", "uit", "aan", "bij", "tot", "van", "naar", "sinds", "tijdens", "vanaf", "volgens", "via", "zo", "toen", "nu", "dan", "als", "wie", "wat", "waar", "hoe", "waarom", "welke", "wanneer", "ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "jullie", "zijn", "haar", "hun", "ons", "onze", "mijn", "zijn", "was", "waren", "is", "wordt", "werd", "heeft", "hebben", "had", "kan", "kon", "zal", "zou", "moet", "mag", "elke", "ieder", "iedere", "alle", "enkele", "sommige", "beide", "andere", "zelf", "zeker", "vooral", "echter", "ondanks", "desondanks", "daarom", "daarnaast", "bovendien", "intussen", "inmiddels", "vooralsnog", "ook", "eerst", "later", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december", "moraal", "beeld", "foto", "lees"])
 
 # Prepositions after which a capitalised word is most likely a place.
-LOCATIVE_PREPOSITIONS = frozenset("""
-in naar uit bij rond rondom nabij richting vanuit via langs tegenover buiten binnen
-""".split())
+LOCATIVE_PREPOSITIONS = frozenset(["in", "naar", "uit", "bij", "rond", "rondom", "nabij", "richting", "vanuit", "via", "langs", "tegenover", "buiten", "binnen"])
 
 # Relative location phrases just before a place name (regular expressions, lower case).
 RELATIVE_PATTERNS = (
@@ -51,15 +39,7 @@ BORDER_WORDS = frozenset({"grens", "grensgebied", "grensregio", "frontlinie", "f
 
 # Finite verbs (and a few auxiliaries) of speaking, deciding and wanting: a capital that
 # is their subject stands for its government ("Kyiv wil", "zegt Moskou").
-SPEECH_VERBS = frozenset("""
-zegt zei zeggen zeiden meldt meldde melden meldden wil wilde willen wilden kiest koos
-kiezen kozen eist eiste eisen ontkent ontkende ontkennen verklaart verklaarde stelt
-stelde waarschuwt waarschuwde dreigt dreigde beschuldigt beschuldigde besluit besloot
-besloten weigert weigerde erkent erkende bevestigt bevestigde reageert reageerde hoopt
-hoopte vindt vond vreest vreesde noemt noemde kondigt kondigde laat liet stuurt stuurde
-beweert beweerde ontkende benadrukt benadrukte veroordeelt veroordeelde roept riep
-staat stond zal zou heeft had kan kon moet moest lijkt leek gaf geeft maakt maakte
-""".split())
+SPEECH_VERBS = frozenset(["zegt", "zei", "zeggen", "zeiden", "meldt", "meldde", "melden", "meldden", "wil", "wilde", "willen", "wilden", "kiest", "koos", "kiezen", "kozen", "eist", "eiste", "eisen", "ontkent", "ontkende", "ontkennen", "verklaart", "verklaarde", "stelt", "stelde", "waarschuwt", "waarschuwde", "dreigt", "dreigde", "beschuldigt", "beschuldigde", "besluit", "besloot", "besloten", "weigert", "weigerde", "erkent", "erkende", "bevestigt", "bevestigde", "reageert", "reageerde", "hoopt", "hoopte", "vindt", "vond", "vreest", "vreesde", "noemt", "noemde", "kondigt", "kondigde", "laat", "liet", "stuurt", "stuurde", "beweert", "beweerde", "ontkende", "benadrukt", "benadrukte", "veroordeelt", "veroordeelde", "roept", "riep", "staat", "stond", "zal", "zou", "heeft", "had", "kan", "kon", "moet", "moest", "lijkt", "leek", "gaf", "geeft", "maakt", "maakte"])
 
 # "volgens Moskou", "voor Moskou is ...": the capital as a point of view, not a location.
 METONYM_PREPOSITIONS = frozenset({"volgens", "voor", "namens"})

@@ -1,0 +1,163 @@
+"""The bundled gazetteer (real SQLite file), its keys, and `kroniek gazetteer` on a real
+HTTP server on 127.0.0.1 serving a GeoNames zip built from the shared NL.txt."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DATA, require
+from kroniek.cli import app
+from kroniek.gazetteer import (
+    SqliteGazetteer,
+    fold,
+    load_gazetteer,
+    phonetic_key,
+    phonetic_keys,
+    resident_memory_mb,
+)
+
+RUNNER = CliRunner()
+NL_TXT = DATA / "gazetteer" / "NL.txt"
+STREAM = "Delfshavensche Schie"  # a canal in NL.txt, not in the bundled cities500
+
+
+def _found(name: str) -> set[tuple[str, str]]:
+    return {(c.name, c.country_code) for c in load_gazetteer().lookup(name)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Koersk", ("Kursk", "RU")), ("Курск", ("Kursk", "RU")), ("Kiev", ("Kyiv", "UA")),
+     ("Київ", ("Kyiv", "UA")), ("Moskou", ("Moscow", "RU")), ("Oekraïne", ("Ukraine", "UA")),
+     ("Rusland", ("Russia", "RU")), ("Charkiv", ("Kharkiv", "UA")),
+     ("Den Haag", ("The Hague", "NL")), ("OEKRAINE", ("Ukraine", "UA"))],
+)  # fmt: skip
+def test_exonyms_and_scripts(query: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(query)
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [("Popovka", "Popivka", "Поповка"), ("Demidovka", "Demydivka", "Демидовка"),
+     ("Kyiv", "Kiev", "Київ"), ("Koersk", "Kursk", "Курск"), ("Charkov", "Kharkov", "Харьков")],
+)  # fmt: skip
+def test_transliteration_variants_share_a_key(variants: tuple[str, ...]) -> None:
+    # "ch" is read both ways (English /tʃ/, Dutch/German /x/); one reading must agree.
+    ref = phonetic_key(fold(variants[1]))
+    assert all(ref in phonetic_keys(fold(v)) for v in variants)
+
+
+def test_fold_removes_case_diacritics_and_script() -> None:
+    assert fold("Oekraïne") == "oekraine"
+    assert fold("Біла Церква") == "bila tserkva"
+
+
+def test_regions_and_countries_are_places() -> None:
+    gaz = load_gazetteer()
+    codes = {c.feature_code for c in gaz.lookup("Belgorod")}
+    assert {"ADM1", "PPLA"} <= codes
+    oblast = next(c for c in gaz.lookup("Belgorod") if c.feature_code == "ADM1")
+    assert 49 < oblast.lat < 52 and 35 < oblast.lon < 40
+    ru = gaz.country("RU")
+    assert ru is not None and ru.feature_code == "PCLI"
+    cap = gaz.capital("UA")
+    assert cap is not None and cap.name == "Kyiv"
+
+
+def test_lookup_is_fast_enough_in_memory() -> None:
+    load_gazetteer().lookup("Amsterdam")
+    assert resident_memory_mb() < 500
+
+
+def test_missing_file_is_a_resource_error(tmp_path: Path) -> None:
+    from kroniek.errors import ResourceError
+
+    with pytest.raises(ResourceError, match="missing"):
+        SqliteGazetteer([tmp_path / "nope.sqlite"])
+
+
+# -- the CLI -----------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("KRONIEK_DATA_DIR", str(tmp_path / "userdata"))
+    load_gazetteer.cache_clear()
+    yield tmp_path / "userdata"
+    load_gazetteer.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def nl_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A GeoNames country zip like https://download.geonames.org/export/dump/NL.zip."""
+    folder = tmp_path_factory.mktemp("dump")
+    lines = require(NL_TXT).read_text(encoding="utf-8").splitlines(keepends=True)[:3000]
+    with zipfile.ZipFile(folder / "NL.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("NL.txt", "".join(lines))
+        zf.writestr("readme.txt", "GeoNames readme")
+    return folder / "NL.zip"
+
+
+@pytest.fixture(scope="module")
+def server(nl_zip: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(nl_zip.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_add_merges_a_country_dump(data_dir: Path, nl_zip: Path) -> None:
+    assert not load_gazetteer().lookup(STREAM)
+    result = RUNNER.invoke(app, ["gazetteer", "add", str(nl_zip)])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "gazetteer" / "overlay.sqlite").exists()
+    load_gazetteer.cache_clear()
+    found = load_gazetteer().lookup(STREAM)
+    assert found and found[0].country_code == "NL" and found[0].feature_code == "STMC"
+
+
+def test_download_from_a_real_server(data_dir: Path, server: str) -> None:
+    result = RUNNER.invoke(app, ["gazetteer", "download", "nl", "--base-url", server])
+    assert result.exit_code == 0, result.output
+    assert "NL:" in result.output
+    load_gazetteer.cache_clear()
+    assert load_gazetteer().lookup(STREAM)
+
+
+def test_download_of_a_missing_dump_says_so(data_dir: Path, server: str) -> None:
+    result = RUNNER.invoke(app, ["gazetteer", "download", "XX", "--base-url", server])
+    assert result.exit_code != 0
+    assert "HTTP 404" in str(result.exception)
+
+
+def test_bad_files_name_file_and_line(data_dir: Path, tmp_path: Path) -> None:
+    from kroniek.errors import InputError, RecordError
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text(NL_TXT.read_text(encoding="utf-8").splitlines()[0] + "\nonly\ttwo\n")
+    result = RUNNER.invoke(app, ["gazetteer", "add", str(bad)])
+    assert isinstance(result.exception, RecordError)
+    assert "bad.txt, line 2" in str(result.exception)
+    assert "19 tab-separated" in str(result.exception)
+    fake = tmp_path / "fake.zip"
+    fake.write_text("not a zip")
+    result = RUNNER.invoke(app, ["gazetteer", "add", str(fake)])
+    assert isinstance(result.exception, InputError)
+    assert "fake.zip: not a zip file" in str(result.exception)
+
+
+def test_lookup_prints_candidates(data_dir: Path) -> None:
+    result = RUNNER.invoke(app, ["gazetteer", "lookup", "Koersk"])
+    assert result.exit_code == 0
+    assert "Kursk" in result.output and "RU" in result.output
