@@ -17,11 +17,12 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-__all__ = ["pg_server", "pg_url"]
+__all__ = ["pg_server", "pg_url", "start_postgres"]
 
 _BIN_DIRS = [os.environ.get("KRONIEK_PG_BIN", ""), *sorted(
     (str(p) for p in Path("/usr/lib/postgresql").glob("*/bin")), reverse=True)]
@@ -49,9 +50,18 @@ def _as_owner(cmd: list[str]) -> list[str]:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """The base URL (no database name) of a PostgreSQL server started for this session."""
+    if _bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed (Debian package `postgresql`)")
+    with start_postgres() as url:
+        yield url
+
+
+@contextmanager
+def start_postgres() -> Iterator[str]:
+    """Create, start, and finally stop and remove a throwaway PostgreSQL cluster."""
     bindir = _bin_dir()
     if bindir is None:
-        pytest.skip("PostgreSQL is not installed (Debian package `postgresql`)")
+        raise RuntimeError("PostgreSQL is not installed (Debian package `postgresql`)")
     root = Path(tempfile.mkdtemp(prefix="kroniek-pg-"))
     data, sock = root / "data", root / "sock"
     sock.mkdir()

@@ -202,6 +202,9 @@ def test_read_only_by_default_and_no_cors(tmp_path: Path) -> None:
         assert "script-src 'self'" in page.headers["content-security-policy"]
         assert "/static/leaflet/leaflet.js" in page.text
         assert httpx.get(f"{base}/static/markercluster/leaflet.markercluster.js").status_code == 200
+        docs = httpx.get(f"{base}/docs")
+        assert docs.status_code == 200 and "/static/swagger/swagger-ui-bundle.js" in docs.text
+        assert httpx.get(f"{base}/static/swagger/swagger-ui-bundle.js").status_code == 200
         spec = httpx.get(f"{base}/openapi.json").json()
         assert "/api/v1/events" in spec["paths"] and "/api/v1/export/events.csv" in spec["paths"]
     with Server(create_app(str(db), cors_origins=["https://analyst.example"])) as base:

@@ -81,6 +81,30 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+class SecurityHeaders:
+    """ASGI middleware: nosniff, no referrer, and the CSP on everything but the API docs."""
+
+    def __init__(self, app: Any, *, csp: str) -> None:
+        self.app = app
+        self.fixed = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+        self.csp = (b"content-security-policy", csp.encode())
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = list(self.fixed)
+        if not scope["path"].startswith(("/docs", "/redoc")):
+            extra.append(self.csp)
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def _csp(tiles: str | None) -> str:
     img = "'self' data:"
     if tiles:
@@ -97,7 +121,7 @@ def create_app(store_target: Any = None, *, write_token: str | None = None,
                cors_origins: tuple[str, ...] | list[str] = (), tiles: str | None = None,
                max_body_bytes: int = MAX_BODY_BYTES) -> Any:
     """The ASGI app serving the store at `store_target` (a path, URL, or an open store)."""
-    from fastapi import FastAPI, Request
+    from fastapi import FastAPI
     from fastapi.responses import FileResponse
     from fastapi.staticfiles import StaticFiles
 
@@ -117,7 +141,7 @@ def create_app(store_target: Any = None, *, write_token: str | None = None,
 
     app = FastAPI(title="kroniek", version="1",
                   description="A sourced, mapped chronicle of armed conflict from the news.",
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.write_token = write_token or None
     app.state.tiles = tiles
     install_error_handlers(app)
@@ -125,14 +149,18 @@ def create_app(store_target: Any = None, *, write_token: str | None = None,
     _mount_static(app, StaticFiles)
     csp = _csp(tiles)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        if not request.url.path.startswith(("/docs", "/redoc")):
-            response.headers.setdefault("Content-Security-Policy", csp)
-        return response
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        local = app.state.swagger_local
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="kroniek API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js" if local else
+            "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css" if local else
+            "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css",
+            swagger_favicon_url="/static/leaflet/images/marker-icon.png")
 
     @app.get("/", include_in_schema=False)
     def index() -> Any:
@@ -143,6 +171,7 @@ def create_app(store_target: Any = None, *, write_token: str | None = None,
 
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins),
                            allow_methods=["GET"], allow_headers=[])
+    app.add_middleware(SecurityHeaders, csp=csp)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
 
@@ -155,6 +184,14 @@ def _mount_static(app: Any, static_files: Any) -> None:
     app.mount("/static/markercluster", static_files(directory=cluster.BASE_DIR),
               name="markercluster")
     app.mount("/static/app", static_files(directory=WEB_DIR), name="app")
+    try:  # Swagger UI from its PyPI bundle, so /docs works offline too
+        import swagger_ui_bundle
+
+        app.mount("/static/swagger", static_files(directory=swagger_ui_bundle.swagger_ui_path),
+                  name="swagger")
+        app.state.swagger_local = True
+    except ImportError:
+        app.state.swagger_local = False
 
 
 def app_from_env() -> Any:
