@@ -28,7 +28,7 @@ from kroniek.stages.speakers import (
     source_type,
 )
 
-__all__ = ["Hit", "find_indirect", "plausible_source", "speech_events"]
+__all__ = ["Hit", "find_indirect", "fronted", "plausible_source", "speech_events"]
 
 _ANAPHORIC = frozenset({"dat", "dit", "zo", "this", "that"})
 _CONJ = frozenset({"en", "maar", "want", "dus", "and", "but", "so", "yet"})
@@ -167,12 +167,12 @@ def _cue_verb(
     if before is None and k > lo and w.words[k - 1].lower() in _CONJ:
         # "X is tevreden over …, maar wijst erop dat …": the subject of the sentence.
         first = np_after(w, lo, k, lex)
-        if first is not None and plausible_source(first, lex) and not _fronted(first, lex):
+        if first is not None and plausible_source(first, lex) and not fronted(first, lex):
             c = _content_start(w, k + 1, hi, lex, cue_end)
             if c < hi:
                 a, b = _span(w, c, hi)
                 return Hit(a, b, w.starts[k], cue_end, k, first)
-    if lex.lang == "nl" and (before is None or _fronted(before, lex)):
+    if lex.lang == "nl" and (before is None or fronted(before, lex)):
         # Dutch V2 with a fronted phrase: "In zijn brief schrijft X dat …",
         # "Wel vindt X dat …", "Tegen Sky News zei hij dat …".
         m = np_after(w, k + 1, hi, lex)
@@ -182,10 +182,11 @@ def _cue_verb(
                 a, b = _span(w, c, hi)
                 return Hit(a, b, w.starts[k], cue_end, k, m)
         return None
-    if before is None or not plausible_source(before, lex):
+    if before is None or not (plausible_source(before, lex)
+                              or (w.index_at(before.start) == lo and _definite(before, lex))):
         return _english_inverted(w, k, lo, hi, lex)
     bi = w.index_at(before.start)
-    if bi > lo + 1 and w.words[bi - 1] not in ",;:" and w.words[bi - 1].lower() not in _CONJ:
+    if (bi > lo + 1 and w.words[bi - 1][0].isalnum() and w.words[bi - 1].lower() not in _CONJ):
         # Something precedes the subject inside the clause: a fronted phrase in a Dutch
         # V2 sentence, so the word before the verb is not its subject.
         if lex.lang == "nl":
@@ -238,7 +239,7 @@ def _definite(m: Mention, lex: Lexicon) -> bool:
     return 2 <= len(words) <= 5 and words[0].lower() in ("de", "het", "the")
 
 
-def _fronted(m: Mention, lex: Lexicon) -> bool:
+def fronted(m: Mention, lex: Lexicon) -> bool:
     """A phrase before the finite verb that is not its subject (prepositional, adverb)."""
     first = m.text.split()[0].lower()
     if first in _FRONTED_WORDS or any(first == p.split()[0] for p in lex.according_to):
@@ -283,6 +284,6 @@ def speech_events(
         if len(rest) > 2:
             continue
         m = np_before(w, k, lo, lex)
-        if m is not None and plausible_source(m, lex) and not _fronted(m, lex):
+        if m is not None and plausible_source(m, lex) and not fronted(m, lex):
             out.append((w.starts[k], m))
     return out

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
 from kroniek.pipeline import register_stage
-from kroniek.stages.indirect import plausible_source, speech_events
+from kroniek.stages.indirect import fronted, plausible_source, speech_events
 from kroniek.stages.speakers import (
     Lexicon,
     Mention,
@@ -338,7 +338,8 @@ class _Finder:
                 if after is not None and k > lo and plausible_source(after, lex):
                     return k, after, None
                 before = np_before(w, k, lo, lex)
-                if before is not None and not plausible_source(before, lex):
+                if before is not None and (not plausible_source(before, lex)
+                                           or fronted(before, lex)):
                     before = None
                 return k, before or after, None
             if w.words[k] in ",;" or (w.words[k] in "„“\"'" and k < colon - 1):
@@ -387,10 +388,18 @@ class _Finder:
         self._add(q, None)
 
     def _fragment(self, r: RawQuote) -> None:
+        s, e = self._sentence(r.open)
         for f in self.found:
             if f.quote.start <= r.open and r.close <= f.quote.end:
                 if f.quote.kind == "indirect":
                     f.quote.kind = "mixed"
+                return
+        for f in self.found:
+            if f.quote.kind == "indirect" and s <= f.quote.start < e:
+                # "X is tevreden over de 'term', maar wijst erop dat …": one mixed quote.
+                f.quote.kind = "mixed"
+                f.quote.start = min(f.quote.start, r.open)
+                f.quote.text = self.text[f.quote.start : f.quote.end]
                 return
         sp = self._last_speaker(r.open)
         if sp is None:

@@ -46,8 +46,13 @@ _LEADING_ADVERBS = frozenset(
     """daarom toch echter immers ook nu dan wel ondertussen intussen inmiddels bovendien
     desondanks vervolgens daarna later eerder also however now then still""".split()
 )
+_ADVERBS = frozenset({"niet", "nog", "ook", "al", "wel", "dan", "nooit", "not", "also",
+                      "never", "still", "already", "later", "earlier"})
+_BEFORE_PLACE = frozenset({"van", "of", "in", "uit", "naar", "te", "from", "at"})
+_PARTICLES = frozenset({"weten", "uit", "toe", "mee", "bekend", "verder", "out", "on"})
 _NOT_NAME = frozenset(
-    """volgens hoewel in op bij na tegen voor ook wel toch zo daar hier nu dan maar en
+    """inmiddels vandaar daarom daarna toen intussen ondertussen desondanks bovendien
+    volgens hoewel in op bij na tegen voor ook wel toch zo daar hier nu dan maar en
     toen terwijl als omdat want dus zelfs alleen vooral tijdens namens sinds vanuit
     according in on at for to from with by after before while although when""".split()
 )
@@ -186,7 +191,9 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
         low = word.lower()
         if not word[0].isalnum() and word not in "-‐":
             break
-        if low in AUX or (j > i and low in lex.pronouns):
+        if low in AUX or (j > i and low in lex.pronouns) or low in _PARTICLES:
+            break
+        if j > i and (low in lex.cue_verbs or low in lex.particle_verbs) and not _is_cap(word):
             break
         if low in lex.determiners and j > i and prev_cap:
             break  # "volgens Brussee de Kamer ...": a new phrase starts
@@ -204,7 +211,7 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
 def np_before(w: Words, i: int, start: int, lex: Lexicon) -> Mention | None:
     """The noun phrase ending just before token `i` (a cue), not before token `start`."""
     j = i
-    while j > start and w.words[j - 1].lower() in AUX:
+    while j > start and (w.words[j - 1].lower() in AUX or w.words[j - 1].lower() in _ADVERBS):
         j -= 1
     k = j
     while k > start and j - k < 9:
@@ -235,8 +242,8 @@ class _Known:
 
 
 _NAME_SEQ = re.compile(
-    r"(?<![\w-])(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|[A-Z]\.)(?:\s+(?:(?:van|de|der|den|ter|von|al|bin|el|da|du|le|la)\s+)*"
-    r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|[A-Z]\.))*"
+    r"(?<![\w-])(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\w|[A-Z]\.)(?:\s+(?:(?:van|de|der|den|ter|von|al|bin|el|da|du|le|la)\s+)*"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\w|[A-Z]\.))*"
 )
 
 
@@ -258,32 +265,54 @@ class Resolver:
         text = self.doc.text
         for m in _NAME_SEQ.finditer(text):
             # "minister van Financiën Philip Hammond": the first capital is not the name.
-            after_van = text[max(0, m.start() - 4) : m.start()] in ("van ", " of ")
+            # "minister van Financiën Philip Hammond", "in Amsterdam Thierry Baudet": the
+            # first capitalised word is not part of the name.
+            prev = text[max(0, m.start() - 6) : m.start()].split()
+            after_van = bool(prev) and prev[-1] in _BEFORE_PLACE
             name = self.clean_name(m.group(), after_van=after_van)
             if name and len(name.split()) >= 2:
                 names.append((m.start() + m.group().rfind(name), name))
         names.sort()
         return names
 
-    def _collect_persons(self) -> list[tuple[int, str]]:
-        """Names that read as persons: after a role noun ("wethouder Marcelle Hendrickx")
-        or opening a sentence as its subject ("Yildirim was …"), or PER entities."""
-        out = [(e.start, e.canonical or e.text) for e in self.doc.entities if e.label == "PER"]
+    def _collect_persons(self) -> list[tuple[int, str, str | None, str]]:
+        """Names that read as persons, with the class of the role noun before them:
+        after a role noun ("wethouder Marcelle Hendrickx"), opening a sentence as its
+        subject ("Yildirim was …"), or PER entities."""
+        out: list[tuple[int, str, str | None, str]] = [
+            (e.start, e.canonical or e.text, None, "") for e in self.doc.entities
+            if e.label == "PER"
+        ]
         text = self.doc.text
         sent_starts = {s.start for s in self.doc.sentences}
         for m in _NAME_SEQ.finditer(text):
             words = m.group().split()
             before = text[max(0, m.start() - 40) : m.start()].split()
-            role_before = bool(before) and self.lex.role_class(before[-1]) is not None
-            role_inside = any(self.lex.role_class(x) for x in words[:-1])
-            opens = m.start() in sent_starts or (before and before[-1][-1:] in ".!?")
+            role_words = [x for x in ([before[-1]] if before else []) + words[:-1]
+                          if self.lex.role_class(x)]
+            role = self.lex.role_class(role_words[0]) if role_words else None
             name = self.clean_name(m.group())
-            if name and (role_before or role_inside or (opens and len(words) <= 3)):
-                if name.split()[0].lower() in _NOT_NAME or len(name) < 3:
-                    continue
-                out.append((m.start() + max(0, m.group().rfind(name)), self.full_name(name)))
+            if not name or name.split()[0].lower() in _NOT_NAME or len(name) < 3:
+                continue
+            full = self.full_name(name)
+            opens = self._opens_sentence(m.start(), sent_starts) and m.group().startswith(name)
+            if role or (opens and len(full.split()) >= 2):
+                out.append((m.start() + max(0, m.group().rfind(name)), full, role,
+                            role_words[0].lower() if role_words else ""))
         out.sort()
         return out
+
+    def _opens_sentence(self, pos: int, sent_starts: set[int]) -> bool:
+        """Is the name at `pos` the subject opening its sentence ("De 21-jarige X …")?"""
+        i = self.doc.sentence_index(pos)
+        start = self.doc.sentences[i].start if i >= 0 else pos
+        if start not in sent_starts:
+            return False
+        prefix = self.doc.text[start:pos].split()
+        if not prefix:
+            return True
+        return (prefix[0].lower() in self.lex.determiners and len(prefix) <= 3
+                and all(not x[:1].isupper() for x in prefix[1:]))
 
     def clean_name(self, text: str, *, after_van: bool = False) -> str:
         """A name sequence without leading function words, roles and adjectives, and
@@ -295,7 +324,7 @@ class Resolver:
             words[0].lower() in _NOT_NAME or words[0].lower() in lex.determiners
             or words[0].lower() in lex.speaker_stop or words[0].lower() in lex.cue_verbs
             or any(words[0].lower() == p.split()[0] for p in lex.according_to)
-            or lex.role_class(words[0]) or (len(words) > 1 and _is_adjectival(words[0]))
+            or lex.role_class(words[0])
         ):
             words = words[1:]
         caps = [k for k, x in enumerate(words) if x[:1].isupper()]
@@ -322,6 +351,10 @@ class Resolver:
         for _, cand in self._full_names:
             if cand.casefold().endswith(low):
                 return cand
+        if name.islower():  # "de universiteit" -> "Universiteit Utrecht"
+            for _, cand in self._full_names:
+                if cand.split()[0].casefold() == name.casefold():
+                    return cand
         return name
 
     def entity_for(self, start: int, end: int, name: str) -> Entity | None:
@@ -342,6 +375,7 @@ class Resolver:
                 # A collective or unnamed source ("Russische militaire bloggers", "de
                 # politie"): without a role noun, what the text calls it is its name.
                 short = descriptor if descriptor and not roles and len(descriptor.split()) <= 3 else None
+                short = self.full_name(short) if short else None
                 return Speaker(name=short, descriptor=descriptor, start=mention.start,
                                end=mention.end)
             ante = self._antecedent(mention, roles)
@@ -386,13 +420,23 @@ class Resolver:
             return None, (m.start, m.end), None
         name: str | None = None
         has_role = any(self.lex.role_class(x) for x in text.split()[:-1])
+        role_at = next((mm.start() for mm in re.finditer(r"\S+", text)
+                        if self.lex.role_class(mm.group())), 0)
         for nm in _NAME_SEQ.finditer(text):
-            after_van = text[max(0, nm.start() - 4) : nm.start()] in ("van ", " of ")
+            seq, seq_start = nm.group(), nm.start()
+            if has_role and seq_start < role_at:
+                if role_at < nm.end():
+                    seq, seq_start = text[role_at : nm.end()], role_at  # "Tweede Kamervoorzitter X"
+                elif _NAME_SEQ.search(text, role_at):
+                    continue  # "de aan Instituut X verbonden specialist Y": X is an affiliation
+            after_van = text[max(0, seq_start - 4) : seq_start] in ("van ", " of ")
             if has_role and re.search(r"\b(?:van|bij|of|at|from)(?: de| het| the)?(?: \w+)? $",
-                                      text[: nm.start()]):
+                                      text[:seq_start]):
                 continue  # "de burgemeester van de plaats Cairo": an affiliation
-            cleaned = self.clean_name(nm.group(), after_van=after_van)
+            cleaned = self.clean_name(seq, after_van=after_van)
             words = cleaned.split()
+            if words and self.lex.role_class(words[-1].split("-")[-1]):
+                continue  # "De La Scala-voorman": a role, not a name
             if not words or (len(words) == 1 and _is_adjectival(words[0])):
                 continue
             name = cleaned
@@ -415,30 +459,58 @@ class Resolver:
         return bool(roles) and len(words) <= 4 and words[0] in ("de", "het", "the", "deze", "die")
 
     def _antecedent(self, m: Mention, roles: set[str]) -> _Known | None:
-        """The nearest earlier speaker (or named person) a pronoun or role noun can be."""
+        """The nearest earlier speaker or person a pronoun or role noun can refer to."""
         pronoun = m.text.lower() in self.lex.pronouns
+        before = [k for k in self.known if k.pos < m.start]
+        persons = [p for p in self._persons if p[0] < m.start]
         if pronoun or not roles or "person" in roles:
-            person = self.person_before(m.start)
-            last = max((k for k in self.known if k.pos < m.start and not k.is_org),
-                       key=lambda k: k.pos, default=None)
+            last = max((k for k in before if not k.is_org), key=lambda k: k.pos, default=None)
+            person = persons[-1] if persons else None
             if person is not None and (last is None or person[0] > last.pos):
-                prior = next((k for k in reversed(self.known) if k.name == person[1]), None)
-                return prior or _Known(person[1], None, set(), person[0], None)
-        for k in reversed([k for k in self.known if k.pos < m.start]):
-            if roles and k.roles and not (roles & k.roles):
-                continue
-            if pronoun and k.is_org:
-                continue
-            return k
-        named = [k for k in self._entities_before(m.start) if not (pronoun and k.is_org)]
-        named += [_Known(n, None, set(), p, None) for p, n in self._full_names if p < m.start]
-        if not named:
+                return self._known_or_new(person[1], person[0])
+            if last is not None:
+                return last
+        else:
+            nouns = [x.lower() for x in m.text.split() if self.lex.role_class(x)]
+            same = self._same_role(nouns, before, persons)
+            if same is not None:
+                return same
+            for k in reversed(before):
+                if k.roles & roles:
+                    return k
+            for p in reversed(persons):
+                if p[2] in roles:
+                    return self._known_or_new(p[1], p[0])
+            if before:
+                return before[-1]
+            if persons:
+                return self._known_or_new(persons[-1][1], persons[-1][0])
+        named = self._entities_before(m.start)
+        return max(named, key=lambda k: k.pos) if named else None
+
+    def _same_role(self, nouns: list[str], before: list[_Known],
+                   persons: list[tuple[int, str, str | None, str]]) -> _Known | None:
+        """The latest speaker or person introduced with the same role noun ("Europees
+        commissaris X" … "de commissaris")."""
+        if not nouns:
             return None
-        return max(named, key=lambda k: k.pos)
+        noun = nouns[-1]
+        cands: list[tuple[int, _Known]] = []
+        for k in before:
+            if k.descriptor and any(w.lower().endswith(noun) for w in k.descriptor.split()):
+                cands.append((k.pos, k))
+        for pos, name, _, word in persons:
+            if word and word.endswith(noun):
+                cands.append((pos, self._known_or_new(name, pos)))
+        return max(cands, key=lambda c: c[0])[1] if cands else None
+
+    def _known_or_new(self, name: str, pos: int) -> _Known:
+        prior = next((k for k in reversed(self.known) if k.name == name), None)
+        return prior or _Known(name, None, set(), pos, None)
 
     def person_before(self, pos: int, *, after: int = -1) -> tuple[int, str] | None:
         """The nearest person-like name before `pos` (and after `after`)."""
-        cands = [(p, n) for p, n in self._persons if after < p < pos]
+        cands = [(p, n) for p, n, _, _ in self._persons if after < p < pos]
         return cands[-1] if cands else None
 
     def _entities_before(self, pos: int) -> list[_Known]:
