@@ -184,3 +184,11 @@ def test_cli_batch_exit_code_and_summary(news: Path, tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr  # the broken line
     assert "line 10" in proc.stderr and f"{N_ARTICLES} articles" in proc.stderr
     assert json.loads((out / "_report.json").read_text())["articles"] == N_ARTICLES
+
+
+def test_existing_scheduler_by_address(client: Any, news: Path, tmp_path: Path) -> None:
+    address = client.scheduler.address
+    assert address.startswith("tcp://")
+    report = run_batch([str(news)], tmp_path / "out", scheduler=address, partition_size=PART)
+    assert report.articles == N_ARTICLES and not report.failed
+    assert client.scheduler_info()["workers"]  # the cluster outlives the batch's client

@@ -209,3 +209,24 @@ def test_malformed_feed_file(tmp_path: Path, server: tuple[str, Site]) -> None:
     assert all(a.title == "Gered" for a in arts)
     assert any("malformed feed XML" in e.message and e.source == str(path) for e in errors)
     assert any(e.source == str(garbage) for e in errors)
+
+
+def test_ingest_feed_twice_fetches_stored_items_once(
+    server: tuple[str, Site], tmp_path: Path
+) -> None:
+    from kroniek.cli.store_commands import ingest_articles
+
+    base, site = server
+    site.routes["/feed.xml"] = (200, "application/rss+xml", rss(base, ["/a", "/b"]))
+    site.routes["/a"] = (200, "text/html", page("Eerste"))
+    site.routes["/b"] = (200, "text/html", page("Tweede", body=BODY.replace("raket", "drone")))
+    db = str(tmp_path / "k.sqlite")
+    with web_options(fetcher=fast_fetcher()):
+        first = ingest_articles([f"{base}/feed.xml"], db=db, show_progress=False)
+    assert first["added"] == 2 and site.hits.count("/a") == 1
+    site.routes["/feed.xml"] = (200, "application/rss+xml", rss(base, ["/a", "/b", "/c"]))
+    site.routes["/c"] = (200, "text/html", page("Derde", body=BODY.replace("stad", "haven")))
+    with web_options(fetcher=fast_fetcher()):
+        second = ingest_articles([f"{base}/feed.xml"], db=db, show_progress=False)
+    assert second["added"] == 1 and second["failed"] == 0
+    assert site.hits.count("/a") == 1 and site.hits.count("/b") == 1  # not fetched again
