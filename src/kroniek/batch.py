@@ -378,7 +378,13 @@ def run_batch(
     progress: Progress | None = None,
 ) -> BatchReport:
     """Analyse the inputs on Dask and write Parquet to `out`; see the module docstring."""
+    inputs = list(inputs)
+    for p in inputs:  # before a cluster is started for nothing
+        if p != "-" and not p.startswith(("http://", "https://")) and not Path(p).exists():
+            raise InputError("no such file or folder", source=p, hint="check the path")
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError("--out is a file, not a folder", source=str(out))
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(out)
     report = BatchReport()
