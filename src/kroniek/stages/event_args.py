@@ -34,10 +34,15 @@ __all__ = [
 _NEAR = re.compile(
     r"(?:ten\s+(?:noorden|zuiden|oosten|westen|noordoosten|noordwesten|zuidoosten|zuidwesten)\s+van|"
     r"nabij|rond|rondom|bij|in\s+de\s+buurt\s+van|buiten|near|outside|around|"
-    r"(?:north|south|east|west)\s+of)\s+$",
+    r"(?:north|south|east|west)\s+of)\s+(?:de\s+|het\s+|the\s+)?(?:(?:stad|dorp|plaats|town|"
+    r"city|village)\s+)?$",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(r"(?:\bin|\bop|\bte|\baan|\bvan|\bat|\bon)\s+(?:de\s+|het\s+|the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"(?:\bin|\bop|\bte|\baan|\bat|\bon|\binto|\bnaar)\s+(?:de\s+|het\s+|the\s+|een\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _LOCATIVE_ANY = re.compile(
     r"\b(?:in|op|te|bij|naar|uit|van|over|at|in|to|from|into|near|rond|rondom|nabij)\s+$", re.IGNORECASE
 )
@@ -50,6 +55,12 @@ _PARTICIPLE = re.compile(r"\w*ge\w+[dt]$|(?:be|ver|ont|her)\w+[dt]$|\w+ed$", re.
 _NOUN_BEFORE = re.compile(
     r"\b(?:de|het|een|die|deze|dit|dat|zware|hevige|nieuwe|the|a|an|this|that|heavy|fierce|new)"
     r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCE_BEFORE = re.compile(r"\b(?:volgens|aldus|according\s+to)\s+(?:de\s+|het\s+|the\s+)?(?:\w+\s+)?$", re.I)
+_ADVERBIAL_PP = re.compile(
+    r"\b(?:na|bij|tijdens|sinds|voor|vóór|na|door|om|over|naar|after|during|since|before|in|"
+    r"following)\s+(?:de|het|een|die|deze|the|a|an|this|that)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _PRECISION = {"exact": 1, "near": 2, "region": 3, "country": 3}
@@ -108,7 +119,8 @@ def _country_name(cc: str | None) -> str | None:
         cand = load_gazetteer().country(cc)
     except Exception:  # a missing gazetteer must not stop event extraction
         return cc
-    return getattr(cand, "name", None) or cc
+    name = getattr(cand, "name", None) or cc
+    return name[4:] if name.startswith("The ") else name
 
 
 def _actor_from_phrase(m: re.Match[str], lang: str, *, default_cc: str | None) -> Actor:
@@ -157,42 +169,69 @@ def _place_actor(p: Place) -> Actor:
                  type="state_forces", place=p.id)
 
 
+def _is_source(doc: Doc, start: int) -> bool:
+    """'volgens de staatsaanklager', 'aldus X': a source of the report, not an actor."""
+    return bool(_SOURCE_BEFORE.search(doc.text[max(0, start - 25) : start]))
+
+
 def find_actors(doc: Doc, event: Event, *, lang: str, clause: tuple[int, int],
                 default_cc: str | None) -> tuple[Actor | None, Actor | None]:
+    """(actor1, actor2): subject and object of the trigger, passives and agents resolved."""
     t0, t1 = event.trigger.start, event.trigger.end
     lo, hi = clause
     sent = doc.sentences[doc.sentence_index(t0)]
     dep = _dep_actors(doc, event, lang=lang, default_cc=default_cc)
     if dep != (None, None):
         return dep
-    before = [c for c in _candidates(doc, lo, t0, lang, default_cc)]
-    after = [c for c in _candidates(doc, t1, hi, lang, default_cc)]
-    agent_m = re.search(r"\b(?:door|by)\s+", doc.text[sent.start : sent.end])
+    first_end = t0 + len(event.trigger.text.split()[0])
+    before = [c for c in _candidates(doc, lo, t0, lang, default_cc) if not _is_source(doc, c[0])]
+    after = _candidates(doc, first_end, hi, lang, default_cc)
     agent = None
-    if agent_m:
-        a0 = sent.start + agent_m.end()
-        agent = next((c[2] for c in _candidates(doc, a0, min(a0 + 60, sent.end), lang, default_cc)), None)
-    passive = bool(_PASSIVE.search(doc.text[lo:t0])) and _PARTICIPLE.match(event.trigger.text)
-    target_m = re.match(r"\s*(?:op|tegen|on|against)\s+", doc.text[t1:hi], re.IGNORECASE)
-    a1 = before[-1][2] if before else None
-    if _NOUN_BEFORE.search(doc.text[max(lo, t0 - 30) : t0]):
-        # A noun trigger: its agent follows as "van X"/"of X", its target as "op X"/"on X".
-        a2 = after[0][2] if after and target_m else None
-        agent_of = re.match(r"\s*(?:van|of|door|by)\s+", doc.text[t1:hi], re.IGNORECASE)
-        if a1 is None and after and agent_of:
-            a1 = after[0][2]
-        before = []
-    else:
-        a2 = after[0][2] if after else None
-        if a1 is None and after and not target_m:
-            a1, a2 = after[0][2], (after[1][2] if len(after) > 1 else None)
+    for m in re.finditer(r"\b(?:door|by)\s+", doc.text[sent.start : sent.end]):
+        a0 = sent.start + m.end()
+        agent = next((c[2] for c in _candidates(doc, a0, min(a0 + 40, sent.end), lang, default_cc)
+                      if c[0] - a0 < 30), None)
+        if agent is not None:
+            break
+    head = doc.text[max(lo, t0 - 30) : t0]
+    if _NOUN_BEFORE.search(head):
+        # A noun: its agent follows as "van X"/"door X", its target as "op X"; inside an
+        # adverbial phrase ("na de aanval", "bij de aanslag") the clause subject is not its agent.
+        target = re.match(r"\s*(?:op|tegen|on|against)\s+", doc.text[t1:hi], re.IGNORECASE)
+        of = re.match(r"\s*(?:van|of|door|by)\s+", doc.text[t1:hi], re.IGNORECASE)
+        near = [c for c in after if c[0] - t1 < 30]
+        a2 = near[0][2] if near and target else None
+        a1 = near[0][2] if near and of else None
+        if a1 is None and before and not _ADVERBIAL_PP.search(head):
+            a1 = before[0][2]
+        return _distinct(a1 or agent, a2)
+    passive = bool(_PASSIVE.search(doc.text[lo:t0])) and bool(_PARTICIPLE.match(event.trigger.text))
     if passive:
-        a1, a2 = agent, a1
-    elif agent is not None and a1 is None:
-        a1 = agent
+        return _distinct(agent, before[0][2] if before else (after[0][2] if after else None))
+    a1 = before[0][2] if before else (after.pop(0)[2] if after else None)
+    a2 = before[1][2] if len(before) > 1 else (after[0][2] if after else None)
+    return _distinct(a1 or agent, a2)
+
+
+def _distinct(a1: Actor | None, a2: Actor | None) -> tuple[Actor | None, Actor | None]:
     if a1 is not None and a2 is not None and a1.name == a2.name:
-        a2 = None
+        return a1, None
     return a1, a2
+
+
+def default_actors(event: Event, *, country: str | None) -> None:
+    """ACLED always names who protested, rioted or arrested: fill or correct those roles."""
+    where = f" ({country})" if country else ""
+    if event.type == "Protests" and (event.actor1 is None or event.actor1.type == "civilians"):
+        name = f"Protesters{where}"
+        event.actor1 = Actor(name=name, type="protesters")
+    elif event.type == "Riots" and (event.actor1 is None or event.actor1.type in ("civilians", "protesters")):
+        event.actor1 = Actor(name=f"Rioters{where}", type="rioters")
+    elif event.sub_type == "Arrests" and (event.actor1 is None or event.actor1.type != "state_forces"):
+        if event.actor1 is not None and event.actor2 is None:
+            event.actor2 = event.actor1
+        event.actor1 = Actor(name=f"Police Forces of {country}" if country else "Police Forces",
+                             type="state_forces", side=country)
 
 
 def _dep_actors(doc: Doc, event: Event, *, lang: str, default_cc: str | None) -> tuple[Actor | None, Actor | None]:
@@ -236,7 +275,14 @@ def _subtree(toks: list[Any], i: int) -> tuple[int, int]:
 def choose_place(
     doc: Doc, event: Event, *, clause: tuple[int, int], exclude: set[str] | None = None
 ) -> tuple[Place | None, int | None]:
-    """The place where the event happened, and its ACLED geo_precision."""
+    """The place where the event happened, and its ACLED geo_precision.
+
+    A place counts when a locative preposition introduces it ("in", "bij", "rond", "ten
+    zuiden van", "in de hoofdstad"); the best scores on being in the trigger's clause, near
+    the trigger and specific. Without one in the sentence: a place named by an adjective
+    ("de Parijse politie", "de Nieuw-Zeelandse premier"), a place of the two sentences
+    before in the same paragraph, or the article's most mentioned place (precision 3).
+    """
     t0 = event.trigger.start
     si = doc.sentence_index(t0)
     sent = doc.sentences[si]
@@ -244,31 +290,76 @@ def choose_place(
     for p in doc.places:
         if p.role != "location" or not (sent.start <= p.start < sent.end) or p.id in (exclude or ()):
             continue
-        before = doc.text[max(sent.start, p.start - 40) : p.start]
-        score = 0.0
-        if _NEAR.search(before) or _LOCATIVE.search(before):
-            score += 3
-        if _ORIGIN.search(before):
-            score -= 2
-        if clause[0] <= p.start < clause[1]:
-            score += 2
+        before = doc.text[max(sent.start, p.start - 45) : p.start]
+        if not (_NEAR.search(before) or _LOCATIVE.search(before)) or _ORIGIN.search(before):
+            continue
+        score = 2.0 if clause[0] <= p.start < clause[1] else 0.0
         score -= abs(p.start - t0) / 60
-        score += {"exact": 1.0, "near": 0.6, "region": 0.3, "country": 0.0}.get(p.precision, 0)
+        # Tuned on gold/events-nl: a city beats the country named beside it.
+        score += {"exact": 1.5, "near": 1.0, "region": 0.5, "country": 0.0}.get(p.precision, 0)
         if best is None or score > best[0]:
             best = (score, p)
     if best is not None:
         p = best[1]
         prec = _PRECISION.get(p.precision, 3)
-        if _NEAR.search(doc.text[max(sent.start, p.start - 40) : p.start]):
+        if _NEAR.search(doc.text[max(sent.start, p.start - 45) : p.start]):
             prec = max(prec, 2)
         return p, prec
+    inferred = infer_place(doc, sent.start, sent.end)
+    if inferred is not None:
+        return inferred, 3 if inferred.precision == "country" else 2
     return _fallback_place(doc, si)
 
 
+_ARMED_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:leger|troepen|militairen|strijdkrachten|luchtmacht|marine|soldaten|"
+    r"bloggers|army|troops|soldiers|forces|military|air\s+force|navy)\b",
+    re.IGNORECASE,
+)
+_ADJ_PLACE = re.compile(r"(?<![\w-])([A-Z][\w'-]+?)(?:se|sche|e)(?![\w-])")
+
+
+def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
+    """A place named only by an adjective in [lo, hi), added to `doc.places` with a note."""
+    lang = doc.lang if doc.lang in ("nl", "en") else "nl"
+    try:
+        from kroniek.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+    except Exception:  # no gazetteer: nothing to infer from
+        return None
+    for m in _ADJ_PLACE.finditer(doc.text, lo, hi):
+        word = doc.text[m.start() : m.end()]
+        if _ARMED_NOUN.match(doc.text, m.end()):
+            continue  # "het Oekraïense leger" says who fights, not where
+        dem = _demonym(word, lang)
+        cand = gaz.country(dem[0]) if dem and dem[0] else None
+        precision = "country"
+        if cand is None and not dem:
+            stem = m.group(1)
+            found = [c for c in gaz.lookup(stem, variants=False) if c.feature_class == "P"]
+            cand = max(found, key=lambda c: c.population) if found else None
+            precision = "exact"
+            if cand is None or cand.population < 50_000:  # only well-known cities
+                continue
+        if cand is None:
+            continue
+        place = Place(
+            id=f"p{len(doc.places) + 1}", start=m.start(), end=m.end(), text=word,
+            geonameid=cand.geonameid, name=cand.name, lat=cand.lat, lon=cand.lon,
+            feature_code=cand.feature_code, country_code=cand.country_code,
+            admin1=cand.admin1 or None, precision=precision, confidence=0.5,  # type: ignore[arg-type]
+            note=f"inferred by the events stage from the adjective {word!r}",
+        )
+        doc.places.append(place)
+        return place
+    return None
+
+
 def _fallback_place(doc: Doc, si: int) -> tuple[Place | None, int | None]:
-    """A place from the previous sentence of the block, else the article's main country."""
+    """A place from the two sentences before in the block, else the most mentioned place."""
     block = doc.block_at(doc.sentences[si].start)
-    for back in (1, 2):
+    for back in (1, 2, 3, 4):
         if si - back < 0 or block is None or doc.sentences[si - back].start < block.start:
             break
         prev = doc.sentences[si - back]
@@ -276,37 +367,55 @@ def _fallback_place(doc: Doc, si: int) -> tuple[Place | None, int | None]:
         if cands:
             p = min(cands, key=lambda p: _PRECISION.get(p.precision, 3))
             return p, max(2, _PRECISION.get(p.precision, 3))
-    locs = [p for p in doc.places if p.role == "location"]
+        inferred = infer_place(doc, prev.start, prev.end)
+        if inferred is not None:
+            return inferred, 3
+    locs = [p for p in doc.places if p.role == "location" and not p.note]
     if not locs:
         return None, None
     counts: dict[str, int] = {}
     for p in locs:
-        counts[p.country_code or ""] = counts.get(p.country_code or "", 0) + 1
-    cc = max(counts, key=lambda k: counts[k])
-    country = [p for p in locs if p.country_code == cc and p.precision in ("country", "region")]
-    return (country[0] if country else None), 3 if country else None
+        key = p.name or p.text
+        counts[key] = counts.get(key, 0) + 1
+    top = max(counts.values())
+    first = next(p for p in locs if counts[p.name or p.text] == top)
+    return first, 3
 
 
 # -- time -----------------------------------------------------------------------------------
 
 
 def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int]) -> EventTime:
+    """The governing time expression: in the clause, after a noun trigger, in the sentence,
+    or in the sentence before (same paragraph); else the week up to publication."""
     t0 = event.trigger.start
-    sent = doc.sentences[doc.sentence_index(t0)]
+    si = doc.sentence_index(t0)
+    sent = doc.sentences[si]
     in_sent = [t for t in doc.times if sent.start <= t.start < sent.end and t.value.from_]
     if in_sent:
         in_clause = [t for t in in_sent if clause[0] <= t.start < clause[1]]
-        pool = in_clause or in_sent
+        following = [t for t in in_sent if 0 <= t.start - event.trigger.end < 40]
+        noun = _NOUN_BEFORE.search(doc.text[max(sent.start, t0 - 30) : t0])
+        pool = (following if noun and following else None) or in_clause or in_sent
         t = min(pool, key=lambda t: abs(t.start - t0))
         return _event_time(t.value.from_, t.value.to, t.precision, ref=t.id)
+    block = doc.block_at(sent.start)
+    if si > 0 and block is not None and doc.sentences[si - 1].start >= block.start:
+        prev = doc.sentences[si - 1]
+        earlier = [t for t in doc.times if prev.start <= t.start < prev.end and t.value.from_]
+        if earlier:
+            t = earlier[-1]
+            return _event_time(t.value.from_, t.value.to, t.precision, ref=t.id)
     pub = doc.published
     rng = publication_range(pub.value, pub.precision) if pub else None
-    if rng is None:
+    if pub is None or rng is None:
         return EventTime()
-    # Nothing in the sentence dates it: the week up to the publication date (news reports
-    # what happened lately); precision says it is an assumption.
-    lo = rng[0] - dt.timedelta(days=6) if pub and pub.precision == "day" else rng[0]
-    return _event_time(lo.isoformat(), rng[1].isoformat(), "week" if pub and pub.precision == "day" else pub.precision if pub else "unknown", ref=None)
+    # Nothing dates it: news reports what happened lately, so the week up to publication
+    # (or the publication month); the precision says it is an assumption.
+    if pub.precision == "day":
+        return _event_time((rng[0] - dt.timedelta(days=6)).isoformat(), rng[1].isoformat(),
+                           "week", ref=None)
+    return _event_time(rng[0].isoformat(), rng[1].isoformat(), pub.precision, ref=None)
 
 
 def _event_time(frm: str | None, to: str | None, precision: str, *, ref: str | None) -> EventTime:
@@ -342,16 +451,23 @@ def parse_number(word: str, *, lang: str) -> int | None:
     return None
 
 
+@cache
+def _fatality_patterns(lang: str) -> list[re.Pattern[str]]:
+    ev, _ = _lex(lang)
+    words = "|".join(sorted(ev.NUMBER_WORDS, key=len, reverse=True))
+    num = rf"\d[\d.,]*|(?:{words})(?:honderd|duizend|hundred|thousand)?"
+    return [re.compile(p.replace("{NUM}", num), re.IGNORECASE) for p in ev.FATALITIES]
+
+
 def find_fatalities(doc: Doc, event: Event, *, lang: str) -> tuple[int | None, int | None]:
     """(count, offset of the phrase) from the trigger's sentence, for violent events."""
     if event.type not in ("Battles", "Explosions/Remote violence", "Violence against civilians",
                           "Riots", "Protests"):
         return None, None
-    ev, _ = _lex(lang)
     sent = doc.sentences[doc.sentence_index(event.trigger.start)]
     text = doc.text[sent.start : sent.end]
-    for pat in ev.FATALITIES:
-        for m in re.finditer(pat, text, re.IGNORECASE):
+    for pat in _fatality_patterns(lang):
+        for m in pat.finditer(text):
             n = parse_number(m.group("n"), lang=lang)
             if n is not None and 0 < n < 1_000_000 and not (1900 <= n <= 2100 and m.group("n").isdigit() and len(m.group("n")) == 4):
                 return n, sent.start + m.start()
@@ -402,9 +518,12 @@ def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str) -> None:
     cc = place.country_code if place else None
     event.actor1, event.actor2 = find_actors(doc, event, lang=lang, clause=clause, default_cc=cc)
     if event.actor1 is None and trig.anaphoric and trig.sent > 0:
+        # "Oekraïne heeft ... ondernomen. De ingreep ..." : the subject that opens the
+        # sentence before is the agent of an anaphoric noun.
         prev = doc.sentences[trig.sent - 1]
-        cands = _candidates(doc, prev.start, prev.end, lang, cc)
+        cands = _candidates(doc, prev.start, min(prev.end, prev.start + 40), lang, cc)
         event.actor1 = cands[0][2] if cands else None
+    default_actors(event, country=_country_name(cc))
     used = {a.place for a in (event.actor1, event.actor2) if a is not None and a.place}
     if place is not None and place.id in used:
         place, geo = choose_place(doc, event, clause=clause, exclude=used)

@@ -140,13 +140,13 @@ def clause_bounds(doc: Doc, start: int, end: int, sent: int) -> tuple[int, int]:
     s = doc.sentences[sent]
     text = doc.text
     boundary = re.compile(
-        r"[,;:–—(]|\s(?:maar|terwijl|omdat|want|waardoor|nadat|zodat|but|while|because|after|"
-        r"although|whereas|which|who|die|dat|waar|waarbij|toen|when)\s",
+        r"[,;:–—]|\s(?:maar|terwijl|omdat|want|waardoor|nadat|zodat|but|while|because|after|"
+        r"although|whereas|which|who|die|dat|waar|waarbij|toen|when|als|indien|wanneer|if)\s",
         re.IGNORECASE,
     )
     lo = s.start
     for m in boundary.finditer(text, s.start, start):
-        lo = m.start() + (1 if m.group(0).startswith(("(",)) else 0)
+        lo = m.start()
     nxt = boundary.search(text, end, s.end)
     hi = nxt.start() if nxt else s.end
     return lo, hi
@@ -160,27 +160,51 @@ def refine_sub_type(sub: str, window: str, *, lang: str) -> str:
 
 
 def trigger_modality(doc: Doc, trig: Trigger, *, lang: str) -> str:
+    """asserted, negated, hypothetical, future or habitual, from the trigger's clause.
+
+    A definite noun ("de aanval op Belgorod") presupposes its event: only habitual cues and
+    a plural without any date (a generic statement: "drone-aanvallen groeiden uit tot ...")
+    apply to it. A complement clause ("..., zullen niet toestaan dat die stad wordt
+    ingenomen") is governed by the clause it depends on.
+    """
     comp = _compiled(lang)
+    ev, _ = lexicon(lang)
     s = doc.sentences[trig.sent]
     lo, hi = clause_bounds(doc, trig.start, trig.end, trig.sent)
     clause = doc.text[lo:hi]
     before = doc.text[max(lo, trig.start - 60) : trig.start]
-    sentence = doc.text[s.start : s.end]
-    # A complement clause ("..., zullen niet toestaan dat die stad wordt ingenomen") is
-    # governed by the clause it depends on: check that part of the sentence too.
-    complement = re.match(r"\W*(?:dat|om|that|to)\b", clause, re.I) and not trig.anaphoric
-    matrix = doc.text[s.start : lo] if complement else ""
+    dependent = re.match(r"\W*(?:dat|om|die|of|waar|that|to|which|who|whether)\b", clause, re.I)
+    matrix = doc.text[s.start : lo] if dependent else ""
+    if comp["habitual"].search(clause + " " + matrix) or _generic_plural(doc, trig):  # type: ignore[attr-defined]
+        return "habitual"
+    if trig.anaphoric:
+        matrix = ""
+    scope = clause + " " + matrix
+    if trig.anaphoric:
+        return "negated" if re.search(r"\b(?:geen|no)\s+$", before, re.I) else "asserted"
     if comp["negation"].search(before) or comp["negation"].search(matrix):  # type: ignore[attr-defined]
         return "negated"
-    if comp["hypothetical"].search(clause + " " + matrix) or re.match(  # type: ignore[attr-defined]
-        r"\s*(?:als|indien|if)\b", sentence, re.IGNORECASE
-    ):
+    opener = re.compile(rf"\W*(?:{ev.CONDITIONAL_OPENERS})\b", re.IGNORECASE)
+    if (comp["hypothetical"].search(scope)  # type: ignore[attr-defined]
+            or opener.match(clause) or opener.match(doc.text[s.start : s.end])
+            or re.search(rf"\b(?:{ev.CONDITIONAL_OPENERS})\b", matrix, re.I)):
         return "hypothetical"
-    if comp["future"].search(clause + " " + matrix):  # type: ignore[attr-defined]
+    if comp["future"].search(scope):  # type: ignore[attr-defined]
         return "future"
-    if comp["habitual"].search(clause):  # type: ignore[attr-defined]
-        return "habitual"
     return "asserted"
+
+
+def _generic_plural(doc: Doc, trig: Trigger) -> bool:
+    """A bare plural noun in a sentence with no date and no number: a generic statement."""
+    word = trig.text.lower()
+    if not re.search(r"(?:en|s)$", word) or not re.search(r"(?:aanval|aanslag|partij|bombardement|"
+                                                        r"attack|strike|raid|killing|protest|"
+                                                        r"demonstratie|betoging|moord)", word):
+        return False
+    s = doc.sentences[trig.sent]
+    if any(s.start <= t.start < s.end for t in doc.times):
+        return False
+    return not re.search(r"\d", doc.text[s.start : s.end])
 
 
 # -- 4. events from triggers ---------------------------------------------------------------
@@ -194,7 +218,9 @@ def group_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
     """One trigger per (sentence, family, modality); the most specific sub-type wins."""
     groups: dict[tuple[int, str, str], Trigger] = {}
     for t in triggers:
-        key = (t.sent, _family(t.sub_type), t.modality)
+        # Strategic developments are different things (an arrest is not a looting).
+        family = t.sub_type if _family(t.sub_type) == "strategic" else _family(t.sub_type)
+        key = (t.sent, family, t.modality)
         head = groups.get(key)
         if head is None:
             groups[key] = t

@@ -89,6 +89,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("decade", decade),
         ("ago", rf"(?:(?:ruim|bijna|zo'n|ongeveer|about|nearly|some|more than)\s+)?{number}\s+{unit}\s+{ago}"),
         ("deictic", rf"(?:{part}|{since})?{deictic}"),
+        ("relprev", rf"{number}\s+{unit}\s+(?P<dir>{_alt(lx.DIRECTIONS)})"),
+        ("sameday", rf"(?:op\s+|on\s+)?(?P<same>{_alt(lx.SAME_DAY)})"),
         ("weekday", rf"(?:(?P<wmod>{_alt((*lx.PAST_WEEKDAY, *lx.FUTURE_WEEKDAY))})\s+)?{wday}"),
     ]
     return [(kind, re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE)) for kind, p in pats]
@@ -289,6 +291,23 @@ def resolve_expression(
     return TimeValue(lo.isoformat(), hi.isoformat()), results[0][1]
 
 
+def _relative_to_previous(m: _Match, times: list[TimeExpr], *, lang: str) -> tuple[TimeValue, str]:
+    """'drie dagen later', 'op dezelfde dag': counted from the last time told before it."""
+    prev = next((t for t in reversed(times) if t.value.from_ and t.value.to), None)
+    if prev is None or prev.value.from_ is None or prev.value.to is None:
+        return TimeValue(), "unknown"
+    lo, hi = dt.date.fromisoformat(prev.value.from_), dt.date.fromisoformat(prev.value.to)
+    if m.kind == "sameday":
+        return TimeValue(lo.isoformat(), hi.isoformat()), prev.precision
+    lx = _lexicon(lang)
+    unit = lx.UNITS[m.groups["unit"].lower()]
+    days = round({"day": 1, "week": 7, "month": 30, "year": 365}[unit] * _num(lx, m.groups["num"]))
+    shift = dt.timedelta(days=days * lx.DIRECTIONS[m.groups["dir"].lower()])
+    vague = m.groups["num"].lower() in lx.VAGUE_NUMBERS
+    slack = dt.timedelta(days=max(1, days // 2)) if vague else dt.timedelta(0)
+    return TimeValue((lo + shift - slack).isoformat(), (hi + shift + slack).isoformat()), unit
+
+
 @register_stage("kroniek.times.v1")
 class TimesStage:
     """Finds and normalises time expressions into `doc.times` (ids t1, t2, ...)."""
@@ -302,7 +321,10 @@ class TimesStage:
         published = publication_range(pub.value, pub.precision) if pub else None
         times: list[TimeExpr] = []
         for m in find_time_expressions(doc.text, lang=lang):
-            value, precision = resolve_expression(m.kind, m.groups, lang=lang, published=published)
+            if m.kind in ("relprev", "sameday"):
+                value, precision = _relative_to_previous(m, times, lang=lang)
+            else:
+                value, precision = resolve_expression(m.kind, m.groups, lang=lang, published=published)
             times.append(
                 TimeExpr(
                     id=f"t{len(times) + 1}",

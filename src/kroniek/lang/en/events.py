@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "ANAPHORIC",
+    "CONDITIONAL_OPENERS",
     "CONTEXT",
     "FATALITIES",
     "FUTURE",
@@ -65,6 +66,8 @@ REFINE: list[tuple[str, tuple[str, ...], str]] = [
     (r"protesters|demonstrators|rioters", ("Looting/property destruction",), "Violent demonstration"),
     (r"shot\s+dead|live\s+(?:fire|ammunition)|killed", ("Protest with intervention",),
      "Excessive force against protesters"),
+    (r"building|offices?|headquarters|shops?|stores?|banks?",
+     ("Attack", "Armed clash"), "Looting/property destruction"),
 ]
 
 ANAPHORIC = r"(?:the|this|that|these|those)\s+(?:\w+\s+)?$"
@@ -74,13 +77,14 @@ FUTURE = (
     r"will|would\s+launch|shall|going\s+to|plans?\s+to|planned|intends?|next|tomorrow|"
     r"upcoming|threaten(?:s|ed)?|threat|expected\s+to|about\s+to"
 )
-HYPOTHETICAL = r"if|unless|could|might|may|possible|potential|would|should|in\s+case|warn(?:s|ed)?|fears?|risk"
+CONDITIONAL_OPENERS = r"if|unless|when|should"
+HYPOTHETICAL = r"unless|could|might|may|possible|potential|would|should|in\s+case|warn(?:s|ed)?|fears?|risk"
 HABITUAL = r"often|regularly|repeatedly|routinely|usually|every|each\s+(?:day|week)|daily|weekly|sometimes|for\s+years"
 
 FATALITIES: list[str] = [
-    r"(?P<n>[\w.,]+)\s+(?:\w+\s+){0,2}(?:were|have\s+been|had\s+been|was|are)\s+(?:\w+\s+){0,2}killed",
-    r"(?:killing|killed|kills)\s+(?:at\s+least\s+|some\s+|more\s+than\s+)?(?P<n>[\w.,]+)",
-    r"(?P<n>[\w.,]+)\s+(?:people\s+|civilians\s+|soldiers\s+)?(?:dead|killed|deaths|fatalities)",
+    r"(?P<n>{NUM})\s+(?:\w+\s+){0,2}(?:were|have\s+been|had\s+been|was|are)\s+(?:\w+\s+){0,2}killed",
+    r"(?:killing|killed|kills)\s+(?:at\s+least\s+|some\s+|more\s+than\s+)?(?P<n>{NUM})",
+    r"(?P<n>{NUM})\s+(?:people\s+|civilians\s+|soldiers\s+)?(?:dead|killed|deaths|fatalities)",
     r"death\s+toll\s+(?:\w+\s+){0,3}(?P<n>\d[\d,]*)",
 ]
 

@@ -6,6 +6,8 @@ __all__ = [
     "AGO",
     "DECADES",
     "DEICTIC",
+    "DIRECTIONS",
+    "SAME_DAY",
     "FUTURE_WEEKDAY",
     "MONTHS",
     "NUMBERS",
@@ -13,6 +15,7 @@ __all__ = [
     "PAST_WEEKDAY",
     "SINCE",
     "UNITS",
+    "VAGUE_NUMBERS",
     "WEEKDAYS",
     "YEAR_PREPOSITIONS",
 ]
@@ -61,6 +64,11 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": 
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "a few": 3, "several": 3, "a couple of": 2}  # fmt: skip
+
+DIRECTIONS = {"later": 1, "after": 1, "afterwards": 1, "earlier": -1, "before": -1}
+SAME_DAY = ("the same day", "that same day", "that day")
+
+VAGUE_NUMBERS = ("a few", "several", "a couple of")
 
 DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
            "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip

@@ -24,6 +24,9 @@ FORCES: list[tuple[str, str, str]] = [
     (r"rebellen|opstandelingen|strijders|separatisten|guerrilla's|jihadisten|islamisten|"
      r"terroristen|terreurgroep|terreurbeweging",
      "rebel_group", "Rebels ({country})"),
+    (r"schutters?|daders?|aanslagplegers?|racist|terrorist|gewapende\s+mann?en?|onbekenden|"
+     r"overvallers|aanvallers",
+     "political_militia", "Unidentified Armed Group ({country})"),
     (r"milities?|militieleden|knokploegen|paramilitairen|jagers|revolutionairen",
      "political_militia", "Militia ({country})"),
     (r"betogers|demonstranten|demonstrant|betoger|actievoerders|aanhangers|manifestanten|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "ANAPHORIC",
+    "CONDITIONAL_OPENERS",
     "CONTEXT",
     "FATALITIES",
     "FUTURE",
@@ -28,13 +29,14 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"(?:zware |hevige )?gevecht(?:en)?|vuurgevecht(?:en)?|schermutseling(?:en)?", "Armed clash", False),
     (r"gevochten|vecht(?:en)?|vochten", "Armed clash", True),
     (r"(?:tegen)?offensief|invasie|inval(?:len)?|opmars|binnengevallen|binnenvallen", "Armed clash", False),
-    (r"strijd|botsing(?:en)?|ingreep|operatie|opereren|opereert|opereerden", "Armed clash", True),
+    (r"strijd|botsingen\s+tussen|ingreep|operatie|opereren|opereert|opereerden", "Armed clash", True),
     (r"aanval(?:len)?|aangevallen|aanvallen|valt\s+\w+\s+aan|viel(?:en)?\s+(?:\w+\s+){0,3}aan", "Armed clash", False),
-    (r"veroverd(?:e|en)?|veroveren|verovering|ingenomen|innemen|bezetten", "Non-state actor overtakes territory", False),
+    (r"veroverd(?:e|en)?|veroveren|verovering|ingenomen|innemen|bezetten", "Non-state actor overtakes territory", True),
     (r"heroverd(?:e|en)?|heroveren|herovering|uitgejaagd|verdreven|teruggedrongen", "Government regains territory", False),
     # Explosions/Remote violence
     (r"beschiet|beschieten|beschoot|beschoten|beschieting(?:en)?|artillerievuur|granaatvuur", "Shelling/artillery/missile attack", False),
     (r"raketaanval(?:len)?|raketinslag(?:en)?|raket(?:ten)?|granaatinslag(?:en)?|mortier\w*", "Shelling/artillery/missile attack", False),
+    (r"afgeschoten|afgevuurd", "Shelling/artillery/missile attack", True),
     (r"luchtaanval(?:len)?|bombardement(?:en)?|gebombardeerd|bombardeer(?:de|den|t)?|bombarderen", "Air/drone strike", False),
     (r"drone-?aanval(?:len)?|drone-?aanvallen", "Air/drone strike", False),
     (r"bermbom(?:men)?|landmijn(?:en)?|autobom(?:men)?|bomaanslag(?:en)?|bomexplosie|explosie(?:s)?|ontploft(?:e)?|bom(?:men)?", "Remote explosive/landmine/IED", False),
@@ -42,7 +44,7 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"handgranaat|handgranaten", "Grenade", False),
     # Violence against civilians
     (r"aanslag(?:en)?|schietpartij(?:en)?|bloedbad|slachtpartij(?:en)?|massamoord|moordpartij(?:en)?|terreuraanslag", "Attack", False),
-    (r"vermoord(?:e|en)?|gedood|doodgeschoten|neergeschoten|neergestoken|geëxecuteerd|executie(?:s)?|omgebracht", "Attack", False),
+    (r"vermoord(?:e|en)?|vermoordde(?:n)?|doodde(?:n)?|gedood|doodgeschoten|neergeschoten|neergestoken|geëxecuteerd|executie(?:s)?|omgebracht", "Attack", False),
     (r"(?:bracht|brachten)\s+(?:\w+\s+){1,5}om(?!\w)", "Attack", False),
     (r"gemarteld|martelen|marteling(?:en)?|mishandeld", "Attack", False),
     (r"ontvoerd(?:e|en)?|ontvoering(?:en)?|ontvoeren|gegijzeld|gijzeling(?:en)?|gijzelnemer\w*", "Abduction/forced disappearance", False),
@@ -67,7 +69,8 @@ CONTEXT = (
     r"leger|legers|troepen|militair\w*|soldaten|strijders|rebellen|milities?|jihadist\w*|"
     r"islamisten|terrorist\w*|politie|oproerpolitie|agenten|bloedig\w*|gewapend\w*|wapens?|"
     r"doden|gewonden|front|grens|bezetting|regeringstroepen|krijgsmacht|veiligheidsdienst\w*|"
-    r"demonstranten|betogers|actievoerders|aanhangers|opende|geopend|gevestigd|vestigde"
+    r"demonstranten|betogers|actievoerders|aanhangers|opende|geopend|gevestigd|vestigde|"
+    r"betoging\w*|demonstratie\w*|protest\w*|\w*wapen\w*|raket\w*|granaat\w*"
 )
 
 # (words near the trigger, sub-types it applies to, new sub-type)
@@ -91,7 +94,13 @@ REFINE: list[tuple[str, tuple[str, ...], str]] = [
      ("Looting/property destruction",), "Violent demonstration"),
     (r"doodgeschoten|scherp\s+geschoten|kogels",
      ("Protest with intervention",), "Excessive force against protesters"),
+    # An attack on a building, nobody hurt in the telling: property destruction.
+    (r"pand|gebouw|kantoorpand|gevel|pui|kantoor|winkel\w*|bankgebouw|kiosk",
+     ("Attack", "Armed clash"), "Looting/property destruction"),
 ]
+
+# The clause opens with a condition ("als Oekraïne binnenvalt", "indien").
+CONDITIONAL_OPENERS = r"als|indien|wanneer|mocht|mochten"
 
 # A definite noun that refers back to an event mentioned before ("de aanval", "het protest").
 ANAPHORIC = r"(?:de|het|die|deze|dat|dit)\s+(?:\w+\s+)?$"
@@ -99,27 +108,28 @@ ANAPHORIC = r"(?:de|het|die|deze|dat|dit)\s+(?:\w+\s+)?$"
 NEGATION = r"niet|geen|nooit|niemand|nergens|zonder"
 FUTURE = (
     r"zal|zullen|zult|gaat|gaan|wil|willen|wilde|wilden|van\s+plan|plannen|komende|"
-    r"volgende|morgen|aanstaande|op\s+het\s+punt|dreigt|dreigde|dreigen|dreiging|verwacht"
+    r"volgende|morgen|aanstaande|op\s+het\s+punt|dreigt|dreigde|dreigen|dreiging|gedreigd|verwacht"
 )
 HYPOTHETICAL = (
-    r"als|indien|mocht|mochten|eventuele?|mogelijke|kan|kunnen|zou\s+kunnen|zouden\s+kunnen|"
+    r"indien|mocht|mochten|eventuele?|mogelijke|kan|kunnen|zou\s+kunnen|zouden\s+kunnen|"
     r"stel\s+dat|anders|zodra|voorkomen|vrees|vrezen|vreest|waarschuw\w*|risico|gevaar|"
     r"oproep\w*|riep\w*\s+\w*\s*op"
 )
 HABITUAL = (
     r"vaak|steeds|regelmatig|geregeld|telkens|elke|iedere|per\s+week|per\s+dag|wekelijks|"
-    r"dagelijks|al\s+jaren|jaarlijks|soms|zelden|gewoonlijk|doorgaans|meestal|worden|wordt"
+    r"dagelijks|al\s+jaren|jaarlijks|soms|zelden|gewoonlijk|doorgaans|meestal|overal|"
+    r"op\s+grote\s+schaal|meerdere\s+keren|(?:laatste|afgelopen)\s+jaren|jarenlang"
 )
 
 # Fatality phrases; the group `n` holds the number (digits or a Dutch number word).
 FATALITIES: list[str] = [
-    r"(?P<n>[\w.]+)\s+(?:doden|dodelijke\s+slachtoffers|burgerdoden)",
-    r"(?:kwamen|kwam|kwamen\s+er)\s+(?P<n>[\w.]+)\s+(?:\w+\s+){0,3}(?:om|om\s+het\s+leven)\b",
-    r"(?P<n>[\w.]+)\s+(?:\w+\s+){0,3}(?:zijn|werden|zouden|worden|waren)\s+(?:\w+\s+){0,3}"
+    r"(?P<n>{NUM})\s+(?:doden|dodelijke\s+slachtoffers|burgerdoden)",
+    r"(?:kwamen|kwam|kwamen\s+er)\s+(?P<n>{NUM})\s+(?:\w+\s+){0,3}(?:om|om\s+het\s+leven)\b",
+    r"(?P<n>{NUM})\s+(?:\w+\s+){0,3}(?:zijn|werden|zouden|worden|waren)\s+(?:\w+\s+){0,3}"
     r"(?:gedood|vermoord|omgekomen|om\s+het\s+leven\s+gekomen|doodgeschoten|omgebracht|vermoordde)",
-    r"het\s+leven\s+(?:gekost\s+aan|kostte\s+aan)\s+(?:zeker|minstens|ten\s+minste|ruim)?\s*(?P<n>[\w.]+)",
-    r"(?:bracht|brachten)\s+(?:\w+\s+){0,3}(?P<n>[\w.]+)\s+(?:mensen|burgers|\w+)\s+om\b",
-    r"(?:minstens|zeker|ten\s+minste)\s+(?P<n>[\w.]+)\s+(?:\w+\s+){0,2}(?:vermoordde|doodde|gedood)",
+    r"het\s+leven\s+(?:gekost\s+aan|kostte\s+aan)\s+(?:zeker|minstens|ten\s+minste|ruim)?\s*(?P<n>{NUM})",
+    r"(?:bracht|brachten)\s+(?:\w+\s+){0,3}(?P<n>{NUM})\s+(?:mensen|burgers|\w+)\s+om\b",
+    r"(?:minstens|zeker|ten\s+minste)\s+(?P<n>{NUM})\s+(?:\w+\s+){0,2}(?:vermoordde|doodde|gedood)",
 ]
 
 NUMBER_WORDS = {

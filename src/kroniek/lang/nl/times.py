@@ -11,6 +11,8 @@ __all__ = [
     "BETWEEN",
     "DECADES",
     "DEICTIC",
+    "DIRECTIONS",
+    "SAME_DAY",
     "FUTURE_WEEKDAY",
     "MONTHS",
     "NUMBERS",
@@ -19,6 +21,7 @@ __all__ = [
     "RELATIVE_UNITS",
     "SINCE",
     "UNITS",
+    "VAGUE_NUMBERS",
     "WEEKDAYS",
     "YEAR_PREPOSITIONS",
 ]
@@ -85,7 +88,13 @@ NUMBERS = {
     "anderhalf": 1.5, "enkele": 3, "een paar": 2, "paar": 2, "ruim twee": 2,
 }  # fmt: skip
 
+# "drie dagen later", "een paar dagen eerder": relative to the time told just before.
+DIRECTIONS = {"later": 1, "daarna": 1, "erna": 1, "eerder": -1, "daarvoor": -1, "ervoor": -1}
+SAME_DAY = ("dezelfde dag", "diezelfde dag", "die dag", "datzelfde moment")
+
 # "in de jaren negentig" -> 1990s (twentieth century unless a century is written).
+VAGUE_NUMBERS = ("een paar", "paar", "enkele", "anderhalve", "anderhalf")
+
 DECADES = {
     "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
     "zeventig": 70, "tachtig": 80, "negentig": 90,

@@ -1,0 +1,293 @@
+"""Scoring events against the Dutch gold set (`gold/events-nl/`, format in its GUIDE.md).
+
+For each gold article the text is read from the news JSONL it names (by `id`), analysed
+with the full pipeline, and the system's *asserted* events (`happened`) are matched to the
+gold events:
+
+- a system event **matches** a gold event when its trigger starts inside the gold event's
+  anchor or one of its mentions (the same incident told twice in one article is one gold
+  event with several mentions);
+- detection precision = matching system events / system events; recall = gold events
+  with at least one matching system event / gold events;
+- each gold event is **paired** with its first matching system event (anchor first); the
+  attribute scores are over pairs: sub-type macro-F1 (over the union of gold and system
+  sub-types; unpaired gold events count as false negatives, unmatched system events as
+  false positives), place (within 25 km of the gold coordinates, or the same country when
+  the gold place is a country or region), date (system and gold ranges overlap), actors
+  (actor1 and actor2 against the gold alternatives), fatalities (equal; none = 0).
+
+`check_plover` checks the PLOVER mapping against the PLOVER gold-standard records.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kroniek.errors import InputError
+
+__all__ = ["DEFAULT_NEWS", "EventScores", "check_plover", "evaluate_events", "load_gold"]
+
+DEFAULT_NEWS = Path("/work/shared/data/news/dpgmedia2019-nl.jsonl")
+_PLACE_KM = 25.0
+
+
+@dataclass
+class EventScores:
+    gold: int = 0
+    system: int = 0
+    system_matched: int = 0
+    gold_found: int = 0
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    type_right: int = 0
+    place: list[bool] = field(default_factory=list)
+    date: list[bool] = field(default_factory=list)
+    actor1: list[bool] = field(default_factory=list)
+    actor2: list[bool] = field(default_factory=list)
+    fatalities: list[bool] = field(default_factory=list)
+    modal_misses: int = 0  # gold events the system found but marked as not having happened
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        p = self.system_matched / self.system if self.system else 0.0
+        r = self.gold_found / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        subs = set(self.tp) | set(self.fp) | set(self.fn)
+        f1s = []
+        for s in subs:
+            tp, fp, fn = self.tp[s], self.fp[s], self.fn[s]
+            f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+
+        def rate(xs: list[bool]) -> float:
+            return round(sum(xs) / len(xs), 3) if xs else 0.0
+
+        actors = self.actor1 + self.actor2
+        return {
+            "gold_events": self.gold,
+            "system_events": self.system,
+            "detection_precision": round(p, 3),
+            "detection_recall": round(r, 3),
+            "detection_f1": round(f, 3),
+            "subtype_macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else 0.0,
+            "type_accuracy": rate([True] * self.type_right + [False] * (self.gold_found - self.type_right)),
+            "place": rate(self.place),
+            "date": rate(self.date),
+            "actor1": rate(self.actor1),
+            "actor2": rate(self.actor2),
+            "actors": rate(actors),
+            "fatalities": rate(self.fatalities),
+            "pairs": self.gold_found,
+            "modal_misses": self.modal_misses,
+        }
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """Every gold article record in a folder (or one file)."""
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    if not files:
+        raise InputError(f"no gold files (*.json) in {path}", source=str(path),
+                         hint="point --gold at gold/events-nl")
+    out = []
+    for f in files:
+        try:
+            rec = json.loads(f.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not JSON: {exc}", source=str(f)) from exc
+        if "article" not in rec or "events" not in rec:
+            raise InputError("a gold file needs 'article' and 'events'", source=str(f),
+                             hint="see gold/events-nl/GUIDE.md")
+        rec["_file"] = str(f)
+        out.append(rec)
+    return out
+
+
+def _texts(news: Path, ids: set[Any]) -> dict[Any, dict[str, Any]]:
+    if not news.exists():
+        raise InputError(f"news file not found: {news}", source=str(news),
+                         hint="pass --news with the JSONL the gold articles come from")
+    found = {}
+    with news.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("id") in ids:
+                found[rec["id"]] = rec
+    return found
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", "", s)).strip().lower()
+
+
+def actor_matches(system: Any, gold: list[str]) -> bool:
+    """A system actor (or None) against gold alternatives (ACLED name or surface words)."""
+    if system is None:
+        return False
+    name = _norm(system.name)
+    full = system.name.lower()
+    for g in gold:
+        gl = g.lower()
+        if _norm(g) == name or gl == full or (len(gl) > 3 and (gl in full or full in gl)):
+            return True
+    return False
+
+
+def _place_ok(place: Any, gold: dict[str, Any]) -> bool:
+    if place is None:
+        return False
+    if (place.lat is not None and place.lon is not None and gold.get("lat") is not None
+            and _km(place.lat, place.lon, gold["lat"], gold["lon"]) <= _PLACE_KM):
+        return True
+    if gold.get("precision") in ("country", "region"):
+        return bool(place.country_code) and place.country_code == gold.get("country_code")
+    return bool(gold.get("geonameid")) and place.geonameid == gold.get("geonameid")
+
+
+def _spans(text: str, ev: dict[str, Any]) -> list[tuple[int, int]]:
+    out = []
+    for s in [ev["anchor"], *ev.get("mentions", [])]:
+        i = text.find(s)
+        if i >= 0:
+            out.append((i, i + len(s)))
+    return out
+
+
+def score_article(doc: Any, gold_events: list[dict[str, Any]], sc: EventScores) -> None:
+    from kroniek.stages.events import happened
+
+    places = {p.id: p for p in doc.places}
+    system = [e for e in doc.events if happened(e)]
+    others = [e for e in doc.events if not happened(e)]
+    spans = [_spans(doc.text, g) for g in gold_events]
+    sc.gold += len(gold_events)
+    sc.system += len(system)
+    matched_sys: set[str] = set()
+    for gi, g in enumerate(gold_events):
+        hits = [e for e in system if any(a <= e.trigger.start < b for a, b in spans[gi])]
+        matched_sys.update(e.id for e in hits)
+        if not hits:
+            sc.fn[g["sub_type"]] += 1
+            if any(any(a <= e.trigger.start < b for a, b in spans[gi]) for e in others):
+                sc.modal_misses += 1
+            sc.errors.append({"article": doc.id, "gold": g["anchor"][:60], "error": "missed"})
+            continue
+        e = hits[0]
+        sc.gold_found += 1
+        _score_pair(e, g, places, sc, doc.id)
+    for e in system:
+        if e.id in matched_sys:
+            sc.system_matched += 1
+        else:
+            sc.fp[e.sub_type] += 1
+            sc.errors.append({"article": doc.id, "system": e.trigger.text, "sub_type": e.sub_type,
+                              "error": "spurious"})
+
+
+def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScores, doc_id: str) -> None:
+    if e.sub_type == g["sub_type"]:
+        sc.tp[e.sub_type] += 1
+    else:
+        sc.fn[g["sub_type"]] += 1
+        sc.fp[e.sub_type] += 1
+        sc.errors.append({"article": doc_id, "gold": g["sub_type"], "system": e.sub_type,
+                          "trigger": e.trigger.text, "error": "sub_type"})
+    sc.type_right += e.type == g["type"]
+    if g.get("place"):
+        ok = _place_ok(places.get(e.place), g["place"])
+        sc.place.append(ok)
+        if not ok:
+            p = places.get(e.place)
+            sc.errors.append({"article": doc_id, "gold": g["place"]["name"],
+                              "system": p.name if p else None, "error": "place"})
+    if g.get("date"):
+        d = g["date"]
+        ok = bool(e.time.from_ and e.time.to and e.time.from_ <= d["to"] and d["from"] <= e.time.to)
+        sc.date.append(ok)
+        if not ok:
+            sc.errors.append({"article": doc_id, "gold": d, "system": [e.time.from_, e.time.to],
+                              "error": "date"})
+    if g.get("actor1"):
+        sc.actor1.append(actor_matches(e.actor1, g["actor1"]))
+    if g.get("actor2"):
+        sc.actor2.append(actor_matches(e.actor2, g["actor2"]))
+    if g.get("fatalities") is not None:
+        sc.fatalities.append((e.fatalities or 0) == g["fatalities"])
+
+
+def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | None = None) -> EventScores:
+    import kroniek
+
+    records = load_gold(gold_path)[:limit]
+    texts = _texts(news, {r["article"]["id"] for r in records})
+    sc = EventScores()
+    for rec in records:
+        art = rec["article"]
+        src = texts.get(art["id"])
+        if src is None:
+            raise InputError(f"article {art['id']} is not in {news}", source=rec["_file"])
+        doc = kroniek.analyze(src["text"], published=art["published"], lang="nl",
+                              title=src.get("title"))
+        score_article(doc, rec["events"], sc)
+    return sc
+
+
+# -- PLOVER -----------------------------------------------------------------------------------
+
+
+def check_plover(path: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Check `kroniek.acled.PLOVER` against PLOVER gold-standard records.
+
+    - `unattested`: (event, mode) pairs of the mapping that no gold record uses;
+    - on the records whose event the ACLED taxonomy covers, the English events stage runs
+      over the record's text: `coverage` = share with an asserted event, `agreement` = share
+      of those whose PLOVER event equals the record's.
+    """
+    import kroniek
+    from kroniek.acled import PLOVER
+    from kroniek.stages.events import happened
+
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read PLOVER records: {exc}", source=str(path)) from exc
+    events = {r["event"] for r in records}
+    pairs = {(r["event"], r.get("mode") or None) for r in records}
+    unattested = sorted(
+        f"{sub} -> {ev}:{mode}" for sub, (ev, mode) in PLOVER.items()
+        if ev and (ev not in events or (mode is not None and (ev, mode) not in pairs))
+    )
+    covered = {ev for ev, _ in PLOVER.values() if ev}
+    test = [r for r in records if r["event"] in covered and r.get("text")][:limit]
+    detected = agree = 0
+    confusion: Counter[str] = Counter()
+    for r in test:
+        doc = kroniek.analyze(r["text"], published=r.get("date") or None, lang="en")
+        evs = [e for e in doc.events if happened(e)]
+        if not evs:
+            continue
+        detected += 1
+        got = {e.plover.split(":")[0] for e in evs}
+        if r["event"] in got:
+            agree += 1
+        else:
+            confusion[f"{r['event']} -> {sorted(got)[0]}"] += 1
+    return {
+        "records": len(test),
+        "unattested": unattested,
+        "coverage": round(detected / len(test), 3) if test else 0.0,
+        "agreement": round(agree / detected, 3) if detected else 0.0,
+        "confusions": dict(confusion.most_common(8)),
+    }
