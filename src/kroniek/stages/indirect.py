@@ -32,6 +32,20 @@ __all__ = ["Hit", "find_indirect", "fronted", "plausible_source", "speech_events
 
 _ANAPHORIC = frozenset({"dat", "dit", "zo", "this", "that"})
 _CONJ = frozenset({"en", "maar", "want", "dus", "and", "but", "so", "yet"})
+# Words that may follow an inverted source before the clause ends ("zegt X niet", "said
+# X on Thursday", "zei hij in een interview").
+_RELATIVE = frozenset({"die", "dat", "wie", "who", "which", "that", "whose"})
+_TRAILING = frozenset({"niet", "ook", "nog", "dan", "wel", "echter", "immers", "vandaag",
+                       "weten", "uit", "toe", "mee", "aan", "erop", "op",
+                       "gisteren", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+                       "zaterdag", "zondag", "tonight", "today", "yesterday", "monday",
+                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_TRAILING_STARTS = frozenset({"in", "op", "tegen", "bij", "tijdens", "na", "vanuit", "via",
+                              "on", "in", "at", "to", "during", "after", "who", "which",
+                              "die", "dat", "van", "over", "about", "of", "with", "met",
+                              "vorige", "afgelopen", "last", "earlier", "later", "as",
+                              "when", "while", "terwijl", "toen", "omdat", "because", "for",
+                              "voor", "and", "en", "maar", "but"})
 _FRONTED_WORDS = frozenset(
     """wel ook toch zo daar hier nu dan maar inmiddels eerder later gisteren vandaag
     zelf bovendien daarnaast verder tegelijk intussen ondertussen desondanks daarom
@@ -151,13 +165,33 @@ def _cue_verb(
     if k + 1 < hi and _NOT_SPEECH.get(low) == w.words[k + 1].lower():
         return None
     cue_end = _particle_end(w, k, hi, lex)
+    if lex.lang == "en" and low.endswith("ing") and k > lo and w.words[k - 1] == ",":
+        # "Trump is defending his tweets, saying it shows …": the subject of the sentence.
+        first = np_after(w, lo, k, lex)
+        c = _content_start(w, k + 1, hi, lex, cue_end)
+        if first is not None and plausible_source(first, lex) and c < hi:
+            a, b = _span(w, c, hi)
+            return Hit(a, b, w.starts[k], cue_end, k, first)
+        return None
     if k > lo and w.words[k - 1] in ",–—":
         # "…, zegt X." : content before the comma, source after the cue.
         m = np_after(w, k + 1, hi, lex)
-        if m is None or not (plausible_source(m, lex) or _definite(m, lex)):
+        if m is not None and _ends_clause(w, w.index_at(m.end), hi):
+            if not (plausible_source(m, lex) or _definite(m, lex)):
+                return None
+            a, b = _span(w, lo, k - 1)
+            return Hit(a, b, w.starts[k], cue_end, k, m)
+        # "Senator X, Democrat of California, said the program …": an appositive subject.
+        first = np_after(w, lo, k, lex)
+        c = _content_start(w, k + 1, hi, lex, cue_end)
+        if first is None or not plausible_source(first, lex) or c >= hi:
             return None
-        a, b = _span(w, lo, k - 1)
-        return Hit(a, b, w.starts[k], cue_end, k, m)
+        subj = first
+        between = w.words[w.index_at(first.end) + 1 : k - 1]
+        if between and len(between) <= 6 and between[0].lower() not in _RELATIVE:
+            subj = Mention(first.start, w.ends[k - 2], w.text[first.start : w.ends[k - 2]])
+        a, b = _span(w, c, hi)
+        return Hit(a, b, w.starts[k], cue_end, k, subj)
     before = np_before(w, k, lo, lex)
     if before is not None and before.text.lower() in _ANAPHORIC and prev is not None:
         m = np_after(w, k + 1, hi, lex)  # "Dat concludeert socioloog X."
@@ -193,7 +227,7 @@ def _cue_verb(
             return None
     c = _content_start(w, k + 1, hi, lex, cue_end)
     if c >= hi:
-        return None
+        return _english_inverted(w, k, lo, hi, lex)  # "…,” he said."
     a, b = _span(w, c, hi)
     return Hit(a, b, w.starts[k], cue_end, k, before)
 
@@ -233,6 +267,13 @@ def _content_start(w: Words, i: int, hi: int, lex: Lexicon, cue_end: int) -> int
     return j
 
 
+def _ends_clause(w: Words, j: int, hi: int) -> bool:
+    """Does the sentence (or clause) end at token j, after a source noun phrase?"""
+    while j < hi and w.words[j].lower() in _TRAILING:
+        j += 1
+    return j >= hi or not w.words[j][0].isalnum() or w.words[j].lower() in _TRAILING_STARTS
+
+
 def _definite(m: Mention, lex: Lexicon) -> bool:
     """"de universiteit", "het ministerie": after an inverted cue, a source."""
     words = m.text.split()
@@ -248,9 +289,14 @@ def fronted(m: Mention, lex: Lexicon) -> bool:
 
 
 def plausible_source(m: Mention, lex: Lexicon) -> bool:
+    """Could this noun phrase be who says something (a name, role, pronoun, source noun)?"""
     words = m.text.split()
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return False
+    if lex.lang == "en" and words[0].lower() in ("the", "a", "an", "his", "her", "their",
+                                                 "some", "many", "most", "several", "two"):
+        # English puts the subject before the verb: "the report said", "sources said".
+        return not any(x.lower() in AUX or x.lower() in _NEGATIONS for x in words)
     low = m.text.lower()
     if low in lex.pronouns or low in ("ik", "wij", "we", "i", "you", "jij", "u"):
         return low not in ("ik", "i", "you", "jij", "u")

@@ -46,6 +46,7 @@ _LEADING_ADVERBS = frozenset(
     """daarom toch echter immers ook nu dan wel ondertussen intussen inmiddels bovendien
     desondanks vervolgens daarna later eerder also however now then still""".split()
 )
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "dhr", "mevr", "prof"})
 _ADVERBS = frozenset({"niet", "nog", "ook", "al", "wel", "dan", "nooit", "not", "also",
                       "never", "still", "already", "later", "earlier"})
 _BEFORE_PLACE = frozenset({"van", "of", "in", "uit", "naar", "te", "from", "at"})
@@ -77,7 +78,9 @@ class Lexicon:
     pronouns: dict[str, str]
 
     def role_class(self, word: str) -> str | None:
-        w = word.lower()
+        w = word.lower().rstrip(".")
+        if w in _TITLES:
+            return "title"
         for suffix, cls in self.role_suffixes.items():
             if w.endswith(suffix) and (len(w) == len(suffix) or len(suffix) >= 5):
                 return cls

@@ -35,6 +35,17 @@ CUE_VERBS = frozenset(
     acknowledged observed observes mentioned mentions cautioned cautions complained
     complains called calls questioned questions doubted doubts hinted signaled signalled
     pledged pledges boasted boasts joked jokes quipped wondered wonders shouted
+    shows show showed shown found finds cited cites plans plan planned seems seem seemed
+    attacked attacks supports support supported refuses refused refuse declined declines
+    know knows knew encouraging encouraged demanding demanded demands defending defended
+    defends stressing promising discussed discusses proposes proposed proposing blasted
+    blasts slammed slams saying arguing adding noting claiming warning insisting
+    explaining suggesting asking telling calling writing tweeting announcing stating
+    considers considered hinted signaled intends intended vowing pledging
+    acknowledging admitting denying believing hoping expecting fearing predicting
+    recommended recommends concluded concludes determined ruled rules accused
+    criticizing praising questioning mocked mocks touted touts dismissed dismisses
+    says said reports according
     """.split()
 )
 
@@ -78,6 +89,7 @@ ROLE_SUFFIXES = {
     "journalist": "media", "correspondent": "media", "reporter": "media",
     "columnist": "media", "host": "media", "adviser": "manager", "advisor": "manager",
     "aide": "manager", "campaign manager": "manager", "lawyer": "expert", "attorney": "expert",
+    "sheriff": "official", "chief": "official", "judge": "official", "founder": "manager",
 }
 
 PRONOUNS = {"he": "m", "she": "f", "they": "pl", "him": "m", "her": "f", "them": "pl"}
