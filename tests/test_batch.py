@@ -146,8 +146,9 @@ def test_failed_partition_is_retried_then_reported(
     assert list(bad.failed) == [p for p in bad.failed if p.startswith("00002")]
     assert len(bad.failed) == 1 and "always fails" in next(iter(bad.failed.values()))
     assert bad.articles == 2 * PART
-    manifest = json.loads((out2 / "_manifest.json").read_text())
-    assert not any(p.startswith("00002") for p in manifest["partitions"])
+    lines = (out2 / "_manifest.jsonl").read_text().splitlines()
+    finished = [json.loads(line)["partition"] for line in lines[1:]]
+    assert len(finished) == 2 and not any(p.startswith("00002") for p in finished)
     fixed = run_batch([str(news)], out2, client=client, partition_size=PART)
     assert (fixed.partitions, fixed.skipped, fixed.articles) == (1, 2, PART)
 
@@ -192,3 +193,19 @@ def test_existing_scheduler_by_address(client: Any, news: Path, tmp_path: Path) 
     report = run_batch([str(news)], tmp_path / "out", scheduler=address, partition_size=PART)
     assert report.articles == N_ARTICLES and not report.failed
     assert client.scheduler_info()["workers"]  # the cluster outlives the batch's client
+
+
+def test_manifest_torn_line_and_foreign_file(tmp_path: Path) -> None:
+    from kroniek.batch import MANIFEST, Manifest
+    from kroniek.errors import InputError
+
+    manifest = Manifest.load(tmp_path)
+    manifest.mark(PartitionResult("00000-abc", {t: [] for t in TABLES}))
+    with (tmp_path / MANIFEST).open("a") as fh:
+        fh.write('{"partition": "00001-de')  # a crash in the middle of a write
+    assert Manifest.load(tmp_path).finished == {"00000-abc"}
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / MANIFEST).write_text("id,name\n1,x\n")
+    with pytest.raises(InputError, match="manifest"):
+        Manifest.load(other)

@@ -7,7 +7,7 @@ partitions of `partition_size` articles. Each partition is one Dask task: a work
 analyses its articles with the default pipeline, which it builds once (models load once
 per worker, not per partition), and sends back rows. Those rows are written as
 `OUT/<table>/part-<partition>.parquet` for the tables in `TABLES`, then the partition is
-marked finished in `OUT/_manifest.json`; a rerun skips finished partitions. A task that
+marked finished in `OUT/_manifest.jsonl`; a rerun skips finished partitions. A task that
 fails is retried (`retries`); one that still fails is reported in the `BatchReport`, its
 articles are not written, and a rerun tries it again.
 
@@ -55,7 +55,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-MANIFEST = "_manifest.json"
+MANIFEST = "_manifest.jsonl"
 FORMAT = "kroniek-batch/1"
 TABLES = ("articles", "entities", "places", "quotes", "claims", "events")
 _RECORDS: dict[str, type] = {
@@ -269,47 +269,54 @@ def write_partition(out: Path, result: PartitionResult) -> None:
 
 @dataclass
 class Manifest:
-    """Which partitions of an output folder are finished (`_manifest.json`)."""
+    """Which partitions of an output folder are finished (`_manifest.jsonl`).
+
+    Append-only: a header line, then one line per finished partition, so marking one
+    costs the same at the ten-thousandth partition as at the first. A line torn by a crash
+    is ignored (its partition is simply done again).
+    """
 
     path: Path
-    partitions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    finished: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, out: Path) -> Manifest:
         path = out / MANIFEST
         if not path.exists():
+            with path.open("w", encoding="utf-8") as fh:
+                fh.write(json.dumps({"format": FORMAT}) + "\n")
             return cls(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise InputError(
-                f"unreadable batch manifest ({exc})", source=str(path),
-                hint="delete it to start the batch over",
-            ) from None
-        if data.get("format") != FORMAT:
-            raise InputError(
-                f"not a {FORMAT} manifest", source=str(path), hint="use an empty --out folder"
-            )
-        return cls(path, dict(data.get("partitions", {})))
+        finished: set[str] = set()
+        with path.open(encoding="utf-8") as fh:
+            header = fh.readline()
+            try:
+                ok = json.loads(header).get("format") == FORMAT
+            except (json.JSONDecodeError, AttributeError):
+                ok = False
+            if not ok:
+                raise InputError(f"not a {FORMAT} manifest", source=str(path),
+                                 hint="use an empty --out folder, or delete the manifest")
+            for line in fh:
+                try:
+                    finished.add(json.loads(line)["partition"])
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    log.warning("ignoring a torn line in %s", path)
+        return cls(path, finished)
 
     def done(self, part_id: str) -> bool:
-        if part_id not in self.partitions:
+        if part_id not in self.finished:
             return False
         out = self.path.parent
         return all(_part_path(out, t, part_id).exists() for t in TABLES)
 
     def mark(self, result: PartitionResult) -> None:
-        self.partitions[result.id] = {
-            "articles": len(result.rows.get("articles", [])),
-            "errors": result.errors,
-            "seconds": round(result.seconds, 3),
-        }
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(
-            json.dumps({"format": FORMAT, "partitions": self.partitions}, indent=1),
-            encoding="utf-8",
-        )
-        os.replace(tmp, self.path)
+        line = {"partition": result.id, "articles": len(result.rows.get("articles", [])),
+                "errors": result.errors, "seconds": round(result.seconds, 3)}
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        self.finished.add(result.id)
 
 
 @dataclass
