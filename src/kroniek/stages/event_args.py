@@ -147,6 +147,8 @@ def _candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -
             out.append((m.start(), m.end(), Actor(name=f"Military Forces of {dem[1]}",
                                                    type="state_forces", side=dem[1])))
     for p in doc.places:
+        if p.note and p.note.startswith("inferred by the events stage"):
+            continue
         if lo <= p.start and p.end <= hi and (p.role == "metonym" or str(p.feature_code or "").startswith("PCL")):
             if p.role != "metonym" and _LOCATIVE_ANY.search(text[max(0, p.start - 12) : p.start]):
                 continue  # "in Oekraïne" is where, not who
@@ -305,9 +307,6 @@ def choose_place(
         if _NEAR.search(doc.text[max(sent.start, p.start - 45) : p.start]):
             prec = max(prec, 2)
         return p, prec
-    inferred = infer_place(doc, sent.start, sent.end)
-    if inferred is not None:
-        return inferred, 3 if inferred.precision == "country" else 2
     return _fallback_place(doc, si)
 
 
@@ -357,19 +356,20 @@ def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
 
 
 def _fallback_place(doc: Doc, si: int) -> tuple[Place | None, int | None]:
-    """A place from the two sentences before in the block, else the most mentioned place."""
+    """Earlier sentences of the paragraph, then adjectives, then the most mentioned place."""
     block = doc.block_at(doc.sentences[si].start)
-    for back in (1, 2, 3, 4):
-        if si - back < 0 or block is None or doc.sentences[si - back].start < block.start:
-            break
-        prev = doc.sentences[si - back]
-        cands = [p for p in doc.places if p.role == "location" and prev.start <= p.start < prev.end]
+    back = [doc.sentences[j] for j in range(si - 1, max(-1, si - 5), -1)
+            if block is not None and doc.sentences[j].start >= block.start]
+    for prev in back:
+        cands = [p for p in doc.places if p.role == "location" and prev.start <= p.start < prev.end
+                 and not p.note]
         if cands:
             p = min(cands, key=lambda p: _PRECISION.get(p.precision, 3))
             return p, max(2, _PRECISION.get(p.precision, 3))
-        inferred = infer_place(doc, prev.start, prev.end)
+    for sent in [doc.sentences[si], *back]:
+        inferred = infer_place(doc, sent.start, sent.end)
         if inferred is not None:
-            return inferred, 3
+            return inferred, 3 if inferred.precision == "country" else 2
     locs = [p for p in doc.places if p.role == "location" and not p.note]
     if not locs:
         return None, None
