@@ -209,3 +209,34 @@ def test_manifest_torn_line_and_foreign_file(tmp_path: Path) -> None:
     (other / MANIFEST).write_text("id,name\n1,x\n")
     with pytest.raises(InputError, match="manifest"):
         Manifest.load(other)
+
+
+def test_warc_and_html_pages_are_extracted_on_the_workers(client: Any, tmp_path: Path) -> None:
+    from test_warc import PAGES, html, write_warc
+
+    from kroniek.readers import read_inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_warc(folder / "crawl.warc.gz", PAGES, gz=True)
+    (folder / "page.html").write_bytes(html("Derde bericht"))
+    out = tmp_path / "out"
+    report = run_batch([str(folder)], out, client=client, partition_size=2)
+    errors: list[Any] = []
+    articles = list(read_inputs([str(folder)], on_error=errors.append))
+    assert report.articles == len(articles) == 3
+    assert [str(e) for e in errors] == report.item_errors  # the page without text
+    expected: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    for art in articles:
+        rows = doc_rows(analyze_article(art), content_hash=art.identity(), source=art.source,
+                        external_id=art.external_id)
+        for table in TABLES:
+            expected[table].extend(rows[table])
+    for table in TABLES:
+        got = sorted(_parquet_rows(out, table), key=_key)
+        for row in got:
+            row.pop("partition", None)
+        want = sorted(expected[table], key=_key)
+        for row in want:
+            row.pop("partition", None)
+        assert got == want, table

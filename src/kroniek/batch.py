@@ -36,6 +36,8 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from kroniek.doc import SCHEMA, Claim, Doc, Entity, Event, Place, Quote
 from kroniek.errors import InputError, KroniekError
 from kroniek.readers.base import Article, ItemError, OnError
+from kroniek.readers.html import RawPage, extract_page
+from kroniek.readers.text import MAX_BYTES
 
 __all__ = [
     "MANIFEST",
@@ -44,6 +46,7 @@ __all__ = [
     "Partition",
     "PartitionResult",
     "analyze_partition",
+    "batch_items",
     "doc_rows",
     "docs_from_rows",
     "load_parquet_into_store",
@@ -180,7 +183,7 @@ def docs_from_rows(tables: dict[str, list[dict[str, Any]]]) -> Iterator[tuple[Do
 @dataclass(slots=True)
 class Partition:
     id: str  # "<index>-<hash of the articles' identities>": stable across reruns
-    articles: list[Article]
+    articles: list[Article | RawPage]  # pages are extracted by the worker
 
 
 @dataclass(slots=True)
@@ -192,20 +195,49 @@ class PartitionResult:
     worker_pid: int = 0
 
 
+def batch_items(inputs: Iterable[str], *, on_error: OnError) -> Iterator[Article | RawPage]:
+    """What `read_inputs` reads, except that HTML pages (files, WARC records) come back
+    unextracted, so the workers extract them in parallel instead of this process."""
+    from kroniek.readers import read_inputs
+    from kroniek.readers.feeds import is_feed
+    from kroniek.readers.formats import _is_jsonl
+    from kroniek.readers.html import is_html
+    from kroniek.readers.warc import is_warc, warc_pages
+
+    for p in inputs:
+        path = Path(p)
+        if p == "-" or p.startswith(("http://", "https://")) or not path.exists():
+            yield from read_inputs([p], on_error=on_error)
+            continue
+        files = (sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+                 if path.is_dir() else [path])
+        for f in files:
+            with f.open("rb") as fh:
+                head = fh.read(4096)
+            if _is_jsonl(f, head):
+                yield from read_inputs([str(f)], on_error=on_error)
+            elif is_warc(f, head):
+                yield from warc_pages(f, on_error=on_error)
+            elif is_html(f, head) and not is_feed(f, head) and f.stat().st_size <= MAX_BYTES:
+                yield RawPage(f.read_bytes(), str(f))
+            else:
+                yield from read_inputs([str(f)], on_error=on_error)
+
+
 def partitions(
     inputs: Iterable[str], *, size: int = DEFAULT_PARTITION_SIZE, on_error: OnError | None = None
 ) -> Iterator[Partition]:
-    """The inputs' articles cut into partitions, streamed."""
-    from kroniek.readers import read_inputs
+    """The inputs' articles (or pages) cut into partitions, streamed."""
+    from kroniek.readers.base import _raise
 
-    def cut(index: int, batch: list[Article]) -> Partition:
+    def cut(index: int, batch: list[Article | RawPage]) -> Partition:
         digest = hashlib.sha256("".join(a.identity() for a in batch).encode()).hexdigest()
         return Partition(f"{index:05d}-{digest[:12]}", batch)
 
-    batch: list[Article] = []
+    batch: list[Article | RawPage] = []
     index = 0
-    for article in read_inputs(inputs, on_error=on_error):
-        batch.append(article)
+    for item in batch_items(inputs, on_error=on_error or _raise):
+        batch.append(item)
         if len(batch) >= size:
             yield cut(index, batch)
             index, batch = index + 1, []
@@ -221,7 +253,13 @@ def analyze_partition(part: Partition, *, lang: str | None = None) -> PartitionR
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     errors: list[str] = []
     seen: set[str] = set()
-    for article in part.articles:
+    for item in part.articles:
+        if isinstance(item, RawPage):
+            extracted = extract_page(item, lambda e: errors.append(str(e)))
+            if extracted is None:
+                continue
+            item = extracted
+        article = item
         digest = article.identity()
         if digest in seen:
             continue  # the same record twice in one partition: stored once

@@ -6,8 +6,10 @@ trafilatura; a page where nothing is left is reported as an item error, not anal
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,7 +18,15 @@ from kroniek.errors import DateHeaderError, EmptyInputError, InputTooLargeError,
 from kroniek.readers.base import Article, ItemError, OnError
 from kroniek.readers.text import MAX_BYTES, parse_published
 
-__all__ = ["MIN_CHARS", "extract_html", "is_html", "looks_like_html", "read_html_path"]
+__all__ = [
+    "MIN_CHARS",
+    "RawPage",
+    "extract_html",
+    "extract_page",
+    "is_html",
+    "looks_like_html",
+    "read_html_path",
+]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -87,6 +97,28 @@ def extract_html(data: bytes | str, *, source: str, url: str | None = None) -> A
         published=_published(doc.date, source=source),
         outlet=outlet,
     )
+
+
+@dataclass(slots=True)
+class RawPage:
+    """An HTML page not extracted yet: `kroniek batch` ships these to its workers so the
+    extraction (the costly part of reading an archive) runs in parallel too."""
+
+    body: bytes
+    source: str
+    url: str | None = None
+
+    def identity(self) -> str:
+        return hashlib.sha256(self.source.encode() + b"\0" + self.body).hexdigest()
+
+
+def extract_page(page: RawPage, on_error: OnError) -> Article | None:
+    """The page's article, or None after reporting why there is none."""
+    try:
+        return extract_html(page.body, source=page.source, url=page.url)
+    except (EmptyInputError, RecordError, InputTooLargeError) as exc:
+        on_error(ItemError(page.source, f"{page.url}: {exc.message}" if page.url else exc.message))
+        return None
 
 
 def read_html_path(path: Path, on_error: OnError) -> Iterator[Article]:

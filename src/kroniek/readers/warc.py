@@ -14,12 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kroniek.errors import EmptyInputError, InputTooLargeError, RecordError
 from kroniek.readers.base import Article, ItemError, OnError
-from kroniek.readers.html import extract_html
+from kroniek.readers.html import RawPage, extract_page
 from kroniek.readers.text import MAX_BYTES
 
-__all__ = ["is_warc", "read_warc", "read_warc_path"]
+__all__ = ["is_warc", "read_warc", "read_warc_path", "warc_pages"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -50,6 +49,14 @@ def _html_payload(record: Any) -> bool:
 
 def read_warc(path: Path | str, *, on_error: OnError) -> Iterator[Article]:
     """Articles from the HTML responses of a WARC/ARC file, streamed."""
+    for page in warc_pages(path, on_error=on_error):
+        article = extract_page(page, on_error)
+        if article is not None:
+            yield article
+
+
+def warc_pages(path: Path | str, *, on_error: OnError) -> Iterator[RawPage]:
+    """The HTML responses of a WARC/ARC file, not extracted yet, streamed."""
     from warcio.archiveiterator import ArchiveIterator
 
     path = Path(path)
@@ -90,11 +97,7 @@ def read_warc(path: Path | str, *, on_error: OnError) -> Iterator[Article]:
                     )
                 )
                 return
-            source = f"{path}@{offset}"
-            try:
-                yield extract_html(body, source=source, url=url)
-            except (EmptyInputError, RecordError, InputTooLargeError) as exc:
-                on_error(ItemError(source, f"{url}: {exc.message}" if url else exc.message))
+            yield RawPage(body, f"{path}@{offset}", url)
 
 
 def read_warc_path(path: Path, on_error: OnError) -> Iterator[Article]:
