@@ -192,4 +192,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         sqlite=_both(_ARTICLE_VERSIONS, _ARTICLE_VERSIONS_INDEX),
         postgres=_both(_ARTICLE_VERSIONS, _ARTICLE_VERSIONS_INDEX),
     ),
+    # Spatial (and, on SQLite, temporal) index for the map's bounding-box queries.
+    # SQLite: an R*Tree over (lat, lon, julian day range) keyed by the events' rowid, filled
+    # by the store; undated events span all days (the exact date filter still applies).
+    # PostgreSQL: a GiST index over the built-in point type.
+    Migration(
+        name="0004_event_space",
+        sqlite=(
+            "CREATE VIRTUAL TABLE events_rtree USING rtree(id, lat0, lat1, lon0, lon1, d0, d1)",
+            "INSERT INTO events_rtree SELECT rowid, lat, lat, lon, lon, "
+            "COALESCE(julianday(date_from), -1e6), COALESCE(julianday(date_to), 1e7) "
+            "FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL",
+        ),
+        postgres=(
+            "CREATE INDEX events_point ON events USING gist (point(lon, lat))",
+        ),
+    ),
 )

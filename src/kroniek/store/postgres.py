@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from kroniek.errors import StoreError
+from kroniek.store.queries import EventFilter
 from kroniek.store.sql import SQLStore
 
 __all__ = ["PostgresStore"]
@@ -74,6 +75,14 @@ class PostgresStore(SQLStore):
         cur.execute("SELECT table_name FROM information_schema.tables "
                     "WHERE table_schema = current_schema()")
         return {r[0] for r in cur.fetchall()}
+
+    def _bbox_where(self, f: EventFilter) -> tuple[str, list[Any]] | None:
+        """The GiST prefilter for a box; the exact conditions still apply."""
+        if f.bbox is None or f.bbox[0] > f.bbox[2]:
+            return None
+        west, south, east, north = f.bbox
+        return ("point(e.lon, e.lat) <@ box(point(?, ?), point(?, ?))",
+                [west, south, east, north])
 
     def _fts_articles(self) -> str:
         return "SELECT id FROM articles WHERE tsv @@ plainto_tsquery('simple', ?)"

@@ -74,6 +74,10 @@ class ReadQueries:
     def _fts_param(self, text: str) -> str | None:
         return text
 
+    def _bbox_where(self, f: EventFilter) -> tuple[str, list[Any]] | None:
+        """An index-backed prefilter for `f.bbox` (backend-specific), or None."""
+        return None
+
     # -- counts and articles ------------------------------------------------------------
 
     def count(self, table: str = "articles") -> int:
@@ -139,6 +143,10 @@ class ReadQueries:
     def _event_where(self, f: EventFilter) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         params: list[Any] = []
+        prefilter = self._bbox_where(f)
+        if prefilter is not None:
+            where.append(prefilter[0])
+            params += prefilter[1]
         if f.bbox is not None:
             west, south, east, north = f.bbox
             where.append("e.lat BETWEEN ? AND ?")

@@ -219,9 +219,9 @@ class SQLStore(ReadQueries):
         return True
 
     def _link_incident(self, cur: Any, ev: dict[str, Any]) -> None:
-        candidates = self._candidate_incidents(cur, ev)
         found = None
         matcher = _incident_matcher()
+        candidates = self._candidate_incidents(cur, ev) if matcher is not None else []
         if matcher is not None and candidates:
             found = matcher(dict(ev), candidates)
             if found is not None and found not in {c["id"] for c in candidates}:

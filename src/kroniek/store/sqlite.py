@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import StoreError
-from kroniek.store.queries import fts5_query
+from kroniek.store.queries import EventFilter, fts5_query
 from kroniek.store.rows import ArticleRows
 from kroniek.store.sql import SQLStore
 
@@ -85,12 +85,32 @@ class SQLiteStore(SQLStore):
 
     def _index_fulltext(self, cur: Any, rows: ArticleRows) -> None:
         a = rows.article
+        cur.execute("INSERT INTO events_rtree SELECT rowid, lat, lat, lon, lon, "
+                    "COALESCE(julianday(date_from), -1e6), COALESCE(julianday(date_to), 1e7) "
+                    "FROM events WHERE article_id = ? AND lat IS NOT NULL AND lon IS NOT NULL",
+                    (a["id"],))
         cur.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
                     (a["id"], a["title"] or "", a["text"]))
         cur.executemany(
             "INSERT INTO quotes_fts (article_id, quote_id, text, speaker) VALUES (?, ?, ?, ?)",
             [(q["article_id"], q["id"], q["text"], q["speaker_name"] or "")
              for q in rows.quotes])
+
+    def _bbox_where(self, f: EventFilter) -> tuple[str, list[Any]] | None:
+        """The R*Tree prefilter for a box (and dates); the exact conditions still apply."""
+        if f.bbox is None or f.bbox[0] > f.bbox[2]:
+            return None
+        west, south, east, north = f.bbox
+        sql = ("e.rowid IN (SELECT id FROM events_rtree WHERE lat1 >= ? AND lat0 <= ? "
+               "AND lon1 >= ? AND lon0 <= ?")
+        params: list[Any] = [south, north, west, east]
+        if f.date_from:
+            sql += " AND d1 >= julianday(?)"
+            params.append(f.date_from)
+        if f.date_to:
+            sql += " AND d0 <= julianday(?)"
+            params.append(f.date_to)
+        return sql + ")", params
 
     def _fts_param(self, text: str) -> str | None:
         return fts5_query(text)

@@ -319,7 +319,7 @@
       el("button", { class: "link", onclick: () => state.selected && openEvent(state.selected) }, "← back to the event"),
       el("h3", { id: "article-title" }, doc.title || "(untitled)"),
       el("div", { class: "muted" }, [doc.outlet, doc.published && doc.published.value, doc.lang].filter(Boolean).join(" · ")),
-      doc.url ? el("div", { class: "muted" }, doc.url) : null,
+      doc.url ? el("div", { class: "muted" }, doc.url) : "",
       el("h2", {}, `Events in this article (${art.events.length})`), events,
       el("div", { class: "reader-legend" }, el("span", { class: "a-ent PER" }, "person"),
         el("span", { class: "a-ent ORG" }, "organisation"), el("span", { class: "a-place" }, "place"),
