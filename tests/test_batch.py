@@ -212,9 +212,8 @@ def test_manifest_torn_line_and_foreign_file(tmp_path: Path) -> None:
 
 
 def test_warc_and_html_pages_are_extracted_on_the_workers(client: Any, tmp_path: Path) -> None:
-    from test_warc import PAGES, html, write_warc
-
     from kroniek.readers import read_inputs
+    from test_warc import PAGES, html, write_warc
 
     folder = tmp_path / "in"
     folder.mkdir()
