@@ -147,7 +147,7 @@ def _candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -
             out.append((m.start(), m.end(), Actor(name=f"Military Forces of {dem[1]}",
                                                    type="state_forces", side=dem[1])))
     for p in doc.places:
-        if p.note and p.note.startswith("inferred by the events stage"):
+        if _inferred(p):
             continue
         if lo <= p.start and p.end <= hi and (p.role == "metonym" or str(p.feature_code or "").startswith("PCL")):
             if p.role != "metonym" and _LOCATIVE_ANY.search(text[max(0, p.start - 12) : p.start]):
@@ -318,6 +318,13 @@ _ARMED_NOUN = re.compile(
 _ADJ_PLACE = re.compile(r"(?<![\w-])([A-Z][\w'-]+?)(?:se|sche|e)(?![\w-])")
 
 
+_INFERRED_NOTE = "inferred by the events stage"
+
+
+def _inferred(p: Place) -> bool:
+    return bool(p.note) and str(p.note).startswith(_INFERRED_NOTE)
+
+
 def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
     """A place named only by an adjective in [lo, hi), added to `doc.places` with a note."""
     lang = doc.lang if doc.lang in ("nl", "en") else "nl"
@@ -348,7 +355,7 @@ def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
             geonameid=cand.geonameid, name=cand.name, lat=cand.lat, lon=cand.lon,
             feature_code=cand.feature_code, country_code=cand.country_code,
             admin1=cand.admin1 or None, precision=precision, confidence=0.5,  # type: ignore[arg-type]
-            note=f"inferred by the events stage from the adjective {word!r}",
+            note=f"{_INFERRED_NOTE} from the adjective {word!r}",
         )
         doc.places.append(place)
         return place
@@ -362,7 +369,7 @@ def _fallback_place(doc: Doc, si: int) -> tuple[Place | None, int | None]:
             if block is not None and doc.sentences[j].start >= block.start]
     for prev in back:
         cands = [p for p in doc.places if p.role == "location" and prev.start <= p.start < prev.end
-                 and not p.note]
+                 and not _inferred(p)]
         if cands:
             p = min(cands, key=lambda p: _PRECISION.get(p.precision, 3))
             return p, max(2, _PRECISION.get(p.precision, 3))
@@ -370,7 +377,7 @@ def _fallback_place(doc: Doc, si: int) -> tuple[Place | None, int | None]:
         inferred = infer_place(doc, sent.start, sent.end)
         if inferred is not None:
             return inferred, 3 if inferred.precision == "country" else 2
-    locs = [p for p in doc.places if p.role == "location" and not p.note]
+    locs = [p for p in doc.places if p.role == "location" and not _inferred(p)]
     if not locs:
         return None, None
     counts: dict[str, int] = {}
@@ -575,7 +582,7 @@ def antecedent(events: list[Event], event: Event, *, doc: Doc) -> Event | None:
     si = doc.sentence_index(event.trigger.start)
     block = doc.block_at(event.trigger.start)
     for e in reversed(events):
-        if e.modality != "asserted" or e.type != event.type or FAMILY[e.type] != FAMILY[event.type]:
+        if e.modality != "asserted" or e.sub_type != event.sub_type or FAMILY[e.type] != FAMILY[event.type]:
             continue
         ei = doc.sentence_index(e.trigger.start)
         same_name = _same_place_name(places, e.place, event.place)
