@@ -85,3 +85,26 @@ def test_not_a_warc_at_all(tmp_path: Path) -> None:
     errors: list[ItemError] = []
     assert list(read_inputs([str(path)], on_error=errors.append)) == []
     assert len(errors) == 1 and "not a WARC" in errors[0].message
+
+
+def test_reading_streams_record_by_record(tmp_path: Path) -> None:
+    """Memory held while reading stays at about one record, whatever the archive's size."""
+    import tracemalloc
+
+    from kroniek.readers.warc import warc_pages
+
+    page = html("Bericht", BODY * 40)  # ~8 kB of HTML
+    path = tmp_path / "big.warc.gz"
+    write_warc(path, [(f"https://example.org/{i}", 200, "text/html", page) for i in range(400)],
+               gz=True)
+    errors: list[ItemError] = []
+    tracemalloc.start()
+    try:
+        total = 0
+        for p in warc_pages(path, on_error=errors.append):
+            total += len(p.body)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert not errors and total == 400 * len(page)
+    assert peak < total / 20  # 3.3 MB read; a reader that kept the records would hold it all
