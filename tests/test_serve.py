@@ -210,3 +210,15 @@ def test_read_only_by_default_and_no_cors(tmp_path: Path) -> None:
     with Server(create_app(str(db), cors_origins=["https://analyst.example"])) as base:
         r = httpx.get(f"{base}/api/v1/events", headers={"Origin": "https://analyst.example"})
         assert r.headers["access-control-allow-origin"] == "https://analyst.example"
+
+
+def test_online_tiles_only_when_configured(tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    open_store(db).close()
+    tiles = "https://{s}.tile.example.org/{z}/{x}/{y}.png"
+    with Server(create_app(str(db), tiles=tiles)) as base:
+        assert httpx.get(f"{base}/api/v1/meta").json()["tiles"] == tiles
+        csp = httpx.get(f"{base}/").headers["content-security-policy"]
+        assert "img-src 'self' data: https://*.tile.example.org;" in csp
+    with Server(create_app(str(db))) as base:
+        assert httpx.get(f"{base}/api/v1/meta").json()["tiles"] is None
