@@ -239,3 +239,22 @@ def test_warc_and_html_pages_are_extracted_on_the_workers(client: Any, tmp_path:
         for row in want:
             row.pop("partition", None)
         assert got == want, table
+
+
+def test_batch_document_equals_kroniek_analyze(client: Any, news: Path, tmp_path: Path) -> None:
+    """The issue's wording: the same records as `kroniek analyze` on the article."""
+    import subprocess
+    import sys
+
+    from kroniek.batch import docs_from_rows
+
+    one = tmp_path / "one.jsonl"
+    one.write_text(news.read_text(encoding="utf-8").splitlines()[1] + "\n", encoding="utf-8")
+    proc = subprocess.run([str(Path(sys.executable).parent / "kroniek"), "analyze", str(one)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "out"
+    run_batch([str(one)], out, client=client)
+    tables = {t: _parquet_rows(out, t) for t in TABLES}
+    [(doc, _row)] = list(docs_from_rows(tables))
+    assert doc.to_json() == json.loads(proc.stdout)
