@@ -172,7 +172,7 @@ class HttpFetcher:
                 )
         except httpx.TimeoutException:
             raise FetchError(f"timed out after {self.timeout:g} s", source=url) from None
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
             raise FetchError(f"fetch failed ({type(exc).__name__}: {exc})", source=url) from None
 
 
