@@ -55,6 +55,7 @@ class Site:
         self.routes: dict[str, tuple[int, str, str]] = {}
         self.hits: list[str] = []
         self.slow: set[str] = set()
+        self.redirects: dict[str, str] = {}
 
 
 def _handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
@@ -64,9 +65,13 @@ def _handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
             if self.path in site.slow:
                 time.sleep(2.0)
             status, ctype, body = site.routes.get(self.path, (404, "text/plain", "not found"))
+            if self.path in site.redirects:
+                status, ctype, body = 302, "text/plain", "moved"
             data = body.encode("utf-8")
             try:
                 self.send_response(status)
+                if status == 302:
+                    self.send_header("Location", site.redirects[self.path])
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
@@ -230,3 +235,21 @@ def test_ingest_feed_twice_fetches_stored_items_once(
         second = ingest_articles([f"{base}/feed.xml"], db=db, show_progress=False)
     assert second["added"] == 1 and second["failed"] == 0
     assert site.hits.count("/a") == 1 and site.hits.count("/b") == 1  # not fetched again
+
+
+def test_redirects_are_followed_and_each_hop_asks_robots(server: tuple[str, Site]) -> None:
+    base, site = server
+    site.routes["/robots.txt"] = (200, "text/plain", "User-agent: *\nDisallow: /private/\n")
+    site.redirects["/short/1"] = "/nieuws/1"
+    site.redirects["/short/2"] = f"{base}/private/2"
+    site.redirects["/loop"] = "/loop"
+    site.routes["/nieuws/1"] = (200, "text/html", page("Doorgestuurd"))
+    site.routes["/private/2"] = (200, "text/html", page("Geheim"))
+    errors: list[ItemError] = []
+    with web_options(fetcher=fast_fetcher()):
+        arts = list(read_inputs([f"{base}/short/1", f"{base}/short/2", f"{base}/loop"],
+                                on_error=errors.append))
+    assert [(a.title, a.url) for a in arts] == [("Doorgestuurd", f"{base}/nieuws/1")]
+    reasons = {e.source.removeprefix(base): e.message for e in errors}
+    assert "robots.txt" in reasons["/short/2"] and "/private/2" not in site.hits
+    assert "redirects" in reasons["/loop"]

@@ -88,6 +88,7 @@ class HttpFetcher:
     max_delay: float = 10.0  # cap on a robots.txt Crawl-delay
     respect_robots: bool = True
     max_bytes: int = MAX_BYTES
+    max_redirects: int = 5
     _client: Any = field(default=None, init=False, repr=False)
     _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(
         default_factory=dict, init=False, repr=False
@@ -102,7 +103,7 @@ class HttpFetcher:
             self._client = httpx.Client(
                 headers={"User-Agent": self.user_agent},
                 timeout=self.timeout,
-                follow_redirects=True,
+                follow_redirects=False,
             )
         return self._client
 
@@ -142,9 +143,8 @@ class HttpFetcher:
         self._robots[root] = parser
         return parser
 
-    def fetch(self, url: str) -> Fetched:
-        import httpx
-
+    def _polite_delay(self, url: str) -> float:
+        """The delay before fetching `url`; FetchError when robots.txt disallows it."""
         delay = self.delay
         if self.respect_robots:
             robots = self._robots_for(url)
@@ -154,26 +154,42 @@ class HttpFetcher:
                 crawl_delay = robots.crawl_delay(self.user_agent)
                 if crawl_delay:
                     delay = max(delay, min(float(crawl_delay), self.max_delay))
-        self._wait_turn(urlsplit(url).netloc, delay)
+        return delay
+
+    def fetch(self, url: str) -> Fetched:
+        import httpx
+
+        first = url
         try:
-            with self._http().stream("GET", url) as resp:
-                if resp.status_code >= 400:
-                    raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", source=url)
-                body = bytearray()
-                for chunk in resp.iter_bytes():
-                    body += chunk
-                    if len(body) > self.max_bytes:
-                        raise FetchError(
-                            f"over the {self.max_bytes // (1024 * 1024)} MB limit", source=url
-                        )
-                return Fetched(
-                    str(resp.url), resp.status_code, bytes(body),
-                    resp.headers.get("content-type", ""),
-                )
+            # Redirects are followed here, not by httpx, so each hop's robots.txt is asked.
+            for _hop in range(self.max_redirects + 1):
+                self._wait_turn(urlsplit(url).netloc, self._polite_delay(url))
+                with self._http().stream("GET", url) as resp:
+                    if resp.is_redirect and "location" in resp.headers:
+                        url = str(resp.url.join(resp.headers["location"]))
+                        continue
+                    return self._read(resp, source=first)
+            raise FetchError(f"more than {self.max_redirects} redirects", source=first)
         except httpx.TimeoutException:
-            raise FetchError(f"timed out after {self.timeout:g} s", source=url) from None
+            raise FetchError(f"timed out after {self.timeout:g} s", source=first) from None
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
-            raise FetchError(f"fetch failed ({type(exc).__name__}: {exc})", source=url) from None
+            raise FetchError(
+                f"fetch failed ({type(exc).__name__}: {exc})", source=first
+            ) from None
+
+    def _read(self, resp: Any, *, source: str) -> Fetched:
+        if resp.status_code >= 400:
+            raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", source=source)
+        body = bytearray()
+        for chunk in resp.iter_bytes():
+            body += chunk
+            if len(body) > self.max_bytes:
+                raise FetchError(
+                    f"over the {self.max_bytes // (1024 * 1024)} MB limit", source=source
+                )
+        return Fetched(
+            str(resp.url), resp.status_code, bytes(body), resp.headers.get("content-type", "")
+        )
 
 
 @dataclass
