@@ -172,6 +172,28 @@ def test_load_parquet_into_store(client: Any, news: Path, tmp_path: Path) -> Non
         store.close()
 
 
+def test_ingest_from_parquet_cli_loads_only_finished_partitions(
+    client: Any, news: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from kroniek.batch import MANIFEST
+
+    out = tmp_path / "out"
+    run_batch([str(news)], out, client=client, partition_size=PART)
+    manifest = out / MANIFEST
+    lines = manifest.read_text().splitlines()
+    manifest.write_text("\n".join(lines[:-1]) + "\n")  # as if it crashed before marking
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "kroniek"), "ingest", "--from-parquet", str(out),
+         "--db", str(tmp_path / "k.sqlite")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert '"added": 6' in proc.stderr and '"unfinished": 1' in proc.stderr
+
+
 def test_cli_batch_exit_code_and_summary(news: Path, tmp_path: Path) -> None:
     import subprocess
     import sys

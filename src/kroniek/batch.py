@@ -296,7 +296,7 @@ def write_partition(out: Path, result: PartitionResult) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    for table in TABLES:
+    for table in (*TABLES[1:], TABLES[0]):  # articles last: its file means all are there
         path = _part_path(out, table, result.id)
         path.parent.mkdir(parents=True, exist_ok=True)
         arrow = pa.Table.from_pylist(result.rows.get(table, []), schema=table_schema(table))
@@ -525,9 +525,13 @@ def load_parquet_into_store(out: str | Path, store: Any) -> dict[str, Any]:
     from kroniek.dedup import StoreVersions
 
     versions = StoreVersions.open(store)  # near-duplicates join their story, as in ingest
-    counts = {"added": 0, "duplicates": 0, "partitions": 0}
+    finished = Manifest.load(out).finished if (out / MANIFEST).exists() else None
+    counts = {"added": 0, "duplicates": 0, "partitions": 0, "unfinished": 0}
     for art_path in first:
         part_id = art_path.name.removeprefix("part-").removesuffix(".parquet")
+        if finished is not None and part_id not in finished:
+            counts["unfinished"] += 1  # written but not marked: a rerun of the batch redoes it
+            continue
         tables = {"articles": _read_table(art_path)}
         for table in _RECORDS:
             path = _part_path(out, table, part_id)
