@@ -16,6 +16,51 @@ eval_app = typer.Typer(
 )
 
 
+def _report(name: str, result: dict, text: str, *, as_json: bool, check: bool) -> None:
+    import json
+
+    from kroniek.evaluation import check_floors
+
+    typer.echo(json.dumps(result, indent=2) if as_json else text)
+    flat = {**result, **result.get("kroniek", {})}
+    problems = check_floors(name, flat) if check else []
+    for p in problems:
+        typer.echo(p, err=True)
+    if problems:
+        raise typer.Exit(1)
+
+
+@eval_app.command("ner")
+def eval_ner(
+    gold: str = typer.Option(..., "--gold", help="CoNLL-2002/2003 or WikiANN file"),
+    lang: str = typer.Option("nl", "--lang", help="nl or en"),
+    frog: bool = typer.Option(False, "--frog", help="also run Frog (Dutch) and show it beside"),
+    limit: int = typer.Option(0, "--limit", help="only the first N sentences"),
+    as_json: bool = typer.Option(False, "--json"),
+    check: bool = typer.Option(False, "--check", help="exit 1 under the floors (ner-<lang>)"),
+) -> None:
+    """Entity-level precision, recall and F1 per type and overall (conlleval-compatible)."""
+    from kroniek.evaluation.ner import format_ner, run_ner_eval
+
+    result = run_ner_eval(gold, lang=lang, frog=frog, limit=limit)
+    _report(f"ner-{lang}", result, format_ner(result), as_json=as_json, check=check)
+
+
+@eval_app.command("syntax")
+def eval_syntax(
+    gold: str = typer.Option(..., "--gold", help="CoNLL-U file"),
+    lang: str = typer.Option("nl", "--lang"),
+    limit: int = typer.Option(0, "--limit", help="only the first N sentences"),
+    as_json: bool = typer.Option(False, "--json"),
+    check: bool = typer.Option(False, "--check", help="exit 1 under the floors (syntax-<lang>)"),
+) -> None:
+    """UPOS, lemma accuracy, UAS and LAS on gold tokens."""
+    from kroniek.evaluation.syntax import format_syntax, run_syntax_eval
+
+    result = run_syntax_eval(gold, lang=lang, limit=limit)
+    _report(f"syntax-{lang}", result, format_syntax(result), as_json=as_json, check=check)
+
+
 @eval_app.command("geo")
 def eval_geo(
     corpus: str = typer.Option(..., "--corpus", help="lgl or geovirus"),
@@ -43,6 +88,74 @@ def eval_geo(
         typer.echo(p, err=True)
     if problems:
         raise typer.Exit(1)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: str = typer.Option("gold/events-nl", "--gold", help="folder of gold event files"),
+    news: str = typer.Option("", "--news", help="news JSONL the gold articles come from"),
+    plover: str = typer.Option("", "--plover", help="also check the PLOVER mapping (GSR file)"),
+    limit: int = typer.Option(0, "--limit", help="only the first N gold articles"),
+    errors: bool = typer.Option(False, "--errors", help="list every miss and mismatch"),
+    as_json: bool = typer.Option(False, "--json"),
+    check: bool = typer.Option(False, "--check", help="exit 1 under the floors (events-nl)"),
+) -> None:
+    """Event detection P/R/F1, sub-type macro-F1, place, date, actors, fatalities.
+
+    Example: kroniek eval events --gold gold/events-nl --plover ../shared/data/events/plover_gsr.txt
+    """
+    from pathlib import Path
+
+    from kroniek.evaluation.events import DEFAULT_NEWS, check_plover, evaluate_events
+
+    sc = evaluate_events(Path(gold), news=Path(news) if news else DEFAULT_NEWS, limit=limit or None)
+    result = sc.as_dict()
+    if plover:
+        result["plover"] = check_plover(Path(plover))
+    if errors:
+        result["errors"] = sc.errors
+    text = "\n".join(f"{k:22} {v}" for k, v in result.items() if k != "errors")
+    if errors:
+        text += "\n" + "\n".join(str(e) for e in sc.errors)
+    _report("events-nl", result, text, as_json=as_json, check=check)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    corpus: str = typer.Option("", "--corpus", help="polnear: English attribution corpus"),
+    gold: str = typer.Option("", "--gold", help="folder of Dutch gold files (gold/quotes-nl)"),
+    data: str = typer.Option("", "--data", help="PolNeAR split folder (default: shared dev)"),
+    limit: int = typer.Option(0, "--limit", help="only the first N articles"),
+    errors: bool = typer.Option(False, "--errors", help="list misses (Dutch gold only)"),
+    as_json: bool = typer.Option(False, "--json"),
+    check: bool = typer.Option(False, "--check", help="exit 1 under the floors (quotes-*)"),
+) -> None:
+    """Quotes and attribution: PolNeAR spans (exact/overlap P/R/F1) or the Dutch gold set
+    (direct F1, indirect F1, speaker accuracy).
+
+    Examples: kroniek eval quotes --corpus polnear; kroniek eval quotes --gold gold/quotes-nl
+    """
+    from pathlib import Path
+
+    from kroniek.errors import InputError
+    from kroniek.evaluation import quotes as q
+
+    if corpus.lower() == "polnear":
+        arts = q.load_polnear(Path(data) if data else q.DEFAULT_POLNEAR, limit=limit or None)
+        result, name = q.score_polnear(arts), "quotes-polnear"
+    elif gold:
+        errs: list[dict] = []
+        docs = q.load_gold(Path(gold))[: limit or None]
+        result, name = q.score_gold(docs, errors=errs if errors else None), "quotes-nl"
+        if errors:
+            result["errors"] = errs
+    else:
+        raise InputError("say what to score", source=corpus or "eval quotes",
+                         hint="use --corpus polnear or --gold gold/quotes-nl")
+    text = q.format_quotes(result)
+    if errors:
+        text += "\n" + "\n".join(q.iter_errors(result.get("errors", [])))
+    _report(name, {**result, **q.flat_scores(result)}, text, as_json=as_json, check=check)
 
 
 def register(app: typer.Typer) -> None:

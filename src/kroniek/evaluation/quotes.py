@@ -38,8 +38,11 @@ from kroniek.doc import Doc, Quote
 from kroniek.errors import InputError
 
 __all__ = [
+    "DEFAULT_POLNEAR",
     "Attribution",
     "PRF",
+    "flat_scores",
+    "format_quotes",
     "load_gold",
     "load_polnear",
     "match_spans",
@@ -138,7 +141,8 @@ def _prf(text: str, pred: list[list[Span]], gold: list[list[Span]], *, exact: bo
 
 def predict(text: str, *, lang: str) -> Doc:
     """kroniek's quotes for one text (segment, linguistic when a model exists, quotes)."""
-    return _pipeline()(Doc(text=text, lang=lang))  # type: ignore[no-any-return]
+    doc: Doc = _pipeline()(Doc(text=text, lang=lang))
+    return doc
 
 
 _PIPE: list[Any] = []
@@ -327,7 +331,8 @@ def score_gold(articles: list[dict[str, Any]], *, errors: list[dict[str, Any]] |
                 if not names:
                     continue
                 sp_n += 1
-                got = (pq[i].speaker.name or "") if pq[i].speaker else ""
+                sp = pq[i].speaker
+                got = (sp.name or "") if sp is not None else ""
                 if got.casefold() in names:
                     sp_ok += 1
                 elif errors is not None:
@@ -357,3 +362,32 @@ def _misses(art: dict[str, Any], gq: list[dict[str, Any]], pq: list[Quote],
 def iter_errors(errors: list[dict[str, Any]]) -> Iterator[str]:
     for e in errors:
         yield json.dumps(e, ensure_ascii=False)
+
+
+DEFAULT_POLNEAR = Path("/work/shared/data/quotes/polnear/dev")
+
+
+def flat_scores(result: dict[str, Any]) -> dict[str, float]:
+    """The headline numbers, named as in floors.json ("attribution_overlap_f1", ...)."""
+    out: dict[str, float] = {}
+    for key, val in result.items():
+        if isinstance(val, dict) and "f1" in val:
+            out[key.replace(".", "_") + "_f1"] = val["f1"]
+    if "speaker" in result:
+        out["speaker_accuracy"] = result["speaker"]["accuracy"]
+    out["direct_f1"] = out.get("direct_overlap_f1", 0.0)
+    out["indirect_f1"] = out.get("indirect_overlap_f1", 0.0)
+    return out
+
+
+def format_quotes(result: dict[str, Any]) -> str:
+    """A table of the result for people."""
+    lines = [f"articles: {result.get('articles')}", f"{'':24} {'P':>7} {'R':>7} {'F1':>7}  tp/pred/gold"]
+    for key, val in result.items():
+        if isinstance(val, dict) and "f1" in val:
+            lines.append(f"{key:24} {val['precision']:7.3f} {val['recall']:7.3f} {val['f1']:7.3f}"
+                         f"  {val['tp']}/{val['pred']}/{val['gold']}")
+    if "speaker" in result:
+        sp = result["speaker"]
+        lines.append(f"{'speaker accuracy':24} {sp['accuracy']:7.3f}  ({sp['correct']}/{sp['scored']})")
+    return "\n".join(lines)

@@ -131,10 +131,7 @@ def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
             if end - start < 5 or any(a <= start < b for a, b in covered):
                 continue
             kind, side = source_for_phrase(src_phrase, lang=doc.lang)
-            if _DOCUMENT.search(src_phrase):
-                ev = "document"
-            else:
-                ev = _EVIDENCE_KIND.get(kind, "report")
+            ev = "document" if _DOCUMENT.search(src_phrase) else _EVIDENCE_KIND.get(kind, "report")
             content = doc.text[start:end].strip()
             out.append(Claim(
                 id="", start=start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip())),

@@ -28,7 +28,11 @@ from kroniek.stages.speakers import (
     source_type,
 )
 
-__all__ = ["Hit", "find_indirect", "fronted", "plausible_source", "speech_events"]
+__all__ = ["Hit", "definite", "find_indirect", "fronted", "plausible_source", "speech_events"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 _ANAPHORIC = frozenset({"dat", "dit", "zo", "this", "that"})
 _CONJ = frozenset({"en", "maar", "want", "dus", "and", "but", "so", "yet"})
@@ -41,20 +45,20 @@ _TRAILING = frozenset({"niet", "ook", "nog", "dan", "wel", "echter", "immers", "
                        "zaterdag", "zondag", "tonight", "today", "yesterday", "monday",
                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _TRAILING_STARTS = frozenset({"in", "op", "tegen", "bij", "tijdens", "na", "vanuit", "via",
-                              "on", "in", "at", "to", "during", "after", "who", "which",
+                              "on", "at", "to", "during", "after", "who", "which",
                               "die", "dat", "van", "over", "about", "of", "with", "met",
                               "vorige", "afgelopen", "last", "earlier", "later", "as",
                               "when", "while", "terwijl", "toen", "omdat", "because", "for",
                               "voor", "and", "en", "maar", "but"})
-_FRONTED_WORDS = frozenset(
+_FRONTED_WORDS = _words(
     """wel ook toch zo daar hier nu dan maar inmiddels eerder later gisteren vandaag
     zelf bovendien daarnaast verder tegelijk intussen ondertussen desondanks daarom
-    vorige volgende eerst""".split()
+    vorige volgende eerst"""
 )
 _NEGATIONS = frozenset({"niet", "geen", "nooit", "not", "never", "no"})
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = _words(
     """de het een die dit deze dat er hier daar wat wie welke ook en maar want toch zo
-    the a an this that these those there here what who which also and but so it its""".split()
+    the a an this that these those there here what who which also and but so it its"""
 )
 _NOT_SPEECH = {"vindt": "plaats", "vond": "plaats", "vinden": "plaats", "vonden": "plaats"}
 _MIN_CONTENT_WORDS = 3
@@ -177,7 +181,7 @@ def _cue_verb(
         # "…, zegt X." : content before the comma, source after the cue.
         m = np_after(w, k + 1, hi, lex)
         if m is not None and _ends_clause(w, w.index_at(m.end), hi):
-            if not (plausible_source(m, lex) or _definite(m, lex)):
+            if not (plausible_source(m, lex) or definite(m, lex)):
                 return None
             a, b = _span(w, lo, k - 1)
             return Hit(a, b, w.starts[k], cue_end, k, m)
@@ -217,14 +221,14 @@ def _cue_verb(
                 return Hit(a, b, w.starts[k], cue_end, k, m)
         return None
     if before is None or not (plausible_source(before, lex)
-                              or (w.index_at(before.start) == lo and _definite(before, lex))):
+                              or (w.index_at(before.start) == lo and definite(before, lex))):
         return _english_inverted(w, k, lo, hi, lex)
     bi = w.index_at(before.start)
-    if (bi > lo + 1 and w.words[bi - 1][0].isalnum() and w.words[bi - 1].lower() not in _CONJ):
+    if (lex.lang == "nl" and bi > lo + 1 and w.words[bi - 1][0].isalnum()
+            and w.words[bi - 1].lower() not in _CONJ):
         # Something precedes the subject inside the clause: a fronted phrase in a Dutch
         # V2 sentence, so the word before the verb is not its subject.
-        if lex.lang == "nl":
-            return None
+        return None
     c = _content_start(w, k + 1, hi, lex, cue_end)
     if c >= hi:
         return _english_inverted(w, k, lo, hi, lex)  # "…,” he said."
@@ -274,7 +278,7 @@ def _ends_clause(w: Words, j: int, hi: int) -> bool:
     return j >= hi or not w.words[j][0].isalnum() or w.words[j].lower() in _TRAILING_STARTS
 
 
-def _definite(m: Mention, lex: Lexicon) -> bool:
+def definite(m: Mention, lex: Lexicon) -> bool:
     """"de universiteit", "het ministerie": after an inverted cue, a source."""
     words = m.text.split()
     return 2 <= len(words) <= 5 and words[0].lower() in ("de", "het", "the")

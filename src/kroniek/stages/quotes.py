@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
 from kroniek.pipeline import register_stage
-from kroniek.stages.indirect import fronted, plausible_source, speech_events
+from kroniek.stages.indirect import definite, fronted, plausible_source, speech_events
 from kroniek.stages.speakers import (
     Lexicon,
     Mention,
@@ -87,9 +87,7 @@ def _can_open(text: str, i: int) -> bool:
 def _can_close(text: str, i: int) -> bool:
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] in "'’\"" and (prev.isspace() or nxt.isalnum()):
-        return False
-    return True
+    return not (text[i] in "'’\"" and (prev.isspace() or nxt.isalnum()))
 
 
 def normalize_marks(text: str) -> str:
@@ -102,7 +100,8 @@ def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
     """Every matched pair of quotation marks, outer quotes with depth 0."""
     text = normalize_marks(text)
     para_ends = sorted(b.end for b in blocks or [])
-    next_para = {b.end: b.start for b in blocks or []}
+    ordered = sorted(blocks or [], key=lambda b: b.start)
+    next_para = {a.end: b.start for a, b in zip(ordered, ordered[1:], strict=False)}
     out: list[RawQuote] = []
     stack: list[tuple[str, int]] = []
     i, n = 0, len(text)
@@ -131,9 +130,9 @@ def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
         elif stack and ch in _PAIRS[stack[-1][0]] and _can_close(text, i):
             opener, at = stack.pop()
             out.append(RawQuote(open=at, close=i, depth=len(stack)))
-        elif ch in _PAIRS and _can_open(text, i) and not (stack and stack[-1][0] == ch == "'"):
-            if not (ch in "\"'" and any(s[0] == ch for s in stack)):
-                stack.append((ch, i))
+        elif (ch in _PAIRS and _can_open(text, i)
+              and not (ch in "\"'" and any(s[0] == ch for s in stack))):
+            stack.append((ch, i))
         i += 1
     out.sort(key=lambda q: (q.open, -q.close))
     # Depth = how many matched quotes contain this one (an opening mark that never closes
@@ -173,18 +172,19 @@ class _Finder:
         outer = [r for r in raws if r.depth == 0 and r.end - r.start >= 2]
         fragments = [r for r in outer if self._is_fragment(r)]
         utterances = [r for r in outer if r not in fragments]
-        events: list[tuple[int, str, object]] = [(r.open, "direct", r) for r in utterances]
-        events += [(s, "sent", (s, e)) for s, e in self.sents]
-        events.sort(key=lambda t: (t[0], t[1] != "sent"))
+        # Direct quotes and sentences in text order, so that a quote without a cue can
+        # take the speaker of the attribution just before it.
+        events: list[tuple[int, int, RawQuote | None, tuple[int, int]]] = [
+            (r.open, 1, r, (r.start, r.end)) for r in utterances
+        ]
+        events += [(s0, 0, None, (s0, e0)) for s0, e0 in self.sents]
+        events.sort(key=lambda t: (t[0], t[1]))
         direct_spans = [(r.open, r.close + 1) for r in utterances]
-        for _, kind, item in events:
-            if kind == "direct":
-                self._direct(item)  # type: ignore[arg-type]
-            else:
-                s, e = item  # type: ignore[misc]
-                if not self._in_body(s):
-                    continue
-                self._indirect(s, e, direct_spans, fragments)
+        for _, _, raw, (s0, e0) in events:
+            if raw is not None:
+                self._direct(raw)
+            elif self._in_body(s0):
+                self._indirect(s0, e0, direct_spans, fragments)
         for r in fragments:
             self._fragment(r)
         for r in raws:
@@ -338,8 +338,10 @@ class _Finder:
                 if after is not None and k > lo and plausible_source(after, lex):
                     return k, after, None
                 before = np_before(w, k, lo, lex)
-                if before is not None and (not plausible_source(before, lex)
-                                           or fronted(before, lex)):
+                if before is not None and (
+                    not (plausible_source(before, lex) or definite(before, lex))
+                    or fronted(before, lex)
+                ):
                     before = None
                 return k, before or after, None
             if w.words[k] in ",;" or (w.words[k] in "„“\"'" and k < colon - 1):

@@ -36,30 +36,39 @@ __all__ = [
     "sources_lexicon",
 ]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 _TOKEN = re.compile(r"[^\W_]+(?:[-‐'’.][^\W_]+)*\.?(?<=[A-Z]\.)|[^\W_]+(?:[-‐'’][^\W_]+)*|\S")
-AUX = frozenset(
+AUX = _words(
     """heeft hebben had hadden is zijn was waren kan kon kunnen wil wilde willen zal zou
     zullen zouden moet moest moeten gaat ging wordt werd heb
-    has have had will would could can may might did does do was were is are be been""".split()
+    has have had will would could can may might did does do was were is are be been"""
 )
-_LEADING_ADVERBS = frozenset(
+_LEADING_ADVERBS = _words(
     """daarom toch echter immers ook nu dan wel ondertussen intussen inmiddels bovendien
-    desondanks vervolgens daarna later eerder also however now then still""".split()
+    desondanks vervolgens daarna later eerder also however now then still"""
 )
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "dhr", "mevr", "prof"})
 _ADVERBS = frozenset({"niet", "nog", "ook", "al", "wel", "dan", "nooit", "not", "also",
                       "never", "still", "already", "later", "earlier"})
+# A name after one of these inside a speaker phrase is an affiliation, not the speaker.
+_AFFILIATION = re.compile(
+    r"\b(?:van|bij|op|uit|in|voor|namens|of|at|from|on|for|with)(?: de| het| the| een| a)?"
+    r"(?: [a-zà-ÿ][\w-]*)? $"
+)
 _BEFORE_PLACE = frozenset({"van", "of", "in", "uit", "naar", "te", "from", "at"})
 _PARTICLES = frozenset({"weten", "uit", "toe", "mee", "bekend", "verder", "out", "on"})
-_NOT_NAME = frozenset(
+_NOT_NAME = _words(
     """inmiddels vandaar daarom daarna toen intussen ondertussen desondanks bovendien
     volgens hoewel in op bij na tegen voor ook wel toch zo daar hier nu dan maar en
     toen terwijl als omdat want dus zelfs alleen vooral tijdens namens sinds vanuit
-    according in on at for to from with by after before while although when""".split()
+    according in on at for to from with by after before while although when"""
 )
-_CLAUSE_WORDS = frozenset(
+_CLAUSE_WORDS = _words(
     """dat en maar omdat terwijl want als toen nadat zodat waarin die wat of
-    that and but because while when which who whom as although after if so or""".split()
+    that and but because while when which who whom as although after if so or"""
 )
 
 
@@ -135,8 +144,9 @@ def side_of(text: str, lang: str | None) -> str | None:
         if " " in phrase and phrase in low:
             return side
     for word in re.findall(r"[\w'-]+", low):
-        if word in sides:
-            return sides[word]
+        for part in (word, *word.split("-")):
+            if part in sides:
+                return sides[part]
     return None
 
 
@@ -198,8 +208,8 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
             break
         if j > i and (low in lex.cue_verbs or low in lex.particle_verbs) and not _is_cap(word):
             break
-        if low in lex.determiners and j > i and prev_cap:
-            break  # "volgens Brussee de Kamer ...": a new phrase starts
+        if low in lex.determiners and j > i and prev_cap and not _particle_in_name(w, j, end, lex):
+            break  # "volgens Brussee de Kamer onjuist …": a new phrase starts
         if low in lex.speaker_stop and low not in lex.determiners and prev not in lex.determiners:
             break  # "de aan X verbonden Y": a preposition right after a determiner stays
         prev, prev_cap = low, _is_cap(word) and low not in lex.determiners
@@ -209,6 +219,19 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
     if j == i:
         return None
     return Mention(w.starts[i], w.ends[j - 1], w.text[w.starts[i] : w.ends[j - 1]])
+
+
+def _particle_in_name(w: Words, j: int, end: int, lex: Lexicon) -> bool:
+    """Is the determiner at j a name particle ("Pieter de Vries.", "Van der Graaf zei")?"""
+    if w.words[j].lower() not in lex.name_particles:
+        return False
+    k = j + 1
+    while k < end and w.words[k].lower() in lex.name_particles:
+        k += 1
+    if k >= end or not _is_cap(w.words[k]):
+        return False
+    nxt = w.words[k + 1] if k + 1 < end else "."
+    return not nxt[0].isalnum() or nxt.lower() in lex.speaker_stop or nxt.lower() in AUX
 
 
 def np_before(w: Words, i: int, start: int, lex: Lexicon) -> Mention | None:
@@ -433,9 +456,8 @@ class Resolver:
                 elif _NAME_SEQ.search(text, role_at):
                     continue  # "de aan Instituut X verbonden specialist Y": X is an affiliation
             after_van = text[max(0, seq_start - 4) : seq_start] in ("van ", " of ")
-            if has_role and re.search(r"\b(?:van|bij|of|at|from)(?: de| het| the)?(?: \w+)? $",
-                                      text[:seq_start]):
-                continue  # "de burgemeester van de plaats Cairo": an affiliation
+            if seq_start > 0 and re.search(_AFFILIATION, text[:seq_start]):
+                continue  # "de burgemeester van de plaats Cairo", "bloggers op Telegram"
             cleaned = self.clean_name(seq, after_van=after_van)
             words = cleaned.split()
             if words and self.lex.role_class(words[-1].split("-")[-1]):

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 __all__ = ["DECLINE", "DENIAL_CUES", "EVIDENCE_FROM", "HEDGES", "UNCONFIRMED"]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 HEDGES = (
     r"\breportedly\b", r"\ballegedly\b", r"\bpossibly\b", r"\bprobably\b", r"\blikely\b",
     r"\bmay have\b", r"\bmight\b", r"\bcould\b", r"\bwould\b", r"\bapparently\b",
@@ -13,7 +17,9 @@ UNCONFIRMED = (
     r"\bcould not be (?:independently )?(?:verified|confirmed)\b",
     r"\bunconfirmed\b", r"\bunverified\b", r"\bnot (?:been )?(?:independently )?verified\b",
 )
-DENIAL_CUES = frozenset("denied denies deny rejected rejects refuted refutes disputed".split())
+DENIAL_CUES = _words(
+    "denied denies deny rejected rejects refuted refutes disputed"
+)
 DECLINE = (
     r"\b(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|the\s+\w+)\s+(?:would|did|could)\s+not\s+"
     r"(?:say|comment|elaborate|confirm|give)\b",

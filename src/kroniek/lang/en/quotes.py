@@ -18,7 +18,11 @@ __all__ = [
     "SPEAKER_STOP",
 ]
 
-CUE_VERBS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+CUE_VERBS = _words(
     """
     said says say saying told tells tell telling added adds warned warns warning
     stated states claimed claims claiming argued argues arguing noted notes explained
@@ -46,7 +50,7 @@ CUE_VERBS = frozenset(
     recommended recommends concluded concludes determined ruled rules accused
     criticizing praising questioning mocked mocks touted touts dismissed dismisses
     says said reports according
-    """.split()
+    """
 )
 
 PARTICLE_VERBS = {
@@ -60,14 +64,14 @@ COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their"})
 NAME_PARTICLES = frozenset({"van", "de", "der", "von", "al", "bin", "el", "la", "le", "du", "da"})
 
-SPEAKER_STOP = frozenset(
+SPEAKER_STOP = _words(
     """
     in on at to during after before with about over since from via by for of
     that whether if not also still already then now later earlier today yesterday
     tomorrow last this monday tuesday wednesday thursday friday saturday sunday
     and but because while as when which who whom where in an interview
     it he she they we there
-    """.split()
+    """
 )
 
 AFTER_CUE = frozenset({"also", "then", "later", "earlier", "again", "further"})
@@ -78,7 +82,7 @@ ROLE_SUFFIXES = {
     "strategist": "expert", "pollster": "expert", "scientist": "expert",
     "minister": "official", "president": "official", "secretary": "official",
     "governor": "official", "mayor": "official", "ambassador": "official",
-    "official": "official", "diplomat": "official", "chancellor": "official",
+    "official": "official", "diplomat": "official", "envoy": "official", "chancellor": "official",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "spokesperson": "spokesperson", "general": "military", "commander": "military",
     "colonel": "military", "officer": "military", "director": "manager",

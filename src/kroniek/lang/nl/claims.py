@@ -13,6 +13,10 @@ from __future__ import annotations
 
 __all__ = ["DECLINE", "DENIAL_CUES", "EVIDENCE_FROM", "HEDGES", "UNCONFIRMED"]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 HEDGES = (
     r"\bzou(?:den)?\b", r"\bnaar verluidt\b", r"\bmogelijk\b", r"\bvermoedelijk\b",
     r"\bwaarschijnlijk\b", r"\bmogelijkerwijs\b", r"\bwellicht\b", r"\bblijkbaar\b",
@@ -24,17 +28,21 @@ UNCONFIRMED = (
     r"\bniet (?:worden |te )?(?:bevestigd|geverifieerd|gecontroleerd)\b",
     r"\bonbevestigd(?:e)?\b", r"\bniet bevestigen\b",
 )
-DENIAL_CUES = frozenset(
+DENIAL_CUES = _words(
     "ontkent ontkennen ontkende ontkenden ontkend weerspreekt weersprak tegenspreekt "
-    "spreekt spraken sprak".split()
+    "spreekt spraken sprak"
 )
 DECLINE = (
     r"\b(?:[Mm]eer )?(?:informatie|details|commentaar|mededelingen) (?:wilde|wil|wilden|willen|"
     r"kon|kan) (?P<who>[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)*|de \w+|het \w+) niet "
     r"(?:geven|kwijt|verstrekken|delen)",
-    r"\b(?P<who>(?!Dat\b|Dit\b|Het\b|Die\b)[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)*|de \w+|het \w+) "
+    r"\b(?P<who>[Dd]e \w+|[Hh]et \w+|(?!Dat\b|Dit\b|Het\b|Die\b|De\b)[A-ZÀ-Þ][\w-]*"
+    r"(?: [A-ZÀ-Þ][\w-]*)*) "
     r"(?:wilde|wil|wilden|willen) (?:geen|niet) (?:\w+ ){0,3}(?:informatie|commentaar|"
     r"details|reageren|ingaan op|bevestigen)\b",
+    r"\b(?:wilde|wil|wilden|willen|kon|kan) (?P<who>[Dd]e \w+|[Hh]et \w+|[A-ZÀ-Þ][\w-]*"
+    r"(?: [A-ZÀ-Þ][\w-]*)*) (?:geen|niet) (?:\w+ ){0,2}(?:informatie|commentaar|details|"
+    r"mededelingen)(?: (?:geven|kwijt|verstrekken|delen))?",
     r"\bgeen commentaar\b", r"\bwilde(?:n)? niet reageren\b", r"\bniet bereikbaar voor commentaar\b",
 )
 EVIDENCE_FROM = (

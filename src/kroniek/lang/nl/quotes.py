@@ -21,8 +21,12 @@ __all__ = [
     "SPEAKER_STOP",
 ]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 # Finite forms and participles of verbs that introduce speech, writing or a judgement.
-CUE_VERBS = frozenset(
+CUE_VERBS = _words(
     """
     zegt zeg zeggen zei zeiden gezegd
     stelt stellen stelde stelden gesteld
@@ -70,7 +74,7 @@ CUE_VERBS = frozenset(
     bezwoer bezweert
     verweet verwijten
     aldus
-    """.split()
+    """
 )
 
 # Finite verbs whose cue is completed by a particle later in the clause.
@@ -101,7 +105,7 @@ NAME_PARTICLES = frozenset(
 
 # Words that cannot be part of a speaker noun phrase: a speaker written after its cue
 # ("zegt de minister tegen de krant") ends before the first of these.
-SPEAKER_STOP = frozenset(
+SPEAKER_STOP = _words(
     """
     in op tegen bij na tijdens voor met over tot sinds vanuit via om door vanaf
     dat of niet ook nog wel al dan daarom echter immers toch nu later eerder vanmorgen
@@ -111,7 +115,7 @@ SPEAKER_STOP = frozenset(
     zaterdagochtend zondagochtend vanochtend vanavond vannacht
     en maar want omdat terwijl als toen waarin waarna die dat wie wat
     ze zij hij het er
-    """.split()
+    """
 )
 
 # Words right after a cue that belong to the cue, not to the speaker.
@@ -128,12 +132,12 @@ ROLE_SUFFIXES = {
     "minister": "official", "president": "official", "premier": "official",
     "staatssecretaris": "official", "burgemeester": "official", "wethouder": "official",
     "gouverneur": "official", "kanselier": "official", "ambassadeur": "official",
-    "gedeputeerde": "official", "functionaris": "official", "diplomaat": "official",
+    "gedeputeerde": "official", "functionaris": "official", "diplomaat": "official", "gezant": "official",
     "woordvoerder": "spokesperson", "woordvoerster": "spokesperson",
     "zegsman": "spokesperson", "zegsvrouw": "spokesperson",
     "generaal": "military", "commandant": "military", "bevelhebber": "military",
     "militair": "military", "kolonel": "military", "officier": "military",
-    "sheriff": "official", "commissaris": "official", "officier": "official",
+    "sheriff": "official", "commissaris": "official",
     "directeur": "manager", "voorzitter": "manager", "topman": "manager",
     "topvrouw": "manager", "bestuurder": "manager", "baas": "manager", "ceo": "manager",
     "leider": "leader", "fractievoorzitter": "leader", "partijleider": "leader",

@@ -1,0 +1,154 @@
+"""Claims (`kroniek.claims.v1`): source, source type, side, evidence and factuality."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kroniek.doc import Claim, Doc
+from kroniek.pipeline import Pipeline, build_pipeline
+from kroniek.stages.claims import factuality, source_for_phrase
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return build_pipeline(disable=("times", "places", "events"))
+
+
+def claims(nlp: Pipeline, text: str, lang: str = "nl") -> tuple[Doc, list[Claim]]:
+    doc = nlp(Doc(text=text, lang=lang))
+    return doc, doc.claims
+
+
+def covering(doc: Doc, word: str) -> Claim:
+    """The claim whose span covers `word` (as an event trigger would be)."""
+    at = doc.text.index(word)
+    hits = [c for c in doc.claims if c.start <= at < c.end]
+    assert hits, f"no claim covers {word!r}: {[(c.start, c.end) for c in doc.claims]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "stype", "side", "fact"),
+    [
+        ("Pro-Russische bloggers op Telegram melden beschietingen bij de stad Izjoem.",
+         "beschietingen", "Pro-Russische bloggers", "social_media", "Rusland", "asserted"),
+        ("Bij de aanval zouden twintig burgers zijn omgekomen, meldt het Oekraïense leger.",
+         "aanval", "Oekraïense leger", "party_to_conflict", "Oekraïne", "hedged"),
+        ("Het Kremlin ontkent dat Russische troepen de grens zijn overgestoken.",
+         "overgestoken", "Kremlin", "official", "Rusland", "denied"),
+        ("Volgens lokale media vielen er tien doden, maar dat kon niet onafhankelijk worden "
+         "bevestigd.", "doden", "lokale media", "media", None, "unconfirmed"),
+        ("Het Israëlische leger meldt dat er vannacht veertig raketten zijn onderschept.",
+         "onderschept", "Israëlische leger", "party_to_conflict", "Israël", "asserted"),
+        ("Volgens analist Mark Visser is de opmars naar verluidt tot stilstand gekomen.",
+         "opmars", "Mark Visser", "expert", None, "hedged"),
+    ],
+)
+def test_dutch_claims(nlp: Pipeline, text: str, trigger: str, source: str, stype: str,
+                      side: str | None, fact: str) -> None:
+    doc, _ = claims(nlp, text)
+    c = covering(doc, trigger)
+    assert source in (c.source.name or "")
+    assert c.source.type == stype
+    assert c.source.side == side
+    assert c.factuality == fact
+    assert c.evidence is not None and c.cue is not None
+
+
+def test_imagery_is_a_source_of_its_own(nlp: Pipeline) -> None:
+    doc, _ = claims(nlp, "Uit satellietbeelden blijkt dat de landingsbaan zwaar is beschadigd.")
+    c = covering(doc, "beschadigd")
+    assert c.source.name == "satellietbeelden" and c.source.type == "imagery"
+    assert c.evidence is not None and c.evidence.kind == "imagery"
+    assert c.cue is not None and c.cue.text == "blijkt"
+
+
+def test_declining_to_comment_is_a_claim(nlp: Pipeline) -> None:
+    doc, cl = claims(nlp, "Over de verliezen wilde het ministerie geen informatie geven.")
+    (c,) = [c for c in cl if c.factuality == "declined"]
+    assert c.source.name == "het ministerie" and c.source.type == "official"
+
+
+def test_every_quote_yields_a_claim(nlp: Pipeline) -> None:
+    doc, cl = claims(nlp, "„De brug is vernield”, zegt commandant Pieter de Vries. Volgens "
+                          "hem is de aanvoer gestopt.")
+    assert {c.quote for c in cl if c.quote} == {q.id for q in doc.quotes}
+    assert all(c.source.name == "Pieter de Vries" for c in cl)
+    assert all(c.source.type == "party_to_conflict" for c in cl)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "stype", "side", "fact"),
+    [
+        ("The Ukrainian military said it had destroyed two tanks near the village.",
+         "destroyed", "party_to_conflict", "Ukraine", "asserted"),
+        ("Verified footage shows that the bridge collapsed after the strike.", "collapsed",
+         "imagery", None, "asserted"),
+        ("The strike reportedly killed six people, local officials said.", "killed",
+         "official", None, "hedged"),
+    ],
+)
+def test_english_claims(nlp: Pipeline, text: str, trigger: str, stype: str,
+                        side: str | None, fact: str) -> None:
+    doc, _ = claims(nlp, text, "en")
+    c = covering(doc, trigger)
+    assert c.source.type == stype and c.source.side == side and c.factuality == fact
+
+
+def test_english_decline(nlp: Pipeline) -> None:
+    _, cl = claims(nlp, "The Kremlin declined to comment on the report.", "en")
+    assert [c.source.name for c in cl if c.factuality == "declined"] == ["The Kremlin"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stype", "side"),
+    [
+        ("de Russische militaire bloggers", "social_media", "Rusland"),
+        ("geverifieerde videobeelden", "imagery", None),
+        ("de woordvoerder van het Oekraïense ministerie van Defensie", "official", "Oekraïne"),
+        ("een Amerikaanse denktank", "expert", "Verenigde Staten"),
+        ("Kyiv", "official", "Oekraïne"),
+    ],
+)
+def test_source_types_from_phrases(phrase: str, stype: str, side: str | None) -> None:
+    assert source_for_phrase(phrase, lang="nl") == (stype, side)
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "fact"),
+    [
+        ("de stad zou zijn omsingeld", "zegt", "hedged"),
+        ("de stad is naar verluidt omsingeld", "zegt", "hedged"),
+        ("de stad is mogelijk omsingeld", "meldt", "hedged"),
+        ("de stad is omsingeld", "ontkent", "denied"),
+        ("de stad is omsingeld", "zegt", "asserted"),
+    ],
+)
+def test_factuality(content: str, cue: str, fact: str) -> None:
+    assert factuality(content, lang="nl", cue=cue) == fact
+
+
+# -- the reference article (input only) -------------------------------------------------
+
+
+def test_reference_article_fighting_and_strikes_carry_source_and_type(
+    reference_doc: Any,
+) -> None:
+    doc = reference_doc
+    fighting = covering(doc, "gevechten")
+    assert fighting.source.type == "social_media" and fighting.source.side == "Rusland"
+    assert "bloggers" in (fighting.source.name or "")
+    strikes = covering(doc, "beschiet")
+    assert strikes.source.type == "imagery"
+    assert strikes.evidence is not None and strikes.evidence.kind == "imagery"
+    declined = [c for c in doc.claims if c.factuality == "declined"]
+    assert [c.source.name for c in declined] == ["Kyiv"]
+    assert declined[0].source.side == "Oekraïne"
+    expert = [c for c in doc.claims if c.source.name == "Dick Zandee"]
+    assert expert and all(c.source.type == "expert" for c in expert)
+    president = covering(doc, "bepaalde stappen")
+    assert president.source.name == "Volodymyr Zelensky"
+    assert president.source.side == "Oekraïne"
+    assert covering(doc, "opeenhoping").factuality == "hedged"

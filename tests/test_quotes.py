@@ -1,0 +1,251 @@
+"""Quotes and speakers (`kroniek.quotes.v1`) on sentences written for these tests, and on
+the reference article (as input only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kroniek.doc import Doc, Quote
+from kroniek.pipeline import Pipeline, build_pipeline
+from kroniek.stages.quotes import normalize_marks, scan_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return build_pipeline(disable=("times", "places", "events"))
+
+
+def run(nlp: Pipeline, text: str, lang: str = "nl") -> Doc:
+    return nlp(Doc(text=text, lang=lang))
+
+
+def only(doc: Doc, kind: str | None = None) -> Quote:
+    qs = [q for q in doc.quotes if kind is None or q.kind == kind]
+    assert len(qs) == 1, [(q.kind, q.text) for q in doc.quotes]
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        ("„We trekken ons niet terug uit de stad”, zegt commandant Pieter de Vries.",
+         "We trekken ons niet terug uit de stad", "Pieter de Vries"),
+        ("“De aanvoerlijnen zijn afgesneden”, zei minister Karel Jansen gisteren.",
+         "De aanvoerlijnen zijn afgesneden", "Karel Jansen"),
+        ('"Er vielen drie doden bij de beschieting", meldt burgemeester Ilse Smit.',
+         "Er vielen drie doden bij de beschieting", "Ilse Smit"),
+        ("'Wij zijn niet verrast door de aanval', aldus analist Mark Visser.",
+         "Wij zijn niet verrast door de aanval", "Mark Visser"),
+        ("«De grens blijft dicht», verklaarde president Ivan Petrov.",
+         "De grens blijft dicht", "Ivan Petrov"),
+        ("Generaal Jan Bos: „De eenheden houden stand. Er is geen reden tot paniek.”",
+         "De eenheden houden stand. Er is geen reden tot paniek.", "Jan Bos"),
+        ("Minister Eva de Wit zei: 'Het bombardement was een vergissing.'",
+         "Het bombardement was een vergissing.", "Eva de Wit"),
+        (",,Het water stijgt nog steeds'', zegt dijkgraaf Henk Vos.",
+         "Het water stijgt nog steeds", "Henk Vos"),
+        ("‘Het staakt-het-vuren houdt geen stand’, schreef correspondent Lotte Kramer.",
+         "Het staakt-het-vuren houdt geen stand", "Lotte Kramer"),
+    ],
+)
+def test_dutch_direct_quote_styles(nlp: Pipeline, text: str, quoted: str, speaker: str) -> None:
+    q = only(run(nlp, text), "direct")
+    assert q.text == quoted
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "descriptor"),
+    [
+        # A quote standing alone takes the speaker introduced just before it.
+        ("Defensie-expert Sanne Mulder verwacht een lange strijd. „Dit gaat maanden duren.”",
+         "Sanne Mulder", None),
+        # A pronoun is resolved to the person named before it.
+        ("Minister Karel Jansen sprak maandag in Brussel met zijn collega's. "
+         "„We sturen meer luchtafweer”, zei hij.", "Karel Jansen", None),
+        # A role noun is resolved to the person introduced with that role.
+        ("Volgens analist Mark Visser is het front gestabiliseerd. De Russen hebben weinig "
+         "reserves. „Ze kunnen niet veel langer doorgaan”, zegt de analist.", "Mark Visser",
+         "analist"),
+    ],
+)
+def test_speakers_are_resolved(nlp: Pipeline, text: str, speaker: str,
+                               descriptor: str | None) -> None:
+    q = [q for q in run(nlp, text).quotes if q.kind == "direct"][-1]
+    assert q.speaker is not None and q.speaker.name == speaker
+    if descriptor:
+        assert q.speaker.descriptor == descriptor
+
+
+def test_quote_over_two_paragraphs_is_one_quote(nlp: Pipeline) -> None:
+    text = ("Kolonel Ruud Hendriks beschrijft de eerste dag:\n\n„We reden om vier uur weg.\n\n"
+            "„Om zes uur zagen we de eerste inslagen. Niemand sprak.”\n\nDaarna werd het stil.")
+    doc = run(nlp, text)
+    q = only(doc, "direct")
+    assert q.text.startswith("We reden") and q.text.endswith("Niemand sprak.")
+    assert q.speaker is not None and q.speaker.name == "Ruud Hendriks"
+
+
+def test_nested_quote_is_inside_the_outer_one_with_its_own_speaker(nlp: Pipeline) -> None:
+    text = ("Diplomaat Fleur Dekker: „Het overleg liep vast. De gezant zei: „Wij tekenen "
+            "niets.” Daarna vertrok hij.”")
+    doc = run(nlp, text)
+    outer = max(doc.quotes, key=lambda q: q.end - q.start)
+    inner = min(doc.quotes, key=lambda q: q.end - q.start)
+    assert outer.speaker is not None and outer.speaker.name == "Fleur Dekker"
+    assert outer.start < inner.start and inner.end < outer.end
+    assert inner.text == "Wij tekenen niets."
+    assert inner.speaker is not None and inner.speaker.descriptor == "gezant"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker_text", "content_has"),
+    [
+        ("Volgens het ministerie van Defensie zijn er twee drones neergeschoten.",
+         "Volgens", "het ministerie van Defensie", "drones neergeschoten"),
+        ("Het leger meldt dat de brug bij de rivier is verwoest.", "meldt", "Het leger",
+         "brug bij de rivier"),
+        ("De drone kwam uit het oosten, aldus een woordvoerder van de luchtmacht.", "aldus",
+         "een woordvoerder van de luchtmacht", "drone kwam uit het oosten"),
+        ("Burgemeester Ilse Smit zegt dat de evacuatie vrijdag begint.", "zegt",
+         "Burgemeester Ilse Smit", "evacuatie vrijdag begint"),
+        ("Dat de stad binnen een week valt, verwacht generaal Jan Bos niet.", "verwacht",
+         "generaal Jan Bos", "stad binnen een week valt"),
+        ("Het ministerie laat weten dat de gesprekken worden voortgezet.", "laat weten",
+         "Het ministerie", "gesprekken worden voortgezet"),
+        ("Minister Eva de Wit stelt dat er geen Nederlandse militairen gewond zijn.", "stelt",
+         "Minister Eva de Wit", "militairen gewond"),
+        ("De aanval kwam onverwacht, zegt de commandant van de brigade.", "zegt",
+         "de commandant van de brigade", "aanval kwam onverwacht"),
+    ],
+)
+def test_dutch_indirect_speech(nlp: Pipeline, text: str, cue: str, speaker_text: str,
+                               content_has: str) -> None:
+    doc = run(nlp, text)
+    q = only(doc, "indirect")
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and doc.text[q.speaker.start : q.speaker.end] == speaker_text
+    assert content_has in q.text
+
+
+def test_mixed_quote_keeps_the_fragment_inside_reported_speech(nlp: Pipeline) -> None:
+    doc = run(nlp, "Volgens premier Lars Holm heeft het leger „alle doelen” bereikt.")
+    q = only(doc)
+    assert q.kind == "mixed" and "„alle doelen”" in q.text
+    assert q.speaker is not None and q.speaker.name == "Lars Holm"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp: Pipeline) -> None:
+    doc = run(nlp, "De zogenoemde 'veiligheidszone' werd gisteren uitgebreid. De operatie "
+                   "'Oostwind' begon in maart.")
+    assert [q for q in doc.quotes if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        ("“We will not back down,” said Defense Secretary John Miller.",
+         "We will not back down", "John Miller"),
+        ("Commander Lisa Grant visited the front on Monday. “Supplies are low,” she warned.",
+         "Supplies are low", "Lisa Grant"),
+        ("“The convoy was hit twice,” Colonel Amir Haddad told reporters.",
+         "The convoy was hit twice", "Amir Haddad"),
+    ],
+)
+def test_english_direct_quotes(nlp: Pipeline, text: str, quoted: str, speaker: str) -> None:
+    q = [q for q in run(nlp, text, "en").quotes if q.kind == "direct"][-1]
+    assert q.text == quoted
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Officials said the convoy was hit near the border.", "said", "Officials"),
+        ("According to the ministry, four soldiers were wounded.", "according to",
+         "ministry"),
+        ("The general told reporters that the offensive had stalled.", "told", "general"),
+        ("Sarah Collins, an analyst at the institute, said the strikes would continue.", "said",
+         "Sarah Collins"),
+        ("The strikes will continue for weeks, the spokesman added.", "added", "spokesman"),
+    ],
+)
+def test_english_indirect_speech(nlp: Pipeline, text: str, cue: str, speaker: str) -> None:
+    doc = run(nlp, text, "en")
+    q = only(doc, "indirect")
+    assert q.cue is not None and q.cue.text.lower() == cue
+    assert q.speaker is not None
+    assert speaker in f"{q.speaker.name} {q.speaker.descriptor}"
+
+
+def test_pull_quote_repeating_a_body_quote_is_linked_not_counted(nlp: Pipeline) -> None:
+    text = ("Analist Mark Visser verwacht meer aanvallen. „De Russen zullen hun offensief in "
+            "het voorjaar hervatten, daar twijfel ik niet aan.”\n\n"
+            "„De Russen zullen hun offensief hervatten” Mark Visser, analist\n\n"
+            "De regering reageerde niet op de vragen van deze krant.")
+    doc = run(nlp, text)
+    assert [b.kind for b in doc.blocks] == ["body", "pullquote", "body"]
+    body = [q for q in doc.quotes if q.repeats is None and q.kind == "direct"]
+    pulls = [q for q in doc.quotes if q.repeats is not None]
+    assert len(body) == 1 and len(pulls) == 1
+    assert pulls[0].repeats == body[0].id
+    assert pulls[0].speaker is not None and pulls[0].speaker.name == "Mark Visser"
+
+
+def test_marks_are_normalised_without_moving_offsets() -> None:
+    text = ",,Dit is een citaat'', zegt zij."
+    assert len(normalize_marks(text)) == len(text)
+    (q,) = scan_quotes(text)
+    assert text[q.start : q.end].strip() == "Dit is een citaat"
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    text = "Het gebeurde 's nachts in Zelensky's geboortestad, zo'n 40 kilometer verderop."
+    assert scan_quotes(text) == []
+
+
+# -- the reference article: every direct quote, with its speaker ------------------------
+
+
+def test_reference_article_direct_quotes_have_their_speakers(reference_doc: Any) -> None:
+    doc = reference_doc
+    body = [q for q in doc.quotes if q.repeats is None and q.kind == "direct"]
+    nested = [q for q in body
+              if any(o is not q and o.start <= q.start and q.end <= o.end for o in body)]
+    top = [q for q in body if q not in nested]
+    # Seven quotations in the body, all by the defence specialist.
+    assert len(top) == 7
+    assert {q.speaker.name for q in top if q.speaker} == {"Dick Zandee"}
+    assert all(q.speaker is not None for q in top)
+    # The nested quotation inside one of them is the president's words, quoted by him.
+    assert len(nested) == 1
+    assert nested[0].speaker is not None and nested[0].speaker.name == "Volodymyr Zelensky"
+    # The pull quote repeats a body quote and is linked to it.
+    pulls = [q for q in doc.quotes if q.repeats is not None]
+    assert len(pulls) == 1 and doc.by_id(pulls[0].repeats).speaker.name == "Dick Zandee"
+    # Role nouns and pronouns point at the same person, with the role as written.
+    by_mention = {doc.text[q.speaker.start : q.speaker.end]: q.speaker for q in doc.quotes
+                  if q.speaker and q.speaker.start is not None}
+    assert by_mention["de defensiespecialist"].name == "Dick Zandee"
+    assert by_mention["de defensie-expert"].name == "Dick Zandee"
+    assert by_mention["hem"].name == "Dick Zandee"
+
+
+def test_reference_article_opening_statement_is_the_presidents(reference_doc: Any) -> None:
+    first = min(reference_doc.quotes, key=lambda q: q.start)
+    assert first.kind == "mixed" and first.cue is not None and first.cue.text == "aldus"
+    assert first.speaker.name == "Volodymyr Zelensky"
+    assert "president" in (first.speaker.descriptor or "")
+
+
+def test_gold_files_are_valid(shared_data: Path) -> None:
+    from kroniek.evaluation.quotes import load_gold
+
+    gold = load_gold(Path(__file__).resolve().parent.parent / "gold" / "quotes-nl")
+    assert len(gold) >= 20
+    for art in gold:
+        for q in art["quotes"]:
+            assert art["text"][q["start"] : q["end"]] == q["text"]
