@@ -149,9 +149,12 @@ def _candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -
     for p in doc.places:
         if _inferred(p):
             continue
-        if lo <= p.start and p.end <= hi and (p.role == "metonym" or str(p.feature_code or "").startswith("PCL")):
-            if p.role != "metonym" and _LOCATIVE_ANY.search(text[max(0, p.start - 12) : p.start]):
-                continue  # "in Oekraïne" is where, not who
+        code = str(p.feature_code or "")
+        if lo <= p.start and p.end <= hi and (p.role == "metonym" or code.startswith(("PCL", "PPLC"))):
+            before = text[max(0, p.start - 45) : p.start]
+            if p.role != "metonym" and (_LOCATIVE_ANY.search(before[-25:]) or _LOCATIVE.search(before)
+                                        or _NEAR.search(before)):
+                continue  # "in Oekraïne", "in de hoofdstad Khartoem" say where, not who
             out.append((p.start, p.end, _place_actor(p)))
     for e in doc.entities:
         if lo <= e.start and e.end <= hi and e.label == "ORG" and not any(
@@ -164,7 +167,8 @@ def _candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -
 
 def _place_actor(p: Place) -> Actor:
     country = _country_name(p.country_code) or p.name or p.text
-    if p.role == "metonym":
+    if p.role == "metonym" or str(p.feature_code or "") == "PPLC":
+        # A capital acting ("Kyiv lanceerde een offensief") stands for its government.
         return Actor(name=f"Government of {country}", entity=p.entity, side=country,
                      type="state_forces", place=p.id)
     return Actor(name=f"Military Forces of {country}", entity=p.entity, side=country,

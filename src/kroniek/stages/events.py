@@ -90,6 +90,7 @@ def _compiled(lang: str) -> dict[str, object]:
             for p, subs, new in ev.REFINE
         ],
         "anaphoric": re.compile(ev.ANAPHORIC, re.IGNORECASE),
+        "noun": re.compile(ev.NOUN_FORMS, re.IGNORECASE),
         "negation": re.compile(bound.format(f"(?:{ev.NEGATION})"), re.IGNORECASE),
         "future": re.compile(bound.format(f"(?:{ev.FUTURE})"), re.IGNORECASE),
         "hypothetical": re.compile(bound.format(f"(?:{ev.HYPOTHETICAL})"), re.IGNORECASE),
@@ -266,7 +267,8 @@ class EventsStage:
             lo, hi = clause_bounds(doc, t.start, t.end, t.sent)
             t.sub_type = refine_sub_type(t.sub_type, doc.text[lo:hi], lang=lang)
             s = doc.sentences[t.sent]
-            t.anaphoric = bool(comp["anaphoric"].search(doc.text[s.start : t.start][-25:]))  # type: ignore[attr-defined]
+            t.anaphoric = bool(comp["noun"].fullmatch(t.text)) and bool(  # type: ignore[attr-defined]
+                comp["anaphoric"].search(doc.text[s.start : t.start][-25:]))  # type: ignore[attr-defined]
             t.modality = trigger_modality(doc, t, lang=lang)
         events: list[Event] = []
         for trig in group_triggers(doc, triggers):

@@ -63,8 +63,8 @@ def _alt(words: Any) -> str:
 @cache
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     lx = _lexicon(lang)
-    month = rf"(?P<month>{_alt(lx.MONTHS)})\.?"
-    month2 = rf"(?P<month2>{_alt(lx.MONTHS)})\.?"
+    month = rf"(?P<month>{_alt(lx.MONTHS)})"
+    month2 = rf"(?P<month2>{_alt(lx.MONTHS)})"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     year2 = r"(?P<year2>(?:1[89]|20)\d\d)"
     day = r"(?P<day>[0-3]?\d)(?:e|ste|de|th|st|nd|rd)?"

@@ -11,6 +11,7 @@ __all__ = [
     "HABITUAL",
     "HYPOTHETICAL",
     "NEGATION",
+    "NOUN_FORMS",
     "NUMBER_WORDS",
     "REFINE",
     "TRIGGERS",
@@ -69,6 +70,14 @@ REFINE: list[tuple[str, tuple[str, ...], str]] = [
     (r"building|offices?|headquarters|shops?|stores?|banks?",
      ("Attack", "Armed clash"), "Looting/property destruction"),
 ]
+
+NOUN_FORMS = (
+    r"(?:\w*-)?(?:fighting|clash|battle|offensive|invasion|incursion|attack|assault|ambush|raid|"
+    r"capture|recapture|shelling|fire|rocket|missile|mortar|strike|raid|bombing|explosion|blast|"
+    r"bomb|mine|massacre|shooting|killing|murder|execution|abduction|kidnapping|hostage|rape|"
+    r"protest|demonstration|rally|march|riot|unrest|looting|arrest|detention|ceasefire|truce|"
+    r"deal|agreement|accord|base|headquarters|withdrawal)(?:s|es)?"
+)
 
 ANAPHORIC = r"(?:the|this|that|these|those)\s+(?:\w+\s+)?$"
 

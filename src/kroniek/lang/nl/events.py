@@ -18,6 +18,7 @@ __all__ = [
     "HABITUAL",
     "HYPOTHETICAL",
     "NEGATION",
+    "NOUN_FORMS",
     "NUMBER_WORDS",
     "REFINE",
     "TRIGGERS",
@@ -55,6 +56,8 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"de\s+straat\s+op|(?:mensenmassa|staking(?:en)?|sit-in|mars)", "Peaceful protest", True),
     (r"rellen|relschoppers|ongeregeldheden|geweldsexplosie|plunder(?:en|ingen|ing|den|de)|geplunderd", "Violent demonstration", False),
     (r"gelyncht|lynchpartij|lynchen", "Mob violence", False),
+    (r"traangas|waterkanon(?:nen)?|uiteengedreven|uiteengeslagen|charge(?:s|erde|erden)",
+     "Protest with intervention", True),
     # Strategic developments
     (r"arrestatie(?:s)?|gearresteerd|arresteerde(?:n)?|arresteren|opgepakt|oppakken|aangehouden|aanhouding(?:en)?|in\s+hechtenis\s+genomen", "Arrests", False),
     (r"wapenstilstand|staakt-het-vuren|vredesakkoord|vredesovereenkomst|gevangenenruil", "Agreement", False),
@@ -102,6 +105,17 @@ REFINE: list[tuple[str, tuple[str, ...], str]] = [
 # The clause opens with a condition ("als Oekraïne binnenvalt", "indien").
 CONDITIONAL_OPENERS = r"als|indien|wanneer|mocht|mochten"
 
+# Noun forms among the triggers (a definite noun presupposes its event; a verb does not).
+NOUN_FORMS = (
+    r"(?:\w*-)?(?:gevecht|schermutseling|offensief|invasie|inval|opmars|strijd|botsing|ingreep|"
+    r"operatie|aanval|verovering|herovering|bezetting|beschieting|vuur|raket|inslag|mortier|"
+    r"bombardement|bom|mijn|explosie|aanslag|granaat|granaten|schietpartij|bloedbad|partij|"
+    r"moord|executie|marteling|ontvoering|gijzeling|verkrachting|demonstratie|betoging|protest|"
+    r"\w*mars|staking|manifestatie|rellen|ongeregeldheden|explosie|plundering|arrestatie|"
+    r"aanhouding|wapenstilstand|vuren|akkoord|overeenkomst|ruil|basis|hoofdkwartier|"
+    r"terugtrekking|gas|kanon)(?:en|s|len|ten|men|nen)?"
+)
+
 # A definite noun that refers back to an event mentioned before ("de aanval", "het protest").
 ANAPHORIC = r"(?:de|het|die|deze|dat|dit)\s+(?:\w+\s+)?$"
 
@@ -129,6 +143,8 @@ FATALITIES: list[str] = [
     r"(?:gedood|vermoord|omgekomen|om\s+het\s+leven\s+gekomen|doodgeschoten|omgebracht|vermoordde)",
     r"het\s+leven\s+(?:gekost\s+aan|kostte\s+aan)\s+(?:zeker|minstens|ten\s+minste|ruim)?\s*(?P<n>{NUM})",
     r"(?:bracht|brachten)\s+(?:\w+\s+){0,3}(?P<n>{NUM})\s+(?:mensen|burgers|\w+)\s+om\b",
+    r"(?:werden|zijn|waren|worden)\s+(?:\w+\s+){0,3}(?P<n>{NUM})\s+(?:\w+\s+){0,3}"
+    r"(?:gedood|vermoord|omgebracht|doodgeschoten|geëxecuteerd)",
     r"(?:minstens|zeker|ten\s+minste)\s+(?P<n>{NUM})\s+(?:\w+\s+){0,2}(?:vermoordde|doodde|gedood)",
 ]
 

@@ -1,0 +1,173 @@
+"""Events: ACLED typing, modality, actors, place, time, fatalities, claims; the gold floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import kroniek
+from kroniek.acled import PLOVER, SUB_TYPES, TYPE_OF
+from kroniek.doc import Doc
+from kroniek.stages.events import happened
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def events_of(text: str, *, published: str = "2019-04-10", lang: str = "nl") -> tuple[Doc, list[Any]]:
+    doc = kroniek.analyze(text, published=published, lang=lang)
+    return doc, doc.events
+
+
+# Sentences written for these tests (not taken from any article).
+TYPED = [
+    ("Bij zware gevechten rond de stad Charkiv kwamen gisteren elf soldaten om het leven.",
+     "Battles", "Armed clash"),
+    ("Het Russische leger beschoot dinsdag de haven van Odesa met raketten.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Bij een drone-aanval op een konvooi in Jemen vielen vrijdag zes doden.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("Bij een bomaanslag op een markt in Kaboel kwamen gisteren twaalf burgers om.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Gewapende mannen ontvoerden maandag veertig scholieren in het noorden van Nigeria.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("Duizenden demonstranten gingen zaterdag in Algiers de straat op tegen de president.",
+     "Protests", "Peaceful protest"),
+    ("De oproerpolitie zette gisteren traangas in tegen betogers in Parijs.",
+     "Protests", "Protest with intervention"),
+    ("Relschoppers plunderden zaterdag winkels en gooiden stenen naar agenten in Brussel.",
+     "Riots", "Violent demonstration"),
+    ("De politie heeft maandag in Amsterdam drie verdachten gearresteerd.",
+     "Strategic developments", "Arrests"),
+    ("De rebellen veroverden vorige week de stad Goma na hevige gevechten met het leger.",
+     "Battles", "Non-state actor overtakes territory"),
+]
+TYPED_EN = [
+    ("Heavy fighting broke out on Tuesday near the town of Bakhmut.", "Battles", "Armed clash"),
+    ("An air strike killed at least 12 civilians in Idlib on Sunday.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("Police arrested dozens of protesters in Minsk yesterday.",
+     "Strategic developments", "Arrests"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "sub", "lang"),
+                         [(*t, "nl") for t in TYPED] + [(*t, "en") for t in TYPED_EN])
+def test_typed_in_the_acled_taxonomy(text: str, etype: str, sub: str, lang: str) -> None:
+    _, events = events_of(text, lang=lang)
+    asserted = [e for e in events if happened(e)]
+    assert asserted, f"no event in {text!r}"
+    assert (asserted[0].type, asserted[0].sub_type) == (etype, sub)
+    assert asserted[0].plover.split(":")[0] == PLOVER[sub][0]
+
+
+MODAL = [
+    ("Het leger zal volgende week de stad aanvallen.", "future"),
+    ("Als de rebellen de stad innemen, vluchten de bewoners naar het zuiden.", "hypothetical"),
+    ("Er werden geen doden gemeld en er was geen aanval op het dorp.", "negated"),
+    ("In die regio worden vaak dorpen aangevallen door milities.", "habitual"),
+    ("The army will launch an offensive next week.", "future"),
+]
+
+
+@pytest.mark.parametrize(("text", "modality"), MODAL)
+def test_events_that_did_not_happen_are_marked(text: str, modality: str) -> None:
+    lang = "en" if text.startswith("The ") else "nl"
+    _, events = events_of(text, lang=lang)
+    assert events, text
+    assert {e.modality for e in events} == {modality}
+    assert not any(happened(e) for e in events)
+
+
+def test_background_event_is_dated_to_its_own_time() -> None:
+    _, events = events_of("Het conflict laaide weer op. Vorig jaar veroverden de rebellen de "
+                          "grensstad na zware gevechten met het leger.", published="2025-04")
+    capture = next(e for e in events if "veroverd" in e.trigger.text)
+    assert (capture.time.from_, capture.time.to) == ("2024-01-01", "2024-12-31")
+    assert capture.time.ref is not None and capture.time.time_precision == 3
+
+
+def test_actors_place_fatalities_and_time() -> None:
+    doc, events = events_of("Het Russische leger heeft dinsdag bij Charkiv een konvooi beschoten; "
+                            "daarbij vielen elf doden.")
+    ev = next(e for e in events if happened(e))
+    place = doc.by_id(ev.place)
+    assert place.name == "Kharkiv" and ev.geo_precision == 2  # "bij": near
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Russia"
+    assert ev.actor1.type == "state_forces"
+    assert ev.fatalities == 11
+    assert (ev.time.from_, ev.time.time_precision) == ("2019-04-09", 1)
+
+
+def test_metonymic_capital_is_a_government_actor() -> None:
+    doc, events = events_of("Kyiv lanceerde vorige week een offensief bij de grens.", published="2025-04-10")
+    ev = next(e for e in events if happened(e))
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Ukraine"
+    assert doc.by_id(ev.actor1.place).text == "Kyiv"  # the place the actor stands for
+
+
+def test_passive_agent_and_victims() -> None:
+    _, events = events_of("In 2005 werden in Srebrenica achtduizend Bosnische moslims vermoord door Serviërs.")
+    ev = next(e for e in events if happened(e))
+    assert ev.sub_type == "Attack" and ev.fatalities == 8000
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Serbia"
+    assert ev.actor2 is not None and ev.actor2.type == "civilians"
+
+
+def test_reference_article(reference_doc: Doc) -> None:
+    """Fighting (bloggers), shelling (footage), the operation (the president): distinct,
+    each with its source; last year's capture dated to 2024."""
+    doc = reference_doc
+    claims = {c.id: c for c in doc.claims}
+    real = [e for e in doc.events if happened(e)]
+
+    def sources(e: Any) -> set[str]:
+        return {claims[c].source.type for c in e.claims}
+
+    fighting = [e for e in real if e.type == "Battles" and "social_media" in sources(e)]
+    shelling = [e for e in real if e.type == "Explosions/Remote violence" and "imagery" in sources(e)]
+    operation = [e for e in real if e.type == "Battles" and any(
+        claims[c].source.name and "Zelensky" in claims[c].source.name for c in e.claims)]
+    assert fighting and shelling and operation
+    assert len({fighting[0].id, shelling[0].id, operation[0].id}) == 3
+    assert {doc.by_id(fighting[0].place).text} <= {"Popovka", "Demidovka"}
+    assert shelling[0].actor1 is not None and "Ukraine" in shelling[0].actor1.name
+    capture = [e for e in real if "veroveren" in e.trigger.text]
+    assert capture and capture[0].time.from_ == "2024-01-01" and capture[0].time.to == "2024-12-31"
+    for e in doc.events:  # claims point back at their events
+        for c in e.claims:
+            assert e.id in claims[c].events
+
+
+def test_plover_mapping_is_attested_in_the_gold_standard_records(shared_data: Path) -> None:
+    records = json.loads((shared_data / "events" / "plover_gsr.txt").read_text(encoding="utf-8"))
+    events = {r["event"] for r in records}
+    pairs = {(r["event"], r.get("mode") or None) for r in records}
+    assert set(TYPE_OF) == set(PLOVER)
+    for sub, (event, mode) in PLOVER.items():
+        if not event:
+            assert sub == "Other"
+            continue
+        assert event in events, sub
+        assert mode is None or (event, mode) in pairs, (sub, event, mode)
+    assert sum(len(v) for v in SUB_TYPES.values()) == len(PLOVER)
+
+
+def test_plover_check_agrees_on_covered_records(shared_data: Path) -> None:
+    from kroniek.evaluation.events import check_plover
+
+    result = check_plover(shared_data / "events" / "plover_gsr.txt")
+    assert result["unattested"] == []
+    assert result["coverage"] >= 0.45 and result["agreement"] >= 0.6
+
+
+def test_gold_scores_stay_above_their_floors(shared_data: Path) -> None:
+    from kroniek.evaluation import check_floors
+    from kroniek.evaluation.events import evaluate_events
+
+    scores = evaluate_events(ROOT / "gold" / "events-nl",
+                             news=shared_data / "news" / "dpgmedia2019-nl.jsonl").as_dict()
+    assert scores["gold_events"] >= 30
+    assert check_floors("events-nl", scores) == []
