@@ -64,6 +64,15 @@ def centre(points: Coords, *, trim: float = 0.05) -> tuple[float, float]:
     return (mid_lat + cell_lat) / 2, (mid_lon + cell_lon) / 2
 
 
+# GeoNames' continent codes (countryInfo.tsv column "Continent") and their geonameids.
+CONTINENTS = {"AF": (6255146, "Africa"), "AS": (6255147, "Asia"), "EU": (6255148, "Europe"),
+              "NA": (6255149, "North America"), "SA": (6255150, "South America"),
+              "OC": (6255151, "Oceania"), "AN": (6255152, "Antarctica")}
+# Dutch names of the continents (the translations file has none).
+CONTINENTS_NL = {6255146: "Afrika", 6255147: "Azië", 6255148: "Europa",
+                 6255149: "Noord-Amerika", 6255150: "Zuid-Amerika", 6255151: "Oceanië"}
+
+
 def read_tsv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8") as fh:
         return [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
@@ -77,12 +86,21 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
             pts[code].append((c.lat, c.lon, c.pop))
     rows: list[GeoRow] = []
     admin: dict[str, int] = {}
+    cont_pop: dict[str, int] = defaultdict(int)
 
     def add(code: str, gid: int, name: str, ascii_: str, fcode: str, pop: int | None) -> None:
         if code not in pts or gid in admin.values():
             return
-        lat, lon = centre(pts[code])
-        parts = code.split(".")
+        if code.startswith("continent:"):
+            # Countries' centres weighted by the square root of their area: a compromise
+            # between one vote per country and the pull of the largest (checked against
+            # the continent toponyms of GeoVirus, tuning data).
+            w = [math.sqrt(p[2]) for p in pts[code]]
+            lat = sum(wi * p[0] for wi, p in zip(w, pts[code], strict=True)) / sum(w)
+            lon = sum(wi * p[1] for wi, p in zip(w, pts[code], strict=True)) / sum(w)
+        else:
+            lat, lon = centre(pts[code])
+        parts = code.split(".") if not code.startswith("continent:") else [""]
         a1 = parts[1] if len(parts) > 1 else ""
         a2 = parts[2] if len(parts) > 2 else ""
         total = pop if pop is not None else sum(p[2] for p in pts[code])
@@ -92,6 +110,12 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
     for cols in read_tsv(data / "countryInfo.tsv"):
         if len(cols) > 16 and cols[16].isdigit():
             add(cols[0], int(cols[16]), cols[4], cols[4], "PCLI", int(cols[7] or 0))
+            if cols[0] in admin:  # continents: the mean of their countries' centres
+                area = float(cols[6] or 0)
+                pts[f"continent:{cols[8]}"].append((rows[-1].lat, rows[-1].lon, int(area)))
+                cont_pop[cols[8]] += int(cols[7] or 0)
+    for code, (gid, name) in CONTINENTS.items():
+        add(f"continent:{code}", gid, name, name, "CONT", cont_pop[code])
     for fname, fcode in (("admin1CodesASCII.txt", "ADM1"), ("admin2Codes.txt", "ADM2")):
         for cols in read_tsv(data / fname):
             if len(cols) >= 4 and cols[3].isdigit():
@@ -139,6 +163,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
         gid = int(cols[0]) if cols[0].isdigit() else admin.get(cols[0], 0)
         if gid in known and len(cols) > 2:
             translations.append((gid, cols[2], 2))
+    translations += [(gid, name, 2) for gid, name in CONTINENTS_NL.items()]
     add_names(db, translations)
     counts["localized names"] = len(translations)
     finish_index(db)

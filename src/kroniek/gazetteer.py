@@ -154,7 +154,7 @@ class Candidate:
     def feature_class(self) -> str:
         """GeoNames class: A (country/region), P (populated place), or the dump's class."""
         code = self.feature_code
-        if code.startswith(("PCL", "ADM")) or code in {"TERR", "ZN"}:
+        if code.startswith(("PCL", "ADM")) or code in {"TERR", "ZN", "CONT"}:
             return "A"
         if code.startswith("PPL"):
             return "P"

@@ -48,6 +48,8 @@ class Lexicon:
     metonym_preps: frozenset[str]
     seats: dict[str, str]
     abbreviations: dict[str, str]
+    never: frozenset[str]
+    not_place_next: frozenset[str]
 
 
 @cache
@@ -58,7 +60,7 @@ def lexicon(lang: str) -> Lexicon:
         mod.FUNCTION_WORDS, mod.LOCATIVE_PREPOSITIONS,
         re.compile(rf"(?:^|\s)(?:{rel})(?:\s+(?:de|het|the))?\s*$", re.IGNORECASE),
         mod.BORDER_WORDS, mod.SPEECH_VERBS, mod.METONYM_PREPOSITIONS, mod.SEATS_OF_POWER,
-        mod.ABBREVIATIONS,
+        mod.ABBREVIATIONS, mod.NEVER_PLACES, mod.NOT_PLACE_NEXT,
     )  # fmt: skip
 
 
@@ -79,8 +81,9 @@ class Mention:
 # -- recognition ------------------------------------------------------------------------
 
 _UPPER = "A-ZÀ-ÖØ-Þ\u0400-\u042f\u0490\u0404\u0406\u0407"
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’.\-]*[\w]|[{_UPPER}])"
-_CONNECT = r"(?:of|de|la|le|du|des|del|da|do|upon|on|am|an|aan|op|den|der|van|sur|en|y)"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft|Pt)\.|[{_UPPER}][\w'’.\-]*[\w]|[{_UPPER}])"
+_CONNECT = (r"(?:of(?: the)?|van(?: de| der| den| het)?|de|la|le|du|des|del|da|do|upon|on|am|"
+            r"an|aan|op|den|der|sur|en|y)")
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECT}\s+)?{_WORD})*")
 _WORDS = re.compile(rf"{_WORD}|\b{_CONNECT}\b")
 _MAX_NGRAM = 5
@@ -146,7 +149,13 @@ def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
         words = run.group().split()
         if (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
                 and not gaz.has_name(run.group())):  # fmt: skip
-            out.update(w.lower() for w in words if w.lower() not in lex.function_words)
+            # A place heads names of papers and firms ("Watertown Daily Times"); persons
+            # end with the name shared with a place ("John Brown").
+            first = words[0]
+            skip = first if any(c.population >= MIN_POPULATION_PLAIN or c.feature_class == "A"
+                                for c in gaz.lookup(first, variants=False)) else ""  # fmt: skip
+            out.update(w.lower() for w in words
+                       if w != skip and w.lower() not in lex.function_words)  # fmt: skip
         nxt = _next_words(text, run.end(), 1)
         if (len(words) == 1 and nxt and nxt[0] in {"said", "says", "zei", "zegt", "told"}
                 and not _is_strong(gaz.lookup(words[0], variants=False))):  # fmt: skip
@@ -216,11 +225,22 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
     prev = [w.lower() for w in _prev_words(text, m.start, 2)]
     cue = bool(prev) and prev[-1] in lex.locative
     low = m.text.lower()
+    nxt = _next_words(text, m.end, 1)
+    if nxt and nxt[0] in lex.not_place_next:
+        return False  # "Marburg virus", "Ebola outbreak": named after, not located at
+    if text[m.end : m.end + 1] == "$":
+        return False  # a currency (US$)
     if j - i == 1:
-        if low in lex.function_words and not (cue and len(low) > 3):
+        if low in lex.never or (low in lex.function_words and not (cue and len(low) > 3)):
             return False
         if low in lower_words and not cue:
             return False  # used as a common word elsewhere in the article
+        if m.text.isupper() and len(m.text) <= 5:
+            return False  # acronyms (FDA, UN) unless listed as abbreviations
+        if _is_demonym(m.text, gaz):
+            return False  # "Canadian", "Somali": of a country, not the town of that name
+    if j - i >= 2:
+        return True  # a multi-word gazetteer name ("Laurel County" in "Laurel County Jail")
     if prev and prev[-1].strip(".") in _TITLES:
         return False
     cands = gaz.lookup(m.text, variants=False)
@@ -233,6 +253,25 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
     if _sentence_initial(text, m.start) and j - i == 1 and not (strong or cue):
         return False
     return cue or strong or max((c.population for c in cands), default=0) >= MIN_POPULATION_PLAIN
+
+
+_DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i)$")
+
+
+def _is_demonym(word: str, gaz: SqliteGazetteer) -> bool:
+    """Whether a word is the adjective or demonym of a country or region: its stem, with
+    a restored ending, names one (Canad-ian → Canada, Somali → Somalia, Dutch excluded)."""
+    m = _DEMONYM.search(word)
+    if m is None or _is_strong(gaz.lookup(word, variants=False)):
+        return False
+    stems = {word + "a"}
+    stem = word[: m.start()]
+    stems |= {stem, stem + "a", stem + "ia", stem + "y", stem + "e", stem + "o"}
+    return any(
+        len(st) >= 3 and gaz.has_name(st)
+        and any(c.feature_code in {"PCLI", "ADM1", "CONT"} for c in gaz.lookup(st, variants=False))
+        for st in stems if st != word
+    )  # fmt: skip
 
 
 def _add_coordinated(text: str, out: list[Mention], claimed: list[tuple[int, int]],
@@ -267,7 +306,7 @@ def _add_coordinated(text: str, out: list[Mention], claimed: list[tuple[int, int
 # region beats a same-named town; seats of government are the default reading of a
 # capital's name; second-level regions lose to the town they are named after unless the
 # mention says "County"; alternate-name and spelling-variant matches cost a little.
-FEATURE_BONUS = {"PCLI": 4.0, "ADM1": 2.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0,
+FEATURE_BONUS = {"CONT": 4.0, "PCLI": 4.0, "ADM1": 2.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0,
                  "PPLA2": 0.5, "ADM2": -0.5, "PPLX": -1.0, "PPLH": -2.0}  # fmt: skip
 MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
 COUNTRY_WEIGHT = 3.0  # × share of the article's mentions voting for the country

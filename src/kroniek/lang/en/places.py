@@ -9,6 +9,8 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "NEVER_PLACES",
+    "NOT_PLACE_NEXT",
     "BORDER_WORDS",
     "FUNCTION_WORDS",
     "LOCATIVE_PREPOSITIONS",
@@ -21,7 +23,7 @@ __all__ = [
 # Words that are capitalised at a sentence start or in headlines and are also the name of
 # some small place: never a place on their own. The titles, months, weekdays and common
 # nouns here were found as false positives on LGL and GeoVirus (tuning data).
-FUNCTION_WORDS = frozenset(["the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "of", "for", "with", "by", "as", "he", "she", "it", "we", "they", "you", "i", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "here", "not", "no", "yes", "more", "most", "some", "many", "much", "all", "any", "each", "every", "both", "other", "such", "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "than", "then", "so", "also", "only", "just", "still", "even", "very", "too", "now", "today", "tonight", "tomorrow", "yesterday", "after", "before", "while", "during", "since", "until", "about", "over", "under", "between", "against", "into", "onto", "from", "to", "up", "down", "out", "off", "again", "once", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "sgt", "st", "jr", "sr", "gen", "col", "capt", "president", "senator", "governor", "mayor", "judge", "chief", "sheriff", "police", "officer", "director", "manager", "university", "college", "school", "hospital", "church", "county", "city", "state", "street", "road", "avenue", "highway", "river", "lake", "park", "center", "centre", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "fall", "autumn", "winter", "christmas", "easter", "god", "lord", "man", "woman", "people", "health", "ebola", "virus", "flu", "swine", "zika", "department", "ministry", "office", "agency", "authority", "council", "committee", "commission", "association", "national", "international", "federal", "world", "global", "union", "united", "news", "online", "media", "report", "story", "photo", "video", "business", "market", "bank", "company", "group", "family", "home", "house", "hall", "court", "bay", "beach", "harbor", "port", "island", "islands", "mountain", "valley", "station", "airport", "district", "region", "union", "army", "navy", "force", "forces", "government", "republic", "kingdom", "province", "territory"])
+FUNCTION_WORDS = frozenset(["the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "of", "for", "with", "by", "as", "he", "she", "it", "we", "they", "you", "i", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "here", "not", "no", "yes", "more", "most", "some", "many", "much", "all", "any", "each", "every", "both", "other", "such", "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "than", "then", "so", "also", "only", "just", "still", "even", "very", "too", "now", "today", "tonight", "tomorrow", "yesterday", "after", "before", "while", "during", "since", "until", "about", "over", "under", "between", "against", "into", "onto", "from", "to", "up", "down", "out", "off", "again", "once", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "sgt", "st", "jr", "sr", "gen", "col", "capt", "president", "senator", "governor", "mayor", "judge", "chief", "sheriff", "police", "officer", "director", "manager", "university", "college", "school", "hospital", "church", "county", "city", "state", "street", "road", "avenue", "highway", "river", "lake", "park", "center", "centre", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "fall", "autumn", "winter", "christmas", "easter", "god", "lord", "pope", "agent", "saint", "man", "woman", "people", "health", "ebola", "virus", "flu", "swine", "zika", "department", "ministry", "office", "agency", "authority", "council", "committee", "commission", "association", "national", "international", "federal", "world", "global", "union", "united", "news", "online", "media", "report", "story", "photo", "video", "business", "market", "bank", "company", "group", "family", "home", "house", "hall", "court", "bay", "beach", "harbor", "port", "island", "islands", "mountain", "valley", "station", "airport", "district", "region", "union", "army", "navy", "force", "forces", "government", "republic", "kingdom", "province", "territory"])
 
 LOCATIVE_PREPOSITIONS = frozenset(["in", "at", "near", "from", "to", "into", "across", "throughout", "outside", "inside", "around", "toward", "towards", "via"])
 
@@ -44,10 +46,12 @@ SEATS_OF_POWER = {
     "capitol hill": "US", "quai d orsay": "FR", "knesset": "IL",
 }  # fmt: skip
 
-# Abbreviated country names, and the AP-style abbreviations of US states that news datelines
+# Abbreviated and short country names (and Australian states), and the AP-style abbreviations of US states that news datelines
 # use ("Charleston, W.Va."), as GeoNames admin codes ("US" or "US.WV").
 ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UK": "GB",
-                 "U.K.": "GB", "UAE": "AE", "DRC": "CD", "D.C.": "US.DC",
+                 "U.K.": "GB", "UAE": "AE", "DRC": "CD",
+                 "Britain": "GB", "Great Britain": "GB", "Democratic Republic of the Congo": "CD",
+                 "Democratic Republic of Congo": "CD", "NSW": "AU.02", "ACT": "AU.01", "D.C.": "US.DC",
                  **{k: f"US.{v}" for k, v in (
                      ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"),
                      ("Colo.", "CO"), ("Conn.", "CT"), ("Del.", "DE"), ("Fla.", "FL"),
@@ -60,3 +64,10 @@ ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UK": "G
                      ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"),
                      ("Vt.", "VT"), ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"),
                      ("W. Va.", "WV"), ("Wis.", "WI"), ("Wyo.", "WY"))}}  # fmt: skip
+
+# Never a place on their own, whatever precedes them ("in August", "in mei").
+NEVER_PLACES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+
+# A name followed by one of these is what is named after the place (a disease, a strain),
+# not a mention of the place ("Marburg virus"; GeoVirus tuning data).
+NOT_PLACE_NEXT = frozenset(["virus", "fever", "flu", "disease", "outbreak", "strain"])

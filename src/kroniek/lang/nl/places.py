@@ -9,6 +9,8 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "NEVER_PLACES",
+    "NOT_PLACE_NEXT",
     "BORDER_WORDS",
     "FUNCTION_WORDS",
     "LOCATIVE_PREPOSITIONS",
@@ -53,3 +55,10 @@ SEATS_OF_POWER = {
 
 # Abbreviated country names.
 ABBREVIATIONS = {"VS": "US", "V.S.": "US", "VK": "GB", "VAE": "AE"}
+
+# Never a place on their own, whatever precedes them ("in August", "in mei").
+NEVER_PLACES = frozenset(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])
+
+# A name followed by one of these is what is named after the place (a disease, a strain),
+# not a mention of the place ("Marburg virus"; GeoVirus tuning data).
+NOT_PLACE_NEXT = frozenset(["virus", "koorts", "griep", "ziekte", "uitbraak"])
