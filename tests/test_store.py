@@ -241,3 +241,17 @@ def test_analyzed_reference_article_is_stored(tmp_path: Path) -> None:
         assert s.add(doc, content_hash="ref")
         assert s.get_doc(doc.id).to_json() == doc.to_json()
         assert s.count("events") == len(doc.events)
+
+
+@pytest.mark.postgres
+def test_postgres_reads_survive_a_dropped_connection(pg_url: str) -> None:  # noqa: F811
+    import psycopg
+
+    with open_store(pg_url) as store:
+        store.add(make_doc(), content_hash="x")
+        assert store.count() == 1
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        assert store.count() == 1
+        assert store.list_events()[0]["location"] == "Kozatsje"

@@ -60,6 +60,27 @@ class PostgresStore(SQLStore):
             raise StoreError(f"cannot connect: {str(exc).strip()}", source=self.target,
                              hint="check the URL and that PostgreSQL is running") from exc
 
+    def _conn(self) -> Any:
+        conn = super()._conn()
+        if conn.broken or conn.closed:  # the server restarted or dropped us: reconnect once
+            self._local.conn = None
+            conn = super()._conn()
+        return conn
+
+    def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+        """A read; retried once on a fresh connection if the old one broke (reads are
+        idempotent, so a server restart costs one reconnect, not an error)."""
+        import psycopg
+
+        try:
+            return super()._rows(sql, params)
+        except psycopg.OperationalError:
+            conn = getattr(self._local, "conn", None)
+            if conn is not None and not conn.broken:
+                raise
+            self._local.conn = None
+            return super()._rows(sql, params)
+
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 
