@@ -8,8 +8,8 @@ incidents already narrowed by type family and a date window — see
 
 1. it is reported as having happened (`joins_chronicle`: modality asserted, a date);
 2. their types are of one family (`type_family`: violence = Battles, Explosions/Remote
-   violence, Violence against civilians; demonstrations = Protests, Riots; each Strategic
-   development type on its own) — outlets type the same incident differently;
+   violence, Violence against civilians; demonstrations = Protests, Riots) — outlets type
+   the same incident differently; a Strategic development only joins its own sub-type;
 3. their date ranges overlap, give or take `DATE_SLACK_DAYS`;
 4. their places lie within `max_km(geo_precision)` of each other (or, with no
    coordinates, name the same place or country);
@@ -161,8 +161,8 @@ def incident_score(row: dict[str, Any], cand: dict[str, Any]) -> float | None:
     """How well an event row fits a candidate incident; None when it cannot be the same."""
     if FAMILY.get(row.get("type", "")) != FAMILY.get(cand.get("type", "")):
         return None
-    if FAMILY.get(row.get("type", "")) == "strategic" and row.get("type") != cand.get("type"):
-        return None
+    if FAMILY.get(row.get("type", "")) == "strategic" and row.get("sub_type") != cand.get("sub_type"):
+        return None  # an arrest is not a looting, whatever the place and day
     when = _date_overlap(row, cand)
     where = _place_closeness(row, cand)
     who = _actors_fit(row, cand)
