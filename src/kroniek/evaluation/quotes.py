@@ -46,6 +46,7 @@ __all__ = [
     "load_gold",
     "load_polnear",
     "match_spans",
+    "mine_cues",
     "predict",
     "score_gold",
     "score_polnear",
@@ -391,3 +392,20 @@ def format_quotes(result: dict[str, Any]) -> str:
         sp = result["speaker"]
         lines.append(f"{'speaker accuracy':24} {sp['accuracy']:7.3f}  ({sp['correct']}/{sp['scored']})")
     return "\n".join(lines)
+
+
+def mine_cues(train: Path, *, min_share: float = 0.4, min_count: int = 4) -> list[str]:
+    """Word forms that PolNeAR annotates as (part of) a cue in at least `min_share` of
+    their occurrences and at least `min_count` times: how the mined part of the English
+    cue lexicon (`kroniek.lang.en.quotes`) was made, from the train split only."""
+    from collections import Counter
+
+    cue: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for art in load_polnear(train):
+        total.update(w.lower() for w in re.findall(r"[A-Za-z]+", art.text))
+        for att in art.gold:
+            for s, e in att.cue:
+                cue.update(w.lower() for w in re.findall(r"[A-Za-z]+", art.text[s:e]))
+    return sorted(w for w, n in cue.items()
+                  if n >= min_count and n / total[w] >= min_share and len(w) > 2)

@@ -28,7 +28,15 @@ from kroniek.stages.speakers import (
     source_type,
 )
 
-__all__ = ["Hit", "definite", "find_indirect", "fronted", "plausible_source", "speech_events"]
+__all__ = [
+    "Hit",
+    "definite",
+    "find_indirect",
+    "fronted",
+    "plausible_source",
+    "speech_events",
+    "subject_np",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -171,7 +179,7 @@ def _cue_verb(
     cue_end = _particle_end(w, k, hi, lex)
     if lex.lang == "en" and low.endswith("ing") and k > lo and w.words[k - 1] == ",":
         # "Trump is defending his tweets, saying it shows …": the subject of the sentence.
-        first = np_after(w, lo, k, lex)
+        first = subject_np(w, lo, k, lex)
         c = _content_start(w, k + 1, hi, lex, cue_end)
         if first is not None and plausible_source(first, lex) and c < hi:
             a, b = _span(w, c, hi)
@@ -204,7 +212,7 @@ def _cue_verb(
         return None
     if before is None and k > lo and w.words[k - 1].lower() in _CONJ:
         # "X is tevreden over …, maar wijst erop dat …": the subject of the sentence.
-        first = np_after(w, lo, k, lex)
+        first = subject_np(w, lo, k, lex)
         if first is not None and plausible_source(first, lex) and not fronted(first, lex):
             c = _content_start(w, k + 1, hi, lex, cue_end)
             if c < hi:
@@ -271,6 +279,29 @@ def _content_start(w: Words, i: int, hi: int, lex: Lexicon, cue_end: int) -> int
     return j
 
 
+def subject_np(w: Words, lo: int, hi: int, lex: Lexicon) -> Mention | None:
+    """The noun phrase opening a sentence: determiners, a few adjectives, then names and
+    role nouns ("Het OM", "GroenLinks-europarlementariër Bas Eickhout", "De nieuwe
+    minister"); it ends at the first other word after its head."""
+    j, head, adjectives = lo, False, 0
+    while j < hi:
+        word = w.words[j]
+        low = word.lower()
+        if low in lex.determiners and not head:
+            j += 1
+        elif word[:1].isupper() or lex.role_class(word) or (head and low in lex.name_particles):
+            head = True
+            j += 1
+        elif not head and word[:1].isalpha() and adjectives < 2 and low not in AUX:
+            adjectives += 1
+            j += 1
+        else:
+            break
+    if not head:
+        return None
+    return Mention(w.starts[lo], w.ends[j - 1], w.text[w.starts[lo] : w.ends[j - 1]])
+
+
 def _ends_clause(w: Words, j: int, hi: int) -> bool:
     """Does the sentence (or clause) end at token j, after a source noun phrase?"""
     while j < hi and w.words[j].lower() in _TRAILING:
@@ -304,7 +335,7 @@ def plausible_source(m: Mention, lex: Lexicon) -> bool:
     low = m.text.lower()
     if low in lex.pronouns or low in ("ik", "wij", "we", "i", "you", "jij", "u"):
         return low not in ("ik", "i", "you", "jij", "u")
-    if any(x.lower() in AUX or x.lower() in _NEGATIONS for x in words):
+    if any(not x[:1].isupper() and (x.lower() in AUX or x.lower() in _NEGATIONS) for x in words):
         return False
     if words[0].lower() in _ANAPHORIC:
         return False

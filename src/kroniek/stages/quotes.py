@@ -45,6 +45,10 @@ __all__ = ["QuotesStage", "RawQuote", "find_quotes", "normalize_marks", "scan_qu
 
 _PAIRS = {"„": "”“\"", "“": "”", "‘": "’", "«": "»", "‹": "›", "‚": "‘’", '"': '"', "'": "'’"}
 _AMBIGUOUS_OPEN = "\"'‘"
+# "PENCE: Well, look …", "Pence: Flowers Won't Be at Debate": a short name, a colon.
+_TRANSCRIPT = re.compile(
+    r"(?P<who>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<said>\S)"
+)
 _APOSTROPHE_WORD = re.compile(r"(?:s|t|n|k|m|r|\d\d)\b", re.IGNORECASE)
 _OPEN_BEFORE = " \t\n([{—–-/:;„“‘«‹"
 # A quote of this many words or fewer that opens in lower case inside a sentence is a
@@ -185,6 +189,7 @@ class _Finder:
                 self._direct(raw)
             elif self._in_body(s0):
                 self._indirect(s0, e0, direct_spans, fragments)
+        self._transcripts(raws)
         for r in fragments:
             self._fragment(r)
         for r in raws:
@@ -375,6 +380,28 @@ class _Finder:
             if self.w.words[k].lower() == part:
                 return k
         return None
+
+    def _transcripts(self, raws: list[RawQuote]) -> None:
+        """Paragraphs of the form "SPEAKER: words" (interview transcripts, "Name: claim"
+        headlines) without quotation marks: the rest of the paragraph is the speaker's."""
+        for b in self.blocks:
+            if b.kind not in ("body", "heading"):
+                continue
+            m = _TRANSCRIPT.match(self.text, b.start, b.end)
+            if m is None or any(b.start <= r.open < b.end for r in raws):
+                continue
+            if any(f.quote.start < b.end and b.start < f.quote.end for f in self.found):
+                continue
+            who = Mention(m.start("who"), m.end("who"), m.group("who"))
+            if not _has_name_or_role(who, self.lex) and not who.text.isupper():
+                continue
+            q = Quote(id="", start=m.start("said"), end=b.end, text=self.text[m.start("said"):b.end],
+                      kind="indirect", confidence=0.6,
+                      cue=Cue(m.start("colon"), m.end("colon"), ":"))
+            q.speaker = self._speaker(Mention(who.start, who.end, who.text.title()
+                                              if who.text.isupper() else who.text))
+            q.speaker.start, q.speaker.end = who.start, who.end
+            self._add(q, None)
 
     # -- nested and fragment quotes ------------------------------------------------------
 

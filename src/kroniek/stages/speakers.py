@@ -51,8 +51,12 @@ _LEADING_ADVERBS = _words(
     desondanks vervolgens daarna later eerder also however now then still"""
 )
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "dhr", "mevr", "prof"})
-_ADVERBS = frozenset({"niet", "nog", "ook", "al", "wel", "dan", "nooit", "not", "also",
-                      "never", "still", "already", "later", "earlier"})
+_ADVERBS = frozenset({"niet", "nog", "ook", "al", "wel", "dan", "nooit", "steeds",
+                      "opnieuw", "eerder", "vaak", "not", "also", "never", "still", "already",
+                      "later", "earlier", "now", "again", "once", "repeatedly", "publicly",
+                      "even", "further", "first", "previously", "recently", "then", "often",
+                      "reportedly", "privately", "frequently", "long", "aanvankelijk",
+                      "gisteren", "vandaag", "destijds", "toen", "zelf", "eerst"})
 # A name after one of these inside a speaker phrase is an affiliation, not the speaker.
 _AFFILIATION = re.compile(
     r"\b(?:van|bij|op|uit|in|voor|namens|of|at|from|on|for|with)(?: de| het| the| een| a)?"
@@ -67,7 +71,7 @@ _NOT_NAME = _words(
     according in on at for to from with by after before while although when"""
 )
 _CLAUSE_WORDS = _words(
-    """dat en maar omdat terwijl want als toen nadat zodat waarin die wat of
+    """dat en maar omdat terwijl want als toen nadat zodat waarin die wat of hoewel sinds
     that and but because while when which who whom as although after if so or"""
 )
 
@@ -237,8 +241,18 @@ def _particle_in_name(w: Words, j: int, end: int, lex: Lexicon) -> bool:
 def np_before(w: Words, i: int, start: int, lex: Lexicon) -> Mention | None:
     """The noun phrase ending just before token `i` (a cue), not before token `start`."""
     j = i
-    while j > start and (w.words[j - 1].lower() in AUX or w.words[j - 1].lower() in _ADVERBS):
+    while j > start and not _is_cap(w.words[j - 1]) and (
+        w.words[j - 1].lower() in AUX or w.words[j - 1].lower() in _ADVERBS
+    ):
         j -= 1
+    if j > start and w.words[j - 1] == ")":
+        # "staatssecretaris Menno Snel (Financiën) noemt …": skip the parenthesis.
+        depth_open = next((x for x in range(j - 1, max(start, j - 12) - 1, -1)
+                           if w.words[x] == "("), None)
+        if depth_open is not None and depth_open > start:
+            m = np_before(w, depth_open, start, lex)
+            if m is not None:
+                return Mention(m.start, w.ends[j - 1], w.text[m.start : w.ends[j - 1]])
     k = j
     while k > start and j - k < 9:
         word = w.words[k - 1]

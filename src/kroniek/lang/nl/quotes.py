@@ -62,7 +62,12 @@ CUE_VERBS = _words(
     vervolgt vervolgde
     vraagt vroeg vroegen gevraagd
     roept riep
-    verwijt verweet
+    verwijt verweet verweten
+    bestempelt bestempelde bestempelden
+    beticht betichtte betichtten
+    aankondigde aangekondigd kondigde
+    uitspreekt uitsprak
+    oordeelt
     suggereert suggereerde
     claimt claimde claimden geclaimd
     eist eiste eisten
