@@ -12,7 +12,7 @@
   };
   // Radius of the shaded area drawn for an event whose place is only known as a region.
   const AREA_RADIUS_M = { region: 60000, country: 250000 };
-  const state = { filters: {}, points: [], selected: null, meta: null };
+  const state = { filters: {}, points: [], selected: null, meta: null, clustered: null };
   const $ = (sel) => document.querySelector(sel);
 
   function slug(type) {
@@ -53,20 +53,24 @@
   const markers = L.markerClusterGroup({
     chunkedLoading: true, maxClusterRadius: 40, disableClusteringAtZoom: 10,
     showCoverageOnHover: false,
+    chunkProgress: (done, total) => { if (done >= total && state.clustered) state.clustered(); },
   });
   const areas = L.layerGroup();
   const overlays = { "Events (points)": markers, "Events (region areas)": areas };
 
-  async function loadBaseLayers(meta) {
-    const countries = await (await fetch("/static/app/outlines/countries.geojson")).json();
+  function drawBaseLayers(meta, countries) {
     const base = L.geoJSON(countries, {
       style: { color: "#78909c", weight: 1, fillColor: "#f5f5f0", fillOpacity: 1 },
       interactive: false,
     }).addTo(map);
-    const regions = await (await fetch("/static/app/outlines/regions.geojson")).json();
-    const regionLayer = L.geoJSON(regions, {
+    // Region hulls are fetched only when someone turns them on.
+    const regionLayer = L.geoJSON(null, {
       style: { color: "#b0bec5", weight: 1, dashArray: "3 3", fill: false },
       interactive: false,
+    });
+    map.on("overlayadd", async (e) => {
+      if (e.layer !== regionLayer || regionLayer.getLayers().length) return;
+      regionLayer.addData(await (await fetch("/static/app/outlines/regions.geojson")).json());
     });
     const bases = { "Outlines (offline)": base };
     overlays["Regions (approximate hulls)"] = regionLayer;
@@ -103,7 +107,10 @@
       m.on("click", () => openEvent(id));
       batch.push(m);
     }
+    const clustered = new Promise((resolve) => { state.clustered = resolve; });
     markers.addLayers(batch);
+    if (!batch.length) state.clustered();
+    return clustered;
   }
 
   // -- filters, list, timeline ----------------------------------------------------------
@@ -120,23 +127,31 @@
     return f;
   }
 
+  function fetchData(filters) {
+    return Promise.all([
+      getJSON("/events/points", { ...filters, limit: 20000 }),
+      getJSON("/events", { ...filters, limit: 200 }),
+      getJSON("/events/days", filters),
+    ]);
+  }
+
+  async function render([points, list, days], beforeDraw) {
+    state.points = points.items;
+    if (beforeDraw) beforeDraw(points.items);
+    drawList(list.items);
+    drawTimeline(days.items);
+    await drawPoints(points.items);
+    const shown = points.items.length;
+    setStatus(`${shown} event${shown === 1 ? "" : "s"} on the map` +
+      (points.next_offset ? " (the newest " + shown + ")" : ""));
+    document.body.dataset.markers = String(shown);
+  }
+
   async function refresh() {
     state.filters = readFilters();
     setStatus("loading…");
     try {
-      const [points, list, days] = await Promise.all([
-        getJSON("/events/points", { ...state.filters, limit: 20000 }),
-        getJSON("/events", { ...state.filters, limit: 200 }),
-        getJSON("/events/days", state.filters),
-      ]);
-      state.points = points.items;
-      drawPoints(points.items);
-      drawList(list.items);
-      drawTimeline(days.items);
-      const shown = points.items.length;
-      setStatus(`${shown} event${shown === 1 ? "" : "s"} on the map` +
-        (points.next_offset ? " (first " + shown + ")" : ""));
-      document.body.dataset.markers = String(shown);
+      await render(await fetchData(state.filters));
     } catch (err) {
       setStatus("error: " + err.message);
     }
@@ -330,23 +345,29 @@
 
   // -- start ----------------------------------------------------------------------------
 
+  function fitTo(points) {
+    if (!points.length) return;
+    map.fitBounds(L.latLngBounds(points.map((p) => [p[2], p[3]])).pad(0.2), { maxZoom: 8 });
+  }
+
   async function start() {
-    const meta = await getJSON("/meta");
+    // Everything the first view needs, fetched at once.
+    state.filters = readFilters();
+    const [meta, countries, data] = await Promise.all([
+      getJSON("/meta"),
+      fetch("/static/app/outlines/countries.geojson").then((r) => r.json()),
+      fetchData(state.filters),
+    ]);
     state.meta = meta;
     fillFacets(meta);
-    await loadBaseLayers(meta);
+    drawBaseLayers(meta, countries);
+    await render(data, fitTo);
     $("#filter-form").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
     for (const id of ["#f-type", "#f-source", "#f-side", "#f-from", "#f-to", "#f-view"]) {
       $(id).addEventListener("change", refresh);
     }
     $("#f-reset").addEventListener("click", () => { $("#filter-form").reset(); refresh(); });
     map.on("moveend", () => { if ($("#f-view").checked) refresh(); });
-    await refresh();
-    const pts = state.points;
-    if (pts.length) {
-      const bounds = L.latLngBounds(pts.map((p) => [p[2], p[3]]));
-      map.fitBounds(bounds.pad(0.2), { maxZoom: 8 });
-    }
     document.body.dataset.ready = "1";
   }
 
