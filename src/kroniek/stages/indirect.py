@@ -177,6 +177,8 @@ def _cue_verb(
     if k + 1 < hi and _NOT_SPEECH.get(low) == w.words[k + 1].lower():
         return None
     cue_end = _particle_end(w, k, hi, lex)
+    if low not in lex.cue_verbs and cue_end == w.ends[k]:
+        return None  # "laat" without "weten" is not a cue
     if lex.lang == "en" and low.endswith("ing") and k > lo and w.words[k - 1] == ",":
         # "Trump is defending his tweets, saying it shows …": the subject of the sentence.
         first = subject_np(w, lo, k, lex)
@@ -205,6 +207,8 @@ def _cue_verb(
         a, b = _span(w, c, hi)
         return Hit(a, b, w.starts[k], cue_end, k, subj)
     before = np_before(w, k, lo, lex)
+    if before is None and k == lo + 1 and w.words[lo].lower() in _ANAPHORIC:
+        before = Mention(w.starts[lo], w.ends[lo], w.words[lo])
     if before is not None and before.text.lower() in _ANAPHORIC and prev is not None:
         m = np_after(w, k + 1, hi, lex)  # "Dat concludeert socioloog X."
         if m is not None and plausible_source(m, lex):
@@ -224,7 +228,10 @@ def _cue_verb(
         m = np_after(w, k + 1, hi, lex)
         if m is not None and plausible_source(m, lex):
             c = _content_start(w, w.index_at(m.end), hi, lex, cue_end)
-            if c < hi:
+            introduced = c > 0 and (w.words[c - 1].lower() in lex.complementizers
+                                    or w.words[c - 1] == ":" or w.words[c].lower() in
+                                    lex.complementizers)
+            if c < hi and introduced:  # not "… liet X via Twitter van zich horen"
                 a, b = _span(w, c, hi)
                 return Hit(a, b, w.starts[k], cue_end, k, m)
         return None
@@ -260,7 +267,7 @@ def _particle_end(w: Words, k: int, hi: int, lex: Lexicon) -> int:
     part = lex.particle_verbs.get(w.words[k].lower())
     if part is not None:
         for j in range(k + 1, min(hi, k + 10)):
-            if w.words[j].lower() == part:
+            if w.words[j].lower() in (part, "er" + part):  # "wijst erop dat"
                 return w.ends[j]
     return w.ends[k]
 

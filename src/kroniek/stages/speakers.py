@@ -379,7 +379,8 @@ class Resolver:
         keep = 2 if after_van else 3
         if len(caps) > keep:
             words = words[caps[-keep]:]
-        while len(words) > 1 and lex.role_class(words[0]):
+        # "Oud-rechtenstudent Zelensky", "VVD-voorman X": a compound description, not a name.
+        while len(words) > 1 and (lex.role_class(words[0]) or re.match(r"\w+-[a-zà-ÿ]", words[0])):
             words = words[1:]
         return " ".join(words)
 
@@ -424,6 +425,7 @@ class Resolver:
                 sp.name, sp.entity = ante.name, ante.entity
                 sp.descriptor = descriptor if roles else ante.descriptor
             return sp
+        name = self._drop_affiliation(name)
         full = self.full_name(name)
         ent = self.entity_for(name_span[0], name_span[1], full)
         if ent is not None and ent.canonical and len(ent.canonical) > len(full):
@@ -439,6 +441,14 @@ class Resolver:
             start=mention.start,
             end=mention.end,
         )
+
+    def _drop_affiliation(self, name: str) -> str:
+        """"Slob van Onderwijs" -> "Slob" when the article also writes "Slob" alone."""
+        head, sep, _ = name.partition(" van ")
+        if not sep or " " in head or name.split(" van ")[1].split()[0] in ("der", "den", "de"):
+            return name
+        alone = re.search(rf"\b{re.escape(head)}\b(?! van)", self.doc.text)
+        return head if alone else name
 
     def remember(
         self, name: str, descriptor: str | None, roles: set[str], pos: int, ent: Entity | None
