@@ -36,32 +36,61 @@ OUT = ROOT / "src" / "kroniek" / "resources" / "gazetteer"
 Coords = list[tuple[float, float, int]]
 
 
-def centre(points: Coords, *, trim: float = 0.05) -> tuple[float, float]:
-    """Centre of a region from its populated places.
+def centre(points: Coords) -> tuple[float, float]:
+    """Centre of a region's area, estimated from its populated places.
 
-    The average of two estimates: the midpoint of the 5th-95th percentile range of the
-    places' latitudes and longitudes, and the mean of the 1-degree cells that hold at least
-    one place (each cell once, so dense coasts do not pull it). Chosen on the country and
-    first-level-region toponyms of the LGL and GeoVirus gold (tuning data): 85% of those
-    regions within 161 km of the GeoNames centre, the United States within 140 km, where
-    either estimate alone, the median or the mean of places did worse. Regions with < 20
-    places use the mean.
+    1. Keep the main cluster of places (2-degree cells joined across gaps of up to two
+       cells), so far islands and exclaves (Hawaii, Alaska, the Canaries) do not pull it.
+    2. Fill each 1-degree column of longitude between its southernmost and northernmost
+       place, and take the area-weighted centroid of those columns.
+
+    Chosen on the country and first-level-region toponyms of the LGL and GeoVirus gold
+    (tuning data) over the median, the mean, trimmed ranges and cell means: 87% (LGL) and
+    71% (GeoVirus) of those mentions within 161 km of the gold centre. Regions with fewer
+    than 20 places use the mean of their places.
     """
-    n = len(points)
-    if n < 20:
+    if len(points) < 20:
         return statistics.fmean(p[0] for p in points), statistics.fmean(p[1] for p in points)
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    lo, hi = int(n * trim), max(int(n * (1 - trim)) - 1, 0)
-    if lons[hi] - lons[lo] > 180:  # across the antimeridian (Russia, Fiji): shift
-        lons = sorted(x % 360 for x in lons)
-    mid_lat, mid_lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
-    cells = {(math.floor(p[0]), math.floor(p[1])) for p in points}
-    cell_lat = statistics.fmean(c[0] + 0.5 for c in cells)
-    cell_lon = statistics.fmean(c[1] + 0.5 for c in cells)
-    if mid_lon > 180:
-        mid_lon -= 360
-    return (mid_lat + cell_lat) / 2, (mid_lon + cell_lon) / 2
+    main = _main_cluster(points)
+    shift = max(p[1] for p in main) - min(p[1] for p in main) > 180  # across 180 degrees
+    columns: dict[int, list[float]] = defaultdict(list)
+    for lat, lon, _pop in main:
+        columns[math.floor(lon % 360 if shift else lon)].append(lat)
+    total = sum_lat = sum_lon = 0.0
+    for col, lats in columns.items():
+        lo, hi = min(lats), max(lats)
+        weight = (hi - lo + 1.0) * math.cos(math.radians((hi + lo) / 2))
+        total += weight
+        sum_lat += weight * (hi + lo) / 2
+        sum_lon += weight * (col + 0.5)
+    lon = sum_lon / total
+    return sum_lat / total, lon - 360 if lon > 180 else lon
+
+
+def _main_cluster(points: Coords, *, cell: float = 2.0, gap: int = 2) -> Coords:
+    """The places of the largest cluster of occupied cells."""
+    cells: dict[tuple[int, int], Coords] = defaultdict(list)
+    for p in points:
+        cells[(math.floor(p[0] / cell), math.floor(p[1] / cell))].append(p)
+    seen: set[tuple[int, int]] = set()
+    best: Coords = []
+    for start in cells:
+        if start in seen:
+            continue
+        stack, members = [start], []
+        seen.add(start)
+        while stack:
+            c = stack.pop()
+            members.extend(cells[c])
+            for dx in range(-gap, gap + 1):
+                for dy in range(-gap, gap + 1):
+                    n = (c[0] + dx, c[1] + dy)
+                    if n in cells and n not in seen:
+                        seen.add(n)
+                        stack.append(n)
+        if len(members) > len(best):
+            best = members
+    return best
 
 
 # GeoNames' continent codes (countryInfo.tsv column "Continent") and their geonameids.

@@ -93,11 +93,15 @@ STRONG_POPULATION = 100_000
 # A lone capitalised word without a place cue must name a place at least this large
 # (tuned on LGL/GeoVirus: smaller matches were mostly surnames and common words).
 MIN_POPULATION_PLAIN = 1_000
+# First-level regions smaller than this (Manx parishes, tiny island states) are not strong
+# evidence on their own: "Michael" was a false positive on LGL.
+STRONG_REGION_POPULATION = 50_000
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st", "lt", "sgt", "gen", "col", "capt", "prof", "heer", "mevrouw", "president", "minister", "premier", "koning", "koningin"])  # fmt: skip
 
 
 def _is_strong(cands: list[Candidate]) -> bool:
-    return any(c.feature_class == "A" and c.feature_code != "ADM2"
+    return any(c.feature_code in {"PCLI", "CONT"}
+               or c.feature_code == "ADM1" and c.population >= STRONG_REGION_POPULATION
                or c.feature_class == "P" and c.population >= STRONG_POPULATION
                for c in cands)  # fmt: skip
 
@@ -306,12 +310,13 @@ def _add_coordinated(text: str, out: list[Mention], claimed: list[tuple[int, int
 # region beats a same-named town; seats of government are the default reading of a
 # capital's name; second-level regions lose to the town they are named after unless the
 # mention says "County"; alternate-name and spelling-variant matches cost a little.
-FEATURE_BONUS = {"CONT": 4.0, "PCLI": 4.0, "ADM1": 2.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0,
+FEATURE_BONUS = {"CONT": 4.0, "PCLI": 4.0, "ADM1": 2.5, "PPLC": 1.0, "PPLG": 1.5, "PPLA": 1.0,
                  "PPLA2": 0.5, "ADM2": -0.5, "PPLX": -1.0, "PPLH": -2.0}  # fmt: skip
 MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
-COUNTRY_WEIGHT = 3.0  # × share of the article's mentions voting for the country
-ADMIN1_WEIGHT = 2.5  # × share voting for the first-level region
-NEAR_KM, NEAR_BONUS = 150.0, 1.5  # another place of the article within this distance
+POPULATION_WEIGHT = 1.0  # × log10(population + 1)
+COUNTRY_WEIGHT = 6.0  # × share of the other mentions voting for the country
+ADMIN1_WEIGHT = 8.0  # × share voting for the first-level region (grid-searched on LGL)
+NEAR_KM, NEAR_BONUS = 150.0, 2.0  # another place of the article within this distance
 _CITY_NOUNS = frozenset(["stad", "dorp", "plaats", "gemeente", "hoofdstad", "city", "town", "village", "capital"])
 _REGION_NOUNS = frozenset(["regio", "provincie", "oblast", "gebied", "region", "province", "state"])
 
@@ -329,7 +334,7 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
 
 
 def _prior(c: Candidate, m: Mention, prev: str) -> float:
-    score = math.log10(c.population + 1) + FEATURE_BONUS.get(c.feature_code, 0.0)
+    score = POPULATION_WEIGHT * math.log10(c.population + 1) + FEATURE_BONUS.get(c.feature_code, 0.0)
     score -= MATCH_COST[c.match]
     if prev in _CITY_NOUNS and c.feature_class == "P" or prev in _REGION_NOUNS and c.feature_class == "A":
         score += 3.0
@@ -425,9 +430,10 @@ def _context(c: Candidate, countries: Counter[str], admin1s: Counter[tuple[str, 
     score = COUNTRY_WEIGHT * (countries[c.country_code] - own_vote) / n
     own_a1 = 1 if (own.country_code, own.admin1) == (c.country_code, c.admin1) else 0
     score += ADMIN1_WEIGHT * (admin1s[(c.country_code, c.admin1)] - own_a1) / n
-    if c.feature_class == "P" and any(
-        o is not own and o.feature_class == "P" and _distance_km(o, c) < NEAR_KM for o in chosen
-    ):
+    if c.feature_code not in {"PCLI", "CONT", "ADM1"} and any(
+        o is not own and o.feature_code not in {"PCLI", "CONT", "ADM1"}
+        and _distance_km(o, c) < NEAR_KM for o in chosen
+    ):  # fmt: skip
         score += NEAR_BONUS
     return score
 
