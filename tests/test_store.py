@@ -255,3 +255,18 @@ def test_postgres_reads_survive_a_dropped_connection(pg_url: str) -> None:  # no
                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
         assert store.count() == 1
         assert store.list_events()[0]["location"] == "Kozatsje"
+
+
+def test_real_chronicle_merges_reports_of_one_incident(store: SQLStore) -> None:
+    pytest.importorskip("kroniek.chronicle")
+    store.add(make_doc(), content_hash="a")
+    store.add(make_doc(extra=" Een tweede bron bevestigt het."), content_hash="b")
+    store.add(make_doc(place="Lviv", lat=49.84, lon=24.03, extra=" Ver weg."), content_hash="c")
+    future = make_doc(extra=" Morgen volgt meer.")
+    future.events[0].modality = "future"
+    store.add(future, content_hash="d")
+    assert store.count("events") == 4
+    assert store.count("incidents") == 2 and store.count("incident_reports") == 3
+    by_place = {(r["location"], r["reports"]) for r in store.list_events()}
+    assert ("Kozatsje", 2) in by_place and ("Lviv", 1) in by_place
+    assert ("Kozatsje", None) in by_place  # the future event joins no incident

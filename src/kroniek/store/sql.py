@@ -36,6 +36,9 @@ TABLES = (
 # chronicle's matcher as candidates (ACLED codes "week" precision as ±3 days).
 INCIDENT_WINDOW_DAYS = 3
 MAX_CANDIDATES = 200
+# Degrees of latitude (twice that of longitude) around an event in which candidate incidents
+# are looked for: wider than the chronicle's largest match distance (150 km).
+CANDIDATE_DEG = 2.0
 
 
 def _now() -> str:
@@ -219,6 +222,9 @@ class SQLStore(ReadQueries):
         return True
 
     def _link_incident(self, cur: Any, ev: dict[str, Any]) -> None:
+        joins = _chronicle_attr("joins_chronicle")
+        if callable(joins) and not joins(dict(ev)):
+            return  # negated, future, undated ...: not part of the chronicle's incidents
         found = None
         matcher = _incident_matcher()
         candidates = self._candidate_incidents(cur, ev) if matcher is not None else []
@@ -252,10 +258,15 @@ class SQLStore(ReadQueries):
         lo = _shift(ev["date_from"], -INCIDENT_WINDOW_DAYS)
         hi = _shift(ev["date_to"] or ev["date_from"], INCIDENT_WINDOW_DAYS)
         marks = ", ".join("?" * len(types))
+        near, params = "", [*types, hi, lo]
+        if ev["lat"] is not None and ev["lon"] is not None:
+            # No report of one incident lies further apart than a few hundred km.
+            near = ("AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)) ")
+            params += [ev["lat"] - CANDIDATE_DEG, ev["lat"] + CANDIDATE_DEG,
+                       ev["lon"] - 2 * CANDIDATE_DEG, ev["lon"] + 2 * CANDIDATE_DEG]
         cur.execute(self._sql(
             f"SELECT * FROM incidents WHERE type IN ({marks}) AND date_from <= ? "
-            f"AND date_to >= ? ORDER BY date_from LIMIT {MAX_CANDIDATES}"),
-            (*types, hi, lo))
+            f"AND date_to >= ? {near}ORDER BY date_from LIMIT {MAX_CANDIDATES}"), params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
