@@ -249,3 +249,25 @@ def test_gold_files_are_valid(shared_data: Path) -> None:
     for art in gold:
         for q in art["quotes"]:
             assert art["text"][q["start"] : q["end"]] == q["text"]
+
+
+def test_speakers_use_entities_when_a_model_found_them() -> None:
+    """With NER output (here written by hand), speakers point at the entity and take its
+    canonical name."""
+    from kroniek.doc import Entity
+    from kroniek.stages.entities import EntitiesStage
+    from kroniek.stages.quotes import QuotesStage
+    from kroniek.stages.segment import SegmentStage
+
+    text = ("Generaal Anna Berg leidt de operatie. „We rukken langzaam op”, zegt Berg. "
+            "Volgens haar zijn de verliezen beperkt.")
+    doc = SegmentStage()(Doc(text=text, lang="nl"))
+    for name in ("Anna Berg", "Berg"):
+        at = text.index(name, text.index("zegt") if name == "Berg" else 0)
+        doc.entities.append(Entity(id="", start=at, end=at + len(name), text=name, label="PER"))
+    doc = QuotesStage()(EntitiesStage()(doc))
+    direct = only(doc, "direct")
+    assert direct.speaker is not None and direct.speaker.name == "Anna Berg"
+    assert direct.speaker.entity == doc.entities[1].id
+    indirect = only(doc, "indirect")
+    assert indirect.speaker is not None and indirect.speaker.name == "Anna Berg"

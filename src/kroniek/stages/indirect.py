@@ -46,6 +46,10 @@ _ANAPHORIC = frozenset({"dat", "dit", "zo", "this", "that"})
 _CONJ = frozenset({"en", "maar", "want", "dus", "and", "but", "so", "yet"})
 # Words that may follow an inverted source before the clause ends ("zegt X niet", "said
 # X on Thursday", "zei hij in een interview").
+# English verbs that put their subject after them ("…, said the minister").
+_EN_INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked",
+                           "asks", "continued", "explained", "noted", "recalled", "warned",
+                           "replied", "insisted", "declared", "argued", "according"})
 _RELATIVE = frozenset({"die", "dat", "wie", "who", "which", "that", "whose"})
 _TRAILING = frozenset({"niet", "ook", "nog", "dan", "wel", "echter", "immers", "vandaag",
                        "weten", "uit", "toe", "mee", "aan", "erop", "op",
@@ -190,7 +194,8 @@ def _cue_verb(
     if k > lo and w.words[k - 1] in ",–—":
         # "…, zegt X." : content before the comma, source after the cue.
         m = np_after(w, k + 1, hi, lex)
-        if m is not None and _ends_clause(w, w.index_at(m.end), hi):
+        inverts = lex.lang != "en" or low in _EN_INVERTING
+        if m is not None and inverts and _ends_clause(w, w.index_at(m.end), hi):
             if not (plausible_source(m, lex) or definite(m, lex)):
                 return None
             a, b = _span(w, lo, k - 1)

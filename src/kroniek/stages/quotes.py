@@ -393,7 +393,8 @@ class _Finder:
             if any(f.quote.start < b.end and b.start < f.quote.end for f in self.found):
                 continue
             who = Mention(m.start("who"), m.end("who"), m.group("who"))
-            if not _has_name_or_role(who, self.lex) and not who.text.isupper():
+            if not (_has_name_or_role(who, self.lex) or who.text.isupper()
+                    or self.lex.lang == "en"):
                 continue
             q = Quote(id="", start=m.start("said"), end=b.end, text=self.text[m.start("said"):b.end],
                       kind="indirect", confidence=0.6,

@@ -339,7 +339,7 @@ class Resolver:
             if role or (opens and len(full.split()) >= 2):
                 out.append((m.start() + max(0, m.group().rfind(name)), full, role,
                             role_words[0].lower() if role_words else ""))
-        out.sort()
+        out.sort(key=lambda t: (t[0], t[1]))
         return out
 
     def _opens_sentence(self, pos: int, sent_starts: set[int]) -> bool:
