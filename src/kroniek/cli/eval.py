@@ -96,6 +96,7 @@ def eval_events(
     news: str = typer.Option("", "--news", help="news JSONL the gold articles come from"),
     plover: str = typer.Option("", "--plover", help="also check the PLOVER mapping (GSR file)"),
     limit: int = typer.Option(0, "--limit", help="only the first N gold articles"),
+    split: str = typer.Option("all", "--split", help="dev (tuned on), test (held out) or all"),
     errors: bool = typer.Option(False, "--errors", help="list every miss and mismatch"),
     as_json: bool = typer.Option(False, "--json"),
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (events-nl)"),
@@ -108,7 +109,8 @@ def eval_events(
 
     from kroniek.evaluation.events import DEFAULT_NEWS, check_plover, evaluate_events
 
-    sc = evaluate_events(Path(gold), news=Path(news) if news else DEFAULT_NEWS, limit=limit or None)
+    sc = evaluate_events(Path(gold), news=Path(news) if news else DEFAULT_NEWS, limit=limit or None,
+                         split=split)
     result = sc.as_dict()
     if plover:
         result["plover"] = check_plover(Path(plover))

@@ -1,43 +1,128 @@
 """Entities made consistent within a document: ids, one type per name, canonical names.
 
-A short mention ("Zandee", "Poetin") is linked to the longest earlier-or-later mention of
-the same type whose tokens end with it or contain it ("Dick Zandee", "Vladimir Poetin");
-`canonical` holds that full name. A name tagged with different types in one document gets
-its majority type.
+A short mention is linked to a full name mentioned in the same document:
+
+* a person's surname (or surname with a possessive: "Poetins", "Zelensky's") to the full
+  name that ends with it ("Zandee" → "Dick Zandee"), whatever type the recogniser gave the
+  short mention; with two candidates ("Anna Zandee", "Dick Zandee"), the closest full
+  name before the mention wins, else the first after it;
+* an organisation's or other name's word to the longer name containing it
+  ("Clingendael" → "Instituut Clingendael"), and an acronym to the name whose initials it
+  spells ("VN" → "Verenigde Naties"). Places are not linked by containment: "Belgorod" and
+  "oblast Belgorod" are different places.
+
+`canonical` holds the full name. All mentions of one canonical name then get one type:
+the majority type of the full name's own mentions.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from kroniek.doc import Doc, Entity
 from kroniek.pipeline import register_stage
 
-__all__ = ["EntitiesStage", "link_mentions"]
+__all__ = ["EntitiesStage", "link_mentions", "normalize_name"]
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’]|s)$")
+_LOWER_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "van",
+        "der",
+        "den",
+        "voor",
+        "en",
+        "of",
+        "in",
+        "op",
+        "aan",
+        "'t",
+        "d'",
+        "of",
+        "the",
+        "and",
+        "for",
+    ]
+)
+
+
+def normalize_name(text: str) -> str:
+    """Whitespace collapsed and quotes straightened: the form names are compared in."""
+    return " ".join(text.replace("’", "'").split())
+
+
+def _words(name: str) -> list[str]:
+    return name.split(" ")
+
+
+def _initials(name: str) -> str:
+    parts = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _LOWER_WORDS]
+    return "".join(w[0] for w in parts if w[0].isalpha()).upper()
+
+
+def _person_keys(text: str) -> list[str]:
+    """The forms under which a short person mention may end a full name."""
+    keys = [text]
+    stripped = _POSSESSIVE.sub("", text)
+    if stripped != text and len(stripped) > 2:
+        keys.append(stripped)
+    return keys
+
+
+def _candidates(e: Entity, text: str, full: dict[str, list[Entity]]) -> list[str]:
+    """Longer names in the document that `e` (normalised `text`) can stand for."""
+    out: list[str] = []
+    words = _words(text)
+    for name, mentions in full.items():
+        if len(name) <= len(text):
+            continue
+        nwords = _words(name)
+        label = Counter(m.label for m in mentions).most_common(1)[0][0]
+        if label == "PER" and len(nwords) > len(words):
+            if any(_words(k) == nwords[-len(words) :] for k in _person_keys(text)):
+                out.append(name)
+        elif (
+            label not in ("PER", "LOC")
+            and e.label != "PER"
+            and (
+                (len(words) == 1 and words[0] in nwords)
+                or (text.isupper() and len(text) >= 2 and _initials(name) == text)
+            )
+        ):
+            out.append(name)
+    return out
+
+
+def _closest(e: Entity, names: list[str], full: dict[str, list[Entity]]) -> str:
+    before = [(max(m.start for m in full[n] if m.start < e.start), n) for n in names
+              if any(m.start < e.start for m in full[n])]  # fmt: skip
+    if before:
+        return max(before)[1]
+    return min((min(m.start for m in full[n]), n) for n in names)[1]
 
 
 def link_mentions(entities: list[Entity]) -> None:
     """Fill `canonical` and harmonise labels in place."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    full: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
-        votes[e.text][e.label] += 1
+        full[normalize_name(e.text)].append(e)
     for e in entities:
-        e.label = votes[e.text].most_common(1)[0][0]  # type: ignore[assignment]
-    full_names = sorted({e.text for e in entities}, key=len, reverse=True)
-    by_text = {e.text: e.label for e in entities}
+        text = normalize_name(e.text)
+        names = _candidates(e, text, full)
+        e.canonical = _closest(e, names, full) if names else text
+    clusters: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
-        parts = e.text.split()
-        canonical = e.text
-        for name in full_names:
-            if len(name) <= len(e.text) or by_text[name] != e.label:
-                continue
-            words = name.split()
-            if (e.label == "PER" and parts == words[-len(parts) :]) or (
-                e.label != "PER" and len(parts) == 1 and parts[0] in words
-            ):
-                canonical = name
-                break
-        e.canonical = canonical
+        clusters[e.canonical].append(e)
+    for canonical, mentions in clusters.items():
+        # The full name's own mentions decide (they are typed more reliably than a bare
+        # surname); a name never linked to a longer one takes its mentions' majority.
+        voters = [m for m in mentions if normalize_name(m.text) == canonical] or mentions
+        label = Counter(m.label for m in voters).most_common(1)[0][0]
+        for m in mentions:
+            m.label = label
 
 
 @register_stage("kroniek.entities.v1")

@@ -1,0 +1,303 @@
+#!/usr/bin/env python
+"""Train kroniek's Dutch and English spaCy pipelines from ../shared/data, reproducibly.
+
+    nice -n 10 .venv/bin/python scripts/train_models.py            # everything
+    .venv/bin/python scripts/train_models.py --lang nl --steps prepare,train-ner
+    .venv/bin/python scripts/train_models.py --data DIR ...         # other data, same layout
+
+Steps (each can be run alone; the work directory keeps intermediate results):
+
+    prepare       gold data → spaCy DocBins in --workdir (fixed, seeded splits)
+    train-syntax  nl: morphologizer (UPOS+features), trainable lemmatizer, parser on UD Dutch
+    train-ner     nl: CoNLL-2002 train (+ WikiANN with --wikiann); en: CoNLL-2003 train
+    assemble      syntax + NER (with its own tok2vec) + Dutch tokenizer rules →
+                  src/kroniek/resources/models/<lang>
+    evaluate      scores on the held-out parts → models/<lang>/scores.json
+
+Splits (fixed, seed 0, documented in the model cards):
+  UD Dutch: train = alpino-test + lassysmall-dev + lassysmall-test minus every 10th
+  sentence of lassysmall-test (model selection); held out for measurement = alpino-dev.
+  CoNLL: train = train part minus every 20th document (model selection); the official
+  dev part (CoNLL-2002 testa, CoNLL-2003 dev) is only used for measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from kroniek.evaluation.ner import GoldSentence, evaluate_ner, iob_spans, predict_spacy, read_conll  # noqa: E402
+from kroniek.evaluation.syntax import UDSentence, evaluate_syntax, normalize_lemma, read_conllu  # noqa: E402
+
+log = logging.getLogger("train_models")
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+MODELS = ROOT / "src" / "kroniek" / "resources" / "models"
+CONFIGS = ROOT / "configs"
+SEED = 0
+
+
+def ud_to_docbin(vocab: object, sentences: list[UDSentence], path: Path) -> None:
+    from spacy.tokens import Doc, DocBin
+
+    db = DocBin(store_user_data=False)
+    for s in sentences:
+        doc = Doc(
+            vocab,  # type: ignore[arg-type]
+            words=s.words,
+            spaces=s.spaces,
+            pos=s.upos,
+            morphs=s.feats,
+            lemmas=[normalize_lemma(x) for x in s.lemmas],
+            heads=s.heads,
+            deps=[d if s.heads[i] != i else "ROOT" for i, d in enumerate(s.deps)],
+        )
+        db.add(doc)
+    db.to_disk(path)
+    log.info("%s: %d sentences", path.name, len(sentences))
+
+
+def ner_to_docbin(vocab: object, sentences: list[GoldSentence], path: Path) -> None:
+    from spacy.tokens import Doc, DocBin, Span
+
+    db = DocBin(store_user_data=False)
+    for s in sentences:
+        doc = Doc(vocab, words=s.words)  # type: ignore[arg-type]
+        doc.set_ents(
+            [Span(doc, a, b, label=lab) for a, b, lab in iob_spans(s.tags)], default="outside"
+        )
+        db.add(doc)
+    db.to_disk(path)
+    log.info("%s: %d sentences", path.name, len(sentences))
+
+
+def prepare(data: Path, work: Path, langs: list[str], *, wikiann: bool) -> None:
+    import spacy
+
+    work.mkdir(parents=True, exist_ok=True)
+    if "nl" in langs:
+        vocab = spacy.blank("nl").vocab
+        syn = data / "syntax"
+        ltest = read_conllu(syn / "nl_lassysmall-ud-test.conllu")
+        train = read_conllu(syn / "nl_alpino-ud-test.conllu") + read_conllu(
+            syn / "nl_lassysmall-ud-dev.conllu"
+        )
+        train += [s for i, s in enumerate(ltest) if i % 10]
+        ud_to_docbin(vocab, train, work / "nl-syntax-train.spacy")
+        ud_to_docbin(vocab, ltest[::10], work / "nl-syntax-select.spacy")
+        conll = read_conll(data / "ner" / "conll2002-nl" / "train.conll")
+        ner_train = [s for s in conll if s.doc_index % 20]
+        if wikiann:
+            ner_train += read_conll(data / "ner" / "wikiann-nl" / "train.conll")
+        random.Random(SEED).shuffle(ner_train)
+        ner_to_docbin(vocab, ner_train, work / "nl-ner-train.spacy")
+        ner_to_docbin(
+            vocab, [s for s in conll if s.doc_index % 20 == 0], work / "nl-ner-select.spacy"
+        )
+    if "en" in langs:
+        vocab = spacy.blank("en").vocab
+        conll = read_conll(data / "ner" / "conll2003-en" / "train.conll")
+        ner_train = [s for s in conll if s.doc_index % 20]
+        random.Random(SEED).shuffle(ner_train)
+        ner_to_docbin(vocab, ner_train, work / "en-ner-train.spacy")
+        ner_to_docbin(
+            vocab, [s for s in conll if s.doc_index % 20 == 0], work / "en-ner-select.spacy"
+        )
+
+
+def raw_text(data: Path, work: Path) -> Path:
+    """Unlabelled Dutch text for pretraining the tok2vec (never the measured dev parts)."""
+    out = work / "nl-raw.jsonl"
+    texts: list[str] = []
+    news = data / "news" / "dpgmedia2019-nl.jsonl"
+    if news.exists():
+        for line in news.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            texts.append(rec.get("title") or "")
+            texts += [p.strip() for p in (rec.get("text") or "").split("\n") if p.strip()]
+    texts += [" ".join(s.words) for s in read_conll(data / "ner" / "conll2002-nl" / "train.conll")]
+    texts += [" ".join(s.words) for s in read_conll(data / "ner" / "wikiann-nl" / "train.conll")]
+    syn = data / "syntax"
+    for name in ("nl_alpino-ud-test", "nl_lassysmall-ud-dev", "nl_lassysmall-ud-test"):
+        texts += [" ".join(s.words) for s in read_conllu(syn / f"{name}.conllu")]
+    random.Random(SEED).shuffle(texts)
+    with out.open("w", encoding="utf-8") as fh:
+        for t in texts:
+            if len(t.split()) >= 5:
+                fh.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+    return out
+
+
+def pretrain(data: Path, work: Path, *, epochs: int) -> Path:
+    """`spacy pretrain` (character objective) of the Dutch tok2vec on raw text."""
+    raw = raw_text(data, work)
+    out = work / "nl-pretrain"
+    cmd = [
+        sys.executable, "-m", "spacy", "pretrain", str(CONFIGS / "nl-pretrain.cfg"), str(out),
+        "--paths.raw_text", str(raw), "--pretraining.max_epochs", str(epochs),
+        "--system.seed", str(SEED),
+    ]  # fmt: skip
+    log.info("%s", " ".join(cmd))
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    subprocess.run(cmd, check=True, env=env)
+    return out / f"model{epochs - 1}.bin"
+
+
+def spacy_train(
+    config: Path,
+    out: Path,
+    train: Path,
+    dev: Path,
+    *,
+    lang: str,
+    max_steps: int | None,
+    extra: list[str],
+) -> None:
+    cmd = [
+        sys.executable, "-m", "spacy", "train", str(config), "--output", str(out),
+        "--paths.train", str(train), "--paths.dev", str(dev),
+        "--nlp.lang", lang, "--system.seed", str(SEED),
+    ]  # fmt: skip
+    if max_steps:
+        cmd += ["--training.max_steps", str(max_steps)]
+    for item in extra:  # --set section.key=value → spaCy config overrides
+        key, _, value = item.partition("=")
+        cmd += ["--" + key, value]
+    log.info("%s", " ".join(cmd))
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    subprocess.run(cmd, check=True, env=env)
+
+
+def assemble(work: Path, lang: str, *, variant: str = "") -> Path:
+    """One pipeline per language: (syntax components) + NER with its own tok2vec."""
+    import importlib
+
+    import spacy
+
+    customize_tokenizer = importlib.import_module(
+        f"kroniek.lang.{lang}.tokenizer"
+    ).customize_tokenizer
+    ner_nlp = spacy.load(work / f"{lang}-ner{variant}" / "model-best")
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    syntax = work / f"{lang}-syntax" / "model-best"
+    nlp = spacy.load(syntax) if syntax.exists() else spacy.blank(lang)
+    nlp.add_pipe("ner", source=ner_nlp)
+    customize_tokenizer(nlp)
+    nlp.meta.update(
+        name="kroniek_" + lang, version=time.strftime("%Y.%m.%d"), author="kroniek (scripts/train_models.py)",
+        license="research use only (trained on CoNLL NER data); see MODEL_CARD.md",
+        sources=[], performance={},
+    )  # fmt: skip
+    dest = MODELS / lang
+    keep = {p.name: p.read_bytes() for p in dest.glob("*.md")} if dest.exists() else {}
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(dest)
+    for name, data in keep.items():
+        (dest / name).write_bytes(data)
+    log.info("assembled %s: %s", dest, nlp.pipe_names)
+    return dest
+
+
+def evaluate(data: Path, lang: str) -> dict[str, object]:
+    import spacy
+
+    nlp = spacy.load(MODELS / lang)
+    scores: dict[str, object] = {}
+    dev = "conll2002-nl" if lang == "nl" else "conll2003-en"
+    gold = read_conll(data / "ner" / dev / "dev.conll")
+    scores["ner"] = evaluate_ner(gold, lambda s: predict_spacy(nlp, s)).as_dict()
+    if lang == "nl":
+        ud = read_conllu(data / "syntax" / "nl_alpino-ud-dev.conllu")
+        scores["syntax"] = evaluate_syntax(nlp, ud).as_dict()
+    (MODELS / lang / "scores.json").write_text(
+        json.dumps(scores, indent=2) + "\n", encoding="utf-8"
+    )
+    log.info("%s scores: %s", lang, json.dumps(scores))
+    return scores
+
+
+def speed(data: Path, lang: str, *, limit: int = 400) -> dict[str, float]:
+    """Words (tokens) per CPU second of the linguistic stage alone, and peak memory, on news.
+
+    Articles are split into sentences by kroniek's segment stage first (not timed); the
+    timed part is `analyse_sentences`, spaCy plus building kroniek's Token/Entity records.
+    """
+    import resource
+
+    from kroniek.analysis import make_doc
+    from kroniek.stages.linguistic import analyse_sentences, load_model
+    from kroniek.stages.segment import SegmentStage
+
+    lines = (data / "news" / "dpgmedia2019-nl.jsonl").read_text(encoding="utf-8").splitlines()
+    texts: list[str] = []
+    for line in lines[:limit]:
+        rec = json.loads(line)
+        doc = SegmentStage()(make_doc(rec["text"], lang="nl", allow_empty=True))
+        texts += [doc.text[s.start : s.end] for s in doc.sentences]
+    nlp = load_model(lang)
+    analyse_sentences(nlp, texts[:50], [0] * 50)  # warm up
+    t0 = time.process_time()
+    tokens, _ = analyse_sentences(nlp, texts, [0] * len(texts))
+    cpu = time.process_time() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {"articles": min(limit, len(lines)), "tokens": len(tokens), "cpu_seconds": round(cpu, 2),
+              "words_per_cpu_second": round(len(tokens) / cpu), "peak_rss_mb": round(peak)}  # fmt: skip
+    log.info("speed %s: %s", lang, json.dumps(result))
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--workdir", type=Path, default=ROOT / "build" / "train")
+    ap.add_argument("--lang", default="nl,en")
+    ap.add_argument("--steps", default="prepare,train-syntax,train-ner,assemble,evaluate")
+    ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument(
+        "--variant", default="", help="suffix of the NER training directory (experiments)"
+    )
+    ap.add_argument("--wikiann", action="store_true", help="add WikiANN-nl train to Dutch NER")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="spaCy config override for the training runs, e.g. "
+                    "components.tok2vec.model.encode.width=128")  # fmt: skip
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    langs = args.lang.split(",")
+    steps = args.steps.split(",")
+    work: Path = args.workdir
+    if "prepare" in steps:
+        prepare(args.data, work, langs, wikiann=args.wikiann)
+    if "pretrain" in steps:
+        pretrain(args.data, work, epochs=args.pretrain_epochs)
+    for lang in langs:
+        if "train-syntax" in steps and lang == "nl":
+            spacy_train(CONFIGS / "nl-syntax.cfg", work / "nl-syntax", work / "nl-syntax-train.spacy",
+                        work / "nl-syntax-select.spacy", lang=lang, max_steps=args.max_steps, extra=args.set)  # fmt: skip
+        if "train-ner" in steps:
+            spacy_train(CONFIGS / "ner.cfg", work / f"{lang}-ner{args.variant}", work / f"{lang}-ner-train.spacy",
+                        work / f"{lang}-ner-select.spacy", lang=lang, max_steps=args.max_steps, extra=args.set)  # fmt: skip
+        if "assemble" in steps:
+            assemble(work, lang, variant=args.variant)
+        if "evaluate" in steps:
+            evaluate(args.data, lang)
+        if "speed" in steps and lang == "nl":
+            speed(args.data, lang)
+
+
+if __name__ == "__main__":
+    main()
