@@ -36,6 +36,10 @@ TABLES = (
 # chronicle's matcher as candidates (ACLED codes "week" precision as ±3 days).
 INCIDENT_WINDOW_DAYS = 3
 MAX_CANDIDATES = 200
+# Incidents that began more than this many days before an event's window are not offered:
+# an incident dated only to a season or a year cannot be told apart from others, and the
+# bound keeps the candidate query an index range scan (month precision, 31 days, fits).
+MAX_MATCH_SPAN_DAYS = 45
 # Degrees of latitude (twice that of longitude) around an event in which candidate incidents
 # are looked for: wider than the chronicle's largest match distance (150 km).
 CANDIDATE_DEG = 2.0
@@ -264,9 +268,12 @@ class SQLStore(ReadQueries):
             near = ("AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)) ")
             params += [ev["lat"] - CANDIDATE_DEG, ev["lat"] + CANDIDATE_DEG,
                        ev["lon"] - 2 * CANDIDATE_DEG, ev["lon"] + 2 * CANDIDATE_DEG]
+        earliest = _shift(ev["date_from"], -INCIDENT_WINDOW_DAYS - MAX_MATCH_SPAN_DAYS)
         cur.execute(self._sql(
             f"SELECT * FROM incidents WHERE type IN ({marks}) AND date_from <= ? "
-            f"AND date_to >= ? {near}ORDER BY date_from LIMIT {MAX_CANDIDATES}"), params)
+            f"AND date_to >= ? AND date_from >= ? {near}"
+            f"ORDER BY date_from LIMIT {MAX_CANDIDATES}"),
+            [*params[:len(types) + 2], earliest, *params[len(types) + 2:]])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
