@@ -120,15 +120,7 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
     def add(code: str, gid: int, name: str, ascii_: str, fcode: str, pop: int | None) -> None:
         if code not in pts or gid in admin.values():
             return
-        if code.startswith("continent:"):
-            # Countries' centres weighted by the square root of their area: a compromise
-            # between one vote per country and the pull of the largest (checked against
-            # the continent toponyms of GeoVirus, tuning data).
-            w = [math.sqrt(p[2]) for p in pts[code]]
-            lat = sum(wi * p[0] for wi, p in zip(w, pts[code], strict=True)) / sum(w)
-            lon = sum(wi * p[1] for wi, p in zip(w, pts[code], strict=True)) / sum(w)
-        else:
-            lat, lon = centre(pts[code])
+        lat, lon = centre(pts[code])
         parts = code.split(".") if not code.startswith("continent:") else [""]
         a1 = parts[1] if len(parts) > 1 else ""
         a2 = parts[2] if len(parts) > 2 else ""
@@ -140,8 +132,7 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
         if len(cols) > 16 and cols[16].isdigit():
             add(cols[0], int(cols[16]), cols[4], cols[4], "PCLI", int(cols[7] or 0))
             if cols[0] in admin:  # continents: the mean of their countries' centres
-                area = float(cols[6] or 0)
-                pts[f"continent:{cols[8]}"].append((rows[-1].lat, rows[-1].lon, int(area)))
+                pts[f"continent:{cols[8]}"].extend(pts[cols[0]])
                 cont_pop[cols[8]] += int(cols[7] or 0)
     for code, (gid, name) in CONTINENTS.items():
         add(f"continent:{code}", gid, name, name, "CONT", cont_pop[code])
