@@ -146,6 +146,12 @@ def test_exports(api: str) -> None:
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == 3 and {r["location"] for r in rows} == {"Kozatsje", "Sumy", "Koersk"}
+    acled = httpx.get(f"{api}/export/chronicle", params={"format": "acled-csv"})
+    assert acled.status_code == 200, acled.text
+    incidents = list(csv.DictReader(io.StringIO(acled.text)))
+    assert {"event_date", "latitude", "kroniek_evidence"} <= set(incidents[0])
+    assert {i["location"] for i in incidents} >= {"Sumy"}
+    _error(httpx.get(f"{api}/export/chronicle", params={"format": "xls"}), 422)
     gj = httpx.get(f"{api}/export/events.geojson", params={"type": "Battles"}).json()
     assert gj["type"] == "FeatureCollection"
     assert gj["features"][0]["geometry"]["coordinates"] == [34.8, 50.9]

@@ -289,3 +289,23 @@ def export_geojson(request: Request, f: Filter,
 
     rows = _store(request).list_events(**_with_page(f, limit, 0))
     return JSONResponse(events_geojson(rows), media_type="application/geo+json")
+
+
+_CHRONICLE_TYPES = {"acled-csv": ("text/csv; charset=utf-8", "chronicle.csv"),
+                    "geojson": ("application/geo+json", "chronicle.geojson"),
+                    "jsonl": ("application/x-ndjson", "chronicle.jsonl")}
+
+
+@router.get("/export/chronicle", summary="The chronicle's incidents (ACLED columns + evidence)")
+def export_chronicle(request: Request,
+                     format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv") -> Response:
+    """Every incident merged across articles, in the formats of `kroniek export`."""
+    import io
+
+    from kroniek.export import incidents_from_store, write_export
+
+    buf = io.StringIO()
+    write_export(incidents_from_store(_store(request)), fmt=format, out=None, stream=buf)
+    media, name = _CHRONICLE_TYPES[format]
+    return Response(buf.getvalue(), media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
