@@ -271,3 +271,29 @@ def test_speakers_use_entities_when_a_model_found_them() -> None:
     assert direct.speaker.entity == doc.entities[1].id
     indirect = only(doc, "indirect")
     assert indirect.speaker is not None and indirect.speaker.name == "Anna Berg"
+
+
+def test_a_parse_gives_the_subject_of_the_cue() -> None:
+    """With dependencies (written by hand here, as a trained parser gives them), the
+    subject of a cue verb is its whole subtree; quotes use it when the surface patterns
+    find no speaker."""
+    from kroniek.doc import Token
+    from kroniek.stages.speakers import DepIndex
+
+    text = "De brigade van kolonel Piet Kok meldt dat de weg weer open is."
+    words = ["De", "brigade", "van", "kolonel", "Piet", "Kok", "meldt", "dat", "de", "weg",
+             "weer", "open", "is", "."]
+    heads = [1, 6, 4, 4, 1, 4, -1, 12, 9, 12, 12, 12, 6, 6]
+    deps = ["det", "nsubj", "case", "compound", "nmod", "flat", "ROOT", "mark", "det",
+            "nsubj", "advmod", "xcomp", "ccomp", "punct"]
+    doc = Doc(text=text, lang="nl")
+    pos = 0
+    for word, head, dep in zip(words, heads, deps, strict=True):
+        start = text.index(word, pos)
+        pos = start + len(word)
+        doc.tokens.append(Token(start=start, end=pos, text=word, head=head, dep=dep))
+    index = DepIndex(doc)
+    subj = index.subject(text.index("meldt"))
+    assert subj is not None and subj.text == "De brigade van kolonel Piet Kok"
+    assert index.subject(text.index("open")) is None
+    assert DepIndex(Doc(text=text, lang="nl")).subject(0) is None  # no parse, no answer

@@ -233,9 +233,11 @@ def _cue_verb(
         m = np_after(w, k + 1, hi, lex)
         if m is not None and plausible_source(m, lex):
             c = _content_start(w, w.index_at(m.end), hi, lex, cue_end)
-            introduced = c > 0 and (w.words[c - 1].lower() in lex.complementizers
-                                    or w.words[c - 1] == ":" or w.words[c].lower() in
-                                    lex.complementizers)
+            introduced = c < hi and (
+                w.words[c - 1].lower() in lex.complementizers or w.words[c - 1] == ":"
+                or w.words[c].lower() in lex.complementizers
+                or w.words[c].lower() not in lex.speaker_stop  # not "… in antwoord op …"
+            )
             if c < hi and introduced:  # not "… liet X via Twitter van zich horen"
                 a, b = _span(w, c, hi)
                 return Hit(a, b, w.starts[k], cue_end, k, m)

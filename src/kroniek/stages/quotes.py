@@ -32,6 +32,7 @@ from kroniek.doc import Block, Cue, Doc, Quote, Speaker
 from kroniek.pipeline import register_stage
 from kroniek.stages.indirect import definite, fronted, plausible_source, speech_events
 from kroniek.stages.speakers import (
+    DepIndex,
     Lexicon,
     Mention,
     Resolver,
@@ -165,6 +166,7 @@ class _Finder:
         self.w = Words.of(normalize_marks(doc.text))
         self.pending: list[tuple[int, Speaker]] = []  # "X reageerde ook." then „…”
         self.resolver = Resolver(doc, self.lex)
+        self.deps = DepIndex(doc)
         self.blocks = doc.blocks or [Block(0, len(doc.text))]
         self.sents = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
         self.found: list[_Found] = []
@@ -237,6 +239,16 @@ class _Finder:
     def _speaker(self, m: Mention) -> Speaker:
         return self.resolver.speaker(m)
 
+    def _parsed_subject(self, cue: Cue) -> Mention | None:
+        """With a trained parser, the subject of the cue verb. Used when the surface
+        patterns found no speaker: on the Dutch gold set, preferring the parse over the
+        patterns lowered speaker accuracy (0.906 -> 0.883 with the 2026-11-25 model)."""
+        if cue.text == ":" or cue.text.split()[0].lower() in {
+                p.split()[0] for p in self.lex.according_to}:
+            return None
+        subj = self.deps.subject(cue.start)
+        return subj if subj is not None and plausible_source(subj, self.lex) else None
+
     def _add(self, q: Quote, cue_token: int | None) -> None:
         self.found.append(_Found(q, cue_token))
         if cue_token is not None:
@@ -287,6 +299,7 @@ class _Finder:
             q.cue = self._cue(cue_i)
             if particle is not None:
                 q.cue = Cue(q.cue.start, self.w.ends[particle], text[q.cue.start : self.w.ends[particle]])
+            mention = mention or self._parsed_subject(q.cue)
             q.speaker = self._speaker(mention) if mention else self._last_speaker(r.open)
             q.confidence = 0.9 if mention else 0.6
             self._add(q, cue_i)

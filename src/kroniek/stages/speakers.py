@@ -24,6 +24,7 @@ from types import ModuleType
 from kroniek.doc import Doc, Entity, Speaker
 
 __all__ = [
+    "DepIndex",
     "Lexicon",
     "Mention",
     "Resolver",
@@ -301,7 +302,9 @@ class Resolver:
         names: list[tuple[int, str]] = []
         for e in self.doc.entities:
             if e.label in ("PER", "ORG"):
-                names.append((e.start, e.canonical or e.text))
+                cleaned = self.clean_name(e.canonical or e.text)
+                if len(cleaned.split()) >= 2:
+                    names.append((e.start, cleaned))
         text = self.doc.text
         for m in _NAME_SEQ.finditer(text):
             # "minister van Financiën Philip Hammond": the first capital is not the name.
@@ -319,10 +322,8 @@ class Resolver:
         """Names that read as persons, with the class of the role noun before them:
         after a role noun ("wethouder Marcelle Hendrickx"), opening a sentence as its
         subject ("Yildirim was …"), or PER entities."""
-        out: list[tuple[int, str, str | None, str]] = [
-            (e.start, e.canonical or e.text, None, "") for e in self.doc.entities
-            if e.label == "PER"
-        ]
+        out: list[tuple[int, str, str | None, str]] = []
+        not_persons = [(e.start, e.end) for e in self.doc.entities if e.label in ("LOC", "ORG")]
         text = self.doc.text
         sent_starts = {s.start for s in self.doc.sentences}
         for m in _NAME_SEQ.finditer(text):
@@ -334,6 +335,8 @@ class Resolver:
             name = self.clean_name(m.group())
             if not name or name.split()[0].lower() in _NOT_NAME or len(name) < 3:
                 continue
+            if any(a <= m.end() - 1 and m.start() < b for a, b in not_persons):
+                continue  # the model says it is a place or an organisation
             full = self.full_name(name)
             opens = self._opens_sentence(m.start(), sent_starts) and m.group().startswith(name)
             if role or (opens and len(full.split()) >= 2):
@@ -386,11 +389,9 @@ class Resolver:
 
     def full_name(self, name: str) -> str:
         """The first name in the document ending with `name` ("Zandee" -> "Dick Zandee")."""
-        if len(name.split()) >= 2:
-            return name
         low = " " + name.casefold()
         for _, cand in self._full_names:
-            if cand.casefold().endswith(low):
+            if len(cand) > len(name) and cand.casefold().endswith(low):
                 return cand
         if name.islower():  # "de universiteit" -> "Universiteit Utrecht"
             for _, cand in self._full_names:
@@ -428,8 +429,9 @@ class Resolver:
         name = self._drop_affiliation(name)
         full = self.full_name(name)
         ent = self.entity_for(name_span[0], name_span[1], full)
-        if ent is not None and ent.canonical and len(ent.canonical) > len(full):
-            full = ent.canonical
+        canonical = self.clean_name(ent.canonical) if ent is not None and ent.canonical else ""
+        if len(canonical) > len(full) and canonical.casefold().endswith(full.casefold()):
+            full = canonical
         prior = next((k for k in reversed(self.known) if k.name == full), None)
         if descriptor is None and prior is not None:
             descriptor = prior.descriptor
@@ -582,3 +584,41 @@ def _strip_det(text: str, lex: Lexicon) -> str:
     while words and words[0].lower() in lex.determiners:
         words = words[1:]
     return " ".join(words)
+
+
+class DepIndex:
+    """The dependency parse of a document, when a trained parser produced one: the
+    subject of a cue verb is read from it ("nsubj"), before any surface pattern."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens = doc.tokens
+        self.text = doc.text
+        self.active = any(t.dep for t in doc.tokens)
+        self.at: dict[int, int] = {t.start: i for i, t in enumerate(doc.tokens)}
+        self.children: dict[int, list[int]] = {}
+        if self.active:
+            for i, t in enumerate(doc.tokens):
+                if t.head >= 0:
+                    self.children.setdefault(t.head, []).append(i)
+
+    def subject(self, cue_start: int) -> Mention | None:
+        """The subject phrase of the verb starting at `cue_start`, or None."""
+        if not self.active or cue_start not in self.at:
+            return None
+        verb = self.at[cue_start]
+        subj = next((c for c in self.children.get(verb, [])
+                     if self.tokens[c].dep.startswith("nsubj")), None)
+        if subj is None:
+            return None
+        span = self._subtree(subj)
+        start, end = self.tokens[min(span)].start, self.tokens[max(span)].end
+        return Mention(start, end, self.text[start:end])
+
+    def _subtree(self, i: int) -> list[int]:
+        out, todo = [i], [i]
+        while todo:
+            for c in self.children.get(todo.pop(), []):
+                if self.tokens[c].dep not in ("punct", "acl:relcl", "parataxis"):
+                    out.append(c)
+                    todo.append(c)
+        return out
