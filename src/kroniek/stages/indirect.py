@@ -103,9 +103,10 @@ def find_indirect(
     while hi > lo and w.words[hi - 1] in ".!?":
         hi -= 1
     hits: list[Hit] = []
+    here = [(a, b) for a, b in direct if a < e and s < b]  # quotes in this sentence
     k = lo
     while k < hi:
-        if k in used or _inside(w.starts[k], direct):
+        if k in used or _inside(w.starts[k], here):
             k += 1
             continue
         hit = _according_to(w, k, lo, hi, lex) or _cue_verb(w, k, lo, hi, lex, prev_sentence)
@@ -151,6 +152,9 @@ def _match_phrase(w: Words, k: int, phrase: str) -> int:
 
 
 def _according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    first = w.words[k].lower()
+    if not any(p.startswith(first + " ") or p == first for p in lex.according_to):
+        return None
     for phrase in lex.according_to:
         n = _match_phrase(w, k, phrase)
         if not n:

@@ -77,6 +77,9 @@ _CLAUSE_WORDS = _words(
 )
 
 
+_ROLE_CACHE: dict[tuple[str, str], str | None] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     lang: str
@@ -92,6 +95,12 @@ class Lexicon:
     pronouns: dict[str, str]
 
     def role_class(self, word: str) -> str | None:
+        key = (self.lang, word)
+        if key not in _ROLE_CACHE:
+            _ROLE_CACHE[key] = self._role_class(word)
+        return _ROLE_CACHE[key]
+
+    def _role_class(self, word: str) -> str | None:
         w = word.lower().rstrip(".")
         if w in _TITLES:
             return "title"
@@ -129,6 +138,7 @@ def sources_lexicon(lang: str | None) -> tuple[dict[str, str], dict[str, str]]:
     return mod.SOURCE_NOUNS, mod.SIDES
 
 
+@cache
 def source_type(word: str, lang: str | None) -> str | None:
     """The source type a noun signals ("bloggers" -> social_media), or None."""
     nouns, _ = sources_lexicon(lang)
