@@ -149,16 +149,20 @@ class Candidate:
     admin2: str
     population: int
     match: Match = "name"  # how the queried name matched: name, alternate name, variant
+    feature_class: str = ""  # A (country/region), P (populated place), or the dump's class
 
-    @property
-    def feature_class(self) -> str:
-        """GeoNames class: A (country/region), P (populated place), or the dump's class."""
-        code = self.feature_code
-        if code.startswith(("PCL", "ADM")) or code in {"TERR", "ZN", "CONT"}:
-            return "A"
-        if code.startswith("PPL"):
-            return "P"
-        return code[:1] if code[:1] in "HLRSTUV" else "S"
+    def __post_init__(self) -> None:
+        if not self.feature_class:
+            object.__setattr__(self, "feature_class", _feature_class(self.feature_code))
+
+
+@lru_cache(maxsize=1024)
+def _feature_class(code: str) -> str:
+    if code.startswith(("PCL", "ADM")) or code in {"TERR", "ZN", "CONT"}:
+        return "A"
+    if code.startswith("PPL"):
+        return "P"
+    return code[:1] if code[:1] in "HLRSTUV" else "S"
 
 
 class Gazetteer(Protocol):
@@ -213,6 +217,7 @@ class SqliteGazetteer:
                                     hint="rebuild it or remove it") from exc  # fmt: skip
             self._dbs.append(db)
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._has_key = lru_cache(maxsize=200_000)(self._has_key_uncached)
 
     def lookup(self, name: str, *, variants: bool = True) -> list[Candidate]:
         """Places called `name` (folded match); else, when asked, its spelling variants."""
@@ -246,7 +251,9 @@ class SqliteGazetteer:
 
     def has_name(self, name: str) -> bool:
         """Whether a folded name is in the gazetteer at all (cheap; for recognition)."""
-        key = fold(name)
+        return self._has_key(fold(name))
+
+    def _has_key_uncached(self, key: str) -> bool:
         return bool(key) and any(
             db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone()
             for db in self._dbs

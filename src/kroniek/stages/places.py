@@ -84,6 +84,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0400-\u042f\u0490\u0404\u0406\u0407"
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft|Pt)\.|[{_UPPER}][\w'’.\-]*[\w]|[{_UPPER}])"
 _CONNECT = (r"(?:of(?: the)?|van(?: de| der| den| het)?|de|la|le|du|des|del|da|do|upon|on|am|"
             r"an|aan|op|den|der|sur|en|y)")
+_CONNECT_RE = re.compile(_CONNECT)
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECT}\s+)?{_WORD})*")
 _WORDS = re.compile(rf"{_WORD}|\b{_CONNECT}\b")
 _MAX_NGRAM = 5
@@ -126,9 +127,13 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     out: list[Mention] = []
     claimed: list[tuple[int, int]] = []
     for e in doc.entities:
-        claimed.append((e.start, e.end))
-        if e.label == "LOC" or _entity_is_place(e.text, e.label, text, e.start, gaz):
-            out.append(Mention(e.start, e.end, e.text, e.id, "entity"))
+        for s, end in _entity_parts(text, e.start, e.end):
+            name = text[s:end]
+            if e.label == "LOC" or _entity_is_place(name, e.label, text, s, gaz):
+                out.append(_entity_mention(text, s, end, e.id, gaz, lex))
+                claimed.append((s, end))
+            elif e.label in {"PER", "ORG"} and len(name.split()) >= 2:
+                claimed.append((s, end))  # a person's or organisation's full name
     lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
     runs = list(_RUN.finditer(text))
     names = _name_words(runs, text, gaz, lex)
@@ -167,6 +172,36 @@ def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
     return out
 
 
+_PUNCT_EDGE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w)\.$")
+_COORD_SPLIT = re.compile(r"\s+(?:en|and|of|or)\s+|\s*[,/]\s*")
+
+
+def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entity span without edge punctuation, split at "en"/"and"/commas ("Popovka en
+    Demidovka" tagged as one entity is two places)."""
+    span = text[start:end]
+    lead = len(span) - len(span.lstrip("„“”\"'‘’«»()[]-–— "))
+    core = span.strip("„“”\"'‘’«»()[]-–— .,;:!?")
+    if not core:
+        return []
+    s0 = start + lead
+    parts, pos = [], 0
+    for m in _COORD_SPLIT.finditer(core):
+        parts.append((s0 + pos, s0 + m.start()))
+        pos = m.end()
+    parts.append((s0 + pos, s0 + len(core)))
+    return [(a, b) for a, b in parts if b > a and text[a:b][:1].isupper()]
+
+
+def _entity_mention(text: str, s: int, e: int, eid: str, gaz: SqliteGazetteer,
+                    lex: Lexicon) -> Mention:  # fmt: skip
+    m = _match_span(text, s, e, gaz, lex)
+    if m is None or m.source == "gazetteer":
+        m = Mention(s, e, text[s:e], source="entity")
+    m.entity = eid
+    return m
+
+
 def _entity_is_place(name: str, label: str, text: str, start: int, gaz: SqliteGazetteer) -> bool:
     if label == "PER" and (len(name.split()) > 1 or
                            any(w.lower().strip(".") in _TITLES for w in _prev_words(text, start, 1))):  # fmt: skip
@@ -185,12 +220,12 @@ def _scan_run(text: str, offset: int, run: str, gaz: SqliteGazetteer, lex: Lexic
     out: list[Mention] = []
     i = 0
     while i < len(words):
-        if re.fullmatch(_CONNECT, words[i][2]):
+        if _CONNECT_RE.fullmatch(words[i][2]):
             i += 1
             continue
         for j in range(min(len(words), i + _MAX_NGRAM), i, -1):
             s, e = words[i][0], words[j - 1][1]
-            if re.fullmatch(_CONNECT, words[j - 1][2]) or _overlaps(claimed, s, e):
+            if _CONNECT_RE.fullmatch(words[j - 1][2]) or _overlaps(claimed, s, e):
                 continue
             m = _match_span(text, s, e, gaz, lex)
             if m is None:
@@ -321,6 +356,9 @@ _CITY_NOUNS = frozenset(["stad", "dorp", "plaats", "gemeente", "hoofdstad", "cit
 _REGION_NOUNS = frozenset(["regio", "provincie", "oblast", "gebied", "region", "province", "state"])
 
 
+MAX_CANDIDATES = 30  # the most populous readings of a name are kept (speed)
+
+
 def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidate]:
     if m.source == "abbreviation":
         code = lex.abbreviations[m.text].split(".")
@@ -330,7 +368,10 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
         c = gaz.capital(m.seat)
         return [c] if c else []
     name = re.sub(r"^(?:the|de|het)\s+", "", m.text, flags=re.IGNORECASE)
-    return gaz.lookup(name, variants=m.source in {"entity", "context"})
+    cands = gaz.lookup(name, variants=m.source in {"entity", "context"})
+    if len(cands) > MAX_CANDIDATES:
+        cands = sorted(cands, key=lambda c: -c.population)[:MAX_CANDIDATES]
+    return cands
 
 
 def _prior(c: Candidate, m: Mention, prev: str) -> float:
@@ -371,7 +412,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
         m.best = max(range(len(m.cands)), key=m.scores.__getitem__) if m.cands else -1
     for _round in range(2):
         countries, admin1s, n = _votes(mentions)
-        chosen = [m.cands[m.best] for m in mentions if m.best >= 0]
+        chosen = list({c.geonameid: c for c in (m.cands[m.best] for m in mentions if m.best >= 0)
+                       if c.feature_code not in _WIDE}.values())  # fmt: skip
         for m, pri in zip(mentions, priors, strict=True):
             if not m.cands:
                 continue
@@ -430,12 +472,25 @@ def _context(c: Candidate, countries: Counter[str], admin1s: Counter[tuple[str, 
     score = COUNTRY_WEIGHT * (countries[c.country_code] - own_vote) / n
     own_a1 = 1 if (own.country_code, own.admin1) == (c.country_code, c.admin1) else 0
     score += ADMIN1_WEIGHT * (admin1s[(c.country_code, c.admin1)] - own_a1) / n
-    if c.feature_code not in {"PCLI", "CONT", "ADM1"} and any(
-        o is not own and o.feature_code not in {"PCLI", "CONT", "ADM1"}
-        and _distance_km(o, c) < NEAR_KM for o in chosen
-    ):  # fmt: skip
+    if c.feature_code not in _WIDE and _near(c, own, chosen):
         score += NEAR_BONUS
     return score
+
+
+_WIDE = frozenset({"PCLI", "CONT", "ADM1"})  # too large to be "near" anything
+_NEAR_DEG = NEAR_KM / 111.0
+
+
+def _near(c: Candidate, own: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether another chosen place of the article lies within `NEAR_KM` of `c`."""
+    for o in chosen:
+        if o.geonameid == own.geonameid or abs(o.lat - c.lat) > _NEAR_DEG:
+            continue
+        if abs(o.lon - c.lon) * math.cos(math.radians(c.lat)) > _NEAR_DEG:
+            continue
+        if _distance_km(o, c) < NEAR_KM:
+            return True
+    return False
 
 
 def _one_sense_per_name(mentions: list[Mention]) -> None:
