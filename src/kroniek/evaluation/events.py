@@ -88,8 +88,8 @@ class EventScores:
         }
 
 
-def load_gold(path: Path) -> list[dict[str, Any]]:
-    """Every gold article record in a folder (or one file)."""
+def load_gold(path: Path, *, split: str = "all") -> list[dict[str, Any]]:
+    """Every gold article record in a folder (or one file), of one split (dev, test, all)."""
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     if not files:
         raise InputError(f"no gold files (*.json) in {path}", source=str(path),
@@ -104,7 +104,8 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             raise InputError("a gold file needs 'article' and 'events'", source=str(f),
                              hint="see gold/events-nl/GUIDE.md")
         rec["_file"] = str(f)
-        out.append(rec)
+        if split in ("all", rec.get("split", "dev")):
+            out.append(rec)
     return out
 
 
@@ -224,13 +225,18 @@ def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScor
     if g.get("actor2"):
         sc.actor2.append(actor_matches(e.actor2, g["actor2"]))
     if g.get("fatalities") is not None:
-        sc.fatalities.append((e.fatalities or 0) == g["fatalities"])
+        ok = (e.fatalities or 0) == g["fatalities"]
+        sc.fatalities.append(ok)
+        if not ok:
+            sc.errors.append({"article": doc_id, "gold": g["fatalities"], "system": e.fatalities,
+                              "trigger": e.trigger.text, "error": "fatalities"})
 
 
-def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | None = None) -> EventScores:
+def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | None = None,
+                    split: str = "all") -> EventScores:
     import kroniek
 
-    records = load_gold(gold_path)[:limit]
+    records = load_gold(gold_path, split=split)[:limit]
     texts = _texts(news, {r["article"]["id"] for r in records})
     sc = EventScores()
     for rec in records:
@@ -240,6 +246,7 @@ def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | 
             raise InputError(f"article {art['id']} is not in {news}", source=rec["_file"])
         doc = kroniek.analyze(src["text"], published=art["published"], lang="nl",
                               title=src.get("title"))
+        doc.id = str(art["id"])  # errors name the gold article
         score_article(doc, rec["events"], sc)
     return sc
 

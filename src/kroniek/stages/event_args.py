@@ -190,7 +190,10 @@ def find_actors(doc: Doc, event: Event, *, lang: str, clause: tuple[int, int],
     if dep != (None, None):
         return dep
     first_end = t0 + len(event.trigger.text.split()[0])
-    before = [c for c in _candidates(doc, lo, t0, lang, default_cc) if not _is_source(doc, c[0])]
+    sources = [(c.source.start, c.source.end) for c in doc.claims
+               if c.source.start is not None and c.source.end is not None]
+    before = [c for c in _candidates(doc, lo, t0, lang, default_cc)
+              if not _is_source(doc, c[0]) and not any(a <= c[0] < b for a, b in sources)]
     after = _candidates(doc, first_end, hi, lang, default_cc)
     agent = None
     for m in re.finditer(r"\b(?:door|by)\s+", doc.text[sent.start : sent.end]):
@@ -238,6 +241,12 @@ def default_actors(event: Event, *, country: str | None) -> None:
             event.actor2 = event.actor1
         event.actor1 = Actor(name=f"Police Forces of {country}" if country else "Police Forces",
                              type="state_forces", side=country)
+    if event.type in ("Violence against civilians", "Explosions/Remote violence") and event.actor1 is None:
+        event.actor1 = Actor(name=f"Unidentified Armed Group{where}", type="political_militia")
+    # By ACLED's definition the target of violence against civilians, and whoever is
+    # arrested unless named, are civilians.
+    if event.actor2 is None and (event.type == "Violence against civilians" or event.sub_type == "Arrests"):
+        event.actor2 = Actor(name=f"Civilians{where}", type="civilians")
 
 
 def _dep_actors(doc: Doc, event: Event, *, lang: str, default_cc: str | None) -> tuple[Actor | None, Actor | None]:
@@ -279,7 +288,8 @@ def _subtree(toks: list[Any], i: int) -> tuple[int, int]:
 
 
 def choose_place(
-    doc: Doc, event: Event, *, clause: tuple[int, int], exclude: set[str] | None = None
+    doc: Doc, event: Event, *, clause: tuple[int, int], exclude: set[str] | None = None,
+    previous: list[Event] | None = None,
 ) -> tuple[Place | None, int | None]:
     """The place where the event happened, and its ACLED geo_precision.
 
@@ -311,7 +321,7 @@ def choose_place(
         if _NEAR.search(doc.text[max(sent.start, p.start - 45) : p.start]):
             prec = max(prec, 2)
         return p, prec
-    return _fallback_place(doc, si)
+    return _fallback_place(doc, si, previous=previous)
 
 
 _ARMED_NOUN = re.compile(
@@ -366,8 +376,11 @@ def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
     return None
 
 
-def _fallback_place(doc: Doc, si: int) -> tuple[Place | None, int | None]:
-    """Earlier sentences of the paragraph, then adjectives, then the most mentioned place."""
+def _fallback_place(
+    doc: Doc, si: int, *, previous: list[Event] | None = None
+) -> tuple[Place | None, int | None]:
+    """Earlier sentences of the paragraph, then adjectives, then the place of the event told
+    just before (same paragraph, within eight sentences), then the most mentioned place."""
     block = doc.block_at(doc.sentences[si].start)
     back = [doc.sentences[j] for j in range(si - 1, max(-1, si - 5), -1)
             if block is not None and doc.sentences[j].start >= block.start]
@@ -381,6 +394,11 @@ def _fallback_place(doc: Doc, si: int) -> tuple[Place | None, int | None]:
         inferred = infer_place(doc, sent.start, sent.end)
         if inferred is not None:
             return inferred, 3 if inferred.precision == "country" else 2
+    places = {p.id: p for p in doc.places}
+    for e in reversed(previous or []):
+        ei = doc.sentence_index(e.trigger.start)
+        if e.place in places and 0 < si - ei <= 8 and doc.block_at(e.trigger.start) is block:
+            return places[e.place], max(2, e.geo_precision or 2)
     locs = [p for p in doc.places if p.role == "location" and not _inferred(p)]
     if not locs:
         return None, None
@@ -518,11 +536,12 @@ def one_sided_note(claims: list[Claim]) -> str | None:
 # -- all together ---------------------------------------------------------------------------
 
 
-def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str) -> None:
+def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str,
+                   previous: list[Event] | None = None) -> None:
     from kroniek.stages.events import clause_bounds
 
     clause = clause_bounds(doc, event.trigger.start, event.trigger.end, trig.sent)
-    place, geo = choose_place(doc, event, clause=clause)
+    place, geo = choose_place(doc, event, clause=clause, previous=previous)
     event.place = place.id if place else None
     event.geo_precision = geo
     event.time = choose_time(doc, event, clause=clause)
@@ -621,6 +640,8 @@ def absorb(earlier: Event, later: Event) -> None:
     earlier.actor2 = earlier.actor2 or later.actor2
     if earlier.fatalities is None:
         earlier.fatalities = later.fatalities
+    if earlier.time.ref is None and later.time.ref is not None and later.time.time_precision == 1:
+        earlier.time = later.time  # "de aanslag op 18 maart" dates what was told undated
     if later.note and later.note not in (earlier.note or ""):
         earlier.note = "; ".join(x for x in (earlier.note, later.note) if x)
 

@@ -33,7 +33,7 @@ from kroniek.doc import Cue, Doc, Event
 from kroniek.pipeline import register_stage
 from kroniek.stages import event_args as args
 
-__all__ = ["EventsStage", "happened", "lexicon"]
+__all__ = ["EventsStage", "happened", "lexicon", "merge_same_incident"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -91,6 +91,8 @@ def _compiled(lang: str) -> dict[str, object]:
         ],
         "anaphoric": re.compile(ev.ANAPHORIC, re.IGNORECASE),
         "noun": re.compile(ev.NOUN_FORMS, re.IGNORECASE),
+        "not_events": re.compile(ev.NOT_EVENTS, re.IGNORECASE),
+        "purpose": re.compile(ev.PURPOSE, re.IGNORECASE),
         "negation": re.compile(bound.format(f"(?:{ev.NEGATION})"), re.IGNORECASE),
         "future": re.compile(bound.format(f"(?:{ev.FUTURE})"), re.IGNORECASE),
         "hypothetical": re.compile(bound.format(f"(?:{ev.HYPOTHETICAL})"), re.IGNORECASE),
@@ -112,9 +114,12 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
     for si, sent in enumerate(doc.sentences):
         text = doc.text[sent.start : sent.end]
         found: list[Trigger] = []
+        idioms = [m.span() for m in comp["not_events"].finditer(text)]  # type: ignore[attr-defined]
         for pat, sub, needs_ctx in comp["triggers"]:  # type: ignore[attr-defined]
             for m in pat.finditer(text):
                 if needs_ctx and not _has_context(doc, si, comp["context"]):  # type: ignore[arg-type]
+                    continue
+                if any(a <= m.start() < b for a, b in idioms):
                     continue
                 found.append(Trigger(sent.start + m.start(), sent.start + m.end(), m.group(0), sub, si))
         found.sort(key=lambda t: (-(t.end - t.start), t.start))
@@ -176,10 +181,14 @@ def trigger_modality(doc: Doc, trig: Trigger, *, lang: str) -> str:
     before = doc.text[max(lo, trig.start - 60) : trig.start]
     dependent = re.match(r"\W*(?:dat|om|die|of|waar|that|to|which|who|whether)\b", clause, re.I)
     matrix = doc.text[s.start : lo] if dependent else ""
+    if re.search(r"\b(?:geen|no)\s+(?:[\w-]+\s+)?$", before, re.I):
+        return "negated"
     if comp["habitual"].search(clause + " " + matrix) or _generic_plural(doc, trig):  # type: ignore[attr-defined]
         return "habitual"
     if trig.anaphoric:
         matrix = ""
+    elif comp["purpose"].search(doc.text[s.start : trig.start]):  # type: ignore[attr-defined]
+        return "future"  # "om Constantinopel te veroveren": intended, not (yet) done
     scope = clause + " " + matrix
     if trig.anaphoric:
         return "negated" if re.search(r"\b(?:geen|no)\s+$", before, re.I) else "asserted"
@@ -196,13 +205,18 @@ def trigger_modality(doc: Doc, trig: Trigger, *, lang: str) -> str:
 
 
 def _generic_plural(doc: Doc, trig: Trigger) -> bool:
-    """A bare plural noun in a sentence with no date and no number: a generic statement."""
-    word = trig.text.lower()
-    if not re.search(r"(?:en|s)$", word) or not re.search(r"(?:aanval|aanslag|partij|bombardement|"
-                                                        r"attack|strike|raid|killing|protest|"
-                                                        r"demonstratie|betoging|moord)", word):
+    """A generic statement: a bare plural ("drone-aanvallen groeiden uit tot ...") or a noun
+    with no determiner ("een verbod op protest"), in a sentence with no date and no number."""
+    comp = _compiled(doc.lang if doc.lang in ("nl", "en") else "nl")
+    if not comp["noun"].fullmatch(trig.text):  # type: ignore[attr-defined]
         return False
     s = doc.sentences[trig.sent]
+    before = doc.text[max(s.start, trig.start - 30) : trig.start]
+    plural = bool(re.search(r"(?:en|s)$", trig.text.lower()))
+    determined = re.search(r"\b(?:de|het|een|die|deze|dit|dat|zijn|haar|hun|the|a|an|this|that|"
+                           r"these|those|its|their)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE)
+    if not plural and determined:
+        return False
     if any(s.start <= t.start < s.end for t in doc.times):
         return False
     return not re.search(r"\d", doc.text[s.start : s.end])
@@ -226,7 +240,12 @@ def group_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
         if head is None:
             groups[key] = t
             continue
-        if _SPECIFICITY.index(t.sub_type) < _SPECIFICITY.index(head.sub_type):
+        # A definite noun in the sentence ("vijf dagen voor de aanslag") often points at
+        # another event; the verb or indefinite noun is the event told here.
+        if (head.anaphoric and not t.anaphoric) or (
+            head.anaphoric == t.anaphoric
+            and _SPECIFICITY.index(t.sub_type) < _SPECIFICITY.index(head.sub_type)
+        ):
             t.extra = [*head.extra, (head.start, head.end)]
             t.anaphoric = t.anaphoric and head.anaphoric
             groups[key] = t
@@ -248,6 +267,42 @@ def _make_event(doc: Doc, trig: Trigger, n: int, *, lang: str) -> Event:
         modality=trig.modality,
         confidence=0.6 if trig.modality == "asserted" else 0.4,
     )
+
+
+def merge_same_incident(doc: Doc, events: list[Event]) -> list[Event]:
+    """Events of one article told twice ("de aanslag in Christchurch" ... "opende vrijdag het
+    vuur in Christchurch en doodde vijftig mensen"): same sub-type, same named place, dates
+    that agree. The later one becomes a mention of the earlier."""
+    places = {p.id: p for p in doc.places}
+    kept: list[Event] = []
+    for e in events:
+        p = places.get(e.place or "")
+        same = None
+        if e.modality == "asserted" and p is not None and p.precision != "country":
+            for k in kept:
+                q = places.get(k.place or "")
+                if (k.modality == "asserted" and k.sub_type == e.sub_type and q is not None
+                        and not _disagree(k, e)
+                        and (q.name or q.text) == (p.name or p.text)
+                        and (e.time.ref is None or k.time.ref is None
+                             or (k.time.from_ or "") <= (e.time.to or "")
+                             and (e.time.from_ or "") <= (k.time.to or ""))):
+                    same = k
+                    break
+        if same is None:
+            kept.append(e)
+        else:
+            args.absorb(same, e)
+    return kept
+
+
+def _disagree(a: Event, b: Event) -> bool:
+    """Two tolls, or two different named perpetrators: two incidents, not one."""
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+        return True
+    known = [x.actor1.name for x in (a, b)
+             if x.actor1 is not None and not x.actor1.name.startswith("Unidentified")]
+    return len(known) == 2 and known[0] != known[1]
 
 
 @register_stage("kroniek.events.v1")
@@ -273,7 +328,7 @@ class EventsStage:
         events: list[Event] = []
         for trig in group_triggers(doc, triggers):
             event = _make_event(doc, trig, len(events) + 1, lang=lang)
-            args.fill_arguments(doc, event, trig, lang=lang)
+            args.fill_arguments(doc, event, trig, lang=lang, previous=events)
             if event.modality == "asserted" and args.time_is_future(doc, event):
                 event.modality = "future"
             earlier = args.antecedent(events, event, doc=doc) if trig.anaphoric else None
@@ -281,6 +336,7 @@ class EventsStage:
                 args.absorb(earlier, event)
                 continue
             events.append(event)
+        events = merge_same_incident(doc, events)
         for i, e in enumerate(events, start=1):
             e.id = f"ev{i}"
         doc.events = events

@@ -87,6 +87,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                    rf"(?:\s+(?:en|and|of|or)\s+{month2})?(?:\s+{year})?{prev}"),
         ("year", rf"(?:{part}|{since}|{yearprep}){year}"),
         ("decade", decade),
+        ("period", rf"(?:in\s+|during\s+|tijdens\s+)?(?P<period>{_alt(lx.NAMED_PERIODS)})"),
         ("ago", rf"(?:(?:ruim|bijna|zo'n|ongeveer|about|nearly|some|more than)\s+)?{number}\s+{unit}\s+{ago}"),
         ("deictic", rf"(?:{part}|{since})?{deictic}"),
         ("relprev", rf"{number}\s+{unit}\s+(?P<dir>{_alt(lx.DIRECTIONS)})"),
@@ -225,6 +226,9 @@ def _absolute_or_anchored(
         d = str(g["decade"]).lower().rstrip("'s")
         start = int(d) if d.isdigit() else 1900 + int(lx.DECADES[d])
         return (dt.date(start, 1, 1), dt.date(start + 9, 12, 31)), "range"
+    if kind == "period":
+        a, b = lx.NAMED_PERIODS[re.sub(r"\s+", " ", g["period"].lower())]
+        return (dt.date.fromisoformat(a), dt.date.fromisoformat(b)), "range"
     if kind == "years":
         return (dt.date(int(g["year"]), 1, 1), dt.date(int(g["year2"]), 12, 31)), "range"
     if kind == "between":

@@ -11,6 +11,8 @@ __all__ = [
     "HABITUAL",
     "HYPOTHETICAL",
     "NEGATION",
+    "NOT_EVENTS",
+    "PURPOSE",
     "NOUN_FORMS",
     "NUMBER_WORDS",
     "REFINE",
@@ -18,7 +20,8 @@ __all__ = [
 ]
 
 TRIGGERS: list[tuple[str, str, bool]] = [
-    (r"(?:heavy |fierce )?fighting|clash(?:es|ed)?|gunfights?|firefights?|skirmish(?:es)?|battles?", "Armed clash", False),
+    (r"(?:heavy |fierce )?fighting|clash(?:es|ed)?|gunfights?|firefights?|skirmish(?:es)?|battles?|"
+     r"battle\s+(?:of|for)", "Armed clash", False),
     (r"fought|fight(?:s)?", "Armed clash", True),
     (r"(?:counter-?)?offensive|invasion|incursions?|invaded|advance[ds]?", "Armed clash", False),
     (r"operations?|struggle|conflict", "Armed clash", True),
@@ -88,6 +91,10 @@ FUTURE = (
 )
 CONDITIONAL_OPENERS = r"if|unless|when|should"
 HYPOTHETICAL = r"unless|could|might|may|possible|potential|would|should|in\s+case|warn(?:s|ed)?|fears?|risk"
+NOT_EVENTS = r"lodged\s+(?:a\s+)?(?:formal\s+)?protest|in\s+protest"
+
+PURPOSE = r"\b(?:in\s+order\s+)?to\s+$"
+
 HABITUAL = r"often|regularly|repeatedly|routinely|usually|every|each\s+(?:day|week)|daily|weekly|sometimes|for\s+years"
 
 FATALITIES: list[str] = [

@@ -10,6 +10,7 @@ __all__ = [
     "SAME_DAY",
     "FUTURE_WEEKDAY",
     "MONTHS",
+    "NAMED_PERIODS",
     "NUMBERS",
     "PART_OF",
     "PAST_WEEKDAY",
@@ -67,6 +68,13 @@ NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 
 DIRECTIONS = {"later": 1, "after": 1, "afterwards": 1, "earlier": -1, "before": -1}
 SAME_DAY = ("the same day", "that same day", "that day")
+
+# Named periods of history, as their conventional date ranges.
+NAMED_PERIODS = {
+    "the first world war": ("1914-07-28", "1918-11-11"), "world war i": ("1914-07-28", "1918-11-11"),
+    "the second world war": ("1939-09-01", "1945-09-02"), "world war ii": ("1939-09-01", "1945-09-02"),
+    "the cold war": ("1947-03-12", "1991-12-26"),
+}  # fmt: skip
 
 VAGUE_NUMBERS = ("a few", "several", "a couple of")
 

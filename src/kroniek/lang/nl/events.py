@@ -18,6 +18,8 @@ __all__ = [
     "HABITUAL",
     "HYPOTHETICAL",
     "NEGATION",
+    "NOT_EVENTS",
+    "PURPOSE",
     "NOUN_FORMS",
     "NUMBER_WORDS",
     "REFINE",
@@ -27,7 +29,8 @@ __all__ = [
 # (pattern, sub_type, needs_context)
 TRIGGERS: list[tuple[str, str, bool]] = [
     # Battles
-    (r"(?:zware |hevige )?gevecht(?:en)?|vuurgevecht(?:en)?|schermutseling(?:en)?", "Armed clash", False),
+    (r"(?:zware |hevige )?gevecht(?:en)?|vuurgevecht(?:en)?|schermutseling(?:en)?|veldslag(?:en)?|"
+     r"(?:de\s+)?slag\s+(?:om|bij)", "Armed clash", False),
     (r"gevochten|vecht(?:en)?|vochten", "Armed clash", True),
     (r"(?:tegen)?offensief|invasie|inval(?:len)?|opmars|binnengevallen|binnenvallen", "Armed clash", False),
     (r"strijd|botsingen\s+tussen|ingreep|operatie|opereren|opereert|opereerden", "Armed clash", True),
@@ -44,7 +47,7 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"zelfmoordaanslag(?:en)?|zelfmoordterrorist(?:en)?|zelfmoordenaar", "Suicide bomb", False),
     (r"handgranaat|handgranaten", "Grenade", False),
     # Violence against civilians
-    (r"aanslag(?:en)?|schietpartij(?:en)?|bloedbad|slachtpartij(?:en)?|massamoord|moordpartij(?:en)?|terreuraanslag", "Attack", False),
+    (r"aanslag(?:en)?|schietpartij(?:en)?|schietdrama|schietincident|bloedbad|slachtpartij(?:en)?|massamoord|moordpartij(?:en)?|terreuraanslag", "Attack", False),
     (r"vermoord(?:e|en)?|vermoordde(?:n)?|doodde(?:n)?|gedood|doodgeschoten|neergeschoten|neergestoken|geëxecuteerd|executie(?:s)?|omgebracht", "Attack", False),
     (r"(?:bracht|brachten)\s+(?:\w+\s+){1,5}om(?!\w)", "Attack", False),
     (r"gemarteld|martelen|marteling(?:en)?|mishandeld", "Attack", False),
@@ -126,9 +129,18 @@ FUTURE = (
 )
 HYPOTHETICAL = (
     r"indien|mocht|mochten|eventuele?|mogelijke|kan|kunnen|zou\s+kunnen|zouden\s+kunnen|"
-    r"stel\s+dat|anders|zodra|voorkomen|vrees|vrezen|vreest|waarschuw\w*|risico|gevaar|"
+    r"stel\s+dat|anders|zodra|mag|mogen|voorkomen|vrees|vrezen|vreest|waarschuw\w*|risico|gevaar|"
     r"oproep\w*|riep\w*\s+\w*\s*op"
 )
+# Phrases in which a trigger word is not an event ("protest aantekenen" is diplomacy).
+NOT_EVENTS = (
+    r"protest\s+aan(?:tekenen|getekend)|tekenden?\s+(?:\w+\s+){0,3}protest\s+aan|in\s+protest|"
+    r"slag\s+om\s+de\s+arm"
+)
+
+# An infinitive of purpose ("om Constantinopel te veroveren"): intended, not done.
+PURPOSE = r"\bom\s+(?:[\w'-]+\s+){0,6}te\s+$"
+
 HABITUAL = (
     r"vaak|steeds|regelmatig|geregeld|telkens|elke|iedere|per\s+week|per\s+dag|wekelijks|"
     r"dagelijks|al\s+jaren|jaarlijks|soms|zelden|gewoonlijk|doorgaans|meestal|overal|"
@@ -140,11 +152,15 @@ FATALITIES: list[str] = [
     r"(?P<n>{NUM})\s+(?:doden|dodelijke\s+slachtoffers|burgerdoden)",
     r"(?:kwamen|kwam|kwamen\s+er)\s+(?P<n>{NUM})\s+(?:\w+\s+){0,3}(?:om|om\s+het\s+leven)\b",
     r"(?P<n>{NUM})\s+(?:\w+\s+){0,3}(?:zijn|werden|zouden|worden|waren)\s+(?:\w+\s+){0,3}"
-    r"(?:gedood|vermoord|omgekomen|om\s+het\s+leven\s+gekomen|doodgeschoten|omgebracht|vermoordde)",
+    r"(?:gedood|vermoord|omgekomen|om\s+het\s+leven\s+gekomen|doodgeschoten|omgebracht|vermoordde|"
+    r"overleden|gesneuveld)",
     r"het\s+leven\s+(?:gekost\s+aan|kostte\s+aan)\s+(?:zeker|minstens|ten\s+minste|ruim)?\s*(?P<n>{NUM})",
     r"(?:bracht|brachten)\s+(?:\w+\s+){0,3}(?P<n>{NUM})\s+(?:mensen|burgers|\w+)\s+om\b",
     r"(?:werden|zijn|waren|worden)\s+(?:\w+\s+){0,3}(?P<n>{NUM})\s+(?:\w+\s+){0,3}"
     r"(?:gedood|vermoord|omgebracht|doodgeschoten|geëxecuteerd)",
+    r"(?:schoot|schoten)\s+(?:\w+\s+){0,3}(?P<n>{NUM})\s+(?:\w+\s+){0,2}dood\b",
+    r"(?:doodde|doodden|vermoordde|vermoordden|doodt)\s+(?:zeker\s+|minstens\s+|ruim\s+|ten\s+minste\s+)?"
+    r"(?P<n>{NUM})",
     r"(?:minstens|zeker|ten\s+minste)\s+(?P<n>{NUM})\s+(?:\w+\s+){0,2}(?:vermoordde|doodde|gedood)",
 ]
 

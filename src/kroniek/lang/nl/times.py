@@ -15,6 +15,7 @@ __all__ = [
     "SAME_DAY",
     "FUTURE_WEEKDAY",
     "MONTHS",
+    "NAMED_PERIODS",
     "NUMBERS",
     "PART_OF",
     "PAST_WEEKDAY",
@@ -93,6 +94,13 @@ DIRECTIONS = {"later": 1, "daarna": 1, "erna": 1, "eerder": -1, "daarvoor": -1, 
 SAME_DAY = ("dezelfde dag", "diezelfde dag", "die dag", "datzelfde moment")
 
 # "in de jaren negentig" -> 1990s (twentieth century unless a century is written).
+# Named periods of history, as their conventional date ranges.
+NAMED_PERIODS = {
+    "de eerste wereldoorlog": ("1914-07-28", "1918-11-11"),
+    "de tweede wereldoorlog": ("1939-09-01", "1945-09-02"),
+    "de koude oorlog": ("1947-03-12", "1991-12-26"),
+}  # fmt: skip
+
 VAGUE_NUMBERS = ("een paar", "paar", "enkele", "anderhalve", "anderhalf")
 
 DECADES = {
