@@ -324,6 +324,8 @@ def _ends_clause(w: Words, j: int, hi: int) -> bool:
     """Does the sentence (or clause) end at token j, after a source noun phrase?"""
     while j < hi and w.words[j].lower() in _TRAILING:
         j += 1
+    if j < hi and w.words[j] in "\"“„'‘" and not w.words[j - 1][:1].isupper():
+        return False  # "… said North Korea's latest “provocation …”": content goes on
     return j >= hi or not w.words[j][0].isalnum() or w.words[j].lower() in _TRAILING_STARTS
 
 

@@ -98,6 +98,7 @@ def _can_close(text: str, i: int) -> bool:
 def normalize_marks(text: str) -> str:
     """The text with ",,…''" written as " „… ”" (same length, so offsets still hold)."""
     text = re.sub(r",,(?=\S)", " „", text)
+    text = re.sub(r"(?:(?<=\s)|(?<=\A))''(?=\S)", " “", text)  # English ''…'' (NYT)
     return re.sub(r"(?<=\S)''", "” ", text)
 
 
