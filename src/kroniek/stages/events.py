@@ -212,6 +212,9 @@ def _generic_plural(doc: Doc, trig: Trigger) -> bool:
         return False
     s = doc.sentences[trig.sent]
     before = doc.text[max(s.start, trig.start - 30) : trig.start]
+    if re.search(r"\b(?:will|would|shall|should|can|could|may|might|must|to|did|does|do|not|"
+                 r"n't|zal|zullen|wil|willen|kan|kunnen|gaat|gaan|te)\s+$", before, re.I):
+        return False  # a verb after a modal or "to", not a bare noun
     plural = bool(re.search(r"(?:en|s)$", trig.text.lower()))
     determined = re.search(r"\b(?:de|het|een|die|deze|dit|dat|zijn|haar|hun|the|a|an|this|that|"
                            r"these|those|its|their)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE)
@@ -321,6 +324,9 @@ class EventsStage:
         for t in triggers:
             lo, hi = clause_bounds(doc, t.start, t.end, t.sent)
             t.sub_type = refine_sub_type(t.sub_type, doc.text[lo:hi], lang=lang)
+            if t.sub_type == "Peaceful protest":  # the police's answer is often told aside
+                s = doc.sentences[t.sent]
+                t.sub_type = refine_sub_type(t.sub_type, doc.text[s.start : s.end], lang=lang)
             s = doc.sentences[t.sent]
             t.anaphoric = bool(comp["noun"].fullmatch(t.text)) and bool(  # type: ignore[attr-defined]
                 comp["anaphoric"].search(doc.text[s.start : t.start][-25:]))  # type: ignore[attr-defined]
