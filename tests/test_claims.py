@@ -152,3 +152,12 @@ def test_reference_article_fighting_and_strikes_carry_source_and_type(
     assert president.source.name == "Volodymyr Zelensky"
     assert president.source.side == "Oekraïne"
     assert covering(doc, "opeenhoping").factuality == "hedged"
+
+
+def test_hearsay_without_a_source_is_a_hedged_claim(nlp: Pipeline) -> None:
+    doc, _ = claims(nlp, "De kazerne werd gisteren getroffen. Daarbij zouden zeker twaalf "
+                         "militairen zijn gedood.")
+    c = covering(doc, "gedood")
+    assert c.factuality == "hedged" and c.source.type == "unknown" and c.source.name is None
+    assert c.evidence is not None and c.evidence.kind == "report"
+    assert not [x for x in doc.claims if x.start <= doc.text.index("getroffen") < x.end]

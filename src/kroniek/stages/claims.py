@@ -12,6 +12,8 @@ Order of steps:
    noun (imagery, document, ...), `Evidence.kind` = imagery/document/report.
 3. Declining: "Meer informatie wilde Kyiv niet geven", "X would not say more": a claim
    with factuality `declined` and the named source.
+   Hearsay without a named source ("Bij de aanval zouden tien doden zijn gevallen",
+   "reportedly"): a hedged claim whose source is unknown.
 4. Factuality of each claim from its content and cue: denied (a denial cue), unconfirmed
    ("kon niet onafhankelijk worden bevestigd"), hedged ("zou", "naar verluidt",
    "mogelijk"), else asserted.
@@ -39,6 +41,13 @@ _ROLE_TO_TYPE = {
     "media": "media",
 }
 _EVIDENCE_KIND = {"imagery": "imagery", "social_media": "report", "media": "report"}
+# How a quoted or reported claim is known, by the type of its source.
+_QUOTE_EVIDENCE = {"imagery": "imagery", "social_media": "report", "media": "report"}
+# Unattributed reportative hedges: "zou(den) … zijn/hebben", "naar verluidt", "reportedly".
+_REPORTATIVE = re.compile(
+    r"(?i)\b(?:zou(?:den)?\b(?:\s+[\w-]+){0,8}?\s+(?:zijn|hebben)\b|naar verluidt|"
+    r"reportedly|allegedly|would have)"
+)
 _DOCUMENT = re.compile(r"(?i)\b(?:document|rapport|report|brief|memo|stukken|documenten)")
 
 
@@ -107,7 +116,8 @@ def _quote_claim(doc: Doc, q: Quote, n: int) -> Claim:
         end=q.end,
         source=source,
         cue=q.cue,
-        evidence=Evidence(kind="statement", start=q.start, end=q.end, text=q.text),
+        evidence=Evidence(kind=_QUOTE_EVIDENCE.get(kind, "statement"), start=q.start,
+                          end=q.end, text=q.text),
         factuality=factuality(q.text, lang=doc.lang, cue=q.cue.text if q.cue else None),  # type: ignore[arg-type]
         confidence=q.confidence,
         quote=q.id,
@@ -164,6 +174,31 @@ def _declined_claims(doc: Doc) -> list[Claim]:
     return out
 
 
+def _unattributed_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
+    """Sentences that report something as hearsay without naming who says it ("Bij de
+    aanval zouden tien doden zijn gevallen"): a hedged claim of unknown source."""
+    out: list[Claim] = []
+    for sent in doc.sentences:
+        block = doc.block_at(sent.start)
+        if block is not None and block.kind != "body":
+            continue
+        if any(a < sent.end and sent.start < b for a, b in covered):
+            continue
+        m = _REPORTATIVE.search(doc.text, sent.start, sent.end)
+        if m is None:
+            continue
+        end = sent.end
+        while end > sent.start and doc.text[end - 1] in ".!? ":
+            end -= 1
+        out.append(Claim(
+            id="", start=sent.start, end=end, source=Source(),
+            cue=Cue(m.start(), m.end(), m.group()),
+            evidence=Evidence(kind="report", start=sent.start, end=end),
+            factuality="hedged", confidence=0.5,
+        ))
+    return out
+
+
 def find_claims(doc: Doc) -> list[Claim]:
     """All claims of the document, in text order, with ids c1, c2, ..."""
     claims = [_quote_claim(doc, q, 0) for q in doc.quotes if q.repeats is None]
@@ -172,6 +207,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     for d in _declined_claims(doc):
         if not any(c.start <= d.start < c.end and c.factuality == "declined" for c in claims):
             claims.append(d)
+    claims += _unattributed_claims(doc, [(c.start, c.end) for c in claims])
     claims.sort(key=lambda c: (c.start, -c.end))
     for i, c in enumerate(claims, start=1):
         c.id = f"c{i}"
