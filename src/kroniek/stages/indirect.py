@@ -16,6 +16,7 @@ Words inside direct quotes are never cues; a cue already used by a direct quote 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kroniek.stages.speakers import (
@@ -62,6 +63,13 @@ _TRAILING_STARTS = frozenset({"in", "op", "tegen", "bij", "tijdens", "na", "vanu
                               "vorige", "afgelopen", "last", "earlier", "later", "as",
                               "when", "while", "terwijl", "toen", "omdat", "because", "for",
                               "voor", "and", "en", "maar", "but"})
+# Nouns of saying that take a that-clause (PolNeAR annotates them as cues).
+_CUE_NOUNS = frozenset({
+    "claim", "claims", "statement", "assertion", "suggestion", "argument", "belief", "view",
+    "promise", "warning", "admission", "allegation", "allegations", "accusation",
+    "insistence", "contention", "fear", "fears", "hope", "hopes", "pledge", "vow",
+    "bewering", "uitspraak", "verklaring", "belofte", "waarschuwing", "suggestie",
+})
 _FRONTED_WORDS = _words(
     """wel ook toch zo daar hier nu dan maar inmiddels eerder later gisteren vandaag
     zelf bovendien daarnaast verder tegelijk intussen ondertussen desondanks daarom
@@ -109,7 +117,8 @@ def find_indirect(
         if k in used or _inside(w.starts[k], here):
             k += 1
             continue
-        hit = _according_to(w, k, lo, hi, lex) or _cue_verb(w, k, lo, hi, lex, prev_sentence)
+        hit = (_according_to(w, k, lo, hi, lex) or _cue_verb(w, k, lo, hi, lex, prev_sentence)
+               or _cue_noun(w, k, hi, lex))
         if hit is not None and _content_ok(w, hit, direct):
             hits.append(hit)
             k = max(k + 1, w.index_at(hit.end))
@@ -174,6 +183,27 @@ def _according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | Non
             a, b = _span(w, lo, hi)  # "… kunnen volgens hem niet …"
         return Hit(a, b, cue[0], cue[1], cue[2], m)
     return None
+
+
+def _cue_noun(w: Words, k: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"Trump's claim that …", "de bewering van X dat …": a speech noun with its
+    owner and a that-clause."""
+    low = w.words[k].lower()
+    if low not in _CUE_NOUNS or k + 1 >= hi or w.words[k + 1].lower() not in ("that", "dat"):
+        return None
+    owner: Mention | None = None
+    if k >= 1 and re.search(r"['’]s?$", w.words[k - 1]):  # "Trump's claim"
+        i = k - 1
+        while i > 0 and w.words[i - 1][:1].isupper():
+            i -= 1
+        text = re.sub(r"['’]s?$", "", w.text[w.starts[i] : w.ends[k - 1]])
+        owner = Mention(w.starts[i], w.starts[i] + len(text), text)
+    elif k + 3 < hi and w.words[k + 1].lower() in ("van", "of", "by"):
+        return None  # the owner follows the noun: left to the verb patterns
+    if owner is None:
+        return None
+    a, b = _span(w, k + 2, hi)
+    return Hit(a, b, w.starts[k], w.ends[k], k, owner)
 
 
 def _cue_verb(
