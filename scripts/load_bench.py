@@ -6,8 +6,8 @@
    same path an ingest takes (so incidents, FTS and flattened columns are all real).
 2. Starts `kroniek serve` on 127.0.0.1 and drives `/api/v1/events?bbox=...&date_from=...&
    date_to=...` with wrk: each request a random 3°x2° box and a random 60-day window.
-   - a paced run: 10 connections, each waiting 50 ms after every answer (at most
-     200 requests/s), reporting the achieved rate and the latency percentiles;
+   - a paced run: 20 connections, each waiting 90 ms after every answer (about
+     200 requests/s at most), reporting the achieved rate and the latency percentiles;
    - an open run: as fast as it goes with 8 connections (the throughput ceiling).
 3. Optionally (--page) loads the web page in Chromium against a store of 10,000 events and
    reports the time until it is interactive (markers drawn, `body[data-ready]`).
@@ -203,6 +203,7 @@ def run_wrk(base: str, *, connections: int, delay_ms: int, seconds: int, seed: i
     line = next(x for x in out.splitlines() if x.startswith("WRK_JSON "))
     res = json.loads(line.removeprefix("WRK_JSON "))
     res["rps"] = round(res["requests"] / (res["duration_us"] / 1e6), 1)
+    res["loadavg_1m_after"] = round(os.getloadavg()[0], 2)  # the machine is shared
     return {k: (round(v, 2) if isinstance(v, float) else v) for k, v in res.items()}
 
 
@@ -249,7 +250,8 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     if not shutil.which("wrk") and not args.page:
         sys.exit("wrk is not installed (Debian package `wrk`)")
-    result: dict[str, Any] = {"backend": args.backend, "events": args.events}
+    result: dict[str, Any] = {"backend": args.backend, "events": args.events,
+                              "cpus": os.cpu_count(), "loadavg_1m_before": os.getloadavg()[0]}
     if args.backend == "postgres":
         ctx: Any = postgres()
     else:
@@ -263,7 +265,7 @@ def main() -> None:
         else:
             with serve(target, workers=args.workers) as base:
                 run_wrk(base, connections=4, delay_ms=0, seconds=3, seed=1)  # warm up
-                result["paced"] = run_wrk(base, connections=10, delay_ms=50,
+                result["paced"] = run_wrk(base, connections=20, delay_ms=90,
                                           seconds=args.seconds, seed=2)
                 result["open"] = run_wrk(base, connections=8, delay_ms=0,
                                          seconds=args.seconds, seed=3)
