@@ -50,9 +50,10 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"aanslag(?:en)?|schietpartij(?:en)?|schietdrama|schietincident|bloedbad|slachtpartij(?:en)?|massamoord|moordpartij(?:en)?|terreuraanslag", "Attack", False),
     (r"vermoord(?:e|en)?|vermoordde(?:n)?|doodde(?:n)?|gedood|doodgeschoten|neergeschoten|neergestoken|geëxecuteerd|executie(?:s)?|omgebracht", "Attack", False),
     (r"(?:bracht|brachten)\s+(?:\w+\s+){1,5}om(?!\w)", "Attack", False),
-    (r"gemarteld|martelen|marteling(?:en)?|mishandeld", "Attack", False),
+    (r"gemarteld|martelen|marteling(?:en)?|mishandeld|in\s+elkaar\s+geslagen|geliquideerd|"
+     r"liquidatie(?:s)?|etnische\s+zuivering", "Attack", False),
     (r"ontvoerd(?:e|en)?|ontvoering(?:en)?|ontvoeren|gegijzeld|gijzeling(?:en)?|gijzelnemer\w*", "Abduction/forced disappearance", False),
-    (r"verkracht(?:e|en|ing|ingen)?|seksueel geweld", "Sexual violence", False),
+    (r"verkracht(?:e|en|ing|ingen)?|seksueel\s+geweld|seksueel\s+misbruikt", "Sexual violence", False),
     # Protests and riots
     (r"\w*demonstratie(?:s)?|\w*betoging(?:en)?|protest(?:en|mars|actie|acties|manifestatie|bijeenkomst|dag)?|\w+protest(?:en)?|protestmars", "Peaceful protest", False),
     (r"demonstreer(?:t|de|den)|gedemonstreerd|demonstreren|betoogden|protesteer(?:t|de|den)|geprotesteerd|protesteren", "Peaceful protest", False),
@@ -65,6 +66,9 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"arrestatie(?:s)?|gearresteerd|arresteerde(?:n)?|arresteren|opgepakt|oppakken|aangehouden|aanhouding(?:en)?|in\s+hechtenis\s+genomen", "Arrests", False),
     (r"wapenstilstand|staakt-het-vuren|vredesakkoord|vredesovereenkomst|gevangenenruil", "Agreement", False),
     (r"(?:drone-?|lucht|leger|marine|militaire\s+)basis|legerbasis|hoofdkwartier", "Headquarters or base established", True),
+    (r"opgeblazen|bliezen\s+(?:\w+\s+){0,4}op", "Remote explosive/landmine/IED", False),
+    (r"blokkeerden\s+(?:\w+\s+){0,2}(?:wegen|weg|straten|straat|brug|snelweg|toegang)|blokkade(?:s)?",
+     "Peaceful protest", True),
     (r"in\s+brand\s+gestoken|staken\s+(?:\w+\s+){0,4}in\s+brand|ramde|geramd|vernield|verwoest", "Looting/property destruction", False),
     (r"wapens\s+(?:\w+\s+){0,2}in\s+beslag\s+genomen|onschadelijk\s+gemaakt|ontmanteld", "Disrupted weapons use", False),
     (r"teruggetrokken|terugtrekking|trokken\s+zich\s+terug|trekt\s+zich\s+terug", "Non-violent transfer of territory", True),
@@ -116,7 +120,9 @@ NOUN_FORMS = (
     r"moord|executie|marteling|ontvoering|gijzeling|verkrachting|demonstratie|betoging|protest|"
     r"\w*mars|staking|manifestatie|rellen|ongeregeldheden|explosie|plundering|arrestatie|"
     r"aanhouding|wapenstilstand|vuren|akkoord|overeenkomst|ruil|basis|hoofdkwartier|"
-    r"terugtrekking|gas|kanon)(?:en|s|len|ten|men|nen)?"
+    r"terugtrekking|gas|kanon|liquidatie|drama|incident|zuivering)(?:en|s|len|ten|men|nen)?|"
+    r"\w+(?:partij|aanslag|aanval|explosie|bombardement)(?:en|s|len)?|"
+    r"\w*(?:protest|demonstratie|betoging)\w*"
 )
 
 # A definite noun that refers back to an event mentioned before ("de aanval", "het protest").
