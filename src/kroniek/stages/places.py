@@ -50,6 +50,7 @@ class Lexicon:
     abbreviations: dict[str, str]
     never: frozenset[str]
     not_place_next: frozenset[str]
+    org_heads: frozenset[str]
 
 
 @cache
@@ -60,7 +61,7 @@ def lexicon(lang: str) -> Lexicon:
         mod.FUNCTION_WORDS, mod.LOCATIVE_PREPOSITIONS,
         re.compile(rf"(?:^|\s)(?:{rel})(?:\s+(?:de|het|the))?\s*$", re.IGNORECASE),
         mod.BORDER_WORDS, mod.SPEECH_VERBS, mod.METONYM_PREPOSITIONS, mod.SEATS_OF_POWER,
-        mod.ABBREVIATIONS, mod.NEVER_PLACES, mod.NOT_PLACE_NEXT,
+        mod.ABBREVIATIONS, mod.NEVER_PLACES, mod.NOT_PLACE_NEXT, mod.ORGANISATION_HEADS,
     )  # fmt: skip
 
 
@@ -101,10 +102,12 @@ _TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st", "lt", "
 
 
 def _is_strong(cands: list[Candidate]) -> bool:
-    return any(c.feature_code in {"PCLI", "CONT"}
-               or c.feature_code == "ADM1" and c.population >= STRONG_REGION_POPULATION
-               or c.feature_class == "P" and c.population >= STRONG_POPULATION
-               for c in cands)  # fmt: skip
+    # Only by a main or localized name: alternate names of big places are often words
+    # ("Drug" for Durg, "Human" for Uman on GeoVirus).
+    return any(c.match == "name" and (
+        c.feature_code in {"PCLI", "CONT"}
+        or c.feature_code == "ADM1" and c.population >= STRONG_REGION_POPULATION
+        or c.feature_class == "P" and c.population >= STRONG_POPULATION) for c in cands)  # fmt: skip
 
 
 def _prev_words(text: str, start: int, n: int = 3) -> list[str]:
@@ -258,6 +261,10 @@ def _match_span(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -
 def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: int,
           gaz: SqliteGazetteer, lex: Lexicon,
           words_seen: tuple[set[str], set[str]]) -> bool:  # fmt: skip
+    if text[m.end : m.end + 1] == "$" or text[max(0, m.start - 1) : m.start] == "$":
+        return False  # a currency (US$, $US)
+    if j < len(words) and words[j][2].lower() in lex.org_heads:
+        return False  # inside an organisation's name ("United States Department of ...")
     if m.source != "gazetteer":
         return True
     lower_words, name_words = words_seen
@@ -267,8 +274,6 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
     nxt = _next_words(text, m.end, 1)
     if nxt and nxt[0] in lex.not_place_next:
         return False  # "Marburg virus", "Ebola outbreak": named after, not located at
-    if text[m.end : m.end + 1] == "$":
-        return False  # a currency (US$)
     if j - i == 1:
         if low in lex.never or (low in lex.function_words and not (cue and len(low) > 3)):
             return False
@@ -278,8 +283,8 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
             return False  # acronyms (FDA, UN) unless listed as abbreviations
         if _is_demonym(m.text, gaz):
             return False  # "Canadian", "Somali": of a country, not the town of that name
-    if j - i >= 2:
-        return True  # a multi-word gazetteer name ("Laurel County" in "Laurel County Jail")
+    if j - i >= 2:  # a multi-word gazetteer name ("Laurel County" in "Laurel County Jail")
+        return not _is_demonym(m.text, gaz)
     if prev and prev[-1].strip(".") in _TITLES:
         return False
     cands = gaz.lookup(m.text, variants=False)
@@ -332,8 +337,10 @@ def _add_coordinated(text: str, out: list[Mention], claimed: list[tuple[int, int
         for s, e in found:
             word = text[s:e]
             low = word.lower()
+            nxt = _next_words(text, e, 1)
             if (_overlaps(taken, s, e) or low in lex.function_words or low in lower_words
-                    or word.isupper() or _sentence_initial(text, s)):  # fmt: skip
+                    or low in lex.never or word.isupper() or _sentence_initial(text, s)
+                    or (nxt and (nxt[0] in lex.org_heads or nxt[0][:1].isupper()))):  # fmt: skip
                 continue
             out.append(Mention(s, e, word, source="context"))
             taken.append((s, e))
@@ -384,11 +391,13 @@ def _prior(c: Candidate, m: Mention, prev: str) -> float:
 
 def _city_over_region(priors: list[float], cands: list[Candidate]) -> list[float]:
     """A region named after its city ("Kyiv City", a county around its seat) yields to the
-    city when both are candidates within `CITY_REGION_KM` of each other."""
+    city when both are candidates within `CITY_REGION_KM` of each other; a region that
+    shares its name with a national capital yields to the capital ("Washington")."""
     towns = [c for c in cands if c.feature_class == "P"]
-    return [p - 3.0 if c.feature_class == "A" and c.feature_code != "PCLI" and any(
+    capital = any(t.feature_code == "PPLC" for t in towns)
+    return [p - 3.0 if c.feature_code.startswith("ADM") and (capital or any(
         t.country_code == c.country_code and _distance_km(t, c) < CITY_REGION_KM for t in towns
-    ) else p for p, c in zip(priors, cands, strict=True)]  # fmt: skip
+    )) else p for p, c in zip(priors, cands, strict=True)]  # fmt: skip
 
 
 CITY_REGION_KM = 40.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "ORGANISATION_HEADS",
     "NEVER_PLACES",
     "NOT_PLACE_NEXT",
     "BORDER_WORDS",
@@ -50,7 +51,7 @@ SEATS_OF_POWER = {
 # use ("Charleston, W.Va."), as GeoNames admin codes ("US" or "US.WV").
 ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UK": "GB",
                  "U.K.": "GB", "UAE": "AE", "DRC": "CD",
-                 "Britain": "GB", "Great Britain": "GB", "Democratic Republic of the Congo": "CD",
+                 "Britain": "GB", "America": "US", "Great Britain": "GB", "Democratic Republic of the Congo": "CD",
                  "Democratic Republic of Congo": "CD", "NSW": "AU.02", "ACT": "AU.01", "D.C.": "US.DC",
                  **{k: f"US.{v}" for k, v in (
                      ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"),
@@ -71,3 +72,7 @@ NEVER_PLACES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday"
 # A name followed by one of these is what is named after the place (a disease, a strain),
 # not a mention of the place ("Marburg virus"; GeoVirus tuning data).
 NOT_PLACE_NEXT = frozenset(["virus", "fever", "flu", "disease", "outbreak", "strain"])
+
+# Head nouns of organisation names: a place name followed by one of these in the same run of
+# capitalised words names the organisation ("New York Times", "Beijing Health Bureau").
+ORGANISATION_HEADS = frozenset(["department", "ministry", "times", "post", "tribune", "herald", "journal", "gazette", "news", "bureau", "agency", "service", "services", "university", "institute", "college", "school", "elementary", "academy", "council", "committee", "commission", "society", "corporation", "company", "association", "organization", "organisation", "union", "federation", "board", "authority", "hospital", "clinic", "zoo", "church", "olympic", "olympics", "games", "act", "party", "army", "police"])

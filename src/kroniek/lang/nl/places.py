@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "ORGANISATION_HEADS",
     "NEVER_PLACES",
     "NOT_PLACE_NEXT",
     "BORDER_WORDS",
@@ -62,3 +63,7 @@ NEVER_PLACES = frozenset(["maandag", "dinsdag", "woensdag", "donderdag", "vrijda
 # A name followed by one of these is what is named after the place (a disease, a strain),
 # not a mention of the place ("Marburg virus"; GeoVirus tuning data).
 NOT_PLACE_NEXT = frozenset(["virus", "koorts", "griep", "ziekte", "uitbraak"])
+
+# Head nouns of organisation names: a place name followed by one of these in the same run of
+# capitalised words names the organisation ("New York Times", "Beijing Health Bureau").
+ORGANISATION_HEADS = frozenset(["ministerie", "departement", "universiteit", "hogeschool", "instituut", "school", "ziekenhuis", "raad", "commissie", "vereniging", "stichting", "bond", "partij", "krant", "courant", "dagblad", "nieuwsblad", "politie", "leger", "omroep"])
