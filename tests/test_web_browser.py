@@ -140,7 +140,7 @@ def test_article_reader_highlights_annotations(page: object) -> None:
     assert pg.locator("#reader-text .a-claim").count() >= 1  # type: ignore[attr-defined]
     assert pg.locator("#reader-text .a-ent.PER").count() >= 1  # type: ignore[attr-defined]
     assert pg.locator("#article-events li").count() == 1  # type: ignore[attr-defined]
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "web-reader.png"))  # type: ignore[attr-defined]
     pg.locator("#reader-text .a-trigger").first.click()  # type: ignore[attr-defined]
     pg.wait_for_selector("#detail mark.evidence-sentence")  # type: ignore[attr-defined]
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / "web-map.png"))  # type: ignore[attr-defined]

@@ -290,6 +290,7 @@
   function articleSpans(doc) {
     const spans = [];
     for (const e of doc.entities || []) spans.push([e.start, e.end, `a-ent ${e.label}`, `${e.label}: ${e.canonical || e.text}`]);
+    for (const t of doc.times || []) spans.push([t.start, t.end, "a-time", `time: ${(t.value && t.value.from) || "?"}${t.value && t.value.to && t.value.to !== t.value.from ? " – " + t.value.to : ""} (${t.precision})`]);
     for (const p of doc.places || []) spans.push([p.start, p.end, "a-place", `place: ${p.name || p.text} (${p.precision}, ${p.role})`]);
     for (const q of doc.quotes || []) spans.push([q.start, q.end, "a-quote", `quote (${q.kind}) by ${(q.speaker && (q.speaker.name || q.speaker.descriptor)) || "?"}`]);
     for (const c of doc.claims || []) spans.push([c.start, c.end, "a-claim", `claim: ${(c.source && c.source.name) || "?"} (${c.source && c.source.type}), ${c.factuality}`]);
@@ -338,7 +339,7 @@
       el("h2", {}, `Events in this article (${art.events.length})`), events,
       el("div", { class: "reader-legend" }, el("span", { class: "a-ent PER" }, "person"),
         el("span", { class: "a-ent ORG" }, "organisation"), el("span", { class: "a-place" }, "place"),
-        el("span", { class: "a-quote" }, "quote"), el("span", { class: "a-claim" }, "claim"),
+        el("span", { class: "a-time" }, "time"), el("span", { class: "a-quote" }, "quote"), el("span", { class: "a-claim" }, "claim"),
         el("span", { class: "a-trigger" }, "event")),
       el("h2", {}, "Text"), renderText(doc));
   }
