@@ -3,7 +3,8 @@
 The annotations are written as text (content, cue and speaker as they appear in the
 article); this script only finds their character offsets in the article text from
 /work/shared/data/news/dpgmedia2019-nl.jsonl and fails loudly when a string is not found.
-It never runs kroniek. Usage: python gold/quotes-nl/make_gold.py [NEWS_JSONL]
+It never runs kroniek. Usage: python gold/quotes-nl/make_gold.py [DIR] [NEWS_JSONL]
+(DIR defaults to gold/quotes-nl; gold/quotes-nl/heldout holds the held-out articles).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ HERE = Path(__file__).resolve().parent
 NEWS = Path("/work/shared/data/news/dpgmedia2019-nl.jsonl")
 
 
-def _load_annotations() -> dict[int, list[tuple[str, ...]]]:
+def _load_annotations(where: Path) -> dict[int, list[tuple[str, ...]]]:
     ann: dict[int, list[tuple[str, ...]]] = {}
-    for path in sorted((HERE / "src").glob("batch*.py")):
+    for path in sorted((where / "src").glob("batch*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         assert spec and spec.loader
         mod = importlib.util.module_from_spec(spec)
@@ -76,8 +77,9 @@ def build_article(rec: dict, items: list[tuple[str, ...]]) -> dict:
 
 
 def main() -> None:
-    news = Path(sys.argv[1]) if len(sys.argv) > 1 else NEWS
-    ann = _load_annotations()
+    where = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    news = Path(sys.argv[2]) if len(sys.argv) > 2 else NEWS
+    ann = _load_annotations(where)
     records = {}
     with news.open(encoding="utf-8") as f:
         for line in f:
@@ -86,7 +88,7 @@ def main() -> None:
                 records[rec["id"]] = rec
     for art_id, items in ann.items():
         out = build_article(records[art_id], items)
-        path = HERE / f"{art_id}.json"
+        path = where / f"{art_id}.json"
         path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(ann)} articles, {sum(len(v) for v in ann.values())} quotes")
 
