@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from kroniek.errors import ResourceError
 
@@ -184,12 +184,10 @@ class Gazetteer(Protocol):
 _COLUMNS = "p.id, p.name, p.lat, p.lon, p.fcode, p.cc, p.a1, p.a2, p.pop"
 
 
-def _row_candidate(row: tuple[object, ...], match: Match) -> Candidate:
+def _row_candidate(row: tuple[Any, ...], match: Match) -> Candidate:
     gid, name, lat, lon, fcode, cc, a1, a2, pop = row
-    return Candidate(
-        int(gid), str(name), int(lat) / 1e5, int(lon) / 1e5, str(fcode), str(cc), str(a1 or ""),  # type: ignore[arg-type]
-        str(a2 or ""), int(pop or 0), match,  # type: ignore[call-overload]
-    )  # fmt: skip
+    return Candidate(int(gid), str(name), int(lat) / 1e5, int(lon) / 1e5, str(fcode), str(cc),
+                     str(a1 or ""), str(a2 or ""), int(pop or 0), match)  # fmt: skip
 
 
 class SqliteGazetteer:

@@ -15,7 +15,6 @@ Used by `scripts/build_gazetteer.py` (the bundled index) and by `kroniek gazette
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import sqlite3
@@ -98,7 +97,7 @@ def _open_lines(path: Path) -> Iterator[tuple[str, Iterable[bytes]]]:
                                  hint="expected e.g. NL.zip with NL.txt inside")  # fmt: skip
             for m in members:
                 with zf.open(m) as member:
-                    yield f"{path}:{m}", io.BufferedReader(member)  # type: ignore[arg-type]
+                    yield f"{path}:{m}", member
         return
     if path.suffix.lower() == ".zip":
         raise InputError("not a zip file", source=str(path),

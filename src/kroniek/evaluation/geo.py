@@ -204,8 +204,9 @@ def places_pipeline() -> Any:
     from kroniek.stages.places import PlacesStage
     from kroniek.stages.segment import SegmentStage
 
-    return Pipeline([SegmentStage(), LanguageStage(), LinguisticStage(), EntitiesStage(),
-                     PlacesStage()])  # fmt: skip
+    stages: list[Any] = [SegmentStage(), LanguageStage(), LinguisticStage(), EntitiesStage(),
+                         PlacesStage()]  # fmt: skip
+    return Pipeline(stages)
 
 
 def evaluate(corpus: str, *, data: Path | None = None, limit: int | None = None) -> list[GeoScores]:
