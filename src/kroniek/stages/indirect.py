@@ -112,6 +112,8 @@ def find_indirect(
         hi -= 1
     hits: list[Hit] = []
     here = [(a, b) for a, b in direct if a < e and s < b]  # quotes in this sentence
+    # A cue right after a quotation ("…'', zegt X") is that quotation's, not ours.
+    used = used | {k for k in range(lo, hi) for _, b in here if 0 <= w.starts[k] - b <= 4}
     k = lo
     while k < hi:
         if k in used or _inside(w.starts[k], here):

@@ -176,6 +176,7 @@ class _Finder:
     def run(self) -> list[Quote]:
         body = [b for b in self.blocks if b.kind == "body"]
         raws = scan_quotes(self.text, body)
+        self.sents = _split_at_quotes(self.text, self.sents, raws)
         outer = [r for r in raws if r.depth == 0 and r.end - r.start >= 2]
         fragments = [r for r in outer if self._is_fragment(r)]
         utterances = [r for r in outer if r not in fragments]
@@ -496,6 +497,24 @@ class _Finder:
                 q = Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=inner,
                           kind="direct", confidence=0.8, repeats=body.id, speaker=body.speaker)
                 quotes.append(q)
+
+
+def _split_at_quotes(
+    text: str, sents: list[tuple[int, int]], raws: list[RawQuote]
+) -> list[tuple[int, int]]:
+    """Sentences also end where a quotation opens after a full stop (",,Veel groen …''"
+    after "Volgens X is dat nodig." is not always split by the sentence splitter)."""
+    cuts = sorted(r.open for r in raws if r.depth == 0
+                  and text[max(0, r.open - 3) : r.open].rstrip()[-1:] in (".", "!", "?"))
+    out: list[tuple[int, int]] = []
+    for a, b in sents:
+        start = a
+        for c in cuts:
+            if start < c < b:
+                out.append((start, c))
+                start = c
+        out.append((start, b))
+    return out
 
 
 def _has_name_or_role(m: Mention, lex: Lexicon) -> bool:

@@ -316,9 +316,10 @@ class Resolver:
         names: list[tuple[int, str]] = []
         for e in self.doc.entities:
             if e.label in ("PER", "ORG"):
-                cleaned = self.clean_name(e.canonical or e.text)
-                if len(cleaned.split()) >= 2:
-                    names.append((e.start, cleaned))
+                for part in re.split(r" (?:en|and|&) ", e.canonical or e.text):
+                    cleaned = self.clean_name(part)
+                    if len(cleaned.split()) >= 2:
+                        names.append((e.start + max(0, e.text.find(part)), cleaned))
         text = self.doc.text
         for m in _NAME_SEQ.finditer(text):
             # "minister van Financiën Philip Hammond": the first capital is not the name.
