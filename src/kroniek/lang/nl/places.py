@@ -66,4 +66,4 @@ NOT_PLACE_NEXT = frozenset(["virus", "koorts", "griep", "ziekte", "uitbraak"])
 
 # Head nouns of organisation names: a place name followed by one of these in the same run of
 # capitalised words names the organisation ("New York Times", "Beijing Health Bureau").
-ORGANISATION_HEADS = frozenset(["ministerie", "departement", "universiteit", "hogeschool", "instituut", "school", "ziekenhuis", "raad", "commissie", "vereniging", "stichting", "bond", "partij", "krant", "courant", "dagblad", "nieuwsblad", "politie", "leger", "omroep"])
+ORGANISATION_HEADS = frozenset(["universiteit", "hogeschool", "instituut", "school", "ziekenhuis", "raad", "commissie", "vereniging", "stichting", "bond", "partij", "krant", "courant", "dagblad", "nieuwsblad", "politie", "leger", "omroep"])
