@@ -57,6 +57,13 @@ _NOUN_BEFORE = re.compile(
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+_SUPPORT_VERB = re.compile(
+    r"\b(?:voerde|voerden|voert|pleegde|pleegden|pleegt|lanceerde|lanceerden|lanceert|begon|"
+    r"begonnen|opende|openden|opent|ondernam|ondernamen|hield|hielden|houdt|organiseerde|"
+    r"organiseerden|zette|zetten|carried|carries|launched|launches|staged|mounted|began|"
+    r"opened|held|holds|organi[sz]ed)\b",
+    re.IGNORECASE,
+)
 _SOURCE_BEFORE = re.compile(r"\b(?:volgens|aldus|according\s+to)\s+(?:de\s+|het\s+|the\s+)?(?:\w+\s+)?$", re.I)
 _ADVERBIAL_PP = re.compile(
     r"\b(?:na|bij|tijdens|sinds|voor|vóór|na|door|om|over|naar|after|during|since|before|in|"
@@ -175,6 +182,12 @@ def _place_actor(p: Place) -> Actor:
                  type="state_forces", place=p.id)
 
 
+def _is_noun(trigger: str, lang: str) -> bool:
+    from kroniek.stages.events import is_noun_form
+
+    return is_noun_form(trigger, lang=lang)
+
+
 def _is_source(doc: Doc, start: int) -> bool:
     """'volgens de staatsaanklager', 'aldus X': a source of the report, not an actor."""
     return bool(_SOURCE_BEFORE.search(doc.text[max(0, start - 25) : start]))
@@ -182,13 +195,20 @@ def _is_source(doc: Doc, start: int) -> bool:
 
 def find_actors(doc: Doc, event: Event, *, lang: str, clause: tuple[int, int],
                 default_cc: str | None) -> tuple[Actor | None, Actor | None]:
-    """(actor1, actor2): subject and object of the trigger, passives and agents resolved."""
+    """(actor1, actor2): subject and object of the trigger, passives and agents resolved.
+
+    The dependency parse (when the linguistic stage produced one) names them first; surface
+    rules over the clause fill what it leaves open."""
+    d1, d2 = _dep_actors(doc, event, lang=lang, default_cc=default_cc)
+    s1, s2 = _surface_actors(doc, event, lang=lang, clause=clause, default_cc=default_cc)
+    return _distinct(d1 or s1, d2 or s2)
+
+
+def _surface_actors(doc: Doc, event: Event, *, lang: str, clause: tuple[int, int],
+                    default_cc: str | None) -> tuple[Actor | None, Actor | None]:
     t0, t1 = event.trigger.start, event.trigger.end
     lo, hi = clause
     sent = doc.sentences[doc.sentence_index(t0)]
-    dep = _dep_actors(doc, event, lang=lang, default_cc=default_cc)
-    if dep != (None, None):
-        return dep
     first_end = t0 + len(event.trigger.text.split()[0])
     sources = [(c.source.start, c.source.end) for c in doc.claims
                if c.source.start is not None and c.source.end is not None]
@@ -203,7 +223,7 @@ def find_actors(doc: Doc, event: Event, *, lang: str, clause: tuple[int, int],
         if agent is not None:
             break
     head = doc.text[max(lo, t0 - 30) : t0]
-    if _NOUN_BEFORE.search(head):
+    if _is_noun(event.trigger.text, lang) and _NOUN_BEFORE.search(head):
         # A noun: its agent follows as "van X"/"door X", its target as "op X"; inside an
         # adverbial phrase ("na de aanval", "bij de aanslag") the clause subject is not its agent.
         target = re.match(r"\s*(?:op|tegen|on|against)\s+", doc.text[t1:hi], re.IGNORECASE)
@@ -211,8 +231,9 @@ def find_actors(doc: Doc, event: Event, *, lang: str, clause: tuple[int, int],
         near = [c for c in after if c[0] - t1 < 30]
         a2 = near[0][2] if near and target else None
         a1 = near[0][2] if near and of else None
-        if a1 is None and before and not _ADVERBIAL_PP.search(head):
-            a1 = before[0][2]
+        if a1 is None and before and not _ADVERBIAL_PP.search(head) and _SUPPORT_VERB.search(
+                doc.text[before[0][1] : t0]):
+            a1 = before[0][2]  # "de CIA opende een drone-basis", not "mensen herdachten de aanslag"
         return _distinct(a1 or agent, a2)
     passive = bool(_PASSIVE.search(doc.text[lo:t0])) and bool(_PARTICIPLE.match(event.trigger.text))
     if passive:
@@ -236,11 +257,16 @@ def default_actors(event: Event, *, country: str | None) -> None:
         event.actor1 = Actor(name=name, type="protesters")
     elif event.type == "Riots" and (event.actor1 is None or event.actor1.type in ("civilians", "protesters")):
         event.actor1 = Actor(name=f"Rioters{where}", type="rioters")
-    elif event.sub_type == "Arrests" and (event.actor1 is None or event.actor1.type != "state_forces"):
+    elif event.sub_type == "Arrests" and (event.actor1 is None or event.actor1.type == "civilians"):
         if event.actor1 is not None and event.actor2 is None:
             event.actor2 = event.actor1
         event.actor1 = Actor(name=f"Police Forces of {country}" if country else "Police Forces",
                              type="state_forces", side=country)
+    if event.type == "Violence against civilians" and event.actor1 is not None \
+            and event.actor1.type == "civilians":
+        # Civilians are the target of violence against civilians, never its perpetrator.
+        event.actor2 = event.actor2 or event.actor1
+        event.actor1 = None
     if event.type in ("Violence against civilians", "Explosions/Remote violence") and event.actor1 is None:
         event.actor1 = Actor(name=f"Unidentified Armed Group{where}", type="political_militia")
     # By ACLED's definition the target of violence against civilians, and whoever is
@@ -256,11 +282,18 @@ def _dep_actors(doc: Doc, event: Event, *, lang: str, default_cc: str | None) ->
     idx = next((i for i, t in enumerate(toks) if t.start <= event.trigger.start < t.end), None)
     if idx is None:
         return None, None
+    # A parser may hang the subject on the auxiliary ("Het leger heeft ... beschoten").
+    heads = {idx} | {j for j, t in enumerate(toks) if t.head == idx and t.dep.startswith(("aux", "cop"))}
     a1 = a2 = None
     for i, t in enumerate(toks):
-        if t.head != idx:
+        if t.head not in heads or i in heads:
             continue
         span = _subtree(toks, i)
+        if _is_source(doc, span[0]) or any(
+            c.source.start is not None and c.source.start <= span[0] < (c.source.end or 0)
+            for c in doc.claims
+        ):
+            continue
         cands = _candidates(doc, span[0], span[1], lang, default_cc)
         if not cands:
             continue
@@ -424,7 +457,9 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int]) -> EventTime
     if in_sent:
         in_clause = [t for t in in_sent if clause[0] <= t.start < clause[1]]
         following = [t for t in in_sent if 0 <= t.start - event.trigger.end < 40]
-        noun = _NOUN_BEFORE.search(doc.text[max(sent.start, t0 - 30) : t0])
+        lang = doc.lang if doc.lang in ("nl", "en") else "nl"
+        noun = _is_noun(event.trigger.text, lang) and _NOUN_BEFORE.search(
+            doc.text[max(sent.start, t0 - 30) : t0])
         pool = (following if noun and following else None) or in_clause or in_sent
         t = min(pool, key=lambda t: abs(t.start - t0))
         return _event_time(t.value.from_, t.value.to, t.precision, ref=t.id)

@@ -33,7 +33,7 @@ from kroniek.doc import Cue, Doc, Event
 from kroniek.pipeline import register_stage
 from kroniek.stages import event_args as args
 
-__all__ = ["EventsStage", "happened", "lexicon", "merge_same_incident"]
+__all__ = ["EventsStage", "happened", "is_noun_form", "lexicon", "merge_same_incident"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -98,6 +98,12 @@ def _compiled(lang: str) -> dict[str, object]:
         "hypothetical": re.compile(bound.format(f"(?:{ev.HYPOTHETICAL})"), re.IGNORECASE),
         "habitual": re.compile(bound.format(f"(?:{ev.HABITUAL})"), re.IGNORECASE),
     }
+
+
+def is_noun_form(word: str, *, lang: str) -> bool:
+    """Whether a trigger is one of the lexicon's noun forms ("aanval", "gevechten"; not the
+    participle "beschoten")."""
+    return bool(_compiled(lang)["noun"].fullmatch(word))  # type: ignore[attr-defined]
 
 
 def happened(event: Event) -> bool:
