@@ -297,3 +297,22 @@ def test_a_parse_gives_the_subject_of_the_cue() -> None:
     assert subj is not None and subj.text == "De brigade van kolonel Piet Kok"
     assert index.subject(text.index("open")) is None
     assert DepIndex(Doc(text=text, lang="nl")).subject(0) is None  # no parse, no answer
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("De evacuatie begint morgen, zo stelt burgemeester Ilse Smit de bewoners gerust.",
+         "stelt", "Ilse Smit"),
+        ("Tijdens de hoorzitting stelde de officier van justitie niet aan het alibi te "
+         "twijfelen.", "stelde", None),
+        ("Getuige Karin Boer heeft verklaard dat ze twee schoten hoorde.", "verklaard",
+         "Karin Boer"),
+    ],
+)
+def test_more_dutch_reporting_constructions(nlp: Pipeline, text: str, cue: str,
+                                            speaker: str | None) -> None:
+    q = only(run(nlp, text), "indirect")
+    assert q.cue is not None and q.cue.text == cue
+    if speaker:
+        assert q.speaker is not None and q.speaker.name == speaker

@@ -75,6 +75,8 @@ _FRONTED_WORDS = _words(
     zelf bovendien daarnaast verder tegelijk intussen ondertussen desondanks daarom
     vorige volgende eerst"""
 )
+_PREPOSITIONS = frozenset({"in", "op", "bij", "na", "tegen", "voor", "met", "over", "tot",
+                           "via", "door", "vanuit", "tijdens", "sinds", "uit", "naar"})
 _NEGATIONS = frozenset({"niet", "geen", "nooit", "not", "never", "no"})
 _FUNCTION_WORDS = _words(
     """de het een die dit deze dat er hier daar wat wie welke ook en maar want toch zo
@@ -227,6 +229,13 @@ def _cue_verb(
             a, b = _span(w, c, hi)
             return Hit(a, b, w.starts[k], cue_end, k, first)
         return None
+    if k > lo + 1 and w.words[k - 1].lower() == "zo" and w.words[k - 2] in ",–—":
+        # "…, zo stelt X": the same as "…, stelt X".
+        m = np_after(w, k + 1, hi, lex)
+        if m is not None and (plausible_source(m, lex) or definite(m, lex)):
+            a, b = _span(w, lo, k - 2)
+            return Hit(a, b, w.starts[k], cue_end, k, m)
+        return None
     if k > lo and w.words[k - 1] in ",–—":
         # "…, zegt X." : content before the comma, source after the cue.
         m = np_after(w, k + 1, hi, lex)
@@ -272,7 +281,7 @@ def _cue_verb(
             introduced = c < hi and (
                 w.words[c - 1].lower() in lex.complementizers or w.words[c - 1] == ":"
                 or w.words[c].lower() in lex.complementizers
-                or w.words[c].lower() not in lex.speaker_stop  # not "… in antwoord op …"
+                or w.words[c].lower() not in _PREPOSITIONS  # not "… in antwoord op …"
             )
             if c < hi and introduced:  # not "… liet X via Twitter van zich horen"
                 a, b = _span(w, c, hi)

@@ -73,6 +73,7 @@ CUE_VERBS = _words(
     eist eiste eisten
     noemt noemde noemden
     postte postten post
+    getuigt getuigde getuigden getuigd
     verwerpt verwierp verworpen
     scandeert scandeerde scandeerden
     reageert
@@ -154,7 +155,7 @@ ROLE_SUFFIXES = {
     "arts": "expert", "dokter": "expert", "eigenaar": "manager", "schrijver": "media",
     "auteur": "media", "oprichter": "manager", "bewoner": "person", "inwoner": "person",
     "voorman": "leader", "vrouw": "person", "man": "person", "jongen": "person",
-    "meisje": "person", "buurman": "person", "buurvrouw": "person", "moeder": "person", "vader": "person",
+    "meisje": "person", "getuige": "person", "buurman": "person", "buurvrouw": "person", "moeder": "person", "vader": "person",
 }
 
 # Pronouns that can stand for a speaker: value = "m", "f", "pl" or "any".
