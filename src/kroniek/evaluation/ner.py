@@ -187,7 +187,8 @@ def predict_spacy(
 
     docs = (SpacyDoc(nlp.vocab, words=s.words) for s in sentences)
     out: list[list[Span]] = []
-    names = [n for n in nlp.pipe_names if n in ("tok2vec", "ner") or n.startswith("ner")]
+    listening = nlp.get_pipe("tok2vec").listening_components if "tok2vec" in nlp.pipe_names else []
+    names = ["ner"] + (["tok2vec"] if "ner" in listening else [])
     with nlp.select_pipes(enable=names):
         for d in nlp.pipe(docs, batch_size=batch_size):
             out.append([(e.start, e.end, e.label_) for e in d.ents])

@@ -13,6 +13,11 @@ A short mention is linked to a full name mentioned in the same document:
 
 `canonical` holds the full name. All mentions of one canonical name then get one type:
 the majority type of the full name's own mentions.
+
+Before linking, names the recogniser found once are looked for again in the rest of the
+document (`propagate_mentions`): a capitalised token sequence equal to a recognised
+mention, or to a recognised person's surname, becomes a mention too (a sentence-initial
+"Merz" after "Friedrich Merz"), with a lower confidence.
 """
 
 from __future__ import annotations
@@ -20,10 +25,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from kroniek.doc import Doc, Entity
+from kroniek.doc import Doc, Entity, Token
 from kroniek.pipeline import register_stage
 
-__all__ = ["EntitiesStage", "link_mentions", "normalize_name"]
+__all__ = ["EntitiesStage", "link_mentions", "normalize_name", "propagate_mentions"]
+
+# A propagated mention is right about as often as the recogniser's own (it repeats a name
+# the recogniser typed), but its type was not decided in its own context.
+PROPAGATED_CONFIDENCE = 0.6
+_MAX_NAME_TOKENS = 6
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’]|s)$")
 _LOWER_WORDS = frozenset(
@@ -125,12 +135,63 @@ def link_mentions(entities: list[Entity]) -> None:
             m.label = label
 
 
+def _known_names(entities: list[Entity]) -> dict[tuple[str, ...], str]:
+    """Token tuples of recognised names (and persons' surnames) → their majority type."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for e in entities:
+        words = tuple(normalize_name(e.text).split(" "))
+        votes[words][e.label] += 1
+        if e.label == "PER" and len(words) > 1 and words[-1][:1].isupper():
+            votes[(words[-1],)][e.label] += 1
+    return {
+        w: c.most_common(1)[0][0]
+        for w, c in votes.items()
+        if len(w) <= _MAX_NAME_TOKENS and w[0][:1].isupper() and len(w[0]) > 1
+    }
+
+
+def propagate_mentions(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """New mentions for unrecognised repetitions of recognised names (see module doc)."""
+    known = _known_names(entities)
+    if not known or not tokens:
+        return []
+    covered = [False] * len(tokens)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for e in entities:
+        i = starts.get(e.start)
+        while i is not None and i < len(tokens) and tokens[i].start < e.end:
+            covered[i] = True
+            i += 1
+    found: list[Entity] = []
+    i = 0
+    while i < len(tokens):
+        match = 0
+        for n in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+            span = tokens[i : i + n]
+            if any(covered[i : i + n]) or len({t.sent for t in span}) > 1:
+                continue
+            if tuple(normalize_name(t.text) for t in span) in known:
+                match = n
+                break
+        if not match:
+            i += 1
+            continue
+        span = tokens[i : i + match]
+        label = known[tuple(normalize_name(t.text) for t in span)]
+        start, end = span[0].start, span[-1].end
+        found.append(Entity(id="", start=start, end=end, text=text[start:end], label=label,  # type: ignore[arg-type]
+                            confidence=PROPAGATED_CONFIDENCE))  # fmt: skip
+        i += match
+    return found
+
+
 @register_stage("kroniek.entities.v1")
 class EntitiesStage:
     requires = ("mentions",)
     assigns = ("entities",)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.entities += propagate_mentions(doc.text, doc.tokens, doc.entities)
         doc.entities.sort(key=lambda e: (e.start, -e.end))
         link_mentions(doc.entities)
         for i, e in enumerate(doc.entities, start=1):
