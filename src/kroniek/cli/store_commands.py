@@ -219,7 +219,7 @@ def events_command(
     Example:  kroniek events --type Battles --since 2025-01-01 --format csv
     """
     rows = _query("events", db, type=type, actor=actor, date_from=since, date_to=until,
-                  limit=limit)
+                  limit=limit, merged=True)
     write_rows(rows, ["id", "date_from", "date_to", "type", "sub_type", "actor1", "actor2",
                       "location", "fatalities", "reports", "sources"], format)
 
