@@ -447,7 +447,7 @@ def _fallback_place(
 # -- time -----------------------------------------------------------------------------------
 
 
-def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int]) -> EventTime:
+def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bool = False) -> EventTime:
     """The governing time expression: in the clause, after a noun trigger, in the sentence,
     or in the sentence before (same paragraph); else the week up to publication."""
     t0 = event.trigger.start
@@ -461,8 +461,13 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int]) -> EventTime
         noun = _is_noun(event.trigger.text, lang) and _NOUN_BEFORE.search(
             doc.text[max(sent.start, t0 - 30) : t0])
         pool = (following if noun and following else None) or in_clause or in_sent
-        t = min(pool, key=lambda t: abs(t.start - t0))
-        return _event_time(t.value.from_, t.value.to, t.precision, ref=t.id)
+        if definite and not following:
+            # "gelinkt aan de aanslag op De Telegraaf" on Monday: Monday dates the linking,
+            # not the attack the definite noun refers back to.
+            pool = []
+        if pool:
+            t = min(pool, key=lambda t: abs(t.start - t0))
+            return _event_time(t.value.from_, t.value.to, t.precision, ref=t.id)
     block = doc.block_at(sent.start)
     if si > 0 and block is not None and doc.sentences[si - 1].start >= block.start:
         prev = doc.sentences[si - 1]
@@ -579,7 +584,7 @@ def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str,
     place, geo = choose_place(doc, event, clause=clause, previous=previous)
     event.place = place.id if place else None
     event.geo_precision = geo
-    event.time = choose_time(doc, event, clause=clause)
+    event.time = choose_time(doc, event, clause=clause, definite=bool(trig.anaphoric))
     cc = place.country_code if place else None
     event.actor1, event.actor2 = find_actors(doc, event, lang=lang, clause=clause, default_cc=cc)
     if event.actor1 is None and trig.anaphoric and trig.sent > 0:
