@@ -394,8 +394,10 @@ def plausible_source(m: Mention, lex: Lexicon) -> bool:
         # English puts the subject before the verb: "the report said", "sources said".
         return not any(x.lower() in AUX or x.lower() in _NEGATIONS for x in words)
     low = m.text.lower()
-    if low in lex.pronouns or low in ("ik", "wij", "we", "i", "you", "jij", "u"):
-        return low not in ("ik", "i", "you", "jij", "u")
+    if low in lex.pronouns or low in ("ik", "wij", "we", "i", "you", "jij", "u", "it"):
+        # English narrators and documents speak too ("I always knew", "It says …");
+        # in Dutch reporting a first or second person outside a quotation is not a source.
+        return lex.lang == "en" or low not in ("ik", "jij", "u")
     if any(not x[:1].isupper() and (x.lower() in AUX or x.lower() in _NEGATIONS) for x in words):
         return False
     if words[0].lower() in _ANAPHORIC:
