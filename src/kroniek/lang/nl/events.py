@@ -126,7 +126,8 @@ NOUN_FORMS = (
 )
 
 # A definite noun that refers back to an event mentioned before ("de aanval", "het protest").
-ANAPHORIC = r"(?:de|het|die|deze|dat|dit)\s+(?:\w+\s+)?$"
+# (An adjective between ends in -e: "de zware aanval"; "de stad aanvallen" is a verb.)
+ANAPHORIC = r"\b(?:de|het|die|deze|dat|dit)\s+(?:[\w-]+e\s+)?$"
 
 NEGATION = r"niet|geen|nooit|niemand|nergens|zonder"
 FUTURE = (
