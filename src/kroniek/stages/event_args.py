@@ -284,6 +284,11 @@ def _dep_actors(doc: Doc, event: Event, *, lang: str, default_cc: str | None) ->
         return None, None
     # A parser may hang the subject on the auxiliary ("Het leger heeft ... beschoten").
     heads = {idx} | {j for j, t in enumerate(toks) if t.head == idx and t.dep.startswith(("aux", "cop"))}
+    sent = doc.sentences[doc.sentence_index(event.trigger.start)]
+    passive = any(toks[j].dep == "aux:pass" for j in heads) or any(
+        t.head == idx and t.dep == "aux:pass" for t in toks) or (
+        bool(_PASSIVE.search(doc.text[sent.start : event.trigger.start]))
+        and bool(_PARTICIPLE.match(event.trigger.text)))
     a1 = a2 = None
     for i, t in enumerate(toks):
         if t.head not in heads or i in heads:
@@ -298,9 +303,9 @@ def _dep_actors(doc: Doc, event: Event, *, lang: str, default_cc: str | None) ->
         if not cands:
             continue
         actor = cands[-1][2]
-        if t.dep in ("nsubj", "obl:agent") and a1 is None:
+        if (t.dep == "obl:agent" or (t.dep == "nsubj" and not passive)) and a1 is None:
             a1 = actor
-        elif t.dep in ("nsubj:pass", "obj") and a2 is None:
+        elif (t.dep in ("nsubj:pass", "obj") or (t.dep == "nsubj" and passive)) and a2 is None:
             a2 = actor
     return a1, a2
 
