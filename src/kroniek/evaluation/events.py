@@ -90,6 +90,9 @@ class EventScores:
 
 def load_gold(path: Path, *, split: str = "all") -> list[dict[str, Any]]:
     """Every gold article record in a folder (or one file), of one split (dev, test, all)."""
+    if not path.exists():
+        raise InputError(f"gold not found: {path}", source=str(path),
+                         hint="point --gold at gold/events-nl")
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     if not files:
         raise InputError(f"no gold files (*.json) in {path}", source=str(path),
