@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kroniek.stages.speakers import (
+from kroniek.stages.phrases import (
     AUX,
     Lexicon,
     Mention,

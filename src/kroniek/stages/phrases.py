@@ -1,0 +1,297 @@
+"""Phrases around a cue: tokens with offsets, the noun phrase before or after a cue,
+the quote lexicons, source nouns and sides, and the dependency parse when there is one.
+
+Used by `kroniek.stages.speakers`, `kroniek.stages.indirect`, `kroniek.stages.quotes` and
+`kroniek.stages.claims`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
+
+from kroniek.doc import Doc
+
+__all__ = [
+    "AUX",
+    "DepIndex",
+    "Lexicon",
+    "Mention",
+    "Words",
+    "lexicon",
+    "np_after",
+    "np_before",
+    "side_of",
+    "source_type",
+    "sources_lexicon",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-‐'’.][^\W_]+)*\.?(?<=[A-Z]\.)|[^\W_]+(?:[-‐'’][^\W_]+)*|\S")
+AUX = _words(
+    """heeft hebben had hadden is zijn was waren kan kon kunnen wil wilde willen zal zou
+    zullen zouden moet moest moeten gaat ging wordt werd heb
+    has have had will would could can may might did does do was were is are be been"""
+)
+_LEADING_ADVERBS = _words(
+    """daarom toch echter immers ook nu dan wel ondertussen intussen inmiddels bovendien
+    desondanks vervolgens daarna later eerder also however now then still"""
+)
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "dhr", "mevr", "prof"})
+_ADVERBS = frozenset({"niet", "nog", "ook", "al", "wel", "dan", "nooit", "steeds",
+                      "opnieuw", "eerder", "vaak", "not", "also", "never", "still", "already",
+                      "later", "earlier", "now", "again", "once", "repeatedly", "publicly",
+                      "even", "further", "first", "previously", "recently", "then", "often",
+                      "reportedly", "privately", "frequently", "long", "aanvankelijk",
+                      "gisteren", "vandaag", "destijds", "toen", "zelf", "eerst"})
+_PARTICLES = frozenset({"weten", "uit", "toe", "mee", "bekend", "verder", "out", "on"})
+_CLAUSE_WORDS = _words(
+    """dat en maar omdat terwijl want als toen nadat zodat waarin die wat of hoewel sinds
+    that and but because while when which who whom as although after if so or"""
+)
+
+
+_ROLE_CACHE: dict[tuple[str, str], str | None] = {}
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    cue_verbs: frozenset[str]
+    particle_verbs: dict[str, str]
+    according_to: tuple[str, ...]
+    complementizers: frozenset[str]
+    determiners: frozenset[str]
+    name_particles: frozenset[str]
+    speaker_stop: frozenset[str]
+    after_cue: frozenset[str]
+    role_suffixes: dict[str, str]
+    pronouns: dict[str, str]
+
+    def role_class(self, word: str) -> str | None:
+        key = (self.lang, word)
+        if key not in _ROLE_CACHE:
+            _ROLE_CACHE[key] = self._role_class(word)
+        return _ROLE_CACHE[key]
+
+    def _role_class(self, word: str) -> str | None:
+        w = word.lower().rstrip(".")
+        if w in _TITLES:
+            return "title"
+        for suffix, cls in self.role_suffixes.items():
+            if w.endswith(suffix) and (len(w) == len(suffix) or len(suffix) >= 5):
+                return cls
+        return None
+
+
+@cache
+def lexicon(lang: str | None) -> Lexicon:
+    """The quote lexicon of `lang` (Dutch for anything but English)."""
+    mod: ModuleType = importlib.import_module(
+        f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.quotes"
+    )
+    return Lexicon(
+        lang="en" if lang == "en" else "nl",
+        cue_verbs=mod.CUE_VERBS,
+        particle_verbs=mod.PARTICLE_VERBS,
+        according_to=mod.ACCORDING_TO,
+        complementizers=mod.COMPLEMENTIZERS,
+        determiners=mod.DETERMINERS,
+        name_particles=mod.NAME_PARTICLES,
+        speaker_stop=mod.SPEAKER_STOP,
+        after_cue=mod.AFTER_CUE,
+        role_suffixes=mod.ROLE_SUFFIXES,
+        pronouns=mod.PRONOUNS,
+    )
+
+
+@cache
+def sources_lexicon(lang: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """(source nouns -> type, side words -> side) of `lang`."""
+    mod = importlib.import_module(f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.sources")
+    return mod.SOURCE_NOUNS, mod.SIDES
+
+
+@cache
+def source_type(word: str, lang: str | None) -> str | None:
+    """The source type a noun signals ("bloggers" -> social_media), or None."""
+    nouns, _ = sources_lexicon(lang)
+    w = word.lower()
+    if w in nouns:
+        return nouns[w]
+    for suffix, kind in nouns.items():
+        if len(suffix) >= 5 and w.endswith(suffix):
+            return kind
+    return None
+
+
+def side_of(text: str, lang: str | None) -> str | None:
+    """The side a phrase speaks for ("het Oekraïense leger" -> Oekraïne), or None."""
+    _, sides = sources_lexicon(lang)
+    low = text.lower()
+    for phrase, side in sides.items():
+        if " " in phrase and phrase in low:
+            return side
+    for word in re.findall(r"[\w'-]+", low):
+        for part in (word, *word.split("-")):
+            if part in sides:
+                return sides[part]
+    return None
+
+
+@dataclass(slots=True)
+class Words:
+    """Word and punctuation tokens of a text with their offsets."""
+
+    text: str
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        w = cls(text)
+        for m in _TOKEN.finditer(text):
+            w.starts.append(m.start())
+            w.ends.append(m.end())
+            w.words.append(m.group())
+        return w
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def range(self, start: int, end: int) -> range:
+        return range(self.index_at(start), self.index_at(end))
+
+
+@dataclass(slots=True)
+class Mention:
+    """A noun phrase naming a speaker, as written."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
+    """The noun phrase starting at token `i` (after a cue), ending before token `end`."""
+    while i < end and w.words[i].lower() in lex.after_cue:
+        i += 1
+    if i < end and w.words[i].lower() in lex.pronouns:
+        return Mention(w.starts[i], w.ends[i], w.words[i])
+    j = i
+    prev, prev_cap = "", False
+    while j < end and j - i < 12:
+        word = w.words[j]
+        low = word.lower()
+        if not word[0].isalnum() and word not in "-‐":
+            break
+        if low in AUX or (j > i and low in lex.pronouns) or low in _PARTICLES:
+            break
+        if j > i and (low in lex.cue_verbs or low in lex.particle_verbs) and not _is_cap(word):
+            break
+        if low in lex.determiners and j > i and prev_cap and not _particle_in_name(w, j, end, lex):
+            break  # "volgens Brussee de Kamer onjuist …": a new phrase starts
+        if low in lex.speaker_stop and low not in lex.determiners and prev not in lex.determiners:
+            break  # "de aan X verbonden Y": a preposition right after a determiner stays
+        prev, prev_cap = low, _is_cap(word) and low not in lex.determiners
+        j += 1
+    while j > i and w.words[j - 1].lower() in lex.determiners:
+        j -= 1
+    if j == i:
+        return None
+    return Mention(w.starts[i], w.ends[j - 1], w.text[w.starts[i] : w.ends[j - 1]])
+
+
+def _particle_in_name(w: Words, j: int, end: int, lex: Lexicon) -> bool:
+    """Is the determiner at j a name particle ("Pieter de Vries.", "Van der Graaf zei")?"""
+    if w.words[j].lower() not in lex.name_particles:
+        return False
+    k = j + 1
+    while k < end and w.words[k].lower() in lex.name_particles:
+        k += 1
+    if k >= end or not _is_cap(w.words[k]):
+        return False
+    nxt = w.words[k + 1] if k + 1 < end else "."
+    return not nxt[0].isalnum() or nxt.lower() in lex.speaker_stop or nxt.lower() in AUX
+
+
+def np_before(w: Words, i: int, start: int, lex: Lexicon) -> Mention | None:
+    """The noun phrase ending just before token `i` (a cue), not before token `start`."""
+    j = i
+    while j > start and not _is_cap(w.words[j - 1]) and (
+        w.words[j - 1].lower() in AUX or w.words[j - 1].lower() in _ADVERBS
+    ):
+        j -= 1
+    if j > start and w.words[j - 1] == ")":
+        # "staatssecretaris Menno Snel (Financiën) noemt …": skip the parenthesis.
+        depth_open = next((x for x in range(j - 1, max(start, j - 12) - 1, -1)
+                           if w.words[x] == "("), None)
+        if depth_open is not None and depth_open > start:
+            m = np_before(w, depth_open, start, lex)
+            if m is not None:
+                return Mention(m.start, w.ends[j - 1], w.text[m.start : w.ends[j - 1]])
+    k = j
+    while k > start and j - k < 9:
+        word = w.words[k - 1]
+        low = word.lower()
+        if not word[0].isalnum() and word not in "-‐":
+            break
+        if low in _CLAUSE_WORDS or low in _LEADING_ADVERBS:
+            break
+        if low in lex.cue_verbs:
+            break
+        k -= 1
+    if k == j:
+        return None
+    # "In offering analysis of ..., Caddell said": only the last name-or-role chunk.
+    text = w.text[w.starts[k] : w.ends[j - 1]]
+    return Mention(w.starts[k], w.ends[j - 1], text)
+
+
+class DepIndex:
+    """The dependency parse of a document, when a trained parser produced one: the
+    subject of a cue verb is read from it ("nsubj"), before any surface pattern."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens = doc.tokens
+        self.text = doc.text
+        self.active = any(t.dep for t in doc.tokens)
+        self.at: dict[int, int] = {t.start: i for i, t in enumerate(doc.tokens)}
+        self.children: dict[int, list[int]] = {}
+        if self.active:
+            for i, t in enumerate(doc.tokens):
+                if t.head >= 0:
+                    self.children.setdefault(t.head, []).append(i)
+
+    def subject(self, cue_start: int) -> Mention | None:
+        """The subject phrase of the verb starting at `cue_start`, or None."""
+        if not self.active or cue_start not in self.at:
+            return None
+        verb = self.at[cue_start]
+        subj = next((c for c in self.children.get(verb, [])
+                     if self.tokens[c].dep.startswith("nsubj")), None)
+        if subj is None:
+            return None
+        span = self._subtree(subj)
+        start, end = self.tokens[min(span)].start, self.tokens[max(span)].end
+        return Mention(start, end, self.text[start:end])
+
+    def _subtree(self, i: int) -> list[int]:
+        out, todo = [i], [i]
+        while todo:
+            for c in self.children.get(todo.pop(), []):
+                if self.tokens[c].dep not in ("punct", "acl:relcl", "parataxis"):
+                    out.append(c)
+                    todo.append(c)
+        return out
