@@ -210,6 +210,22 @@ def _cue_noun(w: Words, k: int, hi: int, lex: Lexicon) -> Hit | None:
     return Hit(a, b, w.starts[k], w.ends[k], k, owner)
 
 
+@dataclass(slots=True)
+class _Ctx:
+    """A cue verb at token k of the sentence w[lo:hi]."""
+
+    w: Words
+    k: int
+    lo: int
+    hi: int
+    lex: Lexicon
+    cue_end: int
+
+    def hit(self, c: int, d: int, m: Mention) -> Hit:
+        a, b = _span(self.w, c, d)
+        return Hit(a, b, self.w.starts[self.k], self.cue_end, self.k, m)
+
+
 def _cue_verb(
     w: Words, k: int, lo: int, hi: int, lex: Lexicon, prev: tuple[int, int] | None
 ) -> Hit | None:
@@ -218,89 +234,106 @@ def _cue_verb(
         return None
     if k + 1 < hi and _NOT_SPEECH.get(low) == w.words[k + 1].lower():
         return None
-    cue_end = _particle_end(w, k, hi, lex)
-    if low not in lex.cue_verbs and cue_end == w.ends[k]:
+    cx = _Ctx(w, k, lo, hi, lex, _particle_end(w, k, hi, lex))
+    if low not in lex.cue_verbs and cx.cue_end == w.ends[k]:
         return None  # "laat" without "weten" is not a cue
     if lex.lang == "en" and low.endswith("ing") and k > lo and w.words[k - 1] == ",":
-        # "Trump is defending his tweets, saying it shows …": the subject of the sentence.
-        first = subject_np(w, lo, k, lex)
-        c = _content_start(w, k + 1, hi, lex, cue_end)
-        if first is not None and plausible_source(first, lex) and c < hi:
-            a, b = _span(w, c, hi)
-            return Hit(a, b, w.starts[k], cue_end, k, first)
-        return None
+        return _participle(cx)
     if k > lo + 1 and w.words[k - 1].lower() == "zo" and w.words[k - 2] in ",–—":
-        # "…, zo stelt X": the same as "…, stelt X".
-        m = np_after(w, k + 1, hi, lex)
-        if m is not None and (plausible_source(m, lex) or definite(m, lex)):
-            a, b = _span(w, lo, k - 2)
-            return Hit(a, b, w.starts[k], cue_end, k, m)
-        return None
+        m = np_after(w, k + 1, hi, lex)  # "…, zo stelt X": the same as "…, stelt X"
+        ok = m is not None and (plausible_source(m, lex) or definite(m, lex))
+        return cx.hit(lo, k - 2, m) if ok and m is not None else None
     if k > lo and w.words[k - 1] in ",–—":
-        # "…, zegt X." : content before the comma, source after the cue.
-        m = np_after(w, k + 1, hi, lex)
-        inverts = lex.lang != "en" or low in _EN_INVERTING
-        if m is not None and inverts and _ends_clause(w, w.index_at(m.end), hi):
-            if not (plausible_source(m, lex) or definite(m, lex)):
-                return None
-            a, b = _span(w, lo, k - 1)
-            return Hit(a, b, w.starts[k], cue_end, k, m)
-        # "Senator X, Democrat of California, said the program …": an appositive subject.
-        first = np_after(w, lo, k, lex)
-        c = _content_start(w, k + 1, hi, lex, cue_end)
-        if first is None or not plausible_source(first, lex) or c >= hi:
-            return None
-        subj = first
-        between = w.words[w.index_at(first.end) + 1 : k - 1]
-        if between and len(between) <= 6 and between[0].lower() not in _RELATIVE:
-            subj = Mention(first.start, w.ends[k - 2], w.text[first.start : w.ends[k - 2]])
-        a, b = _span(w, c, hi)
-        return Hit(a, b, w.starts[k], cue_end, k, subj)
+        return _after_comma(cx, inverts=lex.lang != "en" or low in _EN_INVERTING)
     before = np_before(w, k, lo, lex)
     if before is None and k == lo + 1 and w.words[lo].lower() in _ANAPHORIC:
         before = Mention(w.starts[lo], w.ends[lo], w.words[lo])
     if before is not None and before.text.lower() in _ANAPHORIC and prev is not None:
         m = np_after(w, k + 1, hi, lex)  # "Dat concludeert socioloog X."
         if m is not None and plausible_source(m, lex):
-            return Hit(prev[0], prev[1], w.starts[k], cue_end, k, m)
+            return Hit(prev[0], prev[1], w.starts[k], cx.cue_end, k, m)
         return None
     if before is None and k > lo and w.words[k - 1].lower() in _CONJ:
-        # "X is tevreden over …, maar wijst erop dat …": the subject of the sentence.
-        first = subject_np(w, lo, k, lex)
-        if first is not None and plausible_source(first, lex) and not fronted(first, lex):
-            c = _content_start(w, k + 1, hi, lex, cue_end)
-            if c < hi:
-                a, b = _span(w, c, hi)
-                return Hit(a, b, w.starts[k], cue_end, k, first)
+        hit = _coordinated(cx)
+        if hit is not None:
+            return hit
     if lex.lang == "nl" and (before is None or fronted(before, lex)):
-        # Dutch V2 with a fronted phrase: "In zijn brief schrijft X dat …",
-        # "Wel vindt X dat …", "Tegen Sky News zei hij dat …".
-        m = np_after(w, k + 1, hi, lex)
-        if m is not None and plausible_source(m, lex):
-            c = _content_start(w, w.index_at(m.end), hi, lex, cue_end)
-            introduced = c < hi and (
-                w.words[c - 1].lower() in lex.complementizers or w.words[c - 1] == ":"
-                or w.words[c].lower() in lex.complementizers
-                or w.words[c].lower() not in _PREPOSITIONS  # not "… in antwoord op …"
-            )
-            if c < hi and introduced:  # not "… liet X via Twitter van zich horen"
-                a, b = _span(w, c, hi)
-                return Hit(a, b, w.starts[k], cue_end, k, m)
+        return _v2_fronted(cx)
+    return _subject_first(cx, before)
+
+
+def _participle(cx: _Ctx) -> Hit | None:
+    """"Trump is defending his tweets, saying it shows …": the subject of the sentence."""
+    first = subject_np(cx.w, cx.lo, cx.k, cx.lex)
+    c = _content_start(cx.w, cx.k + 1, cx.hi, cx.lex, cx.cue_end)
+    if first is not None and plausible_source(first, cx.lex) and c < cx.hi:
+        return cx.hit(c, cx.hi, first)
+    return None
+
+
+def _after_comma(cx: _Ctx, *, inverts: bool) -> Hit | None:
+    """"…, zegt X." (content before the comma, source after the cue), or an appositive
+    subject: "Senator X, Democrat of California, said the program …"."""
+    w, k, lex = cx.w, cx.k, cx.lex
+    m = np_after(w, k + 1, cx.hi, lex)
+    if m is not None and inverts and _ends_clause(w, w.index_at(m.end), cx.hi):
+        if not (plausible_source(m, lex) or definite(m, lex)):
+            return None
+        return cx.hit(cx.lo, k - 1, m)
+    first = np_after(w, cx.lo, k, lex)
+    c = _content_start(w, k + 1, cx.hi, lex, cx.cue_end)
+    if first is None or not plausible_source(first, lex) or c >= cx.hi:
         return None
+    subj = first
+    between = w.words[w.index_at(first.end) + 1 : k - 1]
+    if between and len(between) <= 6 and between[0].lower() not in _RELATIVE:
+        subj = Mention(first.start, w.ends[k - 2], w.text[first.start : w.ends[k - 2]])
+    return cx.hit(c, cx.hi, subj)
+
+
+def _coordinated(cx: _Ctx) -> Hit | None:
+    """"X is tevreden over …, maar wijst erop dat …": the subject of the sentence."""
+    first = subject_np(cx.w, cx.lo, cx.k, cx.lex)
+    if first is None or not plausible_source(first, cx.lex) or fronted(first, cx.lex):
+        return None
+    c = _content_start(cx.w, cx.k + 1, cx.hi, cx.lex, cx.cue_end)
+    return cx.hit(c, cx.hi, first) if c < cx.hi else None
+
+
+def _v2_fronted(cx: _Ctx) -> Hit | None:
+    """Dutch V2 with a fronted phrase: "In zijn brief schrijft X dat …", "Wel vindt X
+    dat …", "Tegen Sky News zei hij dat …"; the source follows the verb."""
+    w, lex, hi = cx.w, cx.lex, cx.hi
+    m = np_after(w, cx.k + 1, hi, lex)
+    if m is None or not plausible_source(m, lex):
+        return None
+    c = _content_start(w, w.index_at(m.end), hi, lex, cx.cue_end)
+    if c >= hi:
+        return None
+    introduced = (
+        w.words[c - 1].lower() in lex.complementizers or w.words[c - 1] == ":"
+        or w.words[c].lower() in lex.complementizers
+        or w.words[c].lower() not in _PREPOSITIONS  # not "… in antwoord op …"
+    )
+    return cx.hit(c, hi, m) if introduced else None
+
+
+def _subject_first(cx: _Ctx, before: Mention | None) -> Hit | None:
+    """"X zegt (dat) …", "X said (that) …"; else the English "…, X said."."""
+    w, k, lo, lex = cx.w, cx.k, cx.lo, cx.lex
     if before is None or not (plausible_source(before, lex)
                               or (w.index_at(before.start) == lo and definite(before, lex))):
-        return _english_inverted(w, k, lo, hi, lex)
+        return _english_inverted(w, k, lo, cx.hi, lex)
     bi = w.index_at(before.start)
     if (lex.lang == "nl" and bi > lo + 1 and w.words[bi - 1][0].isalnum()
             and w.words[bi - 1].lower() not in _CONJ):
         # Something precedes the subject inside the clause: a fronted phrase in a Dutch
         # V2 sentence, so the word before the verb is not its subject.
         return None
-    c = _content_start(w, k + 1, hi, lex, cue_end)
-    if c >= hi:
-        return _english_inverted(w, k, lo, hi, lex)  # "…,” he said."
-    a, b = _span(w, c, hi)
-    return Hit(a, b, w.starts[k], cue_end, k, before)
+    c = _content_start(w, k + 1, cx.hi, lex, cx.cue_end)
+    if c >= cx.hi:
+        return _english_inverted(w, k, lo, cx.hi, lex)  # "…,” he said."
+    return cx.hit(c, cx.hi, before)
 
 
 def _english_inverted(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
