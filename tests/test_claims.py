@@ -161,3 +161,11 @@ def test_hearsay_without_a_source_is_a_hedged_claim(nlp: Pipeline) -> None:
     assert c.factuality == "hedged" and c.source.type == "unknown" and c.source.name is None
     assert c.evidence is not None and c.evidence.kind == "report"
     assert not [x for x in doc.claims if x.start <= doc.text.index("getroffen") < x.end]
+
+
+def test_words_a_speaker_only_imagines_are_hedged(nlp: Pipeline) -> None:
+    doc, cl = claims(nlp, "Analist Mark Visser: „De premier kan straks zeggen: „Wij hebben "
+                          "gewonnen.” Maar dat is niet zo.”")
+    inner = min(doc.quotes, key=lambda q: q.end - q.start)
+    (c,) = [c for c in cl if c.quote == inner.id]
+    assert c.factuality == "hedged"

@@ -118,10 +118,23 @@ def _quote_claim(doc: Doc, q: Quote, n: int) -> Claim:
         cue=q.cue,
         evidence=Evidence(kind=_QUOTE_EVIDENCE.get(kind, "statement"), start=q.start,
                           end=q.end, text=q.text),
-        factuality=factuality(q.text, lang=doc.lang, cue=q.cue.text if q.cue else None),  # type: ignore[arg-type]
+        factuality=_quote_factuality(doc, q),  # type: ignore[arg-type]
         confidence=q.confidence,
         quote=q.id,
     )
+
+
+_MODAL_BEFORE = re.compile(
+    r"(?i)\b(?:kan|kunnen|zou|zouden|mag|mogen|could|would|might|may|can)\s+(?:\w+\s+)?$"
+)
+
+
+def _quote_factuality(doc: Doc, q: Quote) -> str:
+    """Factuality of a quote's claim; a cue under a modal ("Zelensky kan zeggen: „…”")
+    makes the words imagined, so hedged."""
+    if q.cue is not None and _MODAL_BEFORE.search(doc.text, max(0, q.cue.start - 30), q.cue.start):
+        return "hedged"
+    return factuality(q.text, lang=doc.lang, cue=q.cue.text if q.cue else None)
 
 
 def _sentence_end(doc: Doc, offset: int) -> int:
