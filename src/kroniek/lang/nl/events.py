@@ -29,12 +29,14 @@ __all__ = [
 # (pattern, sub_type, needs_context)
 TRIGGERS: list[tuple[str, str, bool]] = [
     # Battles
-    (r"(?:zware |hevige )?gevecht(?:en)?|vuurgevecht(?:en)?|schermutseling(?:en)?|veldslag(?:en)?|"
-     r"(?:de\s+)?slag\s+(?:om|bij)", "Armed clash", False),
+    (r"(?:zware |hevige )?gevechten|vuurgevecht(?:en)?|veldslag(?:en)?", "Armed clash", False),
+    # Words as often said of sport, politics and ideas ("de aanval van Ajax", "een inval"):
+    # only with a conflict word nearby.
+    (r"gevecht|schermutseling(?:en)?|(?:de\s+)?slag\s+(?:om|bij)", "Armed clash", True),
     (r"gevochten|vecht(?:en)?|vochten", "Armed clash", True),
-    (r"(?:tegen)?offensief|invasie|inval(?:len)?|opmars|binnengevallen|binnenvallen", "Armed clash", False),
+    (r"(?:tegen)?offensief|invasie|inval(?:len)?|opmars|binnengevallen|binnenvallen", "Armed clash", True),
     (r"strijd|botsingen\s+tussen|ingreep|operatie|opereren|opereert|opereerden", "Armed clash", True),
-    (r"aanval(?:len)?|aangevallen|aanvallen|valt\s+\w+\s+aan|viel(?:en)?\s+(?:\w+\s+){0,3}aan", "Armed clash", False),
+    (r"aanval(?:len)?|aangevallen|aanvallen|valt\s+\w+\s+aan|viel(?:en)?\s+(?:\w+\s+){0,3}aan", "Armed clash", True),
     (r"veroverd(?:e|en)?|veroveren|verovering|ingenomen|innemen|bezetten", "Non-state actor overtakes territory", True),
     (r"heroverd(?:e|en)?|heroveren|herovering|uitgejaagd|verdreven|teruggedrongen", "Government regains territory", False),
     # Explosions/Remote violence
@@ -80,7 +82,9 @@ CONTEXT = (
     r"islamisten|terrorist\w*|politie|oproerpolitie|agenten|bloedig\w*|gewapend\w*|wapens?|"
     r"doden|gewonden|front|grens|bezetting|regeringstroepen|krijgsmacht|veiligheidsdienst\w*|"
     r"demonstranten|betogers|actievoerders|aanhangers|opende|geopend|gevestigd|vestigde|"
-    r"betoging\w*|demonstratie\w*|protest\w*|\w*wapen\w*|raket\w*|granaat\w*"
+    r"betoging\w*|demonstratie\w*|protest\w*|\w*wapen\w*|raket\w*|granaat\w*|gewond\w*|"
+    r"gedood|doodgeschoten|slachtoffers?|schutters?|terreur\w*|aanslag\w*|oorlog\w*|"
+    r"burgers|dorp\w*|geweld|vechten|gevochten|gevechten|bombardement\w*|beschiet\w*|beschoten"
 )
 
 # (words near the trigger, sub-types it applies to, new sub-type)
