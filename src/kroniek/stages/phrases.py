@@ -247,8 +247,10 @@ def np_before(w: Words, i: int, start: int, lex: Lexicon) -> Mention | None:
         low = word.lower()
         if not word[0].isalnum() and word not in "-‐":
             break
-        if low in _CLAUSE_WORDS or low in _LEADING_ADVERBS:
-            break
+        coordinated = (low in ("and", "en") and k < j and _is_cap(w.words[k])
+                       and k - 2 >= start and _is_cap(w.words[k - 2]))
+        if (low in _CLAUSE_WORDS or low in _LEADING_ADVERBS) and not coordinated:
+            break  # but "Obama and Clinton call …" is one subject
         if low in lex.cue_verbs:
             break
         k -= 1

@@ -49,7 +49,7 @@ CUE_VERBS = _words(
     acknowledging admitting denying believing hoping expecting fearing predicting
     recommended recommends concluded concludes determined ruled rules accused
     criticizing praising questioning mocked mocks touted touts dismissed dismisses
-    says said reports according
+    says said reports according call
     """
 ) | _words(
     # Mined from PolNeAR train (840 articles, never dev): word forms annotated as part of
