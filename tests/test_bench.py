@@ -12,7 +12,7 @@ def _tiny_input(shared_data: Path, tmp_path: Path, n: int = 4) -> Path:
     src = shared_data / "news" / "dpgmedia2019-nl.jsonl"
     path = tmp_path / "tiny.jsonl"
     with src.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if json.loads(ln).get("text", "").strip()][:n]
+        lines = [ln for ln in fh if 200 < len(json.loads(ln).get("text") or "") < 1500][:n]
     path.write_text("".join(lines), encoding="utf-8")
     return path
 

@@ -17,7 +17,7 @@ def stories(shared_data: Path) -> list[str]:
     with (shared_data / "news" / "dpgmedia2019-nl.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             text = json.loads(line).get("text", "")
-            if len(text.split()) >= 150:
+            if 150 <= len(text.split()) <= 300:  # long enough for shingles, quick to analyse
                 out.append(text)
             if len(out) == 4:
                 break
