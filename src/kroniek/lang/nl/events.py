@@ -38,14 +38,17 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"strijd|botsingen\s+tussen|ingreep|operatie|opereren|opereert|opereerden", "Armed clash", True),
     (r"aanval(?:len)?|aangevallen|aanvallen|valt\s+\w+\s+aan|viel(?:en)?\s+(?:\w+\s+){0,3}aan", "Armed clash", True),
     (r"veroverd(?:e|en)?|veroveren|verovering|ingenomen|innemen|bezetten", "Non-state actor overtakes territory", True),
-    (r"heroverd(?:e|en)?|heroveren|herovering|uitgejaagd|verdreven|teruggedrongen", "Government regains territory", False),
+    (r"heroverd(?:e|en)?|heroveren|herovering|uitgejaagd", "Government regains territory", False),
+    (r"verdreven|teruggedrongen", "Government regains territory", True),
     # Explosions/Remote violence
     (r"beschiet|beschieten|beschoot|beschoten|beschieting(?:en)?|artillerievuur|granaatvuur", "Shelling/artillery/missile attack", False),
     (r"raketaanval(?:len)?|raketinslag(?:en)?|raket(?:ten)?|granaatinslag(?:en)?|mortier\w*", "Shelling/artillery/missile attack", False),
     (r"afgeschoten|afgevuurd", "Shelling/artillery/missile attack", True),
     (r"luchtaanval(?:len)?|bombardement(?:en)?|gebombardeerd|bombardeer(?:de|den|t)?|bombarderen", "Air/drone strike", False),
     (r"drone-?aanval(?:len)?|drone-?aanvallen", "Air/drone strike", False),
-    (r"bermbom(?:men)?|landmijn(?:en)?|autobom(?:men)?|bomaanslag(?:en)?|bomexplosie|explosie(?:s)?|ontploft(?:e)?|bom(?:men)?", "Remote explosive/landmine/IED", False),
+    (r"bermbom(?:men)?|landmijn(?:en)?|autobom(?:men)?|bomaanslag(?:en)?|bomexplosie|bom(?:men)?|"
+     r"(?:explosief|granaat|mijn)\s+(?:\w+\s+){0,3}ontploft(?:e)?", "Remote explosive/landmine/IED", False),
+    (r"explosie(?:s)?|ontploft(?:e)?", "Remote explosive/landmine/IED", True),
     (r"zelfmoordaanslag(?:en)?|zelfmoordterrorist(?:en)?|zelfmoordenaar", "Suicide bomb", False),
     (r"handgranaat|handgranaten", "Grenade", False),
     # Violence against civilians
@@ -58,14 +61,15 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"verkracht(?:e|en|ing|ingen)?|seksueel\s+geweld|seksueel\s+misbruikt", "Sexual violence", False),
     # Protests and riots
     (r"\w*demonstratie(?:s)?|\w*betoging(?:en)?|protest(?:en|mars|actie|acties|manifestatie|bijeenkomst|dag)?|\w+protest(?:en)?|protestmars", "Peaceful protest", False),
-    (r"demonstreer(?:t|de|den)|gedemonstreerd|demonstreren|betoogden|protesteer(?:t|de|den)|geprotesteerd|protesteren", "Peaceful protest", False),
+    (r"demonstreer(?:t|de|den)|gedemonstreerd|demonstreren|protesteer(?:t|de|den)|geprotesteerd|protesteren", "Peaceful protest", False),
     (r"de\s+straat\s+op|(?:mensenmassa|staking(?:en)?|sit-in|mars)", "Peaceful protest", True),
     (r"rellen|relschoppers|ongeregeldheden|geweldsexplosie|plunder(?:en|ingen|ing|den|de)|geplunderd", "Violent demonstration", False),
     (r"gelyncht|lynchpartij|lynchen", "Mob violence", False),
     (r"traangas|waterkanon(?:nen)?|uiteengedreven|uiteengeslagen|charge(?:s|erde|erden)",
      "Protest with intervention", True),
     # Strategic developments
-    (r"arrestatie(?:s)?|gearresteerd|arresteerde(?:n)?|arresteren|opgepakt|oppakken|aangehouden|aanhouding(?:en)?|in\s+hechtenis\s+genomen", "Arrests", False),
+    (r"arrestatie(?:s)?|gearresteerd|arresteerde(?:n)?|arresteren|aanhouding(?:en)?|in\s+hechtenis\s+genomen", "Arrests", False),
+    (r"opgepakt|oppakken|aangehouden", "Arrests", True),
     (r"wapenstilstand|staakt-het-vuren|vredesakkoord|vredesovereenkomst|gevangenenruil", "Agreement", False),
     (r"(?:drone-?|lucht|leger|marine|militaire\s+)basis|legerbasis|hoofdkwartier", "Headquarters or base established", True),
     (r"opgeblazen|bliezen\s+(?:\w+\s+){0,4}op", "Remote explosive/landmine/IED", False),
@@ -84,7 +88,9 @@ CONTEXT = (
     r"demonstranten|betogers|actievoerders|aanhangers|opende|geopend|gevestigd|vestigde|"
     r"betoging\w*|demonstratie\w*|protest\w*|\w*wapen\w*|raket\w*|granaat\w*|gewond\w*|"
     r"gedood|doodgeschoten|slachtoffers?|schutters?|terreur\w*|aanslag\w*|oorlog\w*|"
-    r"burgers|dorp\w*|geweld|vechten|gevochten|gevechten|bombardement\w*|beschiet\w*|beschoten"
+    r"burgers|dorp\w*|geweld|vechten|gevochten|gevechten|bombardement\w*|beschiet\w*|beschoten|"
+    r"verdacht\w*|justitie|arrestat\w*|hechtenis|gevangen\w*|cel|bom\w*|explosie\w*|springstof\w*|"
+    r"gebied|grondgebied|regio|stad|steden"
 )
 
 # (words near the trigger, sub-types it applies to, new sub-type)
@@ -146,7 +152,13 @@ HYPOTHETICAL = (
 # Phrases in which a trigger word is not an event ("protest aantekenen" is diplomacy).
 NOT_EVENTS = (
     r"protest\s+aan(?:tekenen|getekend)|tekenden?\s+(?:\w+\s+){0,3}protest\s+aan|in\s+protest|"
-    r"slag\s+om\s+de\s+arm"
+    r"slag\s+om\s+de\s+arm|"
+    # metaphors: "een aanval op de democratie", "een aanslag op de rechtsstaat"
+    r"(?:aanval(?:len)?|aanslag(?:en)?)\s+op\s+(?:de\s+|het\s+|onze\s+)?(?:democratie|rechtsstaat|"
+    r"persvrijheid|vrijheid|vrije|waarden|privacy|portemonnee|gezondheid|natuur|klimaat)|"
+    # nature, not people: "verwoest door de orkaan"
+    r"(?:verwoest|vernield|gedood|omgekomen|doden)\s+(?:\w+\s+){0,3}door\s+(?:de\s+|een\s+)?"
+    r"(?:orkaan|storm|cycloon|aardbeving|overstroming|tornado|noodweer|bosbrand)\w*"
 )
 
 # An infinitive of purpose ("om Constantinopel te veroveren"): intended, not done.
