@@ -81,6 +81,22 @@ def test_events_that_did_not_happen_are_marked(text: str, modality: str) -> None
     assert not any(happened(e) for e in events)
 
 
+NOT_EVENTS = [
+    "Dat is een aanval op de democratie, zei de minister.",
+    "De havenstad werd grotendeels verwoest door de orkaan.",
+    "Ajax zette vanaf de aftrap direct de aanval in.",
+    "Hij heeft in zijn loopbaan veel opgepakt en geleerd.",
+    "Een CO2-heffing zou eerlijker zijn, betoogden de onderzoekers.",
+    "De opmars van de populisten lijkt niet te stoppen.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_words_of_war_that_are_not_events(text: str) -> None:
+    _, events = events_of(text)
+    assert not [e for e in events if happened(e)], text
+
+
 def test_background_event_is_dated_to_its_own_time() -> None:
     _, events = events_of("Het conflict laaide weer op. Vorig jaar veroverden de rebellen de "
                           "grensstad na zware gevechten met het leger.", published="2025-04")
