@@ -23,7 +23,7 @@ def test_bench_single_and_batch_write_json(shared_data: Path, tmp_path: Path) ->
     proc = subprocess.run(
         [str(Path(sys.executable).parent / "kroniek"), "bench", "--input", str(data),
          "--limit", "3", "--batch", "--workers", "1,2", "--partition-size", "1",
-         "--out", str(out)],
+         "--profile", "5", "--out", str(out)],
         capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr
@@ -33,6 +33,7 @@ def test_bench_single_and_batch_write_json(shared_data: Path, tmp_path: Path) ->
     assert single["articles_per_s_per_core"] > 0 and single["peak_rss_mb"] > 0
     assert set(single["stages"]) >= {"kroniek.segment.v1", "kroniek.linguistic.spacy.v1"}
     assert abs(sum(s["share"] for s in single["stages"].values()) - 1.0) < 0.01
+    assert len(result["profile"]) == 5 and all(":" in r["function"] for r in result["profile"])
     runs = result["batch"]["runs"]
     assert [r["workers"] for r in runs] == [1, 2]
     assert all(r["articles"] == 3 and r["failed_partitions"] == 0 for r in runs)

@@ -10,6 +10,7 @@ workers over the same articles and reports throughput, speed-up and scaling effi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -24,7 +25,14 @@ from typing import Any
 from kroniek.errors import KroniekError
 from kroniek.readers.base import Article, ItemError
 
-__all__ = ["DEFAULT_INPUT", "bench_batch", "bench_pipeline", "load_articles", "render_table"]
+__all__ = [
+    "DEFAULT_INPUT",
+    "bench_batch",
+    "bench_pipeline",
+    "load_articles",
+    "profile_pipeline",
+    "render_table",
+]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -152,6 +160,48 @@ def _stage_table(
     }
 
 
+def profile_pipeline(
+    inputs: Sequence[str], *, limit: int | None = None, top: int = 25
+) -> list[dict[str, Any]]:
+    """The `top` functions by own time (cProfile) over the articles: where time goes.
+
+    A separate pass from `bench_pipeline`, because the profiler slows everything down.
+    """
+    import cProfile
+    import pstats
+
+    from kroniek.analysis import analyze, analyze_article
+    from kroniek.batch import WARM_UP_TEXT
+
+    articles, _ = load_articles(inputs, limit=limit)
+    analyze(WARM_UP_TEXT)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        for article in articles:
+            with contextlib.suppress(KroniekError):  # failures are counted by bench_pipeline
+                analyze_article(article)
+    finally:
+        profiler.disable()
+    stats = pstats.Stats(profiler)
+    entries: Any = stats.stats  # type: ignore[attr-defined]
+    total = sum(v[2] for v in entries.values()) or 1.0
+    rows = sorted(entries.items(), key=lambda kv: -kv[1][2])[:top]
+    return [
+        {"function": f"{_short_path(file)}:{line}({name})", "calls": nc,
+         "own_seconds": round(tt, 3), "own_share": round(tt / total, 4),
+         "cumulative_seconds": round(ct, 3)}
+        for (file, line, name), (_cc, nc, tt, ct, _callers) in rows
+    ]
+
+
+def _short_path(file: str) -> str:
+    for marker in ("site-packages/", "src/"):
+        if marker in file:
+            return file.split(marker, 1)[1]
+    return file
+
+
 def _worker_peak_rss_mb() -> float:
     return _peak_rss_mb()
 
@@ -260,6 +310,8 @@ def render_table(result: dict[str, Any]) -> Any:
         for name, stage in single["stages"].items():
             table.add_row(f"  {name}", f"{100 * stage['share']:.1f}%  "
                           f"{stage['cpu_ms_per_article']} ms CPU/article")
+    for row in (result.get("profile") or [])[:10]:
+        table.add_row(f"  {row['function']}", f"{100 * row['own_share']:.1f}% own time")
     for run in (result.get("batch") or {}).get("runs", []):
         table.add_row(
             f"dask {run['workers']} worker(s)",

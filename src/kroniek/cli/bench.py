@@ -34,6 +34,9 @@ def bench_command(
     skip_single: bool = typer.Option(
         False, "--batch-only", help="With --batch: skip the single-process measurement."
     ),
+    profile: int = typer.Option(
+        0, "--profile", min=0, help="Also list the N functions taking most time (cProfile)."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the results as JSON here."),
 ) -> None:
     """Measure articles/s per core, words/s, time per stage and peak memory.
@@ -57,6 +60,10 @@ def bench_command(
     result: dict[str, object] = {"input": paths, "limit": limit, "environment": environment()}
     if not (batch and skip_single):
         result["pipeline"] = bench_pipeline(paths, limit=limit)
+    if profile:
+        from kroniek.bench import profile_pipeline
+
+        result["profile"] = profile_pipeline(paths, limit=limit, top=profile)
     if batch:
         result["batch"] = bench_batch(paths, workers=counts, limit=limit,
                                       partition_size=partition_size)
