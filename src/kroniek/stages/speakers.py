@@ -135,7 +135,7 @@ class Resolver:
             name = self.clean_name(m.group())
             if not name or name.split()[0].lower() in _NOT_NAME or len(name) < 3:
                 continue
-            if any(a <= m.end() - 1 and m.start() < b for a, b in not_persons):
+            if not role and any(a <= m.end() - 1 and m.start() < b for a, b in not_persons):
                 continue  # the model says it is a place or an organisation
             full = self.full_name(name)
             opens = self._opens_sentence(m.start(), sent_starts) and m.group().startswith(name)
@@ -292,6 +292,9 @@ class Resolver:
                 continue  # "De La Scala-voorman": a role, not a name
             if not words or (len(words) == 1 and _is_adjectival(words[0])):
                 continue
+            if len(words) == 1 and words[0].endswith("e") and re.match(
+                    r" [a-zà-ÿ]", text[nm.end() : nm.end() + 2]):
+                continue  # "de Algerijnse grondwet": an adjective before its noun
             name = cleaned
             if has_role and len(words) >= 2:
                 break  # "politicoloog X van de Universiteit Y": the person, not the place
@@ -340,10 +343,16 @@ class Resolver:
             for p in reversed(persons):
                 if p[2] in roles:
                     return self._known_or_new(p[1], p[0])
-            if before:
+            # "De stafchef … riep op. Luitenant-generaal X wilde …": named just after.
+            until = self._sentence_start_back(m.start, -3)
+            for p in self._persons:
+                if m.end <= p[0] < until and p[2] in roles:
+                    return self._known_or_new(p[1], p[0])
+            if before and not (before[-1].roles and not before[-1].roles & roles):
                 return before[-1]
-            if persons:
+            if persons and not before:
                 return self._known_or_new(persons[-1][1], persons[-1][0])
+            return None
         named = self._entities_before(m.start)
         return max(named, key=lambda k: k.pos) if named else None
 
@@ -364,10 +373,14 @@ class Resolver:
         return max(cands, key=lambda c: c[0])[1] if cands else None
 
     def _sentence_start_back(self, pos: int, n: int) -> int:
+        """Start of the sentence n sentences before the one at `pos` (n < 0: after it)."""
         i = self.doc.sentence_index(pos)
         if i < 0 or not self.doc.sentences:
             return 0
-        return self.doc.sentences[max(0, i - n)].start
+        j = i - n
+        if j >= len(self.doc.sentences):
+            return len(self.doc.text)
+        return self.doc.sentences[max(0, j)].start
 
     def _known_or_new(self, name: str, pos: int) -> _Known:
         prior = next((k for k in reversed(self.known) if k.name == name), None)

@@ -142,6 +142,7 @@ ROLE_SUFFIXES = {
     "woordvoerder": "spokesperson", "woordvoerster": "spokesperson",
     "zegsman": "spokesperson", "zegsvrouw": "spokesperson",
     "generaal": "military", "stafchef": "military", "legerchef": "military",
+    "legerleider": "military", "legerleiding": "military",
     "politiechef": "official", "korpschef": "official", "commandant": "military", "bevelhebber": "military",
     "militair": "military", "kolonel": "military", "officier": "military",
     "sheriff": "official", "commissaris": "official",
