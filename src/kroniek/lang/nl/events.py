@@ -69,7 +69,7 @@ TRIGGERS: list[tuple[str, str, bool]] = [
      "Protest with intervention", True),
     # Strategic developments
     (r"arrestatie(?:s)?|gearresteerd|arresteerde(?:n)?|arresteren|aanhouding(?:en)?|in\s+hechtenis\s+genomen", "Arrests", False),
-    (r"opgepakt|oppakken|aangehouden", "Arrests", True),
+    (r"opgepakt|oppakken|aangehouden", "Arrests", False),
     (r"wapenstilstand|staakt-het-vuren|vredesakkoord|vredesovereenkomst|gevangenenruil", "Agreement", False),
     (r"(?:drone-?|lucht|leger|marine|militaire\s+)basis|legerbasis|hoofdkwartier", "Headquarters or base established", True),
     (r"opgeblazen|bliezen\s+(?:\w+\s+){0,4}op", "Remote explosive/landmine/IED", False),
@@ -89,8 +89,7 @@ CONTEXT = (
     r"betoging\w*|demonstratie\w*|protest\w*|\w*wapen\w*|raket\w*|granaat\w*|gewond\w*|"
     r"gedood|doodgeschoten|slachtoffers?|schutters?|terreur\w*|aanslag\w*|oorlog\w*|"
     r"burgers|dorp\w*|geweld|vechten|gevochten|gevechten|bombardement\w*|beschiet\w*|beschoten|"
-    r"verdacht\w*|justitie|arrestat\w*|hechtenis|gevangen\w*|cel|bom\w*|explosie\w*|springstof\w*|"
-    r"gebied|grondgebied|regio|stad|steden"
+    r"bom\w*|explosie\w*|springstof\w*|grondgebied"
 )
 
 # (words near the trigger, sub-types it applies to, new sub-type)
@@ -152,7 +151,9 @@ HYPOTHETICAL = (
 # Phrases in which a trigger word is not an event ("protest aantekenen" is diplomacy).
 NOT_EVENTS = (
     r"protest\s+aan(?:tekenen|getekend)|tekenden?\s+(?:\w+\s+){0,3}protest\s+aan|in\s+protest|"
-    r"slag\s+om\s+de\s+arm|"
+    r"slag\s+om\s+de\s+arm|(?:veel|meer|iets|wat)\s+(?:\w+\s+)?opgepakt|"
+    r"(?:hart|harten|publiek|markt|titel|zetels?|kijkers|stemmen)\s+(?:\w+\s+){0,3}veroverd\w*|"
+    r"veroverd\w*\s+(?:\w+\s+){0,2}(?:hart|harten|titel|zetels?|markt)|"
     # metaphors: "een aanval op de democratie", "een aanslag op de rechtsstaat"
     r"(?:aanval(?:len)?|aanslag(?:en)?)\s+op\s+(?:de\s+|het\s+|onze\s+)?(?:democratie|rechtsstaat|"
     r"persvrijheid|vrijheid|vrije|waarden|privacy|portemonnee|gezondheid|natuur|klimaat)|"
