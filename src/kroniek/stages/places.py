@@ -75,6 +75,7 @@ class Mention:
     cands: list[Candidate] = field(default_factory=list)
     seat: str | None = None  # country code of a seat-of-power noun
     relative: str = ""  # the relative phrase before it ("ten zuiden van")
+    part: str = ""  # "Noord" of "Noord-Engeland": the mention is part of the place found
     scores: list[float] = field(default_factory=list)
     best: int = -1
 
@@ -129,17 +130,26 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     text = doc.text
     out: list[Mention] = []
     claimed: list[tuple[int, int]] = []
-    for e in doc.entities:
-        for s, end in _entity_parts(text, e.start, e.end):
-            name = text[s:end]
-            if e.label == "LOC" or _entity_is_place(name, e.label, text, s, gaz):
-                out.append(_entity_mention(text, s, end, e.id, gaz, lex))
-                claimed.append((s, end))
-            elif e.label in {"PER", "ORG"} and len(name.split()) >= 2:
-                claimed.append((s, end))  # a person's or organisation's full name
     lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
     runs = list(_RUN.finditer(text))
     names = _name_words(runs, text, gaz, lex)
+    for e in doc.entities:
+        for s, end in _entity_parts(text, e.start, e.end):
+            name = text[s:end]
+            if e.label == "LOC":
+                s, end = _known_suffix(text, s, end, gaz)
+                if _loc_entity_is_place(text, s, end, gaz, lex):
+                    out.append(_entity_mention(text, s, end, e.id, gaz, lex))
+                    claimed.append((s, end))
+            elif _entity_is_place(name, e.label, text, s, gaz):
+                out.append(_entity_mention(text, s, end, e.id, gaz, lex))
+                claimed.append((s, end))
+            elif e.label == "PER" and not (len(name.split()) >= 2 and gaz.has_name(name)) and (
+                    len(name.split()) >= 2 or name.lower() in names):  # fmt: skip
+                # A person's full name, or a surname the article gives in full elsewhere;
+                # other entities stay open to the gazetteer (the English model tags many
+                # small US towns as PER or ORG on LGL).
+                claimed.append((s, end))
     for run in runs:
         out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed,
                              (lower_words, names)))
@@ -184,7 +194,9 @@ def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Demidovka" tagged as one entity is two places)."""
     span = text[start:end]
     lead = len(span) - len(span.lstrip("„“”\"'‘’«»()[]-–— "))
-    core = span.strip("„“”\"'‘’«»()[]-–— .,;:!?")
+    core = span.strip("„“”\"'‘’«»()[]-–— ,;:!?")
+    if core.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]{0,3}|[A-Z])\.$", core):
+        core = core.rstrip(".")  # a full stop, not the dot of "U.S." or "Kan."
     if not core:
         return []
     s0 = start + lead
@@ -194,6 +206,48 @@ def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = m.end()
     parts.append((s0 + pos, s0 + len(core)))
     return [(a, b) for a, b in parts if b > a and text[a:b][:1].isupper()]
+
+
+def _known_suffix(text: str, s: int, e: int, gaz: SqliteGazetteer) -> tuple[int, int]:
+    """The longest capitalised tail of an entity the gazetteer knows ("Siberische stad
+    Soergoet" → "Soergoet"); the whole span when no tail is known."""
+    if gaz.lookup(text[s:e]):
+        return s, e
+    for m in re.finditer(r"\s+", text[s:e]):
+        tail = s + m.end()
+        before = text[s : s + m.start()].split()[-1]
+        if before.islower() and text[tail : tail + 1].isupper() and gaz.lookup(text[tail:e]):
+            return tail, e  # after a common noun only: not "Agence France", "West Nile"
+    return s, e
+
+
+def _has_cue(text: str, s: int, lex: Lexicon) -> bool:
+    """A locative preposition, relative phrase or place noun right before `s`."""
+    prev = [w.lower() for w in _prev_words(text, s, 2)]
+    if prev and (prev[-1] in lex.locative or prev[-1] in _CITY_NOUNS or prev[-1] in _REGION_NOUNS):
+        return True
+    return bool(lex.relative.search(text[max(0, s - 60) : s]))
+
+
+def _loc_entity_is_place(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -> bool:
+    """A LOC entity is a place when the gazetteer knows it as a town of some size, a region
+    or a seat of power, or when the context says so ("in X", "rondom X"): the NER model
+    alone also tags words such as "Vagevuur" or "Joden" (seen on Dutch news)."""
+    name = text[s:e]
+    if fold(name) in lex.seats or name in lex.abbreviations:
+        return True
+    low = name.lower()
+    prev = [w.lower().strip(".") for w in _prev_words(text, s, 1)]
+    nxt = _next_words(text, e, 1)
+    if (low in lex.function_words or low in lex.never or (prev and prev[0] in _TITLES)
+            or (nxt and (nxt[0] in lex.not_place_next or nxt[0] in lex.org_heads))
+            or text[e : e + 1] == "$" or _is_demonym(name, gaz)):  # fmt: skip
+        return False
+    cands = gaz.lookup(name)
+    if any(c.match == "name" and (c.feature_class == "A" or c.population >= MIN_POPULATION_PLAIN)
+           for c in cands):  # fmt: skip
+        return True
+    return _has_cue(text, s, lex)
 
 
 def _entity_mention(text: str, s: int, e: int, eid: str, gaz: SqliteGazetteer,
@@ -368,6 +422,10 @@ _CITY_NOUNS = frozenset(["stad", "dorp", "plaats", "gemeente", "hoofdstad", "cit
 _REGION_NOUNS = frozenset(["regio", "provincie", "oblast", "gebied", "region", "province", "state"])
 
 
+_PART_OF = re.compile(
+    r"^((?:noord|zuid|oost|west|midden|centraal|north|south|east|west|central)(?:-?(?:oost|"
+    r"west|east))?(?:ern|elijk|e)?)[- ]+(\w.*)$", re.IGNORECASE,
+)
 MAX_CANDIDATES = 30  # the most populous readings of a name are kept (speed)
 
 
@@ -381,6 +439,10 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
         return [c] if c else []
     name = re.sub(r"^(?:the|de|het)\s+", "", m.text, flags=re.IGNORECASE)
     cands = gaz.lookup(name, variants=m.source in {"entity", "context"})
+    part = _PART_OF.match(name)
+    if not cands and part:  # "Noord-Engeland", "Eastern Ukraine": a part of a known place
+        cands = gaz.lookup(part.group(2), variants=False)
+        m.part = part.group(1)
     if len(cands) > MAX_CANDIDATES:
         cands = sorted(cands, key=lambda c: -c.population)[:MAX_CANDIDATES]
     return cands
@@ -660,6 +722,9 @@ class PlacesStage:
         if m.best >= 0:
             c = m.cands[m.best]
             role = "metonym" if reason else "location"
+            if m.part:
+                return _place(pid, m, c, precision="region", role=role, confidence=_confidence(m),
+                              note=f"the {m.part.lower()} part of {c.name}: its centre is given")  # fmt: skip
             return _place(pid, m, c, precision=_precision(c), role=role,
                           confidence=_confidence(m), note=reason)  # fmt: skip
         fb = fallback_region(doc, m, located, gaz, lex)
