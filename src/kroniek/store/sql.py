@@ -107,8 +107,11 @@ class SQLStore(ReadQueries):
         with self._write_lock, self._begin(self._conn()) as cur:
             yield cur
 
+    def _read_cursor(self, conn: Any) -> Any:
+        return conn.cursor()
+
     def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
-        cur = self._conn().cursor()
+        cur = self._read_cursor(self._conn())
         try:
             cur.execute(self._sql(sql), tuple(params))
             if cur.description is None:
