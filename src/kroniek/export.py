@@ -154,7 +154,9 @@ def note_sentence(inc: dict[str, Any]) -> str:
     """One sentence saying what the fields say: who did what to whom, where, when, toll."""
     sub = str(inc.get("sub_type") or inc.get("type") or "event").lower()
     who = inc.get("actor1") or "unidentified actors"
-    whom = f" against {inc['actor2']}" if inc.get("actor2") else ""
+    prep = {"Arrests": "of", "Agreement": "with", "Abduction/forced disappearance": "of"}.get(
+        str(inc.get("sub_type")), "against")
+    whom = f" {prep} {inc['actor2']}" if inc.get("actor2") else ""
     where = f" in {inc['place_name']}" if inc.get("place_name") else ""
     frm, to = inc.get("date_from"), inc.get("date_to")
     when = "" if not frm else f" on {frm}" if frm == to else f" between {frm} and {to}"
