@@ -49,8 +49,10 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_SENT_END = re.compile(r"[.!?…]+[”\"’'»)]*(?=\s+)")
-_NEXT_START = re.compile(r"\s+[\"'„“‘«(]*[A-ZÀ-ÖØ-Þ0-9]")
+_SENT_END = re.compile(r"[.!?…]+(?:''|[”\"’'»)])*(?=\s+)")
+# The next sentence may open with a quote, including the typewriter style ,,… '' that
+# Dutch newspapers use.
+_NEXT_START = re.compile(r"\s+(?:,,|[\"'„“‘«(])*[A-ZÀ-ÖØ-Þ0-9]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
 
@@ -120,15 +122,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _inside_open_quote(text: str, start: int, pos: int) -> bool:
-    opens = sum(text.count(q, start, pos) for q in "„“«")
-    closes = sum(text.count(q, start, pos) for q in "”»")
+    opens = sum(text.count(q, start, pos) for q in ("„", "“", "«", ",,"))
+    closes = sum(text.count(q, start, pos) for q in ("”", "»", "''"))
     return opens > closes
 
 
 def _quote_closes_later(text: str, pos: int, end: int) -> bool:
     # A quotation of several sentences is split into sentences as usual; only a
     # quotation that never closes in this block keeps its sentences together.
-    return any(text.find(q, pos, end) != -1 for q in "”»")
+    return any(text.find(q, pos, end) != -1 for q in ("”", "»", "''"))
 
 
 @register_stage("kroniek.segment.v1")
