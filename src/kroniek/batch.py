@@ -2,7 +2,8 @@
 
     run_batch(["news.jsonl"], "out/", workers=2)
 
-Inputs are read here (streaming, with every reader `read_inputs` knows) and cut into
+Inputs are read here (streaming, with every reader `read_inputs` knows; HTML pages and
+WARC records are shipped unextracted, so trafilatura runs on the workers) and cut into
 partitions of `partition_size` articles. Each partition is one Dask task: a worker process
 analyses its articles with the default pipeline, which it builds once (models load once
 per worker, not per partition), and sends back rows. Those rows are written as
