@@ -115,20 +115,27 @@ def happened(event: Event) -> bool:
 
 
 def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
+    """Trigger matches in sentence order; one pass per pattern over the whole text."""
     comp = _compiled(lang)
+    idioms = [m.span() for m in comp["not_events"].finditer(doc.text)]  # type: ignore[attr-defined]
+    by_sent: dict[int, list[Trigger]] = {}
+    context_of: dict[int, bool] = {}
+    for pat, sub, needs_ctx in comp["triggers"]:  # type: ignore[attr-defined]
+        for m in pat.finditer(doc.text):
+            si = doc.sentence_index(m.start())
+            if si < 0 or m.end() > doc.sentences[si].end:
+                continue
+            if any(a <= m.start() < b for a, b in idioms):
+                continue
+            if needs_ctx:
+                if si not in context_of:
+                    context_of[si] = _has_context(doc, si, comp["context"])  # type: ignore[arg-type]
+                if not context_of[si]:
+                    continue
+            by_sent.setdefault(si, []).append(Trigger(m.start(), m.end(), m.group(0), sub, si))
     out: list[Trigger] = []
-    for si, sent in enumerate(doc.sentences):
-        text = doc.text[sent.start : sent.end]
-        found: list[Trigger] = []
-        idioms = [m.span() for m in comp["not_events"].finditer(text)]  # type: ignore[attr-defined]
-        for pat, sub, needs_ctx in comp["triggers"]:  # type: ignore[attr-defined]
-            for m in pat.finditer(text):
-                if needs_ctx and not _has_context(doc, si, comp["context"]):  # type: ignore[arg-type]
-                    continue
-                if any(a <= m.start() < b for a, b in idioms):
-                    continue
-                found.append(Trigger(sent.start + m.start(), sent.start + m.end(), m.group(0), sub, si))
-        found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    for si in sorted(by_sent):
+        found = sorted(by_sent[si], key=lambda t: (-(t.end - t.start), t.start))
         kept: list[Trigger] = []
         for t in found:
             if all(t.end <= k.start or t.start >= k.end for k in kept):

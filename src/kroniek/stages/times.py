@@ -94,6 +94,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("sameday", rf"(?:op\s+|on\s+)?(?P<same>{_alt(lx.SAME_DAY)})"),
         ("weekday", rf"(?:(?P<wmod>{_alt((*lx.PAST_WEEKDAY, *lx.FUTURE_WEEKDAY))})\s+)?{wday}"),
     ]
+    if lang != "en":  # "maart 3" is not Dutch; spare the pass
+        pats = [(k, p) for k, p in pats if k != "date_en"]
     return [(kind, re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE)) for kind, p in pats]
 
 
