@@ -417,7 +417,7 @@ MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
 POPULATION_WEIGHT = 1.0  # × log10(population + 1)
 COUNTRY_WEIGHT = 6.0  # × share of the other mentions voting for the country
 ADMIN1_WEIGHT = 8.0  # × share voting for the first-level region (grid-searched on LGL)
-NEAR_KM, NEAR_BONUS = 150.0, 2.0  # another place of the article within this distance
+NEAR_KM, NEAR_BONUS = 150.0, 3.0  # another place of the article within this distance (LGL)
 _CITY_NOUNS = frozenset(["stad", "dorp", "plaats", "gemeente", "hoofdstad", "city", "town", "village", "capital"])
 _REGION_NOUNS = frozenset(["regio", "provincie", "oblast", "gebied", "region", "province", "state"])
 
