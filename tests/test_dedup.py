@@ -112,3 +112,13 @@ def test_ingest_stores_versions_of_one_story(stories: list[str], tmp_path: Path)
         assert versions.check(fourth)[1].relation == "new"
     finally:
         store.close()
+
+
+def test_eval_dedup_meets_its_floors(shared_data: Path) -> None:
+    from kroniek.evaluation import check_floors
+    from kroniek.evaluation.dedup import run_dedup_eval
+
+    result = run_dedup_eval(shared_data / "news" / "dpgmedia2019-nl.jsonl", limit=300,
+                            probes=100)
+    assert result["probes"] == 100 and result["exact_duplicates"] > 0
+    assert check_floors("dedup", result) == []

@@ -160,5 +160,24 @@ def eval_quotes(
     _report(name, {**result, **q.flat_scores(result)}, text, as_json=as_json, check=check)
 
 
+@eval_app.command("dedup")
+def eval_dedup(
+    data: str = typer.Option("", "--data", help="A news JSONL file (default: the shared news)"),
+    limit: int = typer.Option(0, "--limit", help="only the first N articles"),
+    probes: int = typer.Option(200, "--probes", help="wire copies and updates to make"),
+    as_json: bool = typer.Option(False, "--json"),
+    check: bool = typer.Option(False, "--check", help="exit 1 under the floors (dedup)"),
+) -> None:
+    """Near-duplicates: wire copies and updates made from real articles find their story.
+
+    Example: kroniek eval dedup --check
+    """
+    from kroniek.bench import DEFAULT_INPUT
+    from kroniek.evaluation.dedup import format_dedup, run_dedup_eval
+
+    result = run_dedup_eval(data or DEFAULT_INPUT, limit=limit or None, probes=probes)
+    _report("dedup", result, format_dedup(result), as_json=as_json, check=check)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(eval_app, name="eval")
