@@ -10,6 +10,8 @@ fixed, documented way and the truth is known by construction:
   changed) must join its source's story as a copy (`copy_recall`);
 - an *update* of each (90 words of an article from outside the index put on top, a new
   last sentence) must join its source's story (`update_recall`);
+- a *rewrite* of each (every third sentence dropped, 60 words of an outside article on
+  top) must join its source's story too (`rewrite_recall`);
 - a probe joining any other story is an error (`story_precision` = 1 - its rate).
 
 `linked_originals` counts the real articles that joined an earlier article's story: the
@@ -19,10 +21,11 @@ news file holds real copies (one story in several titles); it is reported, not s
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["format_dedup", "run_dedup_eval", "update_of", "wire_copy_of"]
+__all__ = ["format_dedup", "rewrite_of", "run_dedup_eval", "update_of", "wire_copy_of"]
 
 MIN_WORDS = 150  # shorter texts have too few 5-shingles for a stable estimate
 
@@ -37,6 +40,12 @@ def wire_copy_of(text: str) -> str:
 def update_of(text: str, extra: str) -> str:
     lead = " ".join(extra.split()[:90])
     return f"{lead}\n\n{text}\n\nDit bericht is bijgewerkt."
+
+
+def rewrite_of(text: str, extra: str) -> str:
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    kept = [s for i, s in enumerate(sentences) if i % 3 != 1]
+    return " ".join(extra.split()[-60:]) + "\n\n" + " ".join(kept)
 
 
 def _load(path: Path, limit: int | None) -> list[tuple[str, str]]:
@@ -76,22 +85,25 @@ def run_dedup_eval(
             exact_hit += story[key] == story[first_of_text[folded]]
         else:
             first_of_text[folded] = key
-    copies = updates = wrong = 0
+    found = {"copy": 0, "update": 0, "rewrite": 0}
+    wrong = 0
     for (key, text), (_, extra) in zip(indexed[:n_probe], outside, strict=False):
-        for probe, kind in ((wire_copy_of(text), "copy"), (update_of(text, extra), "update")):
+        made = {"copy": wire_copy_of(text), "update": update_of(text, extra),
+                "rewrite": rewrite_of(text, extra)}
+        for kind, probe in made.items():
             verdict = index.check(signature(probe))
             if verdict.story_id == story[key]:
-                copies += kind == "copy" and verdict.relation == "copy"
-                updates += kind == "update"
+                found[kind] += kind != "copy" or verdict.relation == "copy"
             elif verdict.story_id is not None:
                 wrong += 1
     n = max(1, n_probe)
     return {
         "articles_indexed": len(indexed),
         "probes": n_probe,
-        "copy_recall": round(copies / n, 4),
-        "update_recall": round(updates / n, 4),
-        "story_precision": round(1 - wrong / (2 * n), 4),
+        "copy_recall": round(found["copy"] / n, 4),
+        "update_recall": round(found["update"] / n, 4),
+        "rewrite_recall": round(found["rewrite"] / n, 4),
+        "story_precision": round(1 - wrong / (3 * n), 4),
         "exact_duplicates": exact,
         "exact_duplicate_recall": round(exact_hit / exact, 4) if exact else 1.0,
         "linked_originals": linked,
