@@ -20,7 +20,7 @@ __all__ = [
 ]
 
 TRIGGERS: list[tuple[str, str, bool]] = [
-    (r"(?:heavy |fierce )?fighting|clash(?:es|ed)?|gunfights?|firefights?|skirmish(?:es)?|battles?|"
+    (r"(?:heavy |fierce )?fighting|clash(?:es|ed)?|gunfights?|firefights?|gun\s?battles?|skirmish(?:es)?|battles?|"
      r"battle\s+(?:of|for)", "Armed clash", False),
     (r"fought|fight(?:s)?", "Armed clash", True),
     (r"(?:counter-?)?offensive|invasion|incursions?|invaded|advance[ds]?", "Armed clash", False),
@@ -67,7 +67,7 @@ REFINE: list[tuple[str, tuple[str, ...], str]] = [
     (r"suicide", ("Attack", "Remote explosive/landmine/IED"), "Suicide bomb"),
     (r"civilians?|villagers|worshippers|church(?:es)?|mosques?|schools?|hospitals?|journalists?|children",
      ("Armed clash",), "Attack"),
-    (r"tear\s*gas|water\s+cannons?|dispersed|broke\s+up|intervened",
+    (r"tear\s*gas|water\s+cannons?|dispers(?:e|ed)|broke\s+up|intervened|prevented|opened\s+fire",
      ("Peaceful protest",), "Protest with intervention"),
     (r"stones|molotov|vandali\w+|set\s+fire|looting|rioters?|riots?",
      ("Peaceful protest",), "Violent demonstration"),
