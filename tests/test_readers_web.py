@@ -224,7 +224,9 @@ def test_ingest_feed_twice_fetches_stored_items_once(
     base, site = server
     site.routes["/feed.xml"] = (200, "application/rss+xml", rss(base, ["/a", "/b"]))
     site.routes["/a"] = (200, "text/html", page("Eerste"))
-    site.routes["/b"] = (200, "text/html", page("Tweede", body=BODY.replace("raket", "drone")))
+    site.redirects["/b"] = "/nieuws/b"  # stored under its final URL, known by its link
+    site.routes["/nieuws/b"] = (200, "text/html",
+                                page("Tweede", body=BODY.replace("raket", "drone")))
     db = str(tmp_path / "k.sqlite")
     with web_options(fetcher=fast_fetcher()):
         first = ingest_articles([f"{base}/feed.xml"], db=db, show_progress=False)

@@ -233,7 +233,9 @@ def skip_stored_urls(store: Any) -> None:
 
     def seen(url: str) -> bool:
         try:
-            return bool(rows("SELECT 1 AS x FROM articles WHERE url = ?", (url,)))
+            # `source` is the link as the feed gave it; `url` the page's after redirects.
+            return bool(rows("SELECT 1 AS x FROM articles WHERE url = ? OR source = ?",
+                             (url, url)))
         except KroniekError:  # the store was closed since: nothing to skip
             return False
 
