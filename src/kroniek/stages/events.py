@@ -356,8 +356,13 @@ class EventsStage:
                 continue
             events.append(event)
         events = merge_same_incident(doc, events)
+        by_claim = {c.id: c for c in doc.claims}
         for i, e in enumerate(events, start=1):
             e.id = f"ev{i}"
+            # Mentions merged in may have brought other sources: say one-sided only if still so.
+            notes = [n for n in (e.note or "").split("; ") if n and not n.startswith("reported only")]
+            one_sided = args.one_sided_note([by_claim[c] for c in e.claims if c in by_claim])
+            e.note = "; ".join(([one_sided] if one_sided else []) + notes) or None
         doc.events = events
         args.link_claims_back(doc)
         return doc
