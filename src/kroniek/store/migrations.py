@@ -158,6 +158,10 @@ CREATE TABLE article_versions (
     added_at TEXT NOT NULL
 )"""
 _ARTICLE_VERSIONS_INDEX = "CREATE INDEX article_versions_story ON article_versions (story_id)"
+_ARTICLE_URL_INDEXES = (
+    "CREATE INDEX articles_url ON articles (url)",
+    "CREATE INDEX articles_source ON articles (source)",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -207,5 +211,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         postgres=(
             "CREATE INDEX events_point ON events USING gist (point(lon, lat))",
         ),
+    ),
+    # Feed items already stored are skipped by URL or by the feed's link (`source`) before
+    # they are fetched (kroniek.readers.feeds, engineer F): one lookup per item.
+    Migration(
+        name="0005_article_url",
+        sqlite=_both(_ARTICLE_URL_INDEXES[0], _ARTICLE_URL_INDEXES[1]),
+        postgres=_both(_ARTICLE_URL_INDEXES[0], _ARTICLE_URL_INDEXES[1]),
     ),
 )
