@@ -129,7 +129,7 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     """Toponym mentions of the document, in text order, without overlaps."""
     text = doc.text
     out: list[Mention] = []
-    claimed: list[tuple[int, int]] = []
+    claimed = _Spans(len(text))
     lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
     runs = list(_RUN.finditer(text))
     names = _name_words(runs, text, gaz, lex)
@@ -140,16 +140,16 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
                 s, end = _known_suffix(text, s, end, gaz)
                 if _loc_entity_is_place(text, s, end, gaz, lex):
                     out.append(_entity_mention(text, s, end, e.id, gaz, lex))
-                    claimed.append((s, end))
+                    claimed.add(s, end)
             elif _entity_is_place(name, e.label, text, s, gaz):
                 out.append(_entity_mention(text, s, end, e.id, gaz, lex))
-                claimed.append((s, end))
+                claimed.add(s, end)
             elif e.label == "PER" and not (len(name.split()) >= 2 and gaz.has_name(name)) and (
                     len(name.split()) >= 2 or name.lower() in names):  # fmt: skip
                 # A person's full name, or a surname the article gives in full elsewhere;
                 # other entities stay open to the gazetteer (the English model tags many
                 # small US towns as PER or ORG on LGL).
-                claimed.append((s, end))
+                claimed.add(s, end)
     for run in runs:
         out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed,
                              (lower_words, names)))
@@ -266,12 +266,27 @@ def _entity_is_place(name: str, label: str, text: str, start: int, gaz: SqliteGa
     return gaz.has_name(name) and _is_strong(gaz.lookup(name, variants=False))
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Spans:
+    """Character ranges already taken, as a mask (fast overlap tests)."""
+
+    def __init__(self, n: int) -> None:
+        self.mask = bytearray(n)
+
+    def add(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+    def copy(self) -> _Spans:
+        other = _Spans(0)
+        other.mask = bytearray(self.mask)
+        return other
+
+
+def _overlaps(spans: _Spans, s: int, e: int) -> bool:
+    return spans.mask.find(1, s, e) != -1
 
 
 def _scan_run(text: str, offset: int, run: str, gaz: SqliteGazetteer, lex: Lexicon,
-              claimed: list[tuple[int, int]],
+              claimed: _Spans,
               words_seen: tuple[set[str], set[str]]) -> list[Mention]:  # fmt: skip
     words = [(offset + m.start(), offset + m.end(), m.group()) for m in _WORDS.finditer(run)]
     out: list[Mention] = []
@@ -377,14 +392,16 @@ def _is_demonym(word: str, gaz: SqliteGazetteer) -> bool:
     )  # fmt: skip
 
 
-def _add_coordinated(text: str, out: list[Mention], claimed: list[tuple[int, int]],
+def _add_coordinated(text: str, out: list[Mention], claimed: _Spans,
                      lex: Lexicon, lower_words: set[str]) -> None:  # fmt: skip
     """Unknown capitalised words that the context makes places.
 
     After a relative phrase ("rondom X", "near X"), or after a locative preposition when
     joined to another capitalised word ("bij X en Y"), both are kept.
     """
-    taken = claimed + [(m.start, m.end) for m in out]
+    taken = claimed.copy()
+    for m in out:
+        taken.add(m.start, m.end)
     cap = rf"[{_UPPER}][\w’'\-]+"
     pat = re.compile(rf"\b({'|'.join(sorted(lex.locative))})\s+({cap})"
                      rf"(?:\s+(?:en|and|or|of)\s+({cap}))?")  # fmt: skip
@@ -402,7 +419,7 @@ def _add_coordinated(text: str, out: list[Mention], claimed: list[tuple[int, int
                     or (nxt and (nxt[0] in lex.org_heads or nxt[0][:1].isupper()))):  # fmt: skip
                 continue
             out.append(Mention(s, e, word, source="context"))
-            taken.append((s, e))
+            taken.add(s, e)
 
 
 # -- resolution -------------------------------------------------------------------------
