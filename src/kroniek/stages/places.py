@@ -247,7 +247,15 @@ def _loc_entity_is_place(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: L
     if any(c.match == "name" and (c.feature_class == "A" or c.population >= MIN_POPULATION_PLAIN)
            for c in cands):  # fmt: skip
         return True
+    if not cands and (any(ch.isdigit() for ch in name) or (name.isupper() and len(name) <= 5)
+                      or name.split()[-1].lower() in lex.org_heads | _FACILITIES
+                      or re.search(r"['’](?:ve|ll|re|m|d)\b", name)):  # fmt: skip
+        return False  # codes (H1N1, TB), buildings and institutions, contractions
     return _has_cue(text, s, lex)
+
+
+# Last words of unknown names that are buildings, not places to map (GeoVirus tuning).
+_FACILITIES = frozenset("house hotel restaurant mall centre center store shop".split())
 
 
 def _entity_mention(text: str, s: int, e: int, eid: str, gaz: SqliteGazetteer,
