@@ -72,14 +72,24 @@ def load_model(lang: str) -> Any:
     return nlp
 
 
+# Typographic quotes and dashes the training treebank and CoNLL never contain, mapped to
+# the ASCII forms they do contain (one character for one, so offsets do not move). Without
+# this the parser took a closing ” for the root of „...”, zei X.
+_PLAIN = str.maketrans(
+    {"„": '"', "“": '"', "”": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "–": "-"}
+)
+
+
 def analyse_sentences(
     nlp: Any, texts: Iterable[str], offsets: Iterable[int], *, batch_size: int = 64
 ) -> tuple[list[Token], list[Entity]]:
     """Tokens and raw mentions of sentences `texts` starting at character `offsets`."""
     tokens: list[Token] = []
     mentions: list[Entity] = []
-    for si, (offset, sdoc) in enumerate(
-        zip(offsets, nlp.pipe(texts, batch_size=batch_size), strict=False)
+    originals = list(texts)
+    plain = (t.translate(_PLAIN) for t in originals)
+    for si, (offset, original, sdoc) in enumerate(
+        zip(offsets, originals, nlp.pipe(plain, batch_size=batch_size), strict=False)
     ):
         base = len(tokens)
         for tok in sdoc:
@@ -90,7 +100,7 @@ def analyse_sentences(
                 Token(
                     start=start,
                     end=start + len(tok.text),
-                    text=tok.text,
+                    text=original[tok.idx : tok.idx + len(tok.text)],
                     upos=tok.pos_,
                     lemma=tok.lemma_ or tok.lower_,
                     head=base + head if head != i else -1,
@@ -106,7 +116,7 @@ def analyse_sentences(
                     id="",
                     start=start,
                     end=start + len(ent.text),
-                    text=ent.text,
+                    text=original[ent.start_char : ent.end_char],
                     label=label,  # type: ignore[arg-type]
                     confidence=NER_CONFIDENCE,
                 )
