@@ -346,9 +346,12 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
         return True
     if re.match(r",\s*\d{1,3}\s*,", text[m.end : m.end + 8]):
         return False  # "Campbell, 42, ...": a person with an age
-    if (i == 0 and j == 1 and len(words) == 2 and not gaz.has_name(words[1][2])
-            and not any(c.feature_code in {"PCLI", "CONT"} for c in gaz.lookup(m.text, variants=False))):  # fmt: skip
-        return False  # "Nelson Mandela": a first name that is also a place
+    if len(words) == 2 and j - i == 1 and not gaz.has_name(words[1 - i][2]) and not any(
+        c.feature_code in {"PCLI", "CONT", "ADM1"} for c in gaz.lookup(m.text, variants=False)
+    ):  # fmt: skip
+        return False  # "Nelson Mandela", "Agent Orange": half of a name that is no place
+    if re.search(r"['’](?:ve|ll|re|m|d|s)$", m.text):
+        return False  # "I've"
     lower_words, name_words = words_seen
     prev = [w.lower() for w in _prev_words(text, m.start, 2)]
     cue = bool(prev) and prev[-1] in lex.locative
