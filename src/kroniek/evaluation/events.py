@@ -9,7 +9,7 @@ gold events:
   event with several mentions);
 - detection precision = matching system events / system events; recall = gold events
   with at least one matching system event / gold events;
-- each gold event is **paired** with its first matching system event (anchor first); the
+- each gold event is **paired** with its first matching system event not yet paired; the
   attribute scores are over pairs: sub-type macro-F1 (over the union of gold and system
   sub-types; unpaired gold events count as false negatives, unmatched system events as
   false positives), place (within 25 km of the gold coordinates, or the same country when
@@ -179,8 +179,11 @@ def score_article(doc: Any, gold_events: list[dict[str, Any]], sc: EventScores) 
     sc.gold += len(gold_events)
     sc.system += len(system)
     matched_sys: set[str] = set()
+    paired: set[int] = set()
     for gi, g in enumerate(gold_events):
         hits = [e for e in system if any(a <= e.trigger.start < b for a, b in spans[gi])]
+        # One-to-one where possible: a system event already paired goes last.
+        hits.sort(key=lambda e: id(e) in paired)
         matched_sys.update(e.id for e in hits)
         if not hits:
             sc.fn[g["sub_type"]] += 1
@@ -189,6 +192,7 @@ def score_article(doc: Any, gold_events: list[dict[str, Any]], sc: EventScores) 
             sc.errors.append({"article": doc.id, "gold": g["anchor"][:60], "error": "missed"})
             continue
         e = hits[0]
+        paired.add(id(e))
         sc.gold_found += 1
         _score_pair(e, g, places, sc, doc.id)
     for e in system:

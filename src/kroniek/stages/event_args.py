@@ -34,6 +34,7 @@ __all__ = [
     "antecedent",
     "choose_place",
     "choose_time",
+    "coordinated_places",
     "fill_arguments",
     "find_actors",
     "infer_place",
@@ -65,12 +66,14 @@ def choose_place(
     si = doc.sentence_index(t0)
     sent = doc.sentences[si]
     best: tuple[float, Place] | None = None
+    located: list[Place] = []
     for p in doc.places:
         if p.role != "location" or not (sent.start <= p.start < sent.end) or p.id in (exclude or ()):
             continue
         before = doc.text[max(sent.start, p.start - 45) : p.start]
         if not (_NEAR.search(before) or _LOCATIVE.search(before)) or _ORIGIN.search(before):
             continue
+        located.append(p)
         score = 2.0 if clause[0] <= p.start < clause[1] else 0.0
         score -= abs(p.start - t0) / 60
         # Tuned on gold/events-nl: a city beats the country named beside it.
@@ -79,6 +82,10 @@ def choose_place(
             best = (score, p)
     if best is not None:
         p = best[1]
+        if p.precision in ("country", "region"):
+            # ACLED codes the most specific location: "in Algerije ..., zoals in Oran".
+            inside = [q for q in located if q.precision == "exact" and q.country_code == p.country_code]
+            p = min(inside, key=lambda q: abs(q.start - t0)) if inside else p
         prec = _PRECISION.get(p.precision, 3)
         if _NEAR.search(doc.text[max(sent.start, p.start - 45) : p.start]):
             prec = max(prec, 2)
@@ -133,6 +140,21 @@ def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
         doc.places.append(place)
         return place
     return None
+
+
+def coordinated_places(doc: Doc, place: Place) -> list[Place]:
+    """Places named with `place` as one list ("in Oran en Constantine", "in Amsterdam,
+    Utrecht en Den Haag"): ACLED codes one event per location."""
+    chain = [place]
+    by_start = sorted((p for p in doc.places if p.role == "location"), key=lambda p: p.start)
+    for p in by_start:
+        if p.start <= chain[-1].start:
+            continue
+        if re.fullmatch(r"\s*(?:,|,?\s*(?:en|and|of|or))\s*", doc.text[chain[-1].end : p.start]):
+            chain.append(p)
+        elif p.start > chain[-1].end:
+            break
+    return chain[1:]
 
 
 def _fallback_place(

@@ -22,6 +22,7 @@ Steps, in order, for each sentence:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -312,6 +313,19 @@ def merge_same_incident(doc: Doc, events: list[Event]) -> list[Event]:
     return kept
 
 
+def _one_per_place(doc: Doc, event: Event) -> list[Event]:
+    """Copies of an event for the other places of a list it happened in (ACLED: one event
+    per location and day); "zware gevechten rondom Popovka en Demidovka" is two events."""
+    place = next((p for p in doc.places if p.id == event.place), None)
+    if place is None or event.modality != "asserted":
+        return []
+    copies = []
+    for other in args.coordinated_places(doc, place):
+        copy = dataclasses.replace(event, place=other.id, claims=list(event.claims))
+        copies.append(copy)
+    return copies
+
+
 def _disagree(a: Event, b: Event) -> bool:
     """Two tolls, or two different named perpetrators: two incidents, not one."""
     if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
@@ -355,6 +369,7 @@ class EventsStage:
                 args.absorb(earlier, event)
                 continue
             events.append(event)
+            events.extend(_one_per_place(doc, event))
         events = merge_same_incident(doc, events)
         by_claim = {c.id: c for c in doc.claims}
         for i, e in enumerate(events, start=1):
