@@ -165,6 +165,12 @@ def test_place_is_where_it_happened_not_every_place_in_the_sentence() -> None:
     assert doc.by_id(ev.place).name == "Kharkiv" and ev.geo_precision == 2
 
 
+def test_one_event_per_listed_place_and_the_most_specific_place() -> None:
+    doc, events = events_of("Ook elders in Algerije werd vrijdag gedemonstreerd, zoals in Oran en Constantine.")
+    places = sorted(doc.by_id(e.place).name for e in events if happened(e))
+    assert places == ["Constantine", "Oran"]
+
+
 def test_plover_mapping_is_attested_in_the_gold_standard_records(shared_data: Path) -> None:
     records = json.loads((shared_data / "events" / "plover_gsr.txt").read_text(encoding="utf-8"))
     events = {r["event"] for r in records}
