@@ -288,6 +288,12 @@ class SqliteGazetteer:
         return self.get(int(row[0])) if row and row[0] else None
 
     @cache  # noqa: B019 - one instance per process
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """Country code → the codes of the countries bordering it (countryInfo)."""
+        rows = self._dbs[0].execute("SELECT cc, neighbours FROM countries").fetchall()
+        return {str(cc): frozenset(n for n in str(nb or "").split(",") if n) for cc, nb in rows}
+
+    @cache  # noqa: B019 - one instance per process
     def capitals(self) -> dict[int, str]:
         """geonameid of each country's capital → its country code."""
         rows = self._dbs[0].execute(

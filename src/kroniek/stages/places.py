@@ -514,14 +514,17 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
         priors.append(_city_over_region([_prior(c, m, prev) for c in m.cands], m.cands))
         m.scores = list(priors[-1])
         m.best = max(range(len(m.cands)), key=m.scores.__getitem__) if m.cands else -1
+    borders = gaz.neighbours()
     for _round in range(2):
         countries, admin1s, n = _votes(mentions)
+        near_votes = _neighbour_votes(countries, borders)
         chosen = list({c.geonameid: c for c in (m.cands[m.best] for m in mentions if m.best >= 0)
                        if c.feature_code not in _WIDE}.values())  # fmt: skip
         for m, pri in zip(mentions, priors, strict=True):
             if not m.cands:
                 continue
             m.scores = [p + _context(c, countries, admin1s, n, chosen, m.cands[m.best])
+                        + NEIGHBOUR_WEIGHT * near_votes[c.country_code] / max(n, 1)
                         for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
             m.best = max(range(len(m.cands)), key=m.scores.__getitem__)
     _one_sense_per_name(mentions)
@@ -551,6 +554,20 @@ def _reject_weak_variants(mentions: list[Mention]) -> None:
 
 
 FAR_KM = 300.0
+
+
+# × share of mentions in countries bordering the candidate's: a town across the border from
+# the places an article names ("Gaza" next to Israel and Egypt; villages "net over de
+# grens"). Tuned on LGL/GeoVirus.
+NEIGHBOUR_WEIGHT = 2.0
+
+
+def _neighbour_votes(countries: Counter[str], borders: dict[str, frozenset[str]]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for cc, votes in countries.items():
+        for nb in borders.get(cc, ()):
+            out[nb] += votes
+    return out
 
 
 def _votes(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]], int]:
