@@ -4,8 +4,9 @@ Every parameter is validated (types, ranges, lengths, dates, bounding boxes); li
 paginated with `limit`/`offset` and answer `{"items", "limit", "offset", "next_offset"}`.
 Most handlers are plain functions run in FastAPI's thread pool (the store keeps one
 connection per thread). The map's hot paths (/events, /events/points, /events/days) are
-`async` and query the store on the event loop: a page of events takes ~2 ms to read, less
-than the two thread hops per request would cost (measured with scripts/load_bench.py).
+`async` and read SQLite on the event loop (a page of events takes ~2 ms to read, less than
+the thread hops would cost; measured with scripts/load_bench.py); PostgreSQL reads go to
+the thread pool so the process keeps working while the server computes.
 """
 
 from __future__ import annotations
@@ -47,6 +48,19 @@ class FastJSON(JSONResponse):
     def render(self, content: Any) -> bytes:
         return json.dumps(content, ensure_ascii=False, separators=(",", ":"),
                           allow_nan=False).encode("utf-8")
+
+
+async def _read(request: Request, method: str, **kwargs: Any) -> Any:
+    """A store read from an `async` handler: on the event loop for SQLite (the read is
+    CPU work, cheaper than a thread hop); in the thread pool for PostgreSQL, where the
+    process would otherwise sit idle while the server computes."""
+    store = _store(request)
+    fn = getattr(store, method)
+    if getattr(store, "dialect", "") == "postgres":
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(fn, **kwargs)
+    return fn(**kwargs)
 
 
 def _page(items: list[Any], limit: int, offset: int) -> FastJSON:
@@ -189,7 +203,7 @@ def post_article(request: Request, article: ArticleIn,
 
 @router.get("/events", summary="Events, filtered, newest first")
 async def list_events(request: Request, f: Filter, limit: Limit = 100, offset: Offset = 0) -> Any:
-    rows = _store(request).list_events(**_with_page(f, limit + 1, offset))
+    rows = await _read(request, "list_events", **_with_page(f, limit + 1, offset))
     return _page(rows, limit, offset)
 
 
@@ -197,7 +211,7 @@ async def list_events(request: Request, f: Filter, limit: Limit = 100, offset: O
 async def event_points(request: Request, f: Filter,
                  limit: Annotated[int, Query(ge=1, le=50_000)] = 10_000,
                  offset: Offset = 0) -> Any:
-    rows = _store(request).event_points(**_with_page(f, limit + 1, offset))
+    rows = await _read(request, "event_points", **_with_page(f, limit + 1, offset))
     cols = ["id", "type", "lat", "lon", "place_precision", "date_from", "location"]
     return FastJSON({"columns": cols, "items": [[r[c] for c in cols] for r in rows[:limit]],
                      "limit": limit, "offset": offset,
@@ -208,7 +222,7 @@ async def event_points(request: Request, f: Filter,
 async def event_days(request: Request, f: Filter) -> Any:
     d = _with_page(f, 1, 0)
     del d["limit"], d["offset"]
-    return FastJSON({"items": _store(request).event_days(**d)})
+    return FastJSON({"items": await _read(request, "event_days", **d)})
 
 
 @router.get("/events/{uid}", summary="One event with its reports, claims and evidence spans")
