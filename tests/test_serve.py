@@ -228,3 +228,16 @@ def test_online_tiles_only_when_configured(tmp_path: Path) -> None:
         assert "img-src 'self' data: https://*.tile.example.org;" in csp
     with Server(create_app(str(db))) as base:
         assert httpx.get(f"{base}/api/v1/meta").json()["tiles"] is None
+
+
+def test_serve_command_refuses_a_broken_store_in_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "not-a-db.sqlite"
+    bad.write_bytes(b"\x00garbage" * 100)
+    r = subprocess.run([sys.executable, "-m", "kroniek", "serve", "--db", str(bad), "--port", "1"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 4
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error:") and "not a kroniek database" in lines[0]
