@@ -42,6 +42,7 @@ __all__ = [
     "load_corpus",
     "parse_line",
     "places_pipeline",
+    "places_speed",
     "run_kroniek",
     "score",
 ]
@@ -227,3 +228,35 @@ def format_table(rows: Sequence[GeoScores]) -> str:
                      f"{r.acc161:7.3f} {r.mean_km:8.0f} {r.median_km:9.1f} {r.auc:6.3f} "
                      f"{r.matched:7d}")  # fmt: skip
     return "\n".join(lines)
+
+
+def places_speed(corpus: str = "lgl", *, data: Path | None = None) -> dict[str, float]:
+    """Articles per second of the places stage alone (first pass, cold caches), and memory.
+
+    The earlier stages run first and are not timed:
+
+        python -c "from kroniek.evaluation.geo import places_speed; print(places_speed())"
+    """
+    import time
+
+    from kroniek.analysis import make_doc
+    from kroniek.gazetteer import load_gazetteer, resident_memory_mb
+    from kroniek.stages.places import PlacesStage
+
+    rss0 = resident_memory_mb()
+    t0 = time.perf_counter()
+    load_gazetteer().lookup("Amsterdam")
+    first_lookup_s = time.perf_counter() - t0
+    rss1 = resident_memory_mb()
+    texts, _gold, _peers = load_corpus(corpus, data=data)
+    nlp = places_pipeline()
+    nlp.stages = nlp.stages[:-1]
+    docs = [nlp(make_doc(t, lang="en")) for t in texts]
+    stage = PlacesStage()
+    t0 = time.perf_counter()
+    for doc in docs:
+        stage(doc)
+    elapsed = time.perf_counter() - t0
+    return {"articles": len(docs), "articles_per_s": len(docs) / elapsed,
+            "first_lookup_s": first_lookup_s, "gazetteer_rss_mb": rss1 - rss0,
+            "process_rss_mb": resident_memory_mb()}  # fmt: skip
