@@ -174,6 +174,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
     counts["countries"] = sum(1 for r in regions if r.fcode == "PCLI")
     counts["admin1 regions"] = sum(1 for r in regions if r.fcode == "ADM1")
     counts["admin2 regions"] = sum(1 for r in regions if r.fcode == "ADM2")
+    counts["continents"] = sum(1 for r in regions if r.fcode == "CONT")
     db.executemany("INSERT INTO admin VALUES (?,?)", sorted(admin.items()))
     db.executemany("INSERT INTO countries VALUES (?,?,?,?,?)", countries_table(data, cities))
     known = {gid for (gid,) in db.execute("SELECT id FROM places")}
@@ -207,9 +208,13 @@ CARD = """# Gazetteer data card
 - **Licence**: Creative Commons Attribution 4.0 (CC BY 4.0). Attribution: "Contains data
   from GeoNames (www.geonames.org), licensed under CC BY 4.0." Changes: columns reduced,
   names folded and indexed, region centres computed (see below).
-- **Region centres**: countries and ADM1/ADM2 regions have no coordinates in these files;
-  their centre is the midpoint of the 5th–95th percentile range of the latitudes and
-  longitudes of their populated places (the mean for regions with < 20 places).
+- **Region centres**: countries, ADM1/ADM2 regions and continents have no coordinates in
+  these files; their centre is estimated from their populated places (the main cluster of
+  places, each 1-degree column of longitude filled between its southernmost and
+  northernmost place, area-weighted centroid; the mean for regions with < 20 places).
+  These can differ from the centres GeoNames or Wikipedia give (e.g. Canada, Russia).
+- **Continents**: the seven GeoNames continent codes of countryInfo.tsv (feature code CONT),
+  with English and Dutch names.
 - **Not included**: places with population < 500 that are not administrative seats
   (most small villages). Users add them with `kroniek gazetteer add XX.zip` or
   `kroniek gazetteer download XX`.
