@@ -497,6 +497,39 @@ def _city_over_region(priors: list[float], cands: list[Candidate]) -> list[float
 
 CITY_REGION_KM = 40.0
 
+# "Dublin, Ohio", "Paris (Texas)", "Alexandria, Egypt": a place followed by a region that
+# contains one of its readings. Both the contained readings and the containing region's
+# reading get this bonus (enough to beat any population prior; checked on LGL).
+CONTAIN_BONUS = 6.0
+_CONTAIN_GAP = re.compile(r"^\s*(?:,|\()\s*$")
+
+
+def _contains(region: Candidate, c: Candidate) -> bool:
+    if region.feature_class != "A" or region.geonameid == c.geonameid:
+        return False
+    if region.country_code != c.country_code:
+        return False
+    if region.feature_code.startswith("PCL"):
+        return True
+    if region.feature_code == "ADM1":
+        return region.admin1 == c.admin1
+    return region.feature_code == "ADM2" and (region.admin1, region.admin2) == (c.admin1, c.admin2)
+
+
+def _containment(text: str, mentions: list[Mention], priors: list[list[float]]) -> None:
+    """Raise the readings of "X, Region" that lie in the region (see `CONTAIN_BONUS`)."""
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    for i, j in zip(order, order[1:], strict=False):
+        m, r = mentions[i], mentions[j]
+        if not m.cands or not r.cands or not _CONTAIN_GAP.match(text[m.end : r.start]):
+            continue
+        hits = [(a, b) for a, c in enumerate(m.cands) for b, reg in enumerate(r.cands)
+                if _contains(reg, c)]  # fmt: skip
+        for a in {a for a, _b in hits}:
+            priors[i][a] += CONTAIN_BONUS
+        for b in {b for _a, b in hits}:
+            priors[j][b] += CONTAIN_BONUS
+
 
 def _distance_km(a: Candidate, b: Candidate) -> float:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
@@ -512,7 +545,9 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
         m.cands = _candidates(m, gaz, lex)
         prev = (_prev_words(doc.text, m.start, 1) or [""])[-1].lower()
         priors.append(_city_over_region([_prior(c, m, prev) for c in m.cands], m.cands))
-        m.scores = list(priors[-1])
+    _containment(doc.text, mentions, priors)
+    for m, pri in zip(mentions, priors, strict=True):
+        m.scores = list(pri)
         m.best = max(range(len(m.cands)), key=m.scores.__getitem__) if m.cands else -1
     borders = gaz.neighbours()
     for _round in range(2):
