@@ -38,9 +38,10 @@ OUT = ROOT / "src" / "kroniek" / "resources" / "gazetteer"
 OUTLINES = ROOT / "src" / "kroniek" / "web" / "outlines" / "countries.geojson"
 # A country's centre is the area-weighted centroid of its polygons at least this fraction of
 # its largest one (so Java and Sulawesi count, Alaska, Hawaii and French Guiana do not).
-# Tuned on the country toponyms of the LGL and GeoVirus gold: 0.2-0.3 put 693/830 (LGL) and
-# 569/817 (GeoVirus) within 161 km of the gold point, vs 630 and 484 for the estimate from
-# populated places, 686 and 562 for the largest polygon alone, and 507/475 for 0.1.
+# Tuned on the country toponyms of the LGL and GeoVirus gold: with equal-area centroids,
+# 0.2-0.3 put 797/830 (LGL) and 620/817 (GeoVirus) within 161 km of the gold point, vs
+# 630 and 484 for the estimate from populated places, 790 and 613 for the largest polygon
+# alone, 611 and 528 for 0.1 (plain lat/lon centroids: 693 and 569).
 MIN_PART = 0.25
 Coords = list[tuple[float, float, int]]
 
@@ -103,15 +104,17 @@ def _main_cluster(points: Coords, *, cell: float = 2.0, gap: int = 2) -> Coords:
 
 
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """(area in cos-corrected square degrees, lat, lon) of a polygon ring (shoelace)."""
+    """(area, lat, lon) of a polygon ring, on the Lambert cylindrical equal-area projection
+    (x = lon, y = sin lat), so that northern parts do not weigh more than their area."""
+    pts = [(x, math.sin(math.radians(y))) for x, y in ring]
     a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True):
         f = x0 * y1 - x1 * y0
         a, cx, cy = a + f, cx + (x0 + x1) * f, cy + (y0 + y1) * f
     if a == 0:
         return 0.0, ring[0][1], ring[0][0]
-    lat, lon = cy / (3 * a), cx / (3 * a)
-    return abs(a) / 2 * math.cos(math.radians(lat)), lat, lon
+    y = max(-1.0, min(1.0, cy / (3 * a)))
+    return abs(a) / 2, math.degrees(math.asin(y)), cx / (3 * a)
 
 
 def outline_centres(path: Path, iso3: dict[str, str], names: dict[str, str]) -> dict[str, tuple[float, float]]:
@@ -253,10 +256,10 @@ CARD = """# Gazetteer data card
 - **Licence**: Creative Commons Attribution 4.0 (CC BY 4.0). Attribution: "Contains data
   from GeoNames (www.geonames.org), licensed under CC BY 4.0." Changes: columns reduced,
   names folded and indexed, region centres computed (see below).
-- **Country centres**: the area-weighted centroid of the country's Natural Earth 1:110m
-  outline (public domain, `web/outlines/countries.geojson`), counting only its polygons of
-  at least a quarter of the largest one's area (so Alaska, Hawaii and overseas departments
-  do not pull the centre). Countries without an outline use the estimate below.
+- **Country centres**: the area-weighted centroid (on an equal-area projection) of the
+  country's Natural Earth 1:110m outline (public domain, `web/outlines/countries.geojson`),
+  counting only its polygons of at least a quarter of the largest one's area (so Alaska,
+  Hawaii and overseas departments do not pull the centre). Countries without an outline use the estimate below.
 - **Region centres**: ADM1/ADM2 regions, continents and countries without an outline have
   no coordinates in these files; their centre is estimated from their populated places (the main cluster of
   places, each 1-degree column of longitude filled between its southernmost and
