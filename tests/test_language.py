@@ -6,6 +6,7 @@ score drops under its floor in kroniek/evaluation/floors.json.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,13 @@ def test_pipeline_links_names_in_real_sentences() -> None:
     assert by_text["Merz"].label == "PER" and by_text["Macron"].label == "PER"
     assert by_text["Berlijn"].label == "LOC"
     assert len({e.id for e in doc.entities}) == len(doc.entities)
+
+
+@pytest.mark.skipif(shutil.which("frog") is None, reason="Frog (Debian package frog) not installed")
+def test_frog_runs_side_by_side(shared_data: Path) -> None:
+    from kroniek.evaluation.ner import format_ner, run_ner_eval
+
+    gold = shared_data / "ner" / "conll2002-nl" / "dev.conll"
+    result = run_ner_eval(gold, lang="nl", frog=True, limit=40)
+    assert result["frog"]["f1"] > 0.3 and result["kroniek"]["f1"] > 0.3
+    assert "frog P" in format_ner(result).splitlines()[1]

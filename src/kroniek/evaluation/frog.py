@@ -1,15 +1,19 @@
 """Frog (the Dutch NLP suite of CLST/ILK) as a peer NER system, run in server mode.
 
-`FrogServer` starts `frog -S PORT` with the tokenizer, lemmatizer, morphology, chunker,
+`FrogServer` starts `frog -S PORT -n` with the tokenizer, lemmatizer, morphology, chunker,
 multi-word units and parser skipped (`--skip=tmpcla`), so its tokens are the gold tokens.
-A request is one connection: a pre-tokenised sentence, then `EOT`; Frog answers with one
-tab-separated row per token and `READY` (it reads one request per connection). Frog's NER types
-(per, loc, org, pro, eve, misc) are mapped to CoNLL's PER, LOC, ORG and MISC.
+In `-n` mode every line sent is one sentence, answered by one tab-separated row per token
+and `READY`; a batch of sentences goes over one connection (Frog forks a worker per
+connection, so one connection per sentence would be slow). Frog's NER types (per, loc,
+org, pro, eve, misc) are mapped to CoNLL's PER, LOC, ORG and MISC.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -49,8 +53,10 @@ class FrogServer:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> FrogServer:
-        cmd = ["frog", "-S", str(self.port), "--skip=tmpcla"]
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cmd = ["frog", "-S", str(self.port), "-n", "--skip=tmpcla"]
+        self.proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -66,33 +72,36 @@ class FrogServer:
     def __exit__(
         self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        if self.proc is not None:
+            # Frog ignores SIGTERM while busy and leaves forked workers: end its whole
+            # process group (its own session, started above).
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
 
-    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    def tag(self, sentences: Sequence[Sequence[str]], *, batch: int = 100) -> list[list[str]]:
         """NER tags (IOB, CoNLL types) for each pre-tokenised sentence."""
-        return [self._tag_one(words) for words in sentences]
+        out: list[list[str]] = []
+        for i in range(0, len(sentences), batch):
+            out += self._tag_batch(sentences[i : i + batch])
+        return out
 
-    def _tag_one(self, words: Sequence[str]) -> list[str]:
-        payload = " ".join(words) + "\nEOT\n"
-        with socket.create_connection(("127.0.0.1", self.port), timeout=120) as conn:
+    def _tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        payload = "".join(" ".join(words) + "\n" for words in sentences)
+        with socket.create_connection(("127.0.0.1", self.port), timeout=600) as conn:
             conn.sendall(payload.encode("utf-8"))
             buf = b""
-            while b"READY" not in buf:
+            while buf.count(b"\nREADY\n") + buf.startswith(b"READY\n") < len(sentences):
                 chunk = conn.recv(65536)
                 if not chunk:
                     break
                 buf += chunk
-        tags = [
-            _ner_column(line.split("\t"))
-            for line in buf.decode("utf-8").splitlines()
-            if "\t" in line
-        ]
-        return (tags + ["O"] * len(words))[: len(words)]
+        answers = buf.decode("utf-8").split("READY\n")
+        out = []
+        for words, answer in zip(sentences, answers, strict=False):
+            tags = [_ner_column(line.split("\t")) for line in answer.splitlines() if "\t" in line]
+            out.append((tags + ["O"] * len(words))[: len(words)])
+        return out + [["O"] * len(w) for w in sentences[len(out) :]]
 
 
 def _ner_column(cols: list[str]) -> str:
