@@ -84,6 +84,7 @@ def analyse_sentences(
     nlp: Any, texts: Iterable[str], offsets: Iterable[int], *, batch_size: int = 64
 ) -> tuple[list[Token], list[Entity]]:
     confidence = NER_CONFIDENCE.get(nlp.lang, 0.7)
+    parsed = "parser" in nlp.pipe_names  # English has no parser: no heads, no relations
     """Tokens and raw mentions of sentences `texts` starting at character `offsets`."""
     tokens: list[Token] = []
     mentions: list[Entity] = []
@@ -105,7 +106,7 @@ def analyse_sentences(
                     upos=tok.pos_,
                     lemma=tok.lemma_ or tok.lower_,
                     head=base + head if head != i else -1,
-                    dep="root" if head == i else tok.dep_,
+                    dep=("root" if head == i else tok.dep_) if parsed else "",
                     sent=si,
                 )
             )
