@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sqlite3
 import statistics
 import sys
@@ -188,7 +189,47 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
         for cols in read_tsv(data / fname):
             if len(cols) >= 4 and cols[3].isdigit():
                 add(cols[0], int(cols[3]), cols[1], cols[2], fcode, None)
+    for row in rows:
+        bare = _STATE_OF.match(row.name) if row.fcode == "PCLI" else None
+        if bare:  # "Republic of the Congo" is also "Congo"
+            row.alternates.append(bare.group(1))
+    rows += region_groups(rows, pts)
     return rows, admin
+
+
+# "North Sumatra", "West Sumatra", "South Sumatra" → Sumatra; "Northern Darfur", "Western
+# Darfur" → Darfur; "Noord-Holland", "Zuid-Holland" → Holland.
+_COMPASS = re.compile(
+    r"^(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|north|south|east|west|central|"
+    r"northern|southern|eastern|western|upper|lower|noord|zuid|oost)[- ]+(.+?)"
+    r"(?:\s+(?:state|province|region|governorate|oblast))?$", re.IGNORECASE)
+_STATE_OF = re.compile(r"^(?:(?:democratic|federal|islamic|people's|socialist|united)\s+)*"
+                       r"(?:republic|kingdom|federation)\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+# Generic words left over from names like "Upper River", "North East", "Western Cape".
+_GENERIC = frozenset("province region state district territory islands coast county governorate "
+                     "aimak river hill highlands east west north south cape".split())  # fmt: skip
+GROUP_ID_BASE = -1  # synthetic places get negative ids: they are not GeoNames places
+
+
+def region_groups(rows: list[GeoRow], pts: dict[str, Coords]) -> list[GeoRow]:
+    """Places (feature code ADMD) for a name shared by several first-level regions of a
+    country that differ only by a compass word, when no region has the bare name."""
+    groups: dict[tuple[str, str], list[GeoRow]] = defaultdict(list)
+    names = {(r.cc, r.name.lower()) for r in rows if r.fcode in {"ADM1", "PCLI"}}
+    for r in rows:
+        m = _COMPASS.match(r.name) if r.fcode == "ADM1" else None
+        if m and len(m.group(1)) >= 4 and not set(m.group(1).lower().split()) <= _GENERIC:
+            groups[(r.cc, m.group(1))].append(r)
+    out: list[GeoRow] = []
+    for (cc, bare), members in sorted(groups.items()):
+        if len(members) < 2 or (cc, bare.lower()) in names:
+            continue
+        points = [p for r in members for p in pts[f"{r.cc}.{r.a1}"]]
+        lat, lon = centre(points)
+        gid = GROUP_ID_BASE - len(out)
+        out.append(GeoRow(gid, bare, bare, [], lat, lon, "A", "ADMD", cc, "", "",
+                          sum(r.pop for r in members)))  # fmt: skip
+    return out
 
 
 def countries_table(data: Path, cities: list[GeoRow]) -> list[tuple[str, str, str, int | None, str]]:
@@ -223,6 +264,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
     counts["admin1 regions"] = sum(1 for r in regions if r.fcode == "ADM1")
     counts["admin2 regions"] = sum(1 for r in regions if r.fcode == "ADM2")
     counts["continents"] = sum(1 for r in regions if r.fcode == "CONT")
+    counts["region groups"] = sum(1 for r in regions if r.fcode == "ADMD")
     db.executemany("INSERT INTO admin VALUES (?,?)", sorted(admin.items()))
     db.executemany("INSERT INTO countries VALUES (?,?,?,?,?)", countries_table(data, cities))
     known = {gid for (gid,) in db.execute("SELECT id FROM places")}
@@ -265,6 +307,11 @@ CARD = """# Gazetteer data card
   places, each 1-degree column of longitude filled between its southernmost and
   northernmost place, area-weighted centroid; the mean for regions with < 20 places).
   These can differ from the centres GeoNames or Wikipedia give (e.g. Canada, Russia).
+- **Region groups** (feature code ADMD, negative ids: not GeoNames places): a name shared
+  by two or more first-level regions of a country that differ only by a compass word
+  ("North/South/West Sumatra" → Sumatra, "Northern/Western Darfur" → Darfur, "North/South
+  Holland" → Holland), when no region has the bare name; centre from their places.
+- **Country short names**: "Republic of the Congo" is also indexed as "Congo".
 - **Continents**: the seven GeoNames continent codes of countryInfo.tsv (feature code CONT),
   with English and Dutch names.
 - **Not included**: places with population < 500 that are not administrative seats
