@@ -17,6 +17,8 @@ Steps (each can be run alone; the work directory keeps intermediate results):
     train-ner     nl: CoNLL-2002 train + 10k WikiANN sentences; en: CoNLL-2003 train
     assemble      syntax + NER (with its own tok2vec) + tokenizer rules →
                   src/kroniek/resources/models/<lang>
+    train-joint   nl (experiment): one shared tok2vec for syntax and NER (configs/nl-joint.cfg);
+                  assemble it with --variant=joint
     evaluate      scores on the held-out parts → models/<lang>/scores.json
     speed         words per CPU second of the linguistic stage on ../shared/data/news
 
@@ -196,8 +198,23 @@ def spacy_train(
     subprocess.run(cmd, check=True, env=env)
 
 
+def joint_corpus(work: Path) -> tuple[Path, Path]:
+    """Directories spaCy reads as one corpus: UD (three times, to balance) + NER sentences."""
+    train, select = work / "nl-joint-train", work / "nl-joint-select"
+    for d in (train, select):
+        d.mkdir(parents=True, exist_ok=True)
+    links = {train / f"ud{k}.spacy": "nl-syntax-train.spacy" for k in (1, 2, 3)}
+    links |= {train / "ner.spacy": "nl-ner-train.spacy", select / "ud.spacy": "nl-syntax-select.spacy",
+              select / "ner.spacy": "nl-ner-select.spacy"}  # fmt: skip
+    for link, target in links.items():
+        if not link.exists():
+            link.symlink_to(Path("..") / target)
+    return train, select
+
+
 def assemble(work: Path, lang: str, *, variant: str = "") -> Path:
-    """One pipeline per language: (syntax components) + NER with its own tok2vec."""
+    """One pipeline per language: (syntax components) + NER with its own tok2vec, or the
+    jointly trained pipeline (`--variant=joint`, one tok2vec shared by all components)."""
     import importlib
 
     import spacy
@@ -205,11 +222,14 @@ def assemble(work: Path, lang: str, *, variant: str = "") -> Path:
     customize_tokenizer = importlib.import_module(
         f"kroniek.lang.{lang}.tokenizer"
     ).customize_tokenizer
-    ner_nlp = spacy.load(work / f"{lang}-ner{variant}" / "model-best")
-    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    syntax = work / f"{lang}-syntax" / "model-best"
-    nlp = spacy.load(syntax) if syntax.exists() else spacy.blank(lang)
-    nlp.add_pipe("ner", source=ner_nlp)
+    if variant == "joint":
+        nlp = spacy.load(work / f"{lang}-joint" / "model-best")
+    else:
+        ner_nlp = spacy.load(work / f"{lang}-ner{variant}" / "model-best")
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        syntax = work / f"{lang}-syntax" / "model-best"
+        nlp = spacy.load(syntax) if syntax.exists() else spacy.blank(lang)
+        nlp.add_pipe("ner", source=ner_nlp)
     customize_tokenizer(nlp)
     nlp.meta.update(
         name="kroniek_" + lang, version=time.strftime("%Y.%m.%d"), author="kroniek (scripts/train_models.py)",
@@ -312,6 +332,10 @@ def main(argv: list[str] | None = None) -> None:
         if "train-syntax" in steps and lang == "nl":
             spacy_train(CONFIGS / "nl-syntax.cfg", work / "nl-syntax", work / "nl-syntax-train.spacy",
                         work / "nl-syntax-select.spacy", lang=lang, max_steps=args.max_steps, extra=args.set)  # fmt: skip
+        if "train-joint" in steps and lang == "nl":
+            train, select = joint_corpus(work)
+            spacy_train(CONFIGS / "nl-joint.cfg", work / "nl-joint", train, select, lang=lang,
+                        max_steps=args.max_steps, extra=args.set)  # fmt: skip
         if "train-ner" in steps:
             spacy_train(CONFIGS / "ner.cfg", work / f"{lang}-ner{args.variant}", work / f"{lang}-ner-train.spacy",
                         work / f"{lang}-ner-select.spacy", lang=lang, max_steps=args.max_steps, extra=args.set)  # fmt: skip
