@@ -335,13 +335,21 @@ def _match_span(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -
     return None
 
 
+ORG_HEAD_WINDOW = 1  # words after a name searched for an organisation's head (GeoVirus FPs)
+_ORG_OF = re.compile(r"\b([A-Z]\w+)\s+(?:of|van)(?:\s+the|\s+de|\s+het)?\s+$")
+
+
 def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: int,
           gaz: SqliteGazetteer, lex: Lexicon,
           words_seen: tuple[set[str], set[str]]) -> bool:  # fmt: skip
     if text[m.end : m.end + 1] == "$" or text[max(0, m.start - 1) : m.start] == "$":
         return False  # a currency (US$, $US)
-    if j < len(words) and words[j][2].lower() in lex.org_heads:
-        return False  # inside an organisation's name ("United States Department of ...")
+    if any(w[2].lower() in lex.org_heads for w in words[j : j + ORG_HEAD_WINDOW]):
+        return False  # inside an organisation's name ("United States Department of ...",
+        # "Michigan State University", "Buffalo Science Magnet School")
+    head = _ORG_OF.search(text[max(0, m.start - 40) : m.start])
+    if head and head.group(1).lower() in lex.org_heads:
+        return False  # "University of Georgia", "Universiteit van Amsterdam"
     if m.source != "gazetteer":
         return True
     if re.match(r",\s*\d{1,3}\s*,", text[m.end : m.end + 8]):
@@ -357,8 +365,10 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
     cue = bool(prev) and prev[-1] in lex.locative
     low = m.text.lower()
     nxt = _next_words(text, m.end, 1)
-    if nxt and nxt[0] in lex.not_place_next:
-        return False  # "Marburg virus", "Ebola outbreak": named after, not located at
+    if nxt and (nxt[0] in lex.not_place_next or nxt[0].lower().endswith("virus")):
+        return False  # "Marburg virus", "Reston ebolavirus": named after, not located at
+    if text[m.start - 1 : m.start] == "/" and text[m.end : m.end + 1] == "/":
+        return False  # a virus strain ("A/California/7/2009")
     if j - i == 1:
         if low in lex.never or (low in lex.function_words and not (cue and len(low) > 3)):
             return False

@@ -71,8 +71,9 @@ NEVER_PLACES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday"
 
 # A name followed by one of these is what is named after the place (a disease, a strain),
 # not a mention of the place ("Marburg virus"; GeoVirus tuning data).
-NOT_PLACE_NEXT = frozenset(["virus", "fever", "flu", "disease", "outbreak", "strain"])
+NOT_PLACE_NEXT = frozenset(["virus", "fever", "flu", "disease", "outbreak", "strain", "hemorrhagic", "poisoning",
+                            "haemorrhagic"])
 
 # Head nouns of organisation names: a place name followed by one of these in the same run of
 # capitalised words names the organisation ("New York Times", "Beijing Health Bureau").
-ORGANISATION_HEADS = frozenset(["times", "daily", "broadcasting", "airlines", "airways", "telegraph", "observer", "chronicle", "gazette", "post", "tribune", "herald", "journal", "gazette", "news", "bureau", "agency", "service", "services", "university", "institute", "college", "school", "elementary", "academy", "council", "committee", "commission", "society", "corporation", "company", "association", "organization", "organisation", "union", "federation", "board", "authority", "hospital", "clinic", "zoo", "church", "olympic", "olympics", "games", "act", "party", "army", "police"])
+ORGANISATION_HEADS = frozenset(["department", "ministry", "schools", "congress", "postal", "times", "daily", "broadcasting", "airlines", "airways", "telegraph", "observer", "chronicle", "gazette", "post", "tribune", "herald", "journal", "gazette", "news", "bureau", "agency", "service", "services", "university", "institute", "college", "school", "elementary", "academy", "council", "committee", "commission", "society", "corporation", "company", "association", "organization", "organisation", "union", "federation", "board", "authority", "hospital", "clinic", "zoo", "church", "olympic", "olympics", "games", "act", "party", "army", "police"])
