@@ -21,6 +21,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -139,6 +140,91 @@ def outline_centres(path: Path, iso3: dict[str, str], names: dict[str, str]) -> 
     return out
 
 
+CELL = 0.25  # degrees: the grid on which country outlines are shared out between regions
+
+
+def _country_polygons(path: Path, iso3: dict[str, str], names: dict[str, str]) -> dict[str, list[list[list[list[float]]]]]:
+    if not path.exists():
+        return {}
+    out: dict[str, list[list[list[list[float]]]]] = {}
+    for feat in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        props, geom = feat["properties"], feat["geometry"]
+        cc = iso3.get(props.get("iso_a3", "")) or names.get(props.get("name", ""))
+        if cc and geom["type"] in {"Polygon", "MultiPolygon"}:
+            out[cc] = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+    return out
+
+
+def _cells(polygons: list[list[list[list[float]]]]) -> list[tuple[float, float]]:
+    """Centres (lat, lon) of the `CELL` grid cells inside the polygons (even-odd rule)."""
+    out = []
+    for poly in polygons:
+        lats = [pt[1] for pt in poly[0]]
+        row = math.floor(min(lats) / CELL)
+        while (row + 0.5) * CELL < max(lats):
+            y = (row + 0.5) * CELL
+            xs = sorted(x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+                        for ring in poly for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
+                        if (y0 > y) != (y1 > y))  # fmt: skip
+            for a, b in zip(xs[::2], xs[1::2], strict=False):
+                col = math.ceil(a / CELL - 0.5)
+                while (col + 0.5) * CELL < b:
+                    out.append((y, (col + 0.5) * CELL))
+                    col += 1
+            row += 1
+    return out
+
+
+def _unit(lat: Any, lon: Any) -> Any:
+    import numpy as np
+
+    la, lo = np.radians(lat), np.radians(lon)
+    return np.stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)], axis=-1)
+
+
+def admin1_areas(polygons: dict[str, list[list[list[list[float]]]]],
+                 cities: list[GeoRow]) -> dict[str, tuple[float, float]]:  # fmt: skip
+    """"CC.A1" → centre of the part of its country's outline nearer to its populated places
+    than to any other region's: an estimate of the region's area, not of where its people
+    live (northern Ontario, inland Queensland)."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    by_cc: dict[str, list[GeoRow]] = defaultdict(list)
+    for c in cities:
+        if c.a1 and c.a1 != "00":
+            by_cc[c.cc].append(c)
+    out: dict[str, tuple[float, float]] = {}
+    for cc, polys in polygons.items():
+        towns = by_cc.get(cc, [])
+        cells = _cells(polys)
+        if len({t.a1 for t in towns}) < 2 or not cells:
+            continue
+        grid = np.array(cells)
+        _d, idx = cKDTree(_unit([t.lat for t in towns], [t.lon for t in towns])).query(
+            _unit(grid[:, 0], grid[:, 1]))
+        owner = np.array([towns[i].a1 for i in idx])
+        vec = _unit(grid[:, 0], grid[:, 1]) * np.cos(np.radians(grid[:, 0]))[:, None]
+        for a1 in set(owner.tolist()):
+            mask = owner == a1
+            if mask.sum() >= MIN_CELLS:
+                x, y, z = vec[mask].sum(axis=0)
+                out[f"{cc}.{a1}"] = (math.degrees(math.atan2(z, math.hypot(x, y))),
+                                     math.degrees(math.atan2(y, x)))  # fmt: skip
+    return out
+
+
+MIN_CELLS = 4  # regions with fewer cells keep the estimate from their places
+
+
+def _inside_box(lat: float, lon: float, points: Coords, margin: float = 0.5) -> bool:
+    """Whether (lat, lon) lies in the bounding box of the points, widened by `margin`°."""
+    if not points:
+        return False
+    return (min(p[0] for p in points) - margin <= lat <= max(p[0] for p in points) + margin
+            and min(p[1] for p in points) - margin <= lon <= max(p[1] for p in points) + margin)  # fmt: skip
+
+
 # GeoNames' continent codes (countryInfo.tsv column "Continent") and their geonameids.
 CONTINENTS = {"AF": (6255146, "Africa"), "AS": (6255147, "Asia"), "EU": (6255148, "Europe"),
               "NA": (6255149, "North America"), "SA": (6255150, "South America"),
@@ -163,8 +249,11 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
     admin: dict[str, int] = {}
     cont_pop: dict[str, int] = defaultdict(int)
     info = read_tsv(data / "countryInfo.tsv")
-    outlined = outline_centres(OUTLINES, {c[1]: c[0] for c in info if len(c) > 4},
-                               {c[4]: c[0] for c in info if len(c) > 4})  # fmt: skip
+    iso3, names = {c[1]: c[0] for c in info if len(c) > 4}, {c[4]: c[0] for c in info if len(c) > 4}
+    outlined = outline_centres(OUTLINES, iso3, names)
+    for code, (lat, lon) in admin1_areas(_country_polygons(OUTLINES, iso3, names), cities).items():
+        if _inside_box(lat, lon, _main_cluster(pts[code])):  # a sanity check on odd codes
+            outlined[code] = (lat, lon)
 
     def add(code: str, gid: int, name: str, ascii_: str, fcode: str, pop: int | None) -> None:
         if code not in pts or gid in admin.values():
@@ -302,7 +391,14 @@ CARD = """# Gazetteer data card
   country's Natural Earth 1:110m outline (public domain, `web/outlines/countries.geojson`),
   counting only its polygons of at least a quarter of the largest one's area (so Alaska,
   Hawaii and overseas departments do not pull the centre). Countries without an outline use the estimate below.
-- **Region centres**: ADM1/ADM2 regions, continents and countries without an outline have
+- **First-level region centres**: each country outline is cut into 0.25° cells and every
+  cell given to the region of its nearest populated place; a region's centre is the
+  area-weighted centre of its cells (kept when it lies within the bounding box of the
+  region's places, and the region has ≥ 4 cells). This estimates where the region's land
+  is, not where its people live (northern Ontario, inland Queensland). On the ADM1
+  toponyms of the LGL gold: 730 of 732 within 161 km, against 705 for the estimate from
+  places alone (GeoVirus: about 40 more of 575 within 161 km).
+- **Region centres**: ADM1 regions not covered above, ADM2 regions, continents and countries without an outline have
   no coordinates in these files; their centre is estimated from their populated places (the main cluster of
   places, each 1-degree column of longitude filled between its southernmost and
   northernmost place, area-weighted centroid; the mean for regions with < 20 places).
