@@ -72,6 +72,25 @@ def test_regions_and_countries_are_places() -> None:
     assert cap is not None and cap.name == "Kyiv"
 
 
+def test_large_countries_and_regions_are_centred_on_their_land() -> None:
+    """Centres from outlines, not from where people live: Russia's lies in Siberia, the
+    United States' in the plains (not pulled by Alaska), Ontario's north of Lake Superior."""
+    gaz = load_gazetteer()
+    ru, us, ca = gaz.country("RU"), gaz.country("US"), gaz.country("CA")
+    assert ru is not None and 55 < ru.lat < 65 and 85 < ru.lon < 110
+    assert us is not None and 35 < us.lat < 43 and -105 < us.lon < -92
+    assert ca is not None and ca.lat > 55
+    ontario = gaz.admin1("CA", "08")
+    assert ontario is not None and ontario.lat > 48
+
+
+def test_region_groups_and_short_country_names() -> None:
+    darfur = [c for c in load_gazetteer().lookup("Darfur", variants=False) if c.country_code == "SD"]
+    assert darfur and darfur[0].feature_class == "A" and darfur[0].geonameid < 0
+    assert {"CD", "CG"} <= {cc for _n, cc in _found("Congo")}
+    assert ("Sumatra", "ID") in _found("Sumatra")
+
+
 def test_lookup_is_fast_enough_in_memory() -> None:
     load_gazetteer().lookup("Amsterdam")
     assert resident_memory_mb() < 500

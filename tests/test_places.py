@@ -19,6 +19,19 @@ def test_context_picks_the_local_reading() -> None:
     assert alex.country_code == "US" and alex.admin1 == "LA"
 
 
+def test_a_following_region_picks_the_reading_inside_it() -> None:
+    doc = NLP(make_doc("The festival in Paris, Texas, drew a large crowd.", lang="en"))
+    paris = next(p for p in doc.places if p.text == "Paris")
+    assert paris.country_code == "US" and paris.admin1 == "TX"
+
+
+def test_organisation_names_and_strains_are_not_places() -> None:
+    doc = NLP(make_doc("Researchers at the University of Georgia and the Texas Department of "
+                       "Transportation studied the A/California/7/2009 strain and Reston "
+                       "ebolavirus in Manila.", lang="en"))  # fmt: skip
+    assert [p.text for p in doc.places] == ["Manila"]
+
+
 def test_person_names_are_not_places() -> None:
     doc = NLP(make_doc("John Brown arrived on Monday. Brown said he was tired.", lang="en"))
     assert [p.text for p in doc.places] == []

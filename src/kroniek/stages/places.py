@@ -136,6 +136,9 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     for e in doc.entities:
         for s, end in _entity_parts(text, e.start, e.end):
             name = text[s:end]
+            if _after_org_head(text, s, lex):
+                claimed.add(s, end)
+                continue
             if e.label == "LOC":
                 s, end = _known_suffix(text, s, end, gaz)
                 if _loc_entity_is_place(text, s, end, gaz, lex):
@@ -339,6 +342,12 @@ ORG_HEAD_WINDOW = 1  # words after a name searched for an organisation's head (G
 _ORG_OF = re.compile(r"\b([A-Z]\w+)\s+(?:of|van)(?:\s+the|\s+de|\s+het)?\s+$")
 
 
+def _after_org_head(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the name at `start` completes an organisation's name ("University of X")."""
+    head = _ORG_OF.search(text[max(0, start - 40) : start])
+    return head is not None and head.group(1).lower() in lex.org_heads
+
+
 def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: int,
           gaz: SqliteGazetteer, lex: Lexicon,
           words_seen: tuple[set[str], set[str]]) -> bool:  # fmt: skip
@@ -347,8 +356,7 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
     if any(w[2].lower() in lex.org_heads for w in words[j : j + ORG_HEAD_WINDOW]):
         return False  # inside an organisation's name ("United States Department of ...",
         # "Michigan State University", "Buffalo Science Magnet School")
-    head = _ORG_OF.search(text[max(0, m.start - 40) : m.start])
-    if head and head.group(1).lower() in lex.org_heads:
+    if _after_org_head(text, m.start, lex):
         return False  # "University of Georgia", "Universiteit van Amsterdam"
     if m.source != "gazetteer":
         return True
