@@ -233,7 +233,7 @@ def test_analyzed_reference_article_is_stored(tmp_path: Path) -> None:
     from kroniek.analysis import analyze_article
     from kroniek.readers.text import read_text_file
 
-    path = Path("/work/shared/examples/nl-belgorod-2025-04.txt")
+    path = Path(__file__).resolve().parents[1] / "examples" / "nl-belgorod-2025-04.txt"
     if not path.exists():
         pytest.skip("reference article not present")
     doc = analyze_article(read_text_file(path))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import KroniekError
+from kroniek.evaluation import shared_data_dir
 from kroniek.readers.base import Article, ItemError
 
 __all__ = [
@@ -37,11 +38,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-# ../shared beside the checkout (as the tests expect it), or $KRONIEK_SHARED.
-DEFAULT_INPUT = (
-    Path(os.environ.get("KRONIEK_SHARED", Path(__file__).resolve().parents[3] / "shared"))
-    / "data" / "news" / "dpgmedia2019-nl.jsonl"
-)
+DEFAULT_INPUT = shared_data_dir() / "news" / "dpgmedia2019-nl.jsonl"
 
 
 def _peak_rss_mb() -> float:

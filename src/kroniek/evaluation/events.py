@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import InputError
+from kroniek.evaluation import shared_data_dir
 
 __all__ = ["DEFAULT_NEWS", "EventScores", "check_plover", "evaluate_events", "load_gold"]
 
-DEFAULT_NEWS = Path("/work/shared/data/news/dpgmedia2019-nl.jsonl")
+DEFAULT_NEWS = shared_data_dir() / "news" / "dpgmedia2019-nl.jsonl"
 _PLACE_KM = 25.0
 
 

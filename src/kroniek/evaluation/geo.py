@@ -25,7 +25,6 @@ toponyms (capitals used for their government, "Moscow said", are kept).
 from __future__ import annotations
 
 import math
-import os
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -85,8 +84,9 @@ class GeoScores:
 
 
 def default_data_dir() -> Path:
-    base = os.environ.get("KRONIEK_SHARED_DATA", "/work/shared/data")
-    return Path(base) / "geo" / "eupeg"
+    from kroniek.evaluation import shared_data_dir
+
+    return shared_data_dir() / "geo" / "eupeg"
 
 
 def _float(text: str) -> float | None:

@@ -36,6 +36,7 @@ from typing import Any
 
 from kroniek.doc import Doc, Quote
 from kroniek.errors import InputError
+from kroniek.evaluation import shared_data_dir
 
 __all__ = [
     "DEFAULT_POLNEAR",
@@ -365,7 +366,7 @@ def iter_errors(errors: list[dict[str, Any]]) -> Iterator[str]:
         yield json.dumps(e, ensure_ascii=False)
 
 
-DEFAULT_POLNEAR = Path("/work/shared/data/quotes/polnear/dev")
+DEFAULT_POLNEAR = shared_data_dir() / "quotes" / "polnear" / "dev"
 
 
 def flat_scores(result: dict[str, Any]) -> dict[str, float]:
