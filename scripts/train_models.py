@@ -18,7 +18,8 @@ Steps (each can be run alone; the work directory keeps intermediate results):
     assemble      syntax + NER (with its own tok2vec) + tokenizer rules →
                   src/kroniek/resources/models/<lang>
     train-joint   nl (experiment): one shared tok2vec for syntax and NER (configs/nl-joint.cfg);
-                  assemble it with --variant=joint
+                  assemble it with --variant=joint. ~28% faster, NER dev F1 0.689 vs 0.723:
+                  not the default (see the model card).
     evaluate      scores on the held-out parts → models/<lang>/scores.json
     speed         words per CPU second of the linguistic stage on ../shared/data/news
 
