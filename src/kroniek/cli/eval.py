@@ -39,7 +39,10 @@ def eval_ner(
     as_json: bool = typer.Option(False, "--json"),
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (ner-<lang>)"),
 ) -> None:
-    """Entity-level precision, recall and F1 per type and overall (conlleval-compatible)."""
+    """Entity-level precision, recall and F1 per type and overall (conlleval-compatible).
+
+    Example:  kroniek eval ner --gold ../shared/data/ner/conll2002-nl/dev.conll --frog
+    """
     from kroniek.evaluation.ner import format_ner, run_ner_eval
 
     result = run_ner_eval(gold, lang=lang, frog=frog, limit=limit)
@@ -54,7 +57,10 @@ def eval_syntax(
     as_json: bool = typer.Option(False, "--json"),
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (syntax-<lang>)"),
 ) -> None:
-    """UPOS, lemma accuracy, UAS and LAS on gold tokens."""
+    """UPOS, lemma accuracy, UAS and LAS on gold tokens.
+
+    Example:  kroniek eval syntax --gold ../shared/data/syntax/nl_alpino-ud-dev.conllu
+    """
     from kroniek.evaluation.syntax import format_syntax, run_syntax_eval
 
     result = run_syntax_eval(gold, lang=lang, limit=limit)
