@@ -278,7 +278,7 @@ def test_a_parse_gives_the_subject_of_the_cue() -> None:
     subject of a cue verb is its whole subtree; quotes use it when the surface patterns
     find no speaker."""
     from kroniek.doc import Token
-    from kroniek.stages.speakers import DepIndex
+    from kroniek.stages.phrases import DepIndex
 
     text = "De brigade van kolonel Piet Kok meldt dat de weg weer open is."
     words = ["De", "brigade", "van", "kolonel", "Piet", "Kok", "meldt", "dat", "de", "weg",

@@ -31,7 +31,7 @@ from types import ModuleType
 
 from kroniek.doc import Claim, Cue, Doc, Evidence, Quote, Source
 from kroniek.pipeline import register_stage
-from kroniek.stages.speakers import lexicon, side_of, source_type
+from kroniek.stages.phrases import lexicon, side_of, source_type
 
 __all__ = ["ClaimsStage", "factuality", "find_claims", "source_for_phrase"]
 

@@ -31,16 +31,16 @@ from dataclasses import dataclass
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
 from kroniek.pipeline import register_stage
 from kroniek.stages.indirect import definite, fronted, plausible_source, speech_events
-from kroniek.stages.speakers import (
+from kroniek.stages.phrases import (
     DepIndex,
     Lexicon,
     Mention,
-    Resolver,
     Words,
     lexicon,
     np_after,
     np_before,
 )
+from kroniek.stages.speakers import Resolver
 
 __all__ = ["QuotesStage", "RawQuote", "find_quotes", "normalize_marks", "scan_quotes"]
 

@@ -20,32 +20,9 @@ import re
 from dataclasses import dataclass
 
 from kroniek.doc import Doc, Entity, Speaker
-from kroniek.stages.phrases import (
-    DepIndex,
-    Lexicon,
-    Mention,
-    Words,
-    lexicon,
-    np_after,
-    np_before,
-    side_of,
-    source_type,
-    sources_lexicon,
-)
+from kroniek.stages.phrases import Lexicon, Mention
 
-__all__ = [
-    "DepIndex",
-    "Lexicon",
-    "Mention",
-    "Resolver",
-    "Words",
-    "lexicon",
-    "np_after",
-    "np_before",
-    "side_of",
-    "source_type",
-    "sources_lexicon",
-]
+__all__ = ["Resolver"]
 
 
 def _words(text: str) -> frozenset[str]:

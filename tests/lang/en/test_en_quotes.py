@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.stages.speakers import lexicon, side_of
+from kroniek.stages.phrases import lexicon, side_of
 
 
 @pytest.mark.parametrize("verb", ["said", "told", "added", "warned", "according"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.stages.speakers import lexicon, side_of, source_type
+from kroniek.stages.phrases import lexicon, side_of, source_type
 
 
 @pytest.mark.parametrize(
