@@ -26,7 +26,7 @@ from kroniek.doc import (
     TimeValue,
 )
 
-__all__ = ["make_doc"]
+__all__ = ["make_doc", "sample_docs"]
 
 
 def _at(text: str, part: str, after: int = 0) -> tuple[int, int]:
@@ -87,3 +87,17 @@ def make_doc(
                       EventTime(day, day, "day", 1, "t1"), 3, ["c1"], 0.8, geo_precision=1)],
     )
     return doc
+
+
+def sample_docs() -> list[Doc]:
+    """Three reports that differ in place, date, type, side, source type and precision:
+    the default (exact), one in Sumy (official source) and a region fallback."""
+    return [
+        make_doc(),
+        make_doc(place="Sumy", lat=50.9, lon=34.8, day="2025-04-20", event_type="Battles",
+                 sub_type="Armed clash", actor1="Oekraïense strijdkrachten", side1="UA",
+                 source_type="official", speaker="Olga Petrenko"),
+        make_doc(place="Koersk", lat=51.7, lon=36.2, day="2025-03-02",
+                 actor1="Oekraïense drones", side1="UA", source_type="social_media",
+                 precision="region", speaker="Ivan Smirnov"),
+    ]

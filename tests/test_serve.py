@@ -17,7 +17,7 @@ import uvicorn
 
 from kroniek.serve import create_app
 from kroniek.store import open_store
-from kroniek_docs import make_doc
+from kroniek_docs import sample_docs
 from kroniek_pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 TOKEN = "s3cret-token"
@@ -52,18 +52,6 @@ class Server:
         self.thread.join(timeout=10)
 
 
-def _docs() -> list[Any]:
-    return [
-        make_doc(),
-        make_doc(place="Sumy", lat=50.9, lon=34.8, day="2025-04-20", event_type="Battles",
-                 sub_type="Armed clash", actor1="Oekraïense strijdkrachten", side1="UA",
-                 source_type="official", speaker="Olga Petrenko"),
-        make_doc(place="Koersk", lat=51.7, lon=36.2, day="2025-03-02",
-                 actor1="Oekraïense drones", side1="UA", source_type="social_media",
-                 precision="region", speaker="Ivan Smirnov"),
-    ]
-
-
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
                                                                marks=pytest.mark.postgres)])
 def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -80,7 +68,7 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
             conn.execute(f"CREATE DATABASE {name}")
         target = f"{server}/{name}"
     with open_store(target) as store:
-        for i, doc in enumerate(_docs()):
+        for i, doc in enumerate(sample_docs()):
             store.add(doc, content_hash=f"h{i}")
     app = create_app(target, write_token=TOKEN, max_body_bytes=64 * 1024)
     with Server(app) as base:

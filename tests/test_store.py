@@ -13,7 +13,7 @@ from kroniek.errors import StoreError
 from kroniek.store import open_store
 from kroniek.store.migrations import MIGRATIONS
 from kroniek.store.sql import SQLStore
-from kroniek_docs import make_doc
+from kroniek_docs import make_doc, sample_docs
 from kroniek_pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 
@@ -33,15 +33,7 @@ def store(target: str) -> Iterator[SQLStore]:
 
 
 def _fill(store: SQLStore) -> list[Any]:
-    docs = [
-        make_doc(),
-        make_doc(place="Sumy", lat=50.9, lon=34.8, day="2025-04-20", event_type="Battles",
-                 sub_type="Armed clash", actor1="Oekraïense strijdkrachten", side1="UA",
-                 source_type="official", speaker="Olga Petrenko"),
-        make_doc(place="Koersk", lat=51.7, lon=36.2, day="2025-03-02",
-                 actor1="Oekraïense drones", side1="UA", source_type="social_media",
-                 precision="region", speaker="Ivan Smirnov"),
-    ]
+    docs = sample_docs()
     for i, doc in enumerate(docs):
         assert store.add(doc, content_hash=f"hash-{i}", source=f"test-{i}") is True
     return docs

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from kroniek.store import open_store
-from kroniek_docs import make_doc
+from kroniek_docs import make_doc, sample_docs
 
 pytestmark = pytest.mark.browser
 
@@ -36,13 +36,7 @@ def _free_port() -> int:
 
 def browser_docs() -> list:  # type: ignore[type-arg]
     return [
-        make_doc(),
-        make_doc(place="Sumy", lat=50.9, lon=34.8, day="2025-04-20", event_type="Battles",
-                 sub_type="Armed clash", actor1="Oekraïense strijdkrachten", side1="UA",
-                 source_type="official", speaker="Olga Petrenko"),
-        make_doc(place="Koersk", lat=51.7, lon=36.2, day="2025-03-02",
-                 actor1="Oekraïense drones", side1="UA", source_type="social_media",
-                 precision="region", speaker="Ivan Smirnov"),
+        *sample_docs(),
         make_doc(place="Cherson", lat=46.6, lon=32.6, day="2025-04-11", event_type="Battles",
                  sub_type="Armed clash", source_type="media", speaker="Petro Bondar"),
     ]
