@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kroniek.errors import InputError, ResourceError
+from kroniek.errors import InputError
 
 __all__ = [
     "NerScores",
@@ -220,18 +220,12 @@ def run_ner_eval(
     gold: Path | str, *, lang: str = "nl", frog: bool = False, limit: int = 0
 ) -> dict[str, Any]:
     """Scores of kroniek's model (and Frog's, with `frog`) on a CoNLL gold file."""
-    from kroniek.stages.linguistic import load_model
+    from kroniek.stages.linguistic import load_model_with
 
     sentences = read_conll(gold)
     if limit:
         sentences = sentences[:limit]
-    nlp = load_model(lang)
-    if "ner" not in nlp.pipe_names:
-        raise ResourceError(
-            f"the {lang} model has no NER component",
-            source=f"kroniek/resources/models/{lang}",
-            hint="train it with `python scripts/train_models.py`",
-        )
+    nlp = load_model_with(lang, "ner", hint="train it with `python scripts/train_models.py`")
     result: dict[str, Any] = {"gold": str(gold), "lang": lang, "sentences": len(sentences)}
     result["kroniek"] = evaluate_ner(sentences, lambda s: predict_spacy(nlp, s)).as_dict()
     if frog:

@@ -172,19 +172,15 @@ def evaluate_syntax(nlp: Any, sentences: Sequence[UDSentence]) -> SyntaxScores:
 
 
 def run_syntax_eval(gold: Path | str, *, lang: str = "nl", limit: int = 0) -> dict[str, Any]:
-    from kroniek.errors import ResourceError
-    from kroniek.stages.linguistic import load_model
+    from kroniek.stages.linguistic import load_model_with
 
     sentences = read_conllu(gold)
     if limit:
         sentences = sentences[:limit]
-    nlp = load_model(lang)
-    if "parser" not in nlp.pipe_names:
-        raise ResourceError(
-            f"the {lang} model has no parser",
-            source=f"kroniek/resources/models/{lang}",
-            hint="kroniek has a parser for Dutch only (there is no English treebank in the data)",
-        )
+    nlp = load_model_with(
+        lang, "parser",
+        hint="kroniek has a parser for Dutch only (there is no English treebank in the data)",
+    )
     scores = evaluate_syntax(nlp, sentences).as_dict()
     return {"gold": str(gold), "lang": lang, "sentences": len(sentences), **scores}
 

@@ -21,7 +21,7 @@ from kroniek.errors import ResourceError
 from kroniek.pipeline import register_stage
 from kroniek.stages.language import is_supported
 
-__all__ = ["LinguisticStage", "analyse_sentences", "load_model", "model_path", "stage_speed"]
+__all__ = ["LinguisticStage", "analyse_sentences", "load_model", "load_model_with", "model_path", "stage_speed"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -69,6 +69,18 @@ def load_model(lang: str) -> Any:
         log.warning("no trained model for %s in %s: tokenising only", lang, path)
         nlp = spacy.blank(lang)
     _customize(nlp, lang)
+    return nlp
+
+
+def load_model_with(lang: str, component: str, *, hint: str) -> Any:
+    """The `lang` model, or a ResourceError when it lacks `component` (e.g. "ner")."""
+    nlp = load_model(lang)
+    if component not in nlp.pipe_names:
+        raise ResourceError(
+            f"the {lang} model has no {component} component",
+            source=str(model_path(lang)),
+            hint=hint,
+        )
     return nlp
 
 
