@@ -162,22 +162,24 @@ def propagate_mentions(text: str, tokens: list[Token], entities: list[Entity]) -
         while i is not None and i < len(tokens) and tokens[i].start < e.end:
             covered[i] = True
             i += 1
+    norms = [normalize_name(t.text) for t in tokens]
+    firsts = {words[0] for words in known}
     found: list[Entity] = []
     i = 0
     while i < len(tokens):
         match = 0
-        for n in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
-            span = tokens[i : i + n]
-            if any(covered[i : i + n]) or len({t.sent for t in span}) > 1:
-                continue
-            if tuple(normalize_name(t.text) for t in span) in known:
-                match = n
-                break
+        if norms[i] in firsts:  # most tokens start no known name: skip them cheaply
+            for n in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+                if any(covered[i : i + n]) or tokens[i].sent != tokens[i + n - 1].sent:
+                    continue
+                if tuple(norms[i : i + n]) in known:
+                    match = n
+                    break
         if not match:
             i += 1
             continue
         span = tokens[i : i + match]
-        label = known[tuple(normalize_name(t.text) for t in span)]
+        label = known[tuple(norms[i : i + match])]
         start, end = span[0].start, span[-1].end
         found.append(Entity(id="", start=start, end=end, text=text[start:end], label=label,  # type: ignore[arg-type]
                             confidence=PROPAGATED_CONFIDENCE))  # fmt: skip
