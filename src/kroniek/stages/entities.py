@@ -82,15 +82,16 @@ def _person_keys(text: str) -> list[str]:
     return keys
 
 
-def _candidates(e: Entity, text: str, full: dict[str, list[Entity]]) -> list[str]:
-    """Longer names in the document that `e` (normalised `text`) can stand for."""
+def _candidates(
+    e: Entity, text: str, names: list[tuple[str, list[str], str]]
+) -> list[str]:
+    """Longer names in the document that `e` (normalised `text`) can stand for; `names`
+    holds each distinct name with its words and majority label."""
     out: list[str] = []
     words = _words(text)
-    for name, mentions in full.items():
+    for name, nwords, label in names:
         if len(name) <= len(text):
             continue
-        nwords = _words(name)
-        label = Counter(m.label for m in mentions).most_common(1)[0][0]
         if label == "PER" and len(nwords) > len(words):
             if any(_words(k) == nwords[-len(words) :] for k in _person_keys(text)):
                 out.append(name)
@@ -119,9 +120,13 @@ def link_mentions(entities: list[Entity]) -> None:
     full: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         full[normalize_name(e.text)].append(e)
+    described = [
+        (name, _words(name), Counter(m.label for m in mentions).most_common(1)[0][0])
+        for name, mentions in full.items()
+    ]
     for e in entities:
         text = normalize_name(e.text)
-        names = _candidates(e, text, full)
+        names = _candidates(e, text, described)
         e.canonical = _closest(e, names, full) if names else text
     clusters: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
