@@ -166,7 +166,7 @@ def _match_phrase(w: Words, k: int, phrase: str) -> int:
 
 def _according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
     first = w.words[k].lower()
-    if not any(p.startswith(first + " ") or p == first for p in lex.according_to):
+    if first not in lex.according_first:
         return None
     for phrase in lex.according_to:
         n = _match_phrase(w, k, phrase)
@@ -412,7 +412,7 @@ def definite(m: Mention, lex: Lexicon) -> bool:
 def fronted(m: Mention, lex: Lexicon) -> bool:
     """A phrase before the finite verb that is not its subject (prepositional, adverb)."""
     first = m.text.split()[0].lower()
-    if first in _FRONTED_WORDS or any(first == p.split()[0] for p in lex.according_to):
+    if first in _FRONTED_WORDS or first in lex.according_first:
         return True
     return first in lex.speaker_stop and first not in lex.pronouns and first not in lex.determiners
 

@@ -72,6 +72,7 @@ class Lexicon:
     after_cue: frozenset[str]
     role_suffixes: dict[str, str]
     pronouns: dict[str, str]
+    according_first: frozenset[str]  # first words of the according_to phrases ("volgens")
 
     def role_class(self, word: str) -> str | None:
         key = (self.lang, word)
@@ -107,6 +108,7 @@ def lexicon(lang: str | None) -> Lexicon:
         after_cue=mod.AFTER_CUE,
         role_suffixes=mod.ROLE_SUFFIXES,
         pronouns=mod.PRONOUNS,
+        according_first=frozenset(p.split()[0] for p in mod.ACCORDING_TO),
     )
 
 

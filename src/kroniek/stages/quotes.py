@@ -245,8 +245,7 @@ class _Finder:
         """With a trained parser, the subject of the cue verb. Used when the surface
         patterns found no speaker: on the Dutch gold set, preferring the parse over the
         patterns lowered speaker accuracy (0.906 -> 0.883 with the 2026-11-25 model)."""
-        if cue.text == ":" or cue.text.split()[0].lower() in {
-                p.split()[0] for p in self.lex.according_to}:
+        if cue.text == ":" or cue.text.split()[0].lower() in self.lex.according_first:
             return None
         subj = self.deps.subject(cue.start)
         return subj if subj is not None and plausible_source(subj, self.lex) else None
@@ -369,7 +368,7 @@ class _Finder:
         if w.words[colon] != ":":
             return None
         for k in range(lo, colon):  # "Maar volgens Airwars is dat ...: „…”"
-            if any(w.words[k].lower() == p.split()[0] for p in lex.according_to):
+            if w.words[k].lower() in lex.according_first:
                 m = np_after(w, k + 1, colon, lex)
                 if m is not None and plausible_source(m, lex):
                     return k, m, None

@@ -145,7 +145,7 @@ class Resolver:
         while words and (
             words[0].lower() in _NOT_NAME or words[0].lower() in lex.determiners
             or words[0].lower() in lex.speaker_stop or words[0].lower() in lex.cue_verbs
-            or any(words[0].lower() == p.split()[0] for p in lex.according_to)
+            or words[0].lower() in lex.according_first
             or lex.role_class(words[0])
         ):
             words = words[1:]
