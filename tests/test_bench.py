@@ -31,6 +31,8 @@ def test_bench_single_and_batch_write_json(shared_data: Path, tmp_path: Path) ->
     single = result["pipeline"]
     assert single["articles"] == 3 and single["words"] > 0
     assert single["articles_per_s_per_core"] > 0 and single["peak_rss_mb"] > 0
+    # the language-analysis stage alone is faster than the whole pipeline
+    assert single["linguistic_words_per_s_per_core"] > single["words_per_s_per_core"]
     assert set(single["stages"]) >= {"kroniek.segment.v1", "kroniek.linguistic.spacy.v1"}
     assert abs(sum(s["share"] for s in single["stages"].values()) - 1.0) < 0.01
     assert len(result["profile"]) == 5 and all(":" in r["function"] for r in result["profile"])
