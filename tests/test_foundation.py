@@ -118,3 +118,60 @@ def test_a_stage_can_be_swapped_by_configuration() -> None:
     assert "kroniek.entities.v1" not in nlp.names
     doc = nlp(kroniek.analysis.make_doc("De NAVO en de VN reageerden gisteren.", lang="nl"))
     assert {e.text for e in doc.entities} == {"NAVO", "VN"}
+
+
+def test_articles_analysed_together_equal_one_by_one(shared_data: Any, reference_path: Any) -> None:
+    """`analyze_articles` (ingest, batch and bench use it) batches several articles' sentences
+    through spaCy: every Doc must equal what `analyze_article` makes of that article alone,
+    whatever its neighbours (Dutch, English, German, metadata-only, a bad date)."""
+    from itertools import islice
+
+    from kroniek.analysis import analyze_article, analyze_articles
+    from kroniek.readers import read_text_file
+    from kroniek.readers.base import Article
+    from kroniek.readers.text import read_jsonl
+
+    articles = [read_text_file(reference_path)]
+    articles += islice(read_jsonl(shared_data / "news" / "dpgmedia2019-nl.jsonl"), 6)
+    articles += [
+        Article("The army said on Tuesday that drones struck a depot near Kharkiv.", "en"),
+        Article("Die Bundesregierung hat am Dienstag neue Sanktionen beschlossen.", "de"),
+        Article("", "metadata-only", external_id="x1", published="2019-03-01"),
+        Article("Rusland viel dinsdag Charkiv aan.", "bad-date", published="not a date"),
+    ]
+    together = list(analyze_articles(articles, batch_size=4))
+    assert [a.source for a, _ in together] == [a.source for a in articles]
+    for article, result in together:
+        if article.source == "bad-date":
+            assert isinstance(result, InputError)
+            with pytest.raises(InputError):
+                analyze_article(article)
+            continue
+        assert isinstance(result, Doc), (article.source, result)
+        alone = analyze_article(article)
+        assert result.to_json() == alone.to_json(), article.source
+    assert any(d.entities and d.quotes for _, d in together if isinstance(d, Doc))
+
+
+def test_a_failing_article_does_not_take_its_batch_down(monkeypatch: Any) -> None:
+    import kroniek.analysis
+    from kroniek.readers.base import Article
+
+    @register_stage("test.boom.v1")
+    class Boom:
+        requires = ("text",)
+        assigns = ("events",)
+
+        def __call__(self, doc: Doc) -> Doc:
+            if "BOOM" in doc.text:
+                raise RuntimeError("stage bug")
+            return doc
+
+    nlp = build_pipeline(overrides={"events": "test.boom.v1"})
+    monkeypatch.setattr(kroniek.analysis, "get_pipeline", lambda: nlp)
+    texts = ["Kyiv meldde dinsdag een aanval.", "BOOM in Charkiv.", "Moskou zweeg."]
+    out = list(kroniek.analysis.analyze_articles(
+        [Article(t, f"a{i}") for i, t in enumerate(texts)], lang="nl"))
+    assert isinstance(out[1][1], RuntimeError)
+    assert [type(r) for _, r in out] == [Doc, RuntimeError, Doc]
+    assert out[2][1].tokens and out[0][1].tokens  # type: ignore[union-attr]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from kroniek.doc import Doc, Published
-from kroniek.errors import EmptyInputError, InputError
+from kroniek.errors import EmptyInputError, InputError, KroniekError
 from kroniek.pipeline import get_pipeline
 from kroniek.readers.base import Article
 from kroniek.readers.text import parse_published
 
-__all__ = ["analyze", "analyze_article", "make_doc"]
+__all__ = ["analyze", "analyze_article", "analyze_articles", "make_doc"]
 
 SUPPORTED_LANGS = ("nl", "en")
+# Articles analysed together by `analyze_articles`: 8 gave 31.4 → 28.0 ms per article in
+# the linguistic stage on the news set (16: 27.7); memory grows with it, so no more.
+BATCH_ARTICLES = 8
 
 
 def make_doc(
@@ -71,13 +76,57 @@ def analyze(
 def analyze_article(article: Article, *, lang: str | None = None) -> Doc:
     """Analyse an article as read by a reader. A record with metadata but no text (an id
     and a date, as some archives hold) becomes a Doc with no annotations and a warning."""
+    doc, ready = _article_doc(article, lang)
+    return get_pipeline()(doc) if not ready else doc
+
+
+def analyze_articles(
+    articles: Iterable[Article], *, lang: str | None = None, batch_size: int = BATCH_ARTICLES
+) -> Iterator[tuple[Article, Doc | Exception]]:
+    """Analyse a stream of articles `batch_size` at a time: the Docs `analyze_article`
+    makes, faster (spaCy gets fuller batches). Yields (article, Doc) in input order, or
+    (article, the exception) for an article that failed; a failing article never takes
+    its neighbours down: the batch is redone one article at a time."""
+    pipeline = get_pipeline()
+    for chunk in _chunks(articles, batch_size):
+        results: list[Doc | Exception | None] = [None] * len(chunk)
+        todo: list[tuple[int, Doc]] = []
+        for i, article in enumerate(chunk):
+            try:
+                doc, ready = _article_doc(article, lang)
+            except KroniekError as exc:
+                results[i] = exc
+                continue
+            if ready:
+                results[i] = doc
+            else:
+                todo.append((i, doc))
+        try:
+            done = pipeline.batch([doc for _, doc in todo])
+        except Exception:  # find the culprit: each article again, alone and afresh
+            for i, _ in todo:
+                try:
+                    results[i] = analyze_article(chunk[i], lang=lang)
+                except Exception as exc:
+                    results[i] = exc
+        else:
+            for (i, _), doc in zip(todo, done, strict=True):
+                results[i] = doc
+        for article, result in zip(chunk, results, strict=True):
+            assert result is not None
+            yield article, result
+
+
+def _article_doc(article: Article, lang: str | None) -> tuple[Doc, bool]:
+    """The article's Doc before analysis, and whether it is already complete (a record
+    with metadata but no text gets no annotations, only a warning)."""
     if not article.text.strip():
         doc = make_doc(" ", published=article.published, url=article.url,
                        title=article.title, outlet=article.outlet, source=article.source,
                        allow_empty=True)
         doc.warnings.append(f"{article.source}: the record has no text; metadata only")
         doc.id = article.identity()[:16]
-        return doc
+        return doc, True
     doc = make_doc(
         article.text,
         published=article.published,
@@ -88,4 +137,15 @@ def analyze_article(article: Article, *, lang: str | None = None) -> Doc:
         source=article.source,
     )
     doc.id = article.identity()[:16]
-    return get_pipeline()(doc)
+    return doc, False
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -248,37 +248,37 @@ def partitions(
 
 def analyze_partition(part: Partition, *, lang: str | None = None) -> PartitionResult:
     """Analyse a partition's articles (on a worker). An article that fails is reported."""
-    from kroniek.analysis import analyze_article
+    from kroniek.analysis import analyze_articles
 
     t0 = time.perf_counter()
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     errors: list[str] = []
     seen: set[str] = set()
+    articles: list[Article] = []
     for item in part.articles:
         if isinstance(item, RawPage):
             extracted = extract_page(item, lambda e: errors.append(str(e)))
             if extracted is None:
                 continue
             item = extracted
-        article = item
-        digest = article.identity()
+        digest = item.identity()
         if digest in seen:
             continue  # the same record twice in one partition: stored once
         seen.add(digest)
-        try:
-            doc = analyze_article(article, lang=lang)
-        except KroniekError as exc:
-            errors.append(str(ItemError(article.source, exc.message)))
+        articles.append(item)
+    for article, doc in analyze_articles(articles, lang=lang):
+        if isinstance(doc, KroniekError):
+            errors.append(str(ItemError(article.source, doc.message)))
             continue
-        except Exception as exc:  # a stage bug: reported with where, the rest goes on
-            where = traceback.extract_tb(exc.__traceback__)[-1]
+        if isinstance(doc, Exception):  # a stage bug: reported with where, the rest goes on
+            where = traceback.extract_tb(doc.__traceback__)[-1]
             errors.append(
-                f"{article.source}: {type(exc).__name__}: {exc} "
+                f"{article.source}: {type(doc).__name__}: {doc} "
                 f"(at {Path(where.filename).name}:{where.lineno})"
             )
             continue
         for table, new in doc_rows(
-            doc, content_hash=digest, source=article.source,
+            doc, content_hash=article.identity(), source=article.source,
             external_id=article.external_id, partition=part.id,
         ).items():
             rows[table].extend(new)

@@ -48,6 +48,10 @@ class Stage(Protocol):
     def __call__(self, doc: Doc) -> Doc: ...
 
 
+# A stage may also define `pipe(self, docs: list[Doc]) -> list[Doc]`, giving the same docs
+# as calling it on each, faster; `Pipeline.batch` uses it (see LinguisticStage).
+
+
 _REGISTRY: dict[str, Callable[..., Stage]] = {}
 
 
@@ -112,9 +116,22 @@ class Pipeline:
             doc.assigned.update(stage.assigns)
         return doc
 
-    def pipe(self, docs: Iterable[Doc]) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
+    def batch(self, docs: list[Doc]) -> list[Doc]:
+        """Run the stages over several docs together: a stage with a `pipe` method (the
+        linguistic stage) gets them all at once, so spaCy batches their sentences; every
+        other stage sees one doc at a time. The docs come out as `self(doc)` makes them.
+        An exception leaves the docs half-analysed: start again from fresh docs."""
+        for stage in self.stages:
+            t0 = time.perf_counter()
+            together = getattr(stage, "pipe", None)
+            docs = together(docs) if together is not None else [stage(d) for d in docs]
+            if self.time_stages:
+                self.timings[stage.name] = self.timings.get(stage.name, 0.0) + (
+                    time.perf_counter() - t0
+                )
+            for doc in docs:
+                doc.assigned.update(stage.assigns)
+        return docs
 
     @property
     def names(self) -> list[str]:

