@@ -18,8 +18,8 @@ Steps (each can be run alone; the work directory keeps intermediate results):
     assemble      syntax + NER (with its own tok2vec) + tokenizer rules →
                   src/kroniek/resources/models/<lang>
     train-joint   nl (experiment): one shared tok2vec for syntax and NER (configs/nl-joint.cfg);
-                  assemble it with --variant=joint. ~28% faster, NER dev F1 0.689 vs 0.723:
-                  not the default (see the model card).
+                  assemble it with --variant=joint. ~28% faster than the first model, NER
+                  dev F1 0.689 vs 0.723: not the default (see the model card).
     evaluate      scores on the held-out parts → models/<lang>/scores.json
     speed         words per CPU second of the linguistic stage on ../shared/data/news
 
@@ -45,6 +45,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # as the kroniek CLI: one BLAS thread (see kroniek.cli)
 
 from kroniek.evaluation.ner import GoldSentence, evaluate_ner, iob_spans, predict_spacy, read_conll  # noqa: E402
 from kroniek.evaluation.syntax import UDSentence, evaluate_syntax, normalize_lemma, read_conllu  # noqa: E402
