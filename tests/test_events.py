@@ -201,3 +201,56 @@ def test_gold_scores_stay_above_their_floors(shared_data: Path) -> None:
                              news=shared_data / "news" / "dpgmedia2019-nl.jsonl").as_dict()
     assert scores["gold_events"] >= 30
     assert check_floors("events-nl", scores) == []
+
+
+def _gold_file(folder: Path, art_id: int, events: list[dict[str, Any]], *, split: str = "dev",
+               no_event: bool = False) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rec = {"split": split, "events": events,
+           "article": {"id": art_id, "published": "2019-04-10", "no_event": no_event}}
+    (folder / f"{art_id}.json").write_text(json.dumps(rec), encoding="utf-8")
+
+
+def _gold_event(anchor: str, trigger: str, sub: str, **extra: Any) -> dict[str, Any]:
+    return {"id": "g1", "anchor": anchor, "trigger": trigger, "type": TYPE_OF[sub],
+            "sub_type": sub, "place": None, "date": None, "actor1": [], "actor2": [],
+            "fatalities": None, **extra}
+
+
+def test_scorer_reads_round_two_fields_and_splits(tmp_path: Path) -> None:
+    """Detection counts asserted gold only; modality is scored over every matched event;
+    a no-event article counts its false events; the frozen-test folder is read only when
+    asked for."""
+    from kroniek.evaluation.events import evaluate_events
+
+    texts = {
+        1: "De politie heeft maandag in Amsterdam drie betogers gearresteerd. "
+           "In die regio worden vaak dorpen aangevallen door milities.",
+        2: "Relschoppers plunderden zaterdag winkels en gooiden stenen naar agenten in Brussel.",
+        3: "Het leger zal volgende week de stad aanvallen.",
+    }
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in texts.items()),
+                    encoding="utf-8")
+    gold = tmp_path / "gold"
+    _gold_file(gold, 1, [
+        _gold_event("drie betogers gearresteerd", "gearresteerd", "Arrests"),
+        _gold_event("vaak dorpen aangevallen", "aangevallen", "Attack", modality="generic"),
+    ])
+    _gold_file(gold, 2, [], no_event=True)  # written as a no-event article on purpose
+    _gold_file(gold / "frozen-test", 3, [
+        _gold_event("de stad aanvallen", "aanvallen", "Armed clash", modality="future")],
+        split="frozen-test")
+
+    dev = evaluate_events(gold, news=news).as_dict()
+    assert dev["articles"] == 2 and dev["gold_events"] == 1
+    assert dev["detection_recall"] == 1.0 and dev["subtype_accuracy"] == 1.0
+    assert dev["modality_pairs"] == 2 and dev["modality_accuracy"] == 1.0  # habitual = generic
+    assert dev["no_event_articles"] == 1 and dev["no_event_false"] >= 1
+    assert dev["errors_by_cause"].get("no_event_article", 0) == dev["no_event_false"]
+
+    frozen = evaluate_events(gold, news=news, split="frozen-test").as_dict()
+    assert frozen["articles"] == 1 and frozen["gold_events"] == 0
+    assert frozen["modality_pairs"] == 1 and frozen["modality_accuracy"] == 1.0
+    assert evaluate_events(gold / "frozen-test", news=news).as_dict()["articles"] == 1
+    assert evaluate_events(gold, news=news, split="all").as_dict()["articles"] == 3

@@ -70,26 +70,31 @@ def eval_syntax(
 @eval_app.command("geo")
 def eval_geo(
     corpus: str = typer.Option(..., "--corpus", help="lgl or geovirus"),
+    part: str = typer.Option("all", "--part", help="LGL part: tune (tuned on), frozen or all"),
     data: str = typer.Option("", "--data", help="EUPEG folder (default: shared data)"),
     limit: int = typer.Option(0, "--limit", help="only the first N documents"),
     as_json: bool = typer.Option(False, "--json"),
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (geo-<corpus>)"),
 ) -> None:
-    """kroniek and the nine EUPEG geoparsers side by side (recognition, resolution).
+    """kroniek and the nine EUPEG geoparsers side by side (recognition, resolution), with
+    EUPEG's inexact matching and exact-span matching beside each other.
 
-    Example: kroniek eval geo --corpus lgl
+    Example: kroniek eval geo --corpus lgl --part frozen
     """
     import json
     from pathlib import Path
 
     from kroniek.evaluation import check_floors
-    from kroniek.evaluation.geo import evaluate, format_table
+    from kroniek.evaluation.geo import evaluate_both, format_table
 
-    rows = evaluate(corpus, data=Path(data) if data else None, limit=limit or None)
-    result = {"corpus": corpus, "kroniek": rows[0].as_dict(),
-              "peers": [r.as_dict() for r in rows[1:]]}  # fmt: skip
-    typer.echo(json.dumps(result, indent=2) if as_json else format_table(rows))
-    problems = check_floors(f"geo-{corpus.lower()}", rows[0].as_dict()) if check else []
+    rows, exact = evaluate_both(corpus, data=Path(data) if data else None, limit=limit or None,
+                                part=part)  # fmt: skip
+    result = {"corpus": corpus, "part": part, "kroniek": rows[0].as_dict(),
+              "kroniek_exact": exact[0].as_dict(), "peers": [r.as_dict() for r in rows[1:]],
+              "peers_exact": [r.as_dict() for r in exact[1:]]}  # fmt: skip
+    typer.echo(json.dumps(result, indent=2) if as_json else format_table(rows, exact))
+    name = f"geo-{corpus.lower()}" + (f"-{part}" if part != "all" else "")
+    problems = check_floors(name, rows[0].as_dict()) if check else []
     for p in problems:
         typer.echo(p, err=True)
     if problems:
@@ -102,21 +107,29 @@ def eval_events(
     news: str = typer.Option("", "--news", help="news JSONL the gold articles come from"),
     plover: str = typer.Option("", "--plover", help="also check the PLOVER mapping (GSR file)"),
     limit: int = typer.Option(0, "--limit", help="only the first N gold articles"),
-    split: str = typer.Option("all", "--split", help="dev (tuned on), test (held out) or all"),
-    errors: bool = typer.Option(False, "--errors", help="list every miss and mismatch"),
+    split: str = typer.Option("", "--split",
+                              help="dev (the default), frozen-test (scored once) or all"),
+    errors: bool = typer.Option(False, "--errors", help="list every miss and false event by cause"),
     as_json: bool = typer.Option(False, "--json"),
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (events-nl)"),
 ) -> None:
-    """Event detection P/R/F1, sub-type macro-F1, place, date, actors, fatalities.
+    """Event detection P/R/F1, sub-type and modality accuracy, place, date, actors,
+    fatalities, and false events on articles with no event.
 
-    Example: kroniek eval events --gold gold/events-nl --plover ../shared/data/events/plover_gsr.txt
+    Example: kroniek eval events --gold gold/events-nl --errors
+    (frozen test part: --split frozen-test, or --gold gold/events-nl/frozen-test)
     """
     from pathlib import Path
 
     from kroniek.evaluation.events import DEFAULT_NEWS, check_plover, evaluate_events
 
+    if split not in ("", "dev", "frozen-test", "all", "test"):
+        from kroniek.errors import InputError
+
+        raise InputError(f"unknown split {split!r}", source="--split",
+                         hint="use dev, frozen-test or all")
     sc = evaluate_events(Path(gold), news=Path(news) if news else DEFAULT_NEWS, limit=limit or None,
-                         split=split)
+                         split=split or None)
     result = sc.as_dict()
     if plover:
         result["plover"] = check_plover(Path(plover))
@@ -124,7 +137,8 @@ def eval_events(
         result["errors"] = sc.errors
     text = "\n".join(f"{k:22} {v}" for k, v in result.items() if k != "errors")
     if errors:
-        text += "\n" + "\n".join(str(e) for e in sc.errors)
+        ordered = sorted(sc.errors, key=lambda e: (e["error"], e.get("cause", ""), e["article"]))
+        text += "\n" + "\n".join(str(e) for e in ordered)
     _report("events-nl", result, text, as_json=as_json, check=check)
 
 

@@ -1,20 +1,35 @@
 """Scoring events against the Dutch gold set (`gold/events-nl/`, format in its GUIDE.md).
 
 For each gold article the text is read from the news JSONL it names (by `id`), analysed
-with the full pipeline, and the system's *asserted* events (`happened`) are matched to the
-gold events:
+with the full pipeline, and scored in four passes:
 
-- a system event **matches** a gold event when its trigger starts inside the gold event's
-  anchor or one of its mentions (the same incident told twice in one article is one gold
-  event with several mentions);
-- detection precision = matching system events / system events; recall = gold events
-  with at least one matching system event / gold events;
-- each gold event is **paired** with its first matching system event not yet paired; the
-  attribute scores are over pairs: sub-type macro-F1 (over the union of gold and system
-  sub-types; unpaired gold events count as false negatives, unmatched system events as
-  false positives), place (within 25 km of the gold coordinates, or the same country when
-  the gold place is a country or region), date (system and gold ranges overlap), actors
-  (actor1 and actor2 against the gold alternatives), fatalities (equal; none = 0).
+1. **Detection.** Gold events told as having happened (`modality` asserted or claimed)
+   against the system's events that `happened`. A system event **matches** a gold event
+   when its trigger starts inside the gold event's anchor or one of its mentions (one
+   incident told several times is one gold event with several mentions). Precision =
+   matching system events / system events; recall = gold events with a match / gold
+   events. Each gold event is **paired** with its first matching system event not yet
+   paired.
+2. **Attributes over pairs.** Sub-type accuracy (and macro-F1 over the union of gold and
+   system sub-types: unpaired gold events count as false negatives, unmatched system events
+   as false positives), place (within 25 km of the gold coordinates, or the same country
+   when the gold place is a country or region), date (the system and gold ranges overlap),
+   actors (actor1/actor2 against the gold alternatives), fatalities (equal; none = 0).
+3. **Modality** over every gold event of any modality with a system event of any modality
+   whose trigger lies in it: the system's `habitual` is the gold's `generic`.
+4. **No-event articles** (`"no_event": true`): every system event that happened there is a
+   false event (`no_event_false`).
+
+`--errors` lists each miss and false event with its cause (`errors_by_cause` counts them):
+misses are `not_found` or `marked_not_happened`; false events are `did_not_happen` (the
+gold has it with another modality), `repeat_mention` (a second system event for a gold
+event already matched), `no_event_article` or `not_an_event`.
+
+Round-1 files are read with the round-2 defaults: `modality` asserted, `background`
+false, `no_event` false, `split` dev. Which files (`load_gold`): `--split dev` (the
+default) is the folder's own files except frozen-test ones; `frozen-test` also looks in
+its `frozen-test/` subfolder; `all` is both. Pointing `--gold` at a frozen-test folder
+scores that folder (`--split` defaults to what is there).
 
 `check_plover` checks the PLOVER mapping against the PLOVER gold-standard records.
 """
@@ -32,14 +47,28 @@ from typing import Any
 from kroniek.errors import InputError
 from kroniek.evaluation import shared_data_dir
 
-__all__ = ["DEFAULT_NEWS", "EventScores", "check_plover", "evaluate_events", "load_gold"]
+__all__ = [
+    "DEFAULT_NEWS",
+    "HAPPENED",
+    "EventScores",
+    "actor_matches",
+    "check_plover",
+    "evaluate_events",
+    "gold_modality",
+    "load_gold",
+    "score_article",
+    "system_modality",
+]
 
 DEFAULT_NEWS = shared_data_dir() / "news" / "dpgmedia2019-nl.jsonl"
+FROZEN = "frozen-test"
+HAPPENED = ("asserted", "claimed")  # gold modalities that count for detection
 _PLACE_KM = 25.0
 
 
 @dataclass
 class EventScores:
+    articles: int = 0
     gold: int = 0
     system: int = 0
     system_matched: int = 0
@@ -48,12 +77,17 @@ class EventScores:
     fp: Counter[str] = field(default_factory=Counter)
     fn: Counter[str] = field(default_factory=Counter)
     type_right: int = 0
+    sub_type: list[bool] = field(default_factory=list)
+    modality: list[bool] = field(default_factory=list)
+    modality_confusion: Counter[str] = field(default_factory=Counter)
     place: list[bool] = field(default_factory=list)
     date: list[bool] = field(default_factory=list)
     actor1: list[bool] = field(default_factory=list)
     actor2: list[bool] = field(default_factory=list)
     fatalities: list[bool] = field(default_factory=list)
     modal_misses: int = 0  # gold events the system found but marked as not having happened
+    no_event_articles: int = 0
+    no_event_false: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -70,14 +104,19 @@ class EventScores:
             return round(sum(xs) / len(xs), 3) if xs else 0.0
 
         actors = self.actor1 + self.actor2
+        causes = Counter(e["cause"] for e in self.errors if "cause" in e)
         return {
+            "articles": self.articles,
             "gold_events": self.gold,
             "system_events": self.system,
             "detection_precision": round(p, 3),
             "detection_recall": round(r, 3),
             "detection_f1": round(f, 3),
+            "subtype_accuracy": rate(self.sub_type),
             "subtype_macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else 0.0,
             "type_accuracy": rate([True] * self.type_right + [False] * (self.gold_found - self.type_right)),
+            "modality_accuracy": rate(self.modality),
+            "modality_pairs": len(self.modality),
             "place": rate(self.place),
             "date": rate(self.date),
             "actor1": rate(self.actor1),
@@ -86,11 +125,39 @@ class EventScores:
             "fatalities": rate(self.fatalities),
             "pairs": self.gold_found,
             "modal_misses": self.modal_misses,
+            "no_event_articles": self.no_event_articles,
+            "no_event_false": self.no_event_false,
+            "errors_by_cause": dict(sorted(causes.items())),
+            "modality_confusion": dict(self.modality_confusion.most_common()),
         }
 
 
-def load_gold(path: Path, *, split: str = "all") -> list[dict[str, Any]]:
-    """Every gold article record in a folder (or one file), of one split (dev, test, all)."""
+def _read(f: Path) -> dict[str, Any]:
+    try:
+        rec = json.loads(f.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON: {exc}", source=str(f), hint="fix the gold file") from exc
+    if not isinstance(rec, dict) or "article" not in rec or "events" not in rec:
+        raise InputError("a gold file needs 'article' and 'events'", source=str(f),
+                         hint="see gold/events-nl/GUIDE.md")
+    rec["_file"] = str(f)
+    rec.setdefault("split", "dev")
+    rec["article"].setdefault("no_event", False)
+    for ev in rec["events"]:
+        ev.setdefault("modality", "asserted")
+        ev.setdefault("background", False)
+        ev.setdefault("mentions", [])
+    return rec
+
+
+def load_gold(path: Path, *, split: str | None = None) -> list[dict[str, Any]]:
+    """The gold article records of a folder (or one file), of one split.
+
+    `split`: `dev` (the folder's own files that are not frozen-test), `frozen-test` (also
+    from its `frozen-test/` subfolder), `all`, any other value a file's `split` has
+    (`test`: the round-1 held-out files), or None: what the folder holds (its frozen-test
+    files when that is all it has, else `dev`).
+    """
     if not path.exists():
         raise InputError(f"gold not found: {path}", source=str(path),
                          hint="point --gold at gold/events-nl")
@@ -98,19 +165,16 @@ def load_gold(path: Path, *, split: str = "all") -> list[dict[str, Any]]:
     if not files:
         raise InputError(f"no gold files (*.json) in {path}", source=str(path),
                          hint="point --gold at gold/events-nl")
-    out = []
-    for f in files:
-        try:
-            rec = json.loads(f.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not JSON: {exc}", source=str(f)) from exc
-        if "article" not in rec or "events" not in rec:
-            raise InputError("a gold file needs 'article' and 'events'", source=str(f),
-                             hint="see gold/events-nl/GUIDE.md")
-        rec["_file"] = str(f)
-        if split in ("all", rec.get("split", "dev")):
-            out.append(rec)
-    return out
+    recs = [_read(f) for f in files]
+    if split is None:
+        split = FROZEN if all(r["split"] == FROZEN for r in recs) else "dev"
+    if split in (FROZEN, "all") and path.is_dir() and (path / FROZEN).is_dir():
+        recs += [_read(f) for f in sorted((path / FROZEN).glob("*.json"))]
+    if split == "dev":
+        return [r for r in recs if r["split"] != FROZEN]
+    if split == "all":
+        return recs
+    return [r for r in recs if r["split"] == split]
 
 
 def _texts(news: Path, ids: set[Any]) -> dict[Any, dict[str, Any]]:
@@ -130,7 +194,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = (math.sin((p2 - p1) / 2) ** 2
          + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _norm(s: str) -> str:
@@ -170,42 +234,95 @@ def _spans(text: str, ev: dict[str, Any]) -> list[tuple[int, int]]:
     return out
 
 
-def score_article(doc: Any, gold_events: list[dict[str, Any]], sc: EventScores) -> None:
+def gold_modality(ev: dict[str, Any]) -> str:
+    return str(ev.get("modality") or "asserted")
+
+
+def system_modality(event: Any) -> str:
+    """The system's modality in the gold's words (`habitual` is the gold's `generic`)."""
+    return "generic" if event.modality == "habitual" else str(event.modality)
+
+
+def _inside(e: Any, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= e.trigger.start < b for a, b in spans)
+
+
+def score_article(doc: Any, gold_events: list[dict[str, Any]], sc: EventScores, *,
+                  no_event: bool = False) -> None:
+    """Add one analysed article's scores to `sc` (the passes of the module docstring)."""
     from kroniek.stages.events import happened
 
+    sc.articles += 1
     places = {p.id: p for p in doc.places}
     system = [e for e in doc.events if happened(e)]
     others = [e for e in doc.events if not happened(e)]
     spans = [_spans(doc.text, g) for g in gold_events]
-    sc.gold += len(gold_events)
+    real = [gi for gi, g in enumerate(gold_events) if gold_modality(g) in HAPPENED]
+    sc.gold += len(real)
     sc.system += len(system)
-    matched_sys: set[str] = set()
+    matched_sys: set[int] = set()
     paired: set[int] = set()
-    for gi, g in enumerate(gold_events):
-        hits = [e for e in system if any(a <= e.trigger.start < b for a, b in spans[gi])]
-        # One-to-one where possible: a system event already paired goes last.
-        hits.sort(key=lambda e: id(e) in paired)
-        matched_sys.update(e.id for e in hits)
+    for gi in real:
+        g = gold_events[gi]
+        hits = [e for e in system if _inside(e, spans[gi])]
+        hits.sort(key=lambda e: id(e) in paired)  # one-to-one where possible
+        matched_sys.update(id(e) for e in hits)
         if not hits:
             sc.fn[g["sub_type"]] += 1
-            if any(any(a <= e.trigger.start < b for a, b in spans[gi]) for e in others):
-                sc.modal_misses += 1
-            sc.errors.append({"article": doc.id, "gold": g["anchor"][:60], "error": "missed"})
+            modal = [e for e in others if _inside(e, spans[gi])]
+            sc.modal_misses += bool(modal)
+            sc.errors.append({"article": doc.id, "error": "missed", "gold": g["anchor"][:70],
+                              "sub_type": g["sub_type"],
+                              "cause": "marked_not_happened" if modal else "not_found",
+                              **({"system_modality": modal[0].modality} if modal else {})})
             continue
         e = hits[0]
         paired.add(id(e))
         sc.gold_found += 1
         _score_pair(e, g, places, sc, doc.id)
+    _score_modality(doc, gold_events, spans, sc)
+    if no_event:
+        sc.no_event_articles += 1
+        sc.no_event_false += len(system)
     for e in system:
-        if e.id in matched_sys:
+        if id(e) in matched_sys:
             sc.system_matched += 1
+            continue
+        sc.fp[e.sub_type] += 1
+        inside = [gi for gi in range(len(gold_events)) if _inside(e, spans[gi])]
+        if no_event:
+            cause = "no_event_article"
+        elif any(gold_modality(gold_events[gi]) not in HAPPENED for gi in inside):
+            cause = "did_not_happen"
+        elif inside:
+            cause = "repeat_mention"
         else:
-            sc.fp[e.sub_type] += 1
-            sc.errors.append({"article": doc.id, "system": e.trigger.text, "sub_type": e.sub_type,
-                              "error": "spurious"})
+            cause = "not_an_event"
+        sent = doc.sentences[doc.sentence_index(e.trigger.start)]
+        sc.errors.append({"article": doc.id, "error": "false", "system": e.trigger.text,
+                          "sub_type": e.sub_type, "cause": cause,
+                          "sentence": doc.text[sent.start : sent.end][:160]})
+
+
+def _score_modality(doc: Any, gold_events: list[dict[str, Any]], spans: list[list[tuple[int, int]]],
+                    sc: EventScores) -> None:
+    used: set[int] = set()
+    for gi, g in enumerate(gold_events):
+        hits = sorted((e for e in doc.events if _inside(e, spans[gi])), key=lambda e: id(e) in used)
+        if not hits:
+            continue
+        e = hits[0]
+        used.add(id(e))
+        ok = system_modality(e) == gold_modality(g)
+        sc.modality.append(ok)
+        if not ok:
+            sc.modality_confusion[f"{gold_modality(g)} -> {system_modality(e)}"] += 1
+            sc.errors.append({"article": doc.id, "error": "modality", "gold": gold_modality(g),
+                              "system": system_modality(e), "trigger": e.trigger.text})
 
 
 def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScores, doc_id: str) -> None:
+    sc.sub_type.append(e.sub_type == g["sub_type"])
     if e.sub_type == g["sub_type"]:
         sc.tp[e.sub_type] += 1
     else:
@@ -220,14 +337,15 @@ def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScor
         if not ok:
             p = places.get(e.place)
             sc.errors.append({"article": doc_id, "gold": g["place"]["name"],
-                              "system": p.name if p else None, "error": "place"})
+                              "system": p.name if p else None, "trigger": e.trigger.text,
+                              "error": "place"})
     if g.get("date"):
         d = g["date"]
         ok = bool(e.time.from_ and e.time.to and e.time.from_ <= d["to"] and d["from"] <= e.time.to)
         sc.date.append(ok)
         if not ok:
             sc.errors.append({"article": doc_id, "gold": d, "system": [e.time.from_, e.time.to],
-                              "error": "date"})
+                              "trigger": e.trigger.text, "error": "date"})
     if g.get("actor1"):
         sc.actor1.append(actor_matches(e.actor1, g["actor1"]))
     if g.get("actor2"):
@@ -241,7 +359,8 @@ def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScor
 
 
 def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | None = None,
-                    split: str = "all") -> EventScores:
+                    split: str | None = None) -> EventScores:
+    """Analyse every gold article of `split` (see `load_gold`) and score it."""
     import kroniek
 
     records = load_gold(gold_path, split=split)[:limit]
@@ -251,11 +370,12 @@ def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | 
         art = rec["article"]
         src = texts.get(art["id"])
         if src is None:
-            raise InputError(f"article {art['id']} is not in {news}", source=rec["_file"])
+            raise InputError(f"article {art['id']} is not in {news}", source=rec["_file"],
+                             hint="pass --news with the JSONL the gold articles come from")
         doc = kroniek.analyze(src["text"], published=art["published"], lang="nl",
                               title=src.get("title"))
         doc.id = str(art["id"])  # errors name the gold article
-        score_article(doc, rec["events"], sc)
+        score_article(doc, rec["events"], sc, no_event=bool(art.get("no_event")))
     return sc
 
 
