@@ -1,0 +1,37 @@
+# Hand annotations, round 2 frozen test, part B, file b (see ../../src/batch1.py for the
+# format and ../../GUIDE.md for the rules). Written by reading the article texts only.
+ANN = {
+10773661: [
+ ("indirect", "Voor een welvarend land als Nederland is het onacceptabel dat nog altijd één op de tien kinderen opgroeit in armoede", "vindt", "staatssecretaris Tamara van Ark van Sociale Zaken", "Tamara van Ark"),
+ ("direct", "We moeten naar nul.", "", "", "Tamara van Ark"),
+ ("direct", "Als jij nooit voor een verjaardagsfeestje wordt uitgenodigd, omdat je zelf nooit zo'n feestje kunt geven, is de kans groot dat je daar je leven lang last van hebt", "stelt", "Van Ark", "Tamara van Ark"),
+ ("indirect", "het werk van de Stichting Leergeld, die de portemonnee trekt voor kinderen die anders niet op schoolreisje of bij een voetbalclub zouden kunnen", "prees", "ze", "Tamara van Ark"),
+ ("mixed", "is er in de samenleving een 'kritische massa' aan het ontstaan waarmee kinderarmoede 'de wereld uit kan worden geholpen'", "Volgens", "Van Ark", "Tamara van Ark"),
+ ("mixed", "is er - zeker nu het economisch voorspoedig gaat - een uitgelezen kans om de 'genadeslag' uit te delen", "Volgens", "Van Ark", "Tamara van Ark"),
+ ("direct", "Ik wil gewoon terug naar nul. Ik vind het niet acceptabel dat je in 2019 in een land als Nederland kinderen hebt die niet mee kunnen komen.", "", "", "Tamara van Ark"),
+ ("indirect", "Maar de aanpak van kinderarmoede vergt meer dan geld", "stelt", "Van Ark", "Tamara van Ark"),
+ ("indirect", "Nog altijd zijn er gemeenten die het probleem onvoldoende onderkennen", "", "", "Tamara van Ark"),
+ ("direct", "Die zeggen: wij kennen hier geen armoede. Terwijl maar liefst één op de tien kinderen in armoede opgroeit.", "", "", "Tamara van Ark"),
+ ("direct", "De schaamte is groot. Je ziet het lang niet altijd aan de buitenkant. Mensen kunnen er verzorgd bijlopen, maar als je dan een stap over de drempel zet, is er nauwelijks iets", "zegt", "Van Ark", "Tamara van Ark"),
+ ("mixed", "is het de eerste keer dat een kabinet een 'integrale' aanpak lanceert om kinderarmoede uit bannen", "Volgens", "Van Ark", "Tamara van Ark"),
+],
+10775364: [
+ ("direct", "De kans op programmatische overeenstemming tussen FvD en andere partijen is zeer gering, zo niet onmogelijk. Het belangrijkste breekpunt betreft hierbij het klimaatbeleid.", "", "", "Hans Smits"),
+ ("indirect", "nu een poging met VVD en GroenLinks, de tweede en derde partij", "adviseert", "Smits", "Hans Smits"),
+ ("direct", "De VVD slaat gewoon linksaf", "zegt", "partijleider Thierry Baudet", "Thierry Baudet"),
+ ("direct", "Ze luisteren niet naar heel veel mensen die dat niet willen.", "", "", "Thierry Baudet"),
+ ("mixed", "de VVD 'niet bereid was tot samenwerking met FvD, de grootste partij van Noord-Holland'", "stelt", "Henk Otten", "Henk Otten"),
+ ("indirect", "Klopt niks van", "stelt", "Cees Loggen", "Cees Loggen"),
+ ("mixed", "'afstand te nemen' van de conclusie van informateur Hans Smits", "zegt", "Hij", "Cees Loggen"),
+ ("direct", "Zo ver zijn we helemaal niet gekomen. In het gesprek met Smits is het woord 'klimaat' niet eens gevallen", "aldus", "Loggen", "Cees Loggen"),
+ ("mixed", "niet in een coalitie met partijen 'die de uitdagingen waarvoor Noord-Holland staat uit de weg gaan'", "wil", "D66", "D66"),
+ ("direct", "Klimaat is er daar één van", "zegt", "partijleider Ilse Zaal", "Ilse Zaal"),
+ ("direct", "Achter de schermen zijn allerlei gesprekken gaande.", ":", "hij", "Thierry Baudet"),
+ ("direct", "Wij doen onze uiterste best om weer een herstart te maken, maar het ziet er moeilijk uit.", "zegt", "Hij", "Thierry Baudet"),
+ ("indirect", "de nieuwkomer mogelijk onderdeel wordt van de eerste verkenningspoging", "melden", "Bronnen rond het proces", ""),
+ ("indirect", "In Gelderland staat de VVD als grootste partij zeker open voor samenwerking met Baudets partij", "zei", "voorman Jan Markink", "Jan Markink"),
+ ("direct", "We doen ons best om het maximale uit te halen", "zegt", "Baudet", "Thierry Baudet"),
+ ("indirect", "het onderhandelingsresultaat in Noord-Holland maatgevend is voor andere provincies", "denkt", "Senaatslijsttrekker Henk Otten", "Henk Otten"),
+ ("direct", "Ik denk juist dat het kan helpen. De VVD zal niet in alle provincies in zee willen gaan met GroenLinks, want hun kiezers gaan hen dat aanrekenen. In de reacties op internet zie ik dat VVD'ers heel kritisch zijn. Wellicht ligt er nu juist meer druk om in allianties met Forum te stappen.", "", "", "Henk Otten"),
+],
+}
