@@ -4,6 +4,16 @@ Data: the EUPEG benchmark files (`<Corpus>_gold.txt`, `<Corpus>_<Parser>.txt`, a
 texts in `texts/<Corpus>/<n>`): one line per document, toponyms separated by `||`, each
 `gazname,,mention,,lat,,lon,,start,,end[,,...]`.
 
+GeoVirus's gold offsets in the EUPEG files are one character high against its texts (every
+one of its 2,167 gold spans reads the mention one character to the right): they are shifted
+down by one when loaded (`GOLD_SHIFT`); the peers' outputs are not shifted (they match the
+texts).
+
+LGL is split once (`lgl_split.json`, seed 20261204, made before any resolution change) into
+a `tune` part (294 documents: the only part errors are looked at on) and a `frozen` part
+(294), scored once when a round of changes is finished. GeoVirus is not tuned on: it is the
+unseen set.
+
 Metrics follow EUPEG's own scorer (Wang & Hu 2019, `Utils.calculateScores`):
 
 - a gold toponym without coordinates is ignored; so is a predicted one;
@@ -11,6 +21,8 @@ Metrics follow EUPEG's own scorer (Wang & Hu 2019, `Utils.calculateScores`):
   their spans are less than 10 characters apart; each prediction matches at most one gold
   toponym (gold toponyms are taken in order, the first unused matching prediction wins);
   precision = tp / (tp + fp), recall = tp / (tp + fn), F1 their harmonic mean;
+- **exact** recognition is scored beside it: a prediction matches only a gold toponym
+  with the same start and end;
 - **resolution** is measured on the matched pairs: great-circle error in km, accuracy
   within 161 km (error < 161), mean and median error, and AUC = the trapezoidal area under
   the sorted log-error curve, log(1 + e) / log(20039), normalised to [0, 1] (lower is
@@ -24,6 +36,7 @@ toponyms (capitals used for their government, "Moscow said", are kept).
 
 from __future__ import annotations
 
+import json
 import math
 import statistics
 from collections.abc import Iterable, Sequence
@@ -35,10 +48,15 @@ from kroniek.errors import InputError
 
 __all__ = [
     "CORPORA",
+    "GOLD_SHIFT",
+    "PARTS",
     "PEERS",
     "GeoScores",
     "Toponym",
     "default_data_dir",
+    "document_ids",
+    "evaluate",
+    "evaluate_both",
     "format_table",
     "haversine_km",
     "load_corpus",
@@ -54,6 +72,9 @@ PEERS = ("CamCoder", "CLAVIN", "DBpedia", "Edinburgh", "GeoTxt", "SpaCyNER", "St
          "TopoCluster", "Yahoo")  # fmt: skip
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference
 MATCH_WINDOW = 10  # EUPEG's inexact match: span midpoints < 10 characters apart
+GOLD_SHIFT = {"GeoVirus": -1}  # gold offsets one character high against the texts
+PARTS = ("all", "tune", "frozen")
+SPLIT_PATH = Path(__file__).with_name("lgl_split.json")
 
 
 @dataclass(slots=True, frozen=True)
@@ -122,8 +143,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(system: str, predicted: Sequence[list[Toponym]], gold: Sequence[list[Toponym]]) -> GeoScores:
-    """EUPEG's metrics for one system over aligned documents."""
+def score(system: str, predicted: Sequence[list[Toponym]], gold: Sequence[list[Toponym]], *,
+          exact: bool = False) -> GeoScores:  # fmt: skip
+    """EUPEG's metrics for one system over aligned documents (`exact`: same span only)."""
     if len(predicted) != len(gold):
         raise InputError(f"{system}: {len(predicted)} documents, gold has {len(gold)}",
                          hint="outputs must have one line per gold document")  # fmt: skip
@@ -132,9 +154,7 @@ def score(system: str, predicted: Sequence[list[Toponym]], gold: Sequence[list[T
     for pred_doc, gold_doc in zip(predicted, gold, strict=True):
         unused = list(pred_doc)
         for g in gold_doc:
-            mid_g = (g.start + g.end) / 2
-            hit = next((p for p in unused if abs(mid_g - (p.start + p.end) / 2) < MATCH_WINDOW),
-                       None)  # fmt: skip
+            hit = next((p for p in unused if _matches(p, g, exact=exact)), None)
             if hit is None:
                 fn += 1
                 continue
@@ -146,6 +166,12 @@ def score(system: str, predicted: Sequence[list[Toponym]], gold: Sequence[list[T
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
     return GeoScores(system, precision, recall, f1, *_resolution(errors), len(errors))
+
+
+def _matches(p: Toponym, g: Toponym, *, exact: bool) -> bool:
+    if exact:
+        return (p.start, p.end) == (g.start, g.end)
+    return abs((g.start + g.end) / 2 - (p.start + p.end) / 2) < MATCH_WINDOW
 
 
 def _resolution(errors: list[float]) -> tuple[float, float, float, float]:
@@ -161,9 +187,22 @@ def _resolution(errors: list[float]) -> tuple[float, float, float, float]:
     return acc, statistics.fmean(errors), statistics.median(errors), auc
 
 
-def load_corpus(corpus: str, *, data: Path | None = None,
-                limit: int | None = None) -> tuple[list[str], list[list[Toponym]], dict[str, list[list[Toponym]]]]:  # fmt: skip
-    """(texts, gold, peer outputs) of `lgl` or `geovirus`, first `limit` documents."""
+def document_ids(corpus: str, part: str = "all") -> list[int] | None:
+    """Indices of the documents of an LGL part (`tune`, `frozen`); None for all."""
+    if part not in PARTS:
+        raise InputError(f"unknown part {part!r}", hint=f"choose one of {', '.join(PARTS)}")
+    if part == "all":
+        return None
+    if corpus.lower() != "lgl":
+        raise InputError(f"{corpus} has no {part} part",
+                         hint="only LGL is split; GeoVirus is the unseen set (--part all)")  # fmt: skip
+    return list(json.loads(SPLIT_PATH.read_text(encoding="utf-8"))[part])
+
+
+def load_corpus(corpus: str, *, data: Path | None = None, limit: int | None = None,
+                part: str = "all") -> tuple[list[str], list[list[Toponym]], dict[str, list[list[Toponym]]]]:  # fmt: skip
+    """(texts, gold, peer outputs) of `lgl` or `geovirus`: the documents of `part`, the
+    first `limit` of them."""
     name = CORPORA.get(corpus.lower())
     if name is None:
         raise InputError(f"unknown corpus {corpus!r}", hint=f"choose one of {', '.join(CORPORA)}")
@@ -172,15 +211,19 @@ def load_corpus(corpus: str, *, data: Path | None = None,
     if not gold_path.exists():
         raise InputError("EUPEG gold file not found", source=str(gold_path),
                          hint="set KRONIEK_SHARED_DATA or --data to the data folder")  # fmt: skip
-    gold = [parse_line(ln) for ln in gold_path.read_text(encoding="utf-8").splitlines()]
-    n = len(gold) if limit is None else min(limit, len(gold))
-    texts = [(base / "texts" / name / str(i)).read_text(encoding="utf-8") for i in range(n)]
+    lines = gold_path.read_text(encoding="utf-8").splitlines()
+    ids = document_ids(corpus, part) or list(range(len(lines)))
+    ids = ids[:limit] if limit is not None else ids
+    shift = GOLD_SHIFT.get(name, 0)
+    gold = [[Toponym(t.mention, t.lat, t.lon, t.start + shift, t.end + shift)
+             for t in parse_line(lines[i])] for i in ids]  # fmt: skip
+    texts = [(base / "texts" / name / str(i)).read_text(encoding="utf-8") for i in ids]
     peers = {}
     for peer in PEERS:
         path = base / f"{name}_{peer}.txt"
-        lines = path.read_text(encoding="utf-8").splitlines()
-        peers[peer] = [parse_line(ln) for ln in lines[:n]]
-    return texts, gold[:n], peers
+        peer_lines = path.read_text(encoding="utf-8").splitlines()
+        peers[peer] = [parse_line(peer_lines[i]) if i < len(peer_lines) else [] for i in ids]
+    return texts, gold, peers
 
 
 def run_kroniek(texts: Sequence[str], *, lang: str = "en") -> list[list[Toponym]]:
@@ -214,23 +257,39 @@ def places_pipeline() -> Any:
     return Pipeline(stages)
 
 
-def evaluate(corpus: str, *, data: Path | None = None, limit: int | None = None) -> list[GeoScores]:
+def evaluate(corpus: str, *, data: Path | None = None, limit: int | None = None,
+             part: str = "all", exact: bool = False) -> list[GeoScores]:  # fmt: skip
     """kroniek first, then the nine peers, all scored on the same documents."""
-    texts, gold, peers = load_corpus(corpus, data=data, limit=limit)
-    rows = [score("kroniek", run_kroniek(texts), gold)]
-    rows += [score(peer, pred, gold) for peer, pred in peers.items()]
-    return rows
+    return evaluate_both(corpus, data=data, limit=limit, part=part)[1 if exact else 0]
 
 
-def format_table(rows: Sequence[GeoScores]) -> str:
-    """One table: recognition (inexact match, EUPEG) and resolution (on matched toponyms)."""
+def evaluate_both(corpus: str, *, data: Path | None = None, limit: int | None = None,
+                  part: str = "all") -> tuple[list[GeoScores], list[GeoScores]]:  # fmt: skip
+    """(inexact EUPEG rows, exact-span rows): kroniek first, then the nine peers."""
+    texts, gold, peers = load_corpus(corpus, data=data, limit=limit, part=part)
+    outputs = {"kroniek": run_kroniek(texts), **peers}
+    return ([score(name, pred, gold) for name, pred in outputs.items()],
+            [score(name, pred, gold, exact=True) for name, pred in outputs.items()])  # fmt: skip
+
+
+def format_table(rows: Sequence[GeoScores], exact: Sequence[GeoScores] = ()) -> str:
+    """Recognition (EUPEG inexact match; exact-span P/R/F1 beside it when given) and
+    resolution (on the matched toponyms of each rule)."""
+    by_name = {r.system: r for r in exact}
     head = (f"{'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'acc161':>7} {'mean km':>8} "
             f"{'median km':>9} {'AUC':>6} {'matched':>7}")  # fmt: skip
+    if by_name:
+        head += f" | {'exact P':>7} {'R':>6} {'F1':>6} {'acc161':>7} {'median km':>9}"
     lines = [head, "-" * len(head)]
     for r in rows:
-        lines.append(f"{r.system:<12} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} "
-                     f"{r.acc161:7.3f} {r.mean_km:8.0f} {r.median_km:9.1f} {r.auc:6.3f} "
-                     f"{r.matched:7d}")  # fmt: skip
+        line = (f"{r.system:<12} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} "
+                f"{r.acc161:7.3f} {r.mean_km:8.0f} {r.median_km:9.1f} {r.auc:6.3f} "
+                f"{r.matched:7d}")  # fmt: skip
+        e = by_name.get(r.system)
+        if e is not None:
+            line += (f" | {e.precision:7.3f} {e.recall:6.3f} {e.f1:6.3f} {e.acc161:7.3f} "
+                     f"{e.median_km:9.1f}")  # fmt: skip
+        lines.append(line)
     return "\n".join(lines)
 
 
