@@ -86,6 +86,7 @@ def parse_published(value: str, *, source: str, line: int | None = None) -> tupl
             if month:
                 dt.date(int(year), int(month), 1)
                 return value, "month"
+            dt.date(int(year), 1, 1)  # year 0 is no year
             return value, "year"
         except ValueError:
             pass

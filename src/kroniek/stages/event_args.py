@@ -253,12 +253,16 @@ def time_is_future(doc: Doc, event: Event) -> bool:
 # -- fatalities -----------------------------------------------------------------------------
 
 
+MAX_NUMBER_DIGITS = 18  # a count, never an identifier; int() refuses over 4,300 digits
+
+
 def parse_number(word: str, *, lang: str) -> int | None:
     """'157', '1.300', 'elf', 'achtduizend', 'twelve' → int; None for anything else."""
     ev, _ = _lex(lang)
     w = word.lower().strip(".,")
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", w):
-        return int(re.sub(r"[.,]", "", w))
+        digits = re.sub(r"[.,]", "", w)
+        return int(digits) if len(digits) <= MAX_NUMBER_DIGITS else None
     if w in ev.NUMBER_WORDS:
         return int(ev.NUMBER_WORDS[w])
     for big, mult in (("duizend", 1000), ("honderd", 100)):

@@ -137,14 +137,14 @@ def publication_range(value: str | None, precision: str | None) -> Range | None:
         return None
     try:
         parts = [int(p) for p in value[:10].split("-")]
-    except ValueError:
+        if precision == "day" and len(parts) >= 3:
+            d = dt.date(parts[0], parts[1], parts[2])
+            return d, d
+        if precision == "month" and len(parts) >= 2:
+            return _month(parts[0], parts[1])
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except ValueError:  # not a date the calendar has (year 0, month 13): no range
         return None
-    if precision == "day" and len(parts) >= 3:
-        d = dt.date(parts[0], parts[1], parts[2])
-        return d, d
-    if precision == "month" and len(parts) >= 2:
-        return _month(parts[0], parts[1])
-    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
 def _month(y: int, m: int) -> Range:
@@ -225,8 +225,9 @@ def _absolute_or_anchored(
         whole = (dt.date(yr, 1, 1), dt.date(yr, 12, 31))
         return _part(whole, lx.PART_OF.get(str(g.get("part", "")).lower())), "year"
     if kind == "decade":
-        d = str(g["decade"]).lower().rstrip("'s")
-        start = int(d) if d.isdigit() else 1900 + int(lx.DECADES[d])
+        d = str(g["decade"]).lower()
+        digits = d.removesuffix("s").removesuffix("'")  # "1960s", "1960's"; not "sixties"
+        start = int(digits) if digits.isdigit() else 1900 + int(lx.DECADES[d])
         return (dt.date(start, 1, 1), dt.date(start + 9, 12, 31)), "range"
     if kind == "period":
         a, b = lx.NAMED_PERIODS[re.sub(r"\s+", " ", g["period"].lower())]
@@ -281,9 +282,12 @@ def resolve_expression(
     results: list[tuple[Range, str]] = []
     refs: list[dt.date | None] = list(published) if published else [None]
     for ref in refs:
-        got = _absolute_or_anchored(kind, groups, lx, ref)
-        if got is None and ref is not None and kind in ("deictic", "ago", "weekday"):
-            got = _relative(kind, groups, lx, ref)
+        try:
+            got = _absolute_or_anchored(kind, groups, lx, ref)
+            if got is None and ref is not None and kind in ("deictic", "ago", "weekday"):
+                got = _relative(kind, groups, lx, ref)
+        except (OverflowError, ValueError):  # "9999 years ago", "tomorrow" in year 9999
+            got = None
         if got is not None:
             results.append(got)
     if not results:
@@ -328,7 +332,10 @@ class TimesStage:
         times: list[TimeExpr] = []
         for m in find_time_expressions(doc.text, lang=lang):
             if m.kind in ("relprev", "sameday"):
-                value, precision = _relative_to_previous(m, times, lang=lang)
+                try:
+                    value, precision = _relative_to_previous(m, times, lang=lang)
+                except (OverflowError, ValueError):  # shifted past the calendar's ends
+                    value, precision = TimeValue(), "unknown"
             else:
                 value, precision = resolve_expression(m.kind, m.groups, lang=lang, published=published)
             times.append(
