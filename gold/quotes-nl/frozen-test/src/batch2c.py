@@ -1,0 +1,51 @@
+# Hand annotations, round 2 frozen test, part B, file c (see ../../src/batch1.py for the
+# format and ../../GUIDE.md for the rules). Written by reading the article texts only.
+# 10776198: the direct quote "Stop!" (', gilt ze, meermaals') is left out: the same word
+# opens the article's subheading "Stop!" just before it, and make_gold.py finds the first
+# occurrence, which would place the quote on the heading.
+ANN = {
+10776198: [
+ ("indirect", "De van oorsprong Indonesische familie Lobo, die met z'n vieren zijn gekomen, is heel verdrietig", "zeggen", "ze", "familie Lobo|Lobo"),
+ ("direct", "Fantastisch", "zegt", "de een", "familie Lobo|Lobo"),
+ ("direct", "Echt goed, lief", "zegt", "de ander", "familie Lobo|Lobo"),
+ ("indirect", "Orders van het plaatselijke kerkbestuur, die niet wil dat zij met de pers spreken", "zegt", "ze", "Elly Visser"),
+ ("direct", "Dat zou maar strijd opleveren.", "", "", "Elly Visser"),
+ ("indirect", "de aantekeningen worden verscheurd", "eist", "de parochiesecretaris", "Elly Visser"),
+ ("indirect", "ze laten zich niet de mond snoeren", "mopperen", "de broers Lobo", "broers Lobo|familie Lobo|Lobo"),
+ ("indirect", "Hij is 81 jaar", "zegt", "hij", "Frank Lobo"),
+ ("direct", "Even oud als koningin Beatrix.", "", "", "Frank Lobo"),
+ ("indirect", "Frank Lobo geeft de kerk gelijk dat ze Valkering heeft geschorst", "vertelt", "hij", "Frank Lobo"),
+ ("indirect", "het tegelijk verschrikkelijk jammer", "vindt", "hij", "Frank Lobo"),
+ ("direct", "Pierre is de ziel van deze kerk", "zegt", "hij", "Frank Lobo"),
+ ("direct", "Je deed nooit tevergeefs een beroep op hem. Het was heel gek om hier te zijn terwijl hij er niet was. We zijn niet alleen de priester kwijt, maar ook de ziel.", "", "", "Frank Lobo"),
+ ("indirect", "Dat de priester op mannen viel", "wist", "Lobo", "Frank Lobo"),
+ ("direct", "En dat is ook geen punt. Maar in de krant las ik dat hij het ook praktiseert, en dark-rooms en homosauna's bezocht.", "", "", "Frank Lobo"),
+ ("direct", "Neem afstand van het duivelse in jezelf. Nee, de duivel bestaat niet, maar het kwaad wel: dat zit in ieder van ons.", "", "", "Frank Lobo"),
+ ("direct", "dit sta ik niet toe", "", "", "Elly Visser"),
+ ("mixed", "Ze roemt de coming-out, en staat 'pal' achter de priester", "zegt", "ze", "Loes van Luijk"),
+ ("direct", "Er gaat zo'n kracht en moed van hem uit.", "", "", "Loes van Luijk"),
+ ("indirect", "En met het detailniveau of de seksuele escapades had ze ook geen probleem", "", "", "Loes van Luijk"),
+ ("direct", "Nee, als je zo'n stap zet, wees dan in godsnaam open.", "", "", "Loes van Luijk"),
+],
+10776298: [
+ ("direct", "Mijn dochter steekt er zeker iets van op.", "", "", ""),
+ ("direct", "Ik keek laatst met puppy-ogen naar een mevrouw toen ik zag dat ze een hele stapel plaatjes kreeg bij de kassa. Ik was zo blij dat ik ze kreeg! Er zaten hele mooie tattoos van vlinders bij.", "", "", "Phaffy Simons"),
+ ("indirect", "zijn er in ruim twee weken tijd 40 miljoen plaatjes en tattoo's uitgedeeld", "Volgens", "AH-woordvoerder Ronald van der Aart", "Ronald van der Aart"),
+ ("direct", "We krijgen uit het hele land signalen dat er op schoolpleinen volgeplakte kinderen rondlopen.", "", "", "Ronald van der Aart"),
+ ("direct", "Bij de actie hoort een app, vorige week was die het meeste gedownload. En het helpt dat Freek Vonk meewerkt.", "", "", "Ronald van der Aart"),
+ ("indirect", "gaat het niet alleen om het sparen", "Volgens", "Van der Aart", "Ronald van der Aart"),
+ ("direct", "Uit meerdere onderzoeken blijkt dat het slecht gaat met onze bijen, hommels, kevers, vlinders en andere soorten. Het is belangrijk dat kinderen leren over het belang van tientallen meer én minder bekende insecten.", "", "", "Ronald van der Aart"),
+ ("indirect", "Naturalis weet al veel langer dat het slecht gaat met de biodiversiteit en de insecten in Nederland", "vervolgt", "hij", "Ronald van der Aart"),
+ ("direct", "Zonder bestuiving door insecten zouden er bijvoorbeeld geen groenten en fruit meer zijn. We zijn blij dat we gebruik kunnen maken van de kennis die Naturalis heeft. Die kennis dragen we graag over aan de kinderen.", "", "", "Ronald van der Aart"),
+ ("indirect", "of er nog pizza bestaat zonder insecten", "stelde", "Hij", "Vincent Kalkman"),
+ ("direct", "Nee dus. Niet alleen voor de groenten die je op een pizza legt, maar ook de knoflook die in salami is verwerkt, heeft insecten nodig. Bijen die knoflookplanten bestuiven. Zo'n boodschap blijft wel hangen bij de kinderen.", "", "", "Vincent Kalkman"),
+ ("indirect", "haar dochters bewuster omgaan met de natuur", "merkt", "Anouk, moeder van Phaffy en Coco Simons", "Anouk"),
+ ("direct", "Laatst hadden we een hommel in huis. Ze deden veel moeite om het beestje te vangen en weer buiten te zetten. Mooi om te zien.", "", "", "Anouk"),
+ ("indirect", "zijn dochter zich verdiept in de insectenwereld", "ziet", "de vader van Cleo Vermeulen (9)", ""),
+ ("direct", "Dat kan nooit kwaad, ze steekt er zeker iets van op. Maar het sparen zelf blijft net zo belangrijk. Ik vraag me wel af of die tattoos niet schadelijk zijn voor de huid. Sommige kinderen zitten echt helemaal onder.", "", "", ""),
+ ("indirect", "er enkele klachten zijn binnengekomen over de plakplaatjes", "laat", "Albert Heijn", "Albert Heijn|AH"),
+ ("direct", "We hebben de inkt uitgebreid dermatologisch laten testen, de uitkomst was positief. Als er irritatie van de huid ontstaat, kan er sprake zijn van een allergische reactie of er is te hard geboend om de tattoos eraf te krijgen. Wij gaan niet ingrijpen, een paar reacties op 40 miljoen plaatjes is te verwaarlozen", "aldus", "Van der Aart", "Ronald van der Aart"),
+ ("indirect", "kinderen hen het liefst elke dag naar AH zien gaan", "verzuchten", "ouders", ""),
+ ("direct", "Gelukkig hebben we opa's en oma's die meehelpen om de collectie compleet te krijgen", "lacht", "Ingrid van Wifferen", "Ingrid van Wifferen"),
+],
+}
