@@ -28,7 +28,7 @@ ANN = {
  ("direct", "Ik heb van de ramp van de brexit nog weinig gemerkt, namelijk.", "", "", "Bas Berkhof"),
  ("direct", "En daarbij komt dat Wilders zichzelf altijd buiten de orde plaatst", "verwoordt", "Berkhof", "Bas Berkhof"),
  ("direct", "Bij Baudet weet je dat hij, zelfs vanuit de oppositie, iets gedaan kan krijgen. Hij is pragmatischer en kan dus wél leveren.", "", "", "Bas Berkhof"),
- ("mixed", "hij, anders dan Wilders, met het kabinet- Rutte III 'zaken kan doen'", "houdt", "hij", "Thierry Baudet|Thiery Baudet"),
+ ("mixed", "hij, anders dan Wilders, met het kabinet- Rutte III 'zaken kan doen'", "houdt", "Baudet", "Thierry Baudet|Thiery Baudet"),
  ("mixed", "Niet 'op klimaat'", "", "", "Thierry Baudet|Thiery Baudet"),
  ("direct", "We zullen punten pakken waar we ze pakken kunnen.", "", "", "Thierry Baudet|Thiery Baudet"),
  ("indirect", "Inmiddels dreven er vanuit de PVV al heel wat kiezers richting Baudet", "blijkt", "onderzoek van I&O Research", "I&O Research"),

@@ -71,7 +71,7 @@ ANN = {
  ("direct", "Met onze reddingsvesten aan. Van daaruit zouden we worden geëvacueerd", "vertelt", "Judy", "Judy"),
  ("direct", "Op een gegeven moment kwam er een enorme golf naar binnen, dwars door de deur. Die golf sleurde mij mee. Ik weet echt niet hoe diep het was, maar ik ging wel kopje-onder, want mijn haar was nat, ik was totaal doorweekt. Het was dat Rodney mij nog nét bij mijn reddingsvest kon pakken anders waren we elkaar kwijt geweest. Op dat moment was het echt doodeng, je denkt dat het schip kapseist of zinkt.", "", "", "Judy"),
  ("indirect", "Rond 22.30 uur, is haar schatting, worden ze als een van de laatsten geëvacueerd met een helikopter", "schatting", "haar", "Judy"),
- ("indirect", "ze nog in leven zijn", "vertellen", "ze", "Rodney en Judy|Rodney|Judy"),
+ ("indirect", "ze nog in leven zijn", "vertellen", "", "Rodney en Judy|Rodney|Judy"),
  ("direct", "Zij waren heel dapper, bleven steeds kalm en wisten precies wat ze moesten doen. Dat heeft er echt voor gezorgd dat er nooit echte paniek is uitgebroken en dat het redelijk lijkt af te lopen. Die mensen wil ik echt bedanken en ook alle hulpverleners.", "", "", "Judy"),
  ("indirect", "En ook dat was eng", "vertelt", "Janet Jacob", "Janet Jacob"),
  ("direct", "De helikoptervlucht was doodeng. De wind was net een tornado.", "", "", "Janet Jacob"),
