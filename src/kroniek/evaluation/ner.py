@@ -32,6 +32,8 @@ __all__ = [
     "score_spans",
     "evaluate_ner",
     "format_ner",
+    "gold_documents",
+    "predict_pipeline",
     "run_ner_eval",
     "words_per_second",
 ]
@@ -216,10 +218,90 @@ def words_per_second(nlp: Any, texts: Sequence[str], *, batch_size: int = 64) ->
     return n / (time.perf_counter() - t0)
 
 
+def gold_documents(
+    sentences: Sequence[GoldSentence],
+) -> list[tuple[str, list[list[tuple[int, int]]]]]:
+    """The gold sentences rebuilt as raw documents, one per `-DOCSTART-` part: tokens
+    joined by spaces, sentences by newlines. Each document comes with the (start, end)
+    characters of every token, sentence by sentence."""
+    docs: list[tuple[str, list[list[tuple[int, int]]]]] = []
+    by_doc: dict[int, list[GoldSentence]] = {}
+    for s in sentences:
+        by_doc.setdefault(s.doc_index, []).append(s)
+    for group in by_doc.values():
+        parts: list[str] = []
+        offsets: list[list[tuple[int, int]]] = []
+        pos = 0
+        for s in group:
+            if parts:
+                parts.append("\n")
+                pos += 1
+            sent: list[tuple[int, int]] = []
+            for j, w in enumerate(s.words):
+                if j:
+                    parts.append(" ")
+                    pos += 1
+                parts.append(w)
+                sent.append((pos, pos + len(w)))
+                pos += len(w)
+            offsets.append(sent)
+        docs.append(("".join(parts), offsets))
+    return docs
+
+
+def _spans_on_tokens(
+    entities: Iterable[tuple[int, int, str]], offsets: list[list[tuple[int, int]]]
+) -> list[list[Span]]:
+    """Character spans mapped to gold token spans: the tokens an entity overlaps, cut at
+    the end of the sentence its first token is in (the gold never crosses sentences)."""
+    flat = [(si, ti, s, e) for si, sent in enumerate(offsets) for ti, (s, e) in enumerate(sent)]
+    starts = [s for _, _, s, _ in flat]
+    out: list[list[Span]] = [[] for _ in offsets]
+    import bisect
+
+    for start, end, label in entities:
+        k = max(0, bisect.bisect_right(starts, start) - 1)
+        while k < len(flat) and flat[k][3] <= start:
+            k += 1  # the entity starts after this token (in the space that follows it)
+        if k >= len(flat) or flat[k][2] >= end:
+            continue
+        si, first = flat[k][0], flat[k][1]
+        last = first
+        while k + 1 < len(flat) and flat[k + 1][0] == si and flat[k + 1][2] < end:
+            k += 1
+            last = flat[k][1]
+        out[si].append((first, last + 1, label))
+    return out
+
+
+def predict_pipeline(
+    sentences: Sequence[GoldSentence], *, lang: str, mode: str | None = None
+) -> list[list[Span]]:
+    """Spans the whole pipeline (`kroniek.analyze`) finds on the raw text of the gold
+    documents, mapped back to the gold tokens. Sentences must be whole documents."""
+    import kroniek
+
+    out: list[list[Span]] = []
+    for text, offsets in gold_documents(sentences):
+        kwargs: dict[str, Any] = {"lang": lang}
+        if mode is not None:
+            kwargs["mode"] = mode
+        doc = kroniek.analyze(text, **kwargs)
+        out += _spans_on_tokens(((e.start, e.end, e.label) for e in doc.entities), offsets)
+    return out
+
+
 def run_ner_eval(
-    gold: Path | str, *, lang: str = "nl", frog: bool = False, limit: int = 0
+    gold: Path | str,
+    *,
+    lang: str = "nl",
+    frog: bool = False,
+    limit: int = 0,
+    pipeline: bool = True,
+    mode: str | None = None,
 ) -> dict[str, Any]:
-    """Scores of kroniek's model (and Frog's, with `frog`) on a CoNLL gold file."""
+    """Scores of kroniek's model on the gold tokens, of the whole pipeline on the raw text
+    (with `pipeline`), and of Frog (with `frog`) on a CoNLL gold file."""
     from kroniek.stages.linguistic import load_model_with
 
     sentences = read_conll(gold)
@@ -228,6 +310,11 @@ def run_ner_eval(
     nlp = load_model_with(lang, "ner", hint="train it with `python scripts/train_models.py`")
     result: dict[str, Any] = {"gold": str(gold), "lang": lang, "sentences": len(sentences)}
     result["kroniek"] = evaluate_ner(sentences, lambda s: predict_spacy(nlp, s)).as_dict()
+    if pipeline:
+        result["pipeline"] = evaluate_ner(
+            sentences, lambda s: predict_pipeline(s, lang=lang, mode=mode)
+        ).as_dict()
+        result["pipeline_f1"] = result["pipeline"]["f1"]
     if frog:
         from kroniek.evaluation.frog import predict_frog
 
@@ -237,7 +324,7 @@ def run_ner_eval(
 
 def format_ner(result: dict[str, Any]) -> str:
     """A conlleval-like table, one block per system, side by side when there are two."""
-    systems = [k for k in ("kroniek", "frog") if k in result]
+    systems = [k for k in ("kroniek", "pipeline", "frog") if k in result]
     types = sorted({t for k in systems for t in result[k]["per_type"]})
     head = (
         f"{'type':<9}"

