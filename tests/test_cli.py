@@ -106,3 +106,184 @@ def test_missing_file_and_usage_errors(tmp_path: Path) -> None:
     assert result.returncode == 2 and "nope.txt: no such file" in result.stderr
     result = run("analyze", "x.txt", "--format", "yaml")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+# -- the commands that read the store ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from kroniek.store import open_store
+    from kroniek_docs import sample_docs
+
+    path = tmp_path_factory.mktemp("cli") / "k.sqlite"
+    with open_store(path) as store:
+        for i, doc in enumerate(sample_docs()):
+            store.add(doc, content_hash=f"h{i}")
+    return path
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`kroniek ARGS` in this process, through the same error translation as the script."""
+    from kroniek.cli import main
+
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_and_short_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    code, out, _ = cli(capsys, "--version")
+    assert code == 0 and out.strip() == f"kroniek {version('kroniek')}"
+    code, out, _ = cli(capsys, "events", "-h")
+    assert code == 0 and "--place" in out and "Example" in out
+
+
+def test_unknown_store_is_an_error_unless_create(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    missing = tmp_path / "typo.sqlite"
+    code, out, err = cli(capsys, "events", "--db", str(missing))
+    assert code == 4 and out == "" and not missing.exists()
+    assert err.startswith(f"Error: --db: no store at {missing}") and "--create" in err
+    code, out, err = cli(capsys, "events", "--db", str(missing), "--create")
+    assert code == 0 and missing.exists() and "no events match" in err
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--type", "batles"], "--type: unknown event type 'batles' (hint: nearest: Battles"),
+    (["--since", "2019-13-45"], "--since: not a date: '2019-13-45'"),
+    (["--until", "2019-02-30"], "--until: not a date"),
+    (["--actor", "Napoleon"], "--actor: no actor in the store matches 'Napoleon'"),
+    (["--modality", "maybe"], "--modality: unknown value 'maybe'"),
+    (["--country", "Utrecht"], "--country: not a country: 'Utrecht'"),
+    (["--place", "Xqzzyville"], "--place: no place called 'Xqzzyville'"),
+])
+def test_bad_filters_are_errors_with_the_nearest_values(
+        capsys: pytest.CaptureFixture[str], store_path: Path, args: list[str],
+        expected: str) -> None:
+    code, out, err = cli(capsys, "events", "--db", str(store_path), *args)
+    assert code == 2 and out == ""
+    assert err.startswith("Error: ") and expected in err and len(err.splitlines()) == 1
+
+
+def test_type_in_any_case_and_place_in_any_language(capsys: pytest.CaptureFixture[str],
+                                                    store_path: Path) -> None:
+    db = ["--db", str(store_path), "--format", "json"]
+    code, out, _ = cli(capsys, "events", *db, "--type", "battles")
+    assert code == 0 and [e["location"] for e in json.loads(out)] == ["Sumy"]
+    seen = []
+    for name in ("Oekraïne", "Ukraine", "Україна", "UA"):
+        code, out, _ = cli(capsys, "events", *db, "--place", name, "--reports")
+        assert code == 0, name
+        seen.append(sorted(e["location"] for e in json.loads(out)))
+    assert seen[0] == seen[1] == seen[2] == seen[3] == ["Koersk", "Kozatsje", "Sumy"]
+    code, out, _ = cli(capsys, "events", *db, "--side", "Oekraïne", "--reports")
+    assert sorted(e["location"] for e in json.loads(out)) == ["Koersk", "Kozatsje", "Sumy"]
+
+
+def test_speaker_spelling_variants(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    for spelling in ("Smirnov", "Smirnow", "smyrnov", "Ivan Smirnov"):
+        code, out, err = cli(capsys, "quotes", "--db", str(store_path), "-f", "json",
+                             "--speaker", spelling)
+        assert code == 0, err
+        assert [q["speaker"] for q in json.loads(out)] == ["Ivan Smirnov"], spelling
+
+
+@pytest.mark.parametrize("query", ["Zelenski", "Zelensky", "Zelenskyy", "zelenskij",
+                                   "Volodymyr Zelensky", "Zelen"])
+def test_names_match_across_spellings(query: str) -> None:
+    from kroniek.filters import match_names
+
+    names = ["Volodymyr Zelensky", "Petro Poroshenko", "Zelenograd Council", "Yulia Tymoshenko"]
+    assert match_names(query, names)[:1] == ["Volodymyr Zelensky"]
+    assert "Petro Poroshenko" not in match_names(query, names)
+
+
+def test_actor_exonyms() -> None:
+    from kroniek.filters import match_names
+
+    names = ["Military Forces of Ukraine", "Military Forces of Russia", "Civilians (Ukraine)"]
+    assert match_names("Oekraïne", names) == ["Military Forces of Ukraine", "Civilians (Ukraine)"]
+    assert match_names("Україна", names) == match_names("Ukraine", names)
+
+
+def test_json_is_one_array_jsonl_one_object_a_line_csv_the_same_fields(
+        capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    import csv
+    import io
+
+    db = ["--db", str(store_path)]
+    for command in ("events", "incidents", "claims", "quotes", "articles", "places"):
+        code, out, err = cli(capsys, command, *db, "--format", "json")
+        assert code == 0, (command, err)
+        array = json.loads(out)
+        assert isinstance(array, list) and array, command
+        assert "of" in err or str(len(array)) in err
+        code, out, _ = cli(capsys, command, *db, "--format", "jsonl")
+        lines = [json.loads(line) for line in out.splitlines()]
+        assert lines == array, command
+        code, out, _ = cli(capsys, command, *db, "--format", "csv")
+        reader = csv.DictReader(io.StringIO(out))
+        assert reader.fieldnames == list(array[0]), command
+        assert len(list(reader)) == len(array)
+
+
+def test_pandas_reads_json(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    code, out, _ = cli(capsys, "quotes", "--db", str(store_path), "--format", "json")
+    frame = pd.read_json(io_string(out))
+    assert len(frame) == 3 and "speaker" in frame.columns
+
+
+def io_string(text: str) -> object:
+    import io
+
+    return io.StringIO(text)
+
+
+def test_claims_and_parquet(capsys: pytest.CaptureFixture[str], store_path: Path,
+                            tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    db = ["--db", str(store_path)]
+    code, out, _ = cli(capsys, "claims", *db, "-f", "json", "--source-type", "official")
+    claims = json.loads(out)
+    assert [c["source"] for c in claims] == ["het Oekraïense leger"]
+    assert claims[0]["text"].startswith("Bij een drone-aanval op Sumy")
+    assert claims[0]["events"] == [f"{claims[0]['article_id']}:ev1"]
+    code, _, err = cli(capsys, "claims", *db, "--source-type", "oficial")
+    assert code == 2 and "nearest: official" in err
+    target = tmp_path / "claims.parquet"
+    code, _, err = cli(capsys, "claims", *db, "-f", "parquet", "-o", str(target))
+    assert code == 0 and pq.read_table(target).num_rows == 3
+    code, _, err = cli(capsys, "claims", *db, "-f", "parquet")
+    assert code == 2 and "needs a file" in err
+
+
+def test_tables_fit_eighty_columns(capsys: pytest.CaptureFixture[str], store_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ("events", "incidents", "claims", "quotes", "articles", "places"):
+        code, out, err = cli(capsys, command, "--db", str(store_path))
+        assert code == 0, err
+        lines = out.splitlines()
+        assert len(lines) >= 3, (command, out)
+        assert max(len(line) for line in lines) <= 80, (command, out)
+        assert "of 3" in err or "3 " in err
+
+
+def test_info_names_the_store_counts_and_models(capsys: pytest.CaptureFixture[str],
+                                                store_path: Path) -> None:
+    code, out, _ = cli(capsys, "info", "--db", str(store_path), "--json")
+    info = json.loads(out)
+    assert code == 0 and info["store"]["target"] == str(store_path)
+    assert info["counts"]["articles"] == 3 and info["counts"]["events"] == 3
+    assert info["models"]["nl"]["version"]
+    code, out, _ = cli(capsys, "info", "--db", str(store_path))
+    assert str(store_path) in out and "3 articles" in out and "model nl" in out

@@ -13,6 +13,11 @@ Steps:
    claims, sources and sentences stand behind it. `notes` is one sentence generated from
    the extracted fields (`note_sentence`).
 3. `write_export` writes one of the formats to a stream or a file (Parquet needs a file).
+   GeoJSON keeps every incident: one without a place has a null geometry (RFC 7946,
+   section 3.2), so the file holds as many features as the CSV has rows.
+
+`write_records` writes any list of rows (claims, quotes, events, articles) as CSV with the
+same fields as its JSON, a JSON array, JSON Lines or Parquet.
 """
 
 from __future__ import annotations
@@ -34,15 +39,22 @@ __all__ = [
     "ACLED_COLUMNS",
     "EVIDENCE_COLUMNS",
     "FORMATS",
+    "RECORD_FORMATS",
     "acled_row",
+    "civilian_targeting",
     "incidents_from_docs",
     "incidents_from_store",
     "note_sentence",
     "report_rows",
+    "flat_cell",
+    "source_scale",
+    "unlocated",
     "write_export",
+    "write_records",
 ]
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
+RECORD_FORMATS = ("csv", "json", "jsonl", "parquet")
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -84,7 +96,7 @@ def report_rows(doc: Doc) -> list[dict[str, Any]]:
         place = places.get(ev.place or "")
         row.update(
             url=doc.url, outlet=doc.outlet, title=doc.title,
-            published=doc.published.value if doc.published else None,
+            published=doc.published.value if doc.published else None, lang=doc.lang,
             evidence=doc.text[sent.start : sent.end], note=ev.note,
             admin1=place.admin1 if place else None, admin2=place.admin2 if place else None,
             actor1_type=ev.actor1.type if ev.actor1 else None,
@@ -116,14 +128,33 @@ def incidents_from_docs(
 
 
 def incidents_from_store(store: Any) -> list[dict[str, Any]]:
-    """Every incident of a store (anything with `iter_docs` and `list_events`)."""
+    """Every incident of a store (anything with `iter_docs` and `list_events`).
+
+    Each report also gets `input`, the name of the file or feed its article was read
+    from, which stands for the publication when the article names no outlet or URL.
+    """
     docs = list(store.iter_docs())
     incident_of: dict[str, str] = {}
     for doc in docs:
         for ev in store.list_events(article_id=doc.id, limit=100_000):
             if ev.get("incident_id"):
                 incident_of[str(ev["id"])] = str(ev["incident_id"])
-    return incidents_from_docs(docs, incident_of=incident_of)
+    inputs = {str(a["id"]): _input_name(a.get("source"))
+              for a in store.list_articles(limit=len(docs) + 1)}
+    incidents = incidents_from_docs(docs, incident_of=incident_of)
+    for inc in incidents:
+        for r in inc["reports"]:
+            r["input"] = inputs.get(str(r.get("article_id")))
+    return incidents
+
+
+def _input_name(source: str | None) -> str | None:
+    """`../data/news/dpgmedia2019-nl.jsonl:12` → `dpgmedia2019-nl` (file name, no line)."""
+    if not source or source in ("-", "api"):
+        return None
+    name = source.rsplit("/", 1)[-1]
+    name = name.split(":", 1)[0] if not source.startswith(("http://", "https://")) else name
+    return name.rsplit(".", 1)[0] or None
 
 
 # -- ACLED rows ---------------------------------------------------------------------------------
@@ -186,7 +217,6 @@ def acled_row(inc: dict[str, Any]) -> dict[str, Any]:
     inter1 = INTER_CODES.get(_first_report_type(inc, "actor1_type") or "", 0) or None
     inter2 = INTER_CODES.get(_first_report_type(inc, "actor2_type") or "", 0) or None
     date = inc.get("date_to") or inc.get("date_from") or ""
-    outlets = sorted({r.get("outlet") or r.get("url") or "" for r in inc["reports"]} - {""})
     row = {
         "event_id_cnty": f"{inc.get('country_code') or 'XX'}-{inc['id']}",
         "event_date": date,
@@ -202,7 +232,7 @@ def acled_row(inc: dict[str, Any]) -> dict[str, Any]:
         "assoc_actor_2": "",
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if inter2 == INTER_CODES["civilians"] else "",
+        "civilian_targeting": civilian_targeting(inc.get("type"), inc.get("sub_type"), inter2),
         "iso": num,
         "region": region,
         "country": country,
@@ -213,8 +243,8 @@ def acled_row(inc: dict[str, Any]) -> dict[str, Any]:
         "latitude": inc.get("lat"),
         "longitude": inc.get("lon"),
         "geo_precision": inc.get("geo_precision"),
-        "source": "; ".join(outlets),
-        "source_scale": "",
+        "source": "; ".join(_sources(inc)),
+        "source_scale": source_scale(inc),
         "notes": note_sentence(inc),
         "fatalities": inc.get("fatalities") or 0,
         "tags": "one-sided" if inc.get("one_sided") else ("disputed fatalities" if inc.get("fatalities_disputed") else ""),
@@ -222,6 +252,71 @@ def acled_row(inc: dict[str, Any]) -> dict[str, Any]:
     }
     row.update(_evidence(inc))
     return row
+
+
+# ACLED codes civilian targeting for events whose main or only target is civilians: every
+# "Violence against civilians" event, "Excessive force against protesters", and remote
+# violence or riots whose target (actor 2) is civilians. Never battles (armed, organised
+# actors on both sides) nor strategic developments such as arrests (ACLED Codebook 2023).
+_ALWAYS_CIVILIAN = {"Violence against civilians", "Excessive force against protesters"}
+_CIVILIAN_IF_TARGET = {"Explosions/Remote violence", "Riots"}
+
+
+def civilian_targeting(event_type: str | None, sub_type: str | None,
+                       inter2: int | None) -> str:
+    """ACLED's `civilian_targeting`: "Civilian targeting" or empty."""
+    if event_type in _ALWAYS_CIVILIAN or sub_type in _ALWAYS_CIVILIAN:
+        return "Civilian targeting"
+    if event_type in _CIVILIAN_IF_TARGET and inter2 == INTER_CODES["civilians"]:
+        return "Civilian targeting"
+    return ""
+
+
+# The countries whose national press writes in a language: a source in that language
+# reporting an event in one of them is "National" in ACLED's source scale, elsewhere
+# "International". Only the languages kroniek reads.
+HOME_COUNTRIES = {"nl": frozenset({"NL", "BE", "SR"}),
+                  "en": frozenset({"GB", "US", "IE", "CA", "AU", "NZ"})}
+# Claim source types kept in ACLED's `source` beside the publications: named sources an
+# analyst can check; "unknown" sources are often descriptions ("a man next to me").
+_NAMED_SOURCE_TYPES = {"official", "party_to_conflict", "expert", "media", "imagery",
+                       "social_media"}
+
+
+def _publication(report: dict[str, Any]) -> str | None:
+    if report.get("outlet"):
+        return str(report["outlet"])
+    if report.get("url"):
+        from urllib.parse import urlsplit
+
+        return urlsplit(str(report["url"])).netloc.removeprefix("www.") or None
+    return report.get("input")
+
+
+def _sources(inc: dict[str, Any]) -> list[str]:
+    """ACLED's `source`: the publications, then the named sources their claims cite."""
+    pubs = sorted({p for r in inc["reports"] if (p := _publication(r))})
+    cited = sorted({str(c["source"]) for c in inc.get("claims", [])
+                    if c.get("source") and c.get("type") in _NAMED_SOURCE_TYPES} - set(pubs))
+    return [*pubs, *cited]
+
+
+def source_scale(inc: dict[str, Any]) -> str:
+    """ACLED's `source_scale`: "National" when a report's press is of the event's country,
+    "International" otherwise, "New media" for social-media claims, joined with "-"
+    (ACLED writes "New media-National"); "Other" when the event's country is unknown."""
+    cc = inc.get("country_code")
+    scales = set()
+    if any(c.get("type") == "social_media" for c in inc.get("claims", [])):
+        scales.add("New media")
+    for r in inc["reports"]:
+        home = HOME_COUNTRIES.get(str(r.get("lang") or ""))
+        if cc and home is not None:
+            scales.add("National" if cc in home else "International")
+    if not scales - {"New media"} and not cc:
+        scales.add("Other")
+    order = ("New media", "National", "International", "Other")
+    return "-".join(s for s in order if s in scales)
 
 
 def _evidence(inc: dict[str, Any]) -> dict[str, Any]:
@@ -249,15 +344,20 @@ def _evidence(inc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _geojson(incidents: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every incident a feature; one without coordinates has a null geometry (RFC 7946)."""
     features = []
     for inc in incidents:
-        if inc.get("lat") is None or inc.get("lon") is None:
-            continue
-        props = acled_row(inc)
-        features.append({"type": "Feature", "id": inc["id"],
-                         "geometry": {"type": "Point", "coordinates": [inc["lon"], inc["lat"]]},
-                         "properties": props})
+        located = inc.get("lat") is not None and inc.get("lon") is not None
+        geometry = ({"type": "Point", "coordinates": [inc["lon"], inc["lat"]]}
+                    if located else None)
+        features.append({"type": "Feature", "id": inc["id"], "geometry": geometry,
+                         "properties": acled_row(inc)})
     return {"type": "FeatureCollection", "features": features}
+
+
+def unlocated(incidents: list[dict[str, Any]]) -> int:
+    """How many incidents have no coordinates (null geometry in GeoJSON)."""
+    return sum(1 for i in incidents if i.get("lat") is None or i.get("lon") is None)
 
 
 def _jsonl(incidents: list[dict[str, Any]]) -> Iterator[str]:
@@ -298,3 +398,70 @@ def write_export(
     elif stream is not None:
         stream.write(buf.getvalue())
     return len(incidents)
+
+
+def flat_cell(value: Any) -> Any:
+    """A JSON value as a CSV cell: lists of plain values joined with "; ", other lists
+    and objects as JSON, None as empty; numbers and text as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def _fields(rows: list[dict[str, Any]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for r in rows:
+        seen.update(dict.fromkeys(r))
+    return list(seen)
+
+
+def write_records(rows: list[dict[str, Any]], *, fmt: str, out: Path | None = None,
+                  stream: IO[str] | None = None, fields: list[str] | None = None) -> int:
+    """Rows as CSV (the JSON's fields, in order), a JSON array, JSON Lines or Parquet.
+
+    `fields` fixes the columns (CSV, Parquet) when there may be no rows to learn them
+    from. Returns the number of rows written.
+    """
+    if fmt not in RECORD_FORMATS:
+        raise InputError(f"unknown format {fmt!r}", source="--format",
+                         hint=f"one of {', '.join(RECORD_FORMATS)}")
+    columns = fields or _fields(rows)
+    if fmt == "parquet":
+        if out is None:
+            raise InputError("Parquet is binary: it needs a file", source="--out",
+                             hint="add --out records.parquet")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        data = {c: [_parquet_cell(r.get(c)) for r in rows] for c in columns}
+        pq.write_table(pa.table(data), out)
+        return len(rows)
+    buf = io.StringIO()
+    if fmt == "csv":
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({c: flat_cell(r.get(c)) for c in columns} for r in rows)
+    elif fmt == "json":
+        buf.write("[" + ",\n".join(json.dumps(r, ensure_ascii=False, default=str)
+                                    for r in rows) + "]\n")
+    else:
+        buf.writelines(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    if out is not None:
+        out.write_text(buf.getvalue(), encoding="utf-8")
+    elif stream is not None:
+        stream.write(buf.getvalue())
+    return len(rows)
+
+
+def _parquet_cell(value: Any) -> Any:
+    """Lists of text stay lists; objects and mixed lists become JSON text."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value

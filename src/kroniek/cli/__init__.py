@@ -42,12 +42,33 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"kroniek {version('kroniek')}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version,
+                                 is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Turn news articles about armed conflict into a sourced, mapped chronicle.
+
+    Example:  kroniek ingest news.jsonl && kroniek events --place Oekraïne
+    """
 
 # Modules under kroniek.cli that add commands with `register(app)`.
 _COMMAND_MODULES = (
     "analyze",
     "store_commands",
+    "query",
     "eval",
     "gazetteer",
     "serve",

@@ -1,12 +1,10 @@
-"""Commands over the store: `ingest`, `events`, `quotes`, `places`, `search`, `articles`."""
+"""`kroniek ingest`: articles into the store. The commands that read it are in `query`."""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterator
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,15 +13,9 @@ import typer
 if TYPE_CHECKING:
     from kroniek.readers.base import Article
 
-__all__ = ["ingest_articles", "register", "write_rows"]
+__all__ = ["ingest_articles", "register"]
 
 DB_HELP = "Store: a SQLite file or postgresql:// URL (default: user data folder, or $KRONIEK_DB)."
-
-
-class RowFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 def _count_items(paths: list[str]) -> int | None:
@@ -167,121 +159,5 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: RowFormat) -> None:
-    """Rows to stdout: a Rich table for people, JSON lines or CSV for machines."""
-    if fmt is RowFormat.json:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    elif fmt is RowFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({c: _cell(r.get(c)) for c in columns} for r in rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table()
-        for col in columns:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
-        Console().print(table)
-        if not rows:
-            print("(no rows)", file=sys.stderr)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _query(kind: str, db: str | None, **filters: Any) -> list[dict[str, Any]]:
-    from kroniek.store import open_store
-
-    store = open_store(db)
-    try:
-        method = getattr(store, f"list_{kind}") if kind != "search" else store.search
-        clean = {k: v for k, v in filters.items() if v is not None}
-        if kind == "search":
-            return list(method(clean.pop("text"), **clean))
-        return list(method(**clean))
-    finally:
-        store.close()
-
-
-FMT = typer.Option(RowFormat.table, "--format", "-f", help="table|json|csv")
-LIMIT = typer.Option(50, "--limit", min=1, max=100000, help="At most this many rows.")
-
-
-def events_command(
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    type: str | None = typer.Option(None, "--type", help="ACLED event type or sub-type."),
-    actor: str | None = typer.Option(None, "--actor", help="Actor name contains this."),
-    since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
-    limit: int = LIMIT,
-    format: RowFormat = FMT,
-) -> None:
-    """List the chronicle's events (merged across articles), newest first.
-
-    Example:  kroniek events --type Battles --since 2025-01-01 --format csv
-    """
-    rows = _query("events", db, type=type, actor=actor, date_from=since, date_to=until,
-                  limit=limit, merged=True)
-    write_rows(rows, ["id", "date_from", "date_to", "type", "sub_type", "actor1", "actor2",
-                      "location", "fatalities", "reports", "sources"], format)
-
-
-def quotes_command(
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    speaker: str | None = typer.Option(None, "--speaker", help="Speaker name contains this."),
-    text: str | None = typer.Option(None, "--text", help="Quote text contains these words."),
-    limit: int = LIMIT,
-    format: RowFormat = FMT,
-) -> None:
-    """List stored quotes with their speakers.
-
-    Example:  kroniek quotes --speaker Zelensky --format json
-    """
-    rows = _query("quotes", db, speaker=speaker, q=text, limit=limit)
-    write_rows(rows, ["article_id", "kind", "speaker", "text"], format)
-
-
-def places_command(
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    name: str | None = typer.Option(None, "--name", help="Place name contains this."),
-    limit: int = LIMIT,
-    format: RowFormat = FMT,
-) -> None:
-    """List resolved places with their coordinates and how often they are mentioned.
-
-    Example:  kroniek places --name Kyiv
-    """
-    rows = _query("places", db, name=name, limit=limit)
-    write_rows(rows, ["name", "country_code", "lat", "lon", "precision", "role", "mentions"],
-               format)
-
-
-def search_command(
-    text: str = typer.Argument(..., help="Words to search for (full-text)."),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    limit: int = LIMIT,
-    format: RowFormat = FMT,
-) -> None:
-    """Full-text search over stored articles and quotes.
-
-    Example:  kroniek search "drone aanval" --limit 10
-    """
-    rows = _query("search", db, text=text, limit=limit)
-    write_rows(rows, ["kind", "article_id", "title", "snippet"], format)
-
-
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
-    app.command("events")(events_command)
-    app.command("quotes")(quotes_command)
-    app.command("places")(places_command)
-    app.command("search")(search_command)

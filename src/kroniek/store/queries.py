@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kroniek.doc import Doc
+from kroniek.store.records import ARTICLE_COLUMNS, RecordQueries
 
-__all__ = ["EventFilter", "ReadQueries", "fts5_query", "like_pattern"]
+__all__ = ["EventFilter", "PlaceMatch", "ReadQueries", "fts5_query", "like_pattern"]
 
 _EVENT_COLUMNS = (
     "e.uid AS id, e.article_id, e.id AS event_id, e.type, e.sub_type, e.plover, "
@@ -22,10 +23,6 @@ _EVENT_COLUMNS = (
     "e.actor1, e.actor2, e.side1, e.side2, e.sides, e.source_types AS sources, "
     "e.fatalities, e.confidence, e.modality, e.trigger_text, e.incident_id, "
     "i.n_reports AS reports"
-)
-_ARTICLE_COLUMNS = (
-    "a.id, a.content_hash, a.url, a.title, a.outlet, a.lang, a.published, "
-    "a.published_precision, a.source, a.ingested_at"
 )
 
 
@@ -39,9 +36,80 @@ def _unwrap(value: str | None) -> list[str]:
     return [v for v in (value or "").split(",") if v]
 
 
+def _marks(values: tuple[Any, ...] | list[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _in_names(col: str, names: tuple[str, ...], params: list[Any], *, also: str = "") -> str:
+    """`col IN (...)` (or `also`'s too) for exact names; no names match nothing."""
+    if not names:
+        return "1 = 0"
+    params += list(names)
+    if not also:
+        return f"{col} IN ({_marks(names)})"
+    params += list(names)
+    return f"({col} IN ({_marks(names)}) OR {also} IN ({_marks(names)}))"
+
+
+def _place_where(pm: PlaceMatch) -> tuple[str, list[Any]]:
+    """Events whose place is one of `pm`'s countries, provinces, districts, places, names."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if pm.countries:
+        parts.append(f"e.country_code IN ({_marks(pm.countries)})")
+        params += list(pm.countries)
+    sub: list[str] = []
+    if pm.geonameids:
+        sub.append(f"p.geonameid IN ({_marks(pm.geonameids)})")
+        params += list(pm.geonameids)
+    for cc, a1 in pm.admin1:
+        sub.append("(p.country_code = ? AND p.admin1 = ?)")
+        params += [cc, a1]
+    for cc, a1, a2 in pm.admin2:
+        sub.append("(p.country_code = ? AND p.admin1 = ? AND p.admin2 = ?)")
+        params += [cc, a1, a2]
+    if sub:
+        parts.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id "
+                     f"AND p.id = e.place_id AND ({' OR '.join(sub)}))")
+    if pm.names:
+        parts.append(f"lower(e.place_name) IN ({_marks(pm.names)})")
+        params += [n.lower() for n in pm.names]
+    return (f"({' OR '.join(parts)})" if parts else "1 = 0"), params
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlaceMatch:
+    """Where a place filter matches: whole countries, provinces (country, admin1),
+    districts (country, admin1, admin2), gazetteer places, or (folded) place names as
+    stored. An event matches when its place is any of these (`kroniek.filters`)."""
+
+    label: str = ""
+    countries: tuple[str, ...] = ()
+    admin1: tuple[tuple[str, str], ...] = ()
+    admin2: tuple[tuple[str, str, str], ...] = ()
+    geonameids: tuple[int, ...] = ()
+    names: tuple[str, ...] = ()
+
+
+# What `known_values` can list: the distinct values of a column, for fuzzy matching and
+# the nearest-value hints of errors. Fixed SQL only.
+_KNOWN_VALUES = {
+    "actor": ("SELECT DISTINCT actor1 AS v FROM events WHERE actor1 IS NOT NULL "
+              "UNION SELECT DISTINCT actor2 AS v FROM events WHERE actor2 IS NOT NULL"),
+    "speaker": "SELECT DISTINCT speaker_name AS v FROM quotes WHERE speaker_name IS NOT NULL",
+    "source": "SELECT DISTINCT source_name AS v FROM claims WHERE source_name IS NOT NULL",
+    "place": "SELECT DISTINCT place_name AS v FROM events WHERE place_name IS NOT NULL",
+    "outlet": "SELECT DISTINCT outlet AS v FROM articles WHERE outlet IS NOT NULL",
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
-    """Which events to list. `bbox` is (west, south, east, north) in degrees."""
+    """Which events to list. `bbox` is (west, south, east, north) in degrees.
+
+    `actors` holds exact actor names (from `kroniek.filters.match_names`): `()` matches
+    nothing, None does not filter. `modality` lists the modalities to keep (none: all).
+    """
 
     bbox: tuple[float, float, float, float] | None = None
     date_from: str | None = None  # events that end on or after this day
@@ -53,13 +121,19 @@ class EventFilter:
     q: str | None = None  # words in the article's text (full-text)
     article_id: str | None = None
     incident_id: str | None = None
+    place: PlaceMatch | None = None
+    country: str | None = None  # ISO 3166 alpha-2
+    actors: tuple[str, ...] | None = None
+    modality: tuple[str, ...] = ()
+    fatalities_min: int | None = None
+    fatalities_max: int | None = None
     located: bool = False  # only events with coordinates
     merged: bool = False  # one row per incident (its first report)
     limit: int = 100
     offset: int = 0
 
 
-class ReadQueries:
+class ReadQueries(RecordQueries):
     """Mixed into `SQLStore`: every read the CLI and the API make."""
 
     dialect = "sql"
@@ -87,30 +161,9 @@ class ReadQueries:
             raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
         return int(self._rows(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
 
-    def list_articles(self, *, limit: int = 50, offset: int = 0, q: str | None = None,
-                      outlet: str | None = None, lang: str | None = None) -> list[dict[str, Any]]:
-        where, params = ["1 = 1"], []
-        if q:
-            fts = self._fts_param(q)
-            if fts is None:
-                return []
-            where.append(f"a.id IN ({self._fts_articles()})")
-            params.append(fts)
-        if outlet:
-            where.append("a.outlet = ?")
-            params.append(outlet)
-        if lang:
-            where.append("a.lang = ?")
-            params.append(lang)
-        sql = (f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM events e "
-               f"WHERE e.article_id = a.id) AS n_events FROM articles a "
-               f"WHERE {' AND '.join(where)} "
-               "ORDER BY a.published DESC, a.ingested_at DESC, a.id LIMIT ? OFFSET ?")
-        return self._rows(sql, [*params, limit, offset])
-
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         """The article's row, its whole `kroniek/1` document and its events."""
-        rows = self._rows(f"SELECT {_ARTICLE_COLUMNS}, a.doc_json FROM articles a "
+        rows = self._rows(f"SELECT {ARTICLE_COLUMNS}, a.doc_json FROM articles a "
                           "WHERE a.id = ?", (article_id,))
         if not rows:
             return None
@@ -180,6 +233,24 @@ class ReadQueries:
             if value:
                 where.append(f"{col} = ?")
                 params.append(value)
+        if f.country:
+            where.append("e.country_code = ?")
+            params.append(f.country.upper())
+        if f.place is not None:
+            sql, values = _place_where(f.place)
+            where.append(sql)
+            params += values
+        if f.actors is not None:
+            where.append(_in_names("e.actor1", f.actors, params, also="e.actor2"))
+        if f.modality:
+            where.append(f"e.modality IN ({', '.join('?' * len(f.modality))})")
+            params += list(f.modality)
+        if f.fatalities_min is not None:
+            where.append("e.fatalities >= ?")
+            params.append(f.fatalities_min)
+        if f.fatalities_max is not None:
+            where.append("COALESCE(e.fatalities, 0) <= ?")
+            params.append(f.fatalities_max)
         if f.located:
             where.append("e.lat IS NOT NULL")
         if f.merged:
@@ -206,6 +277,25 @@ class ReadQueries:
             r["sides"] = _unwrap(r["sides"])
             r["sources"] = _unwrap(r["sources"])
         return rows
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events match (the same filters as `list_events`, paging ignored)."""
+        f = filters.pop("filter", None) or EventFilter(**filters)
+        where, params = self._event_where(f)
+        if f.q:
+            fts = self._fts_param(f.q)
+            if fts is None:
+                return 0
+            where.append(f"e.article_id IN ({self._fts_articles()})")
+            params.append(fts)
+        sql = f"SELECT COUNT(*) AS n FROM events e WHERE {' AND '.join(where) or '1 = 1'}"
+        return int(self._rows(sql, params)[0]["n"])
+
+    def known_values(self, kind: str) -> list[str]:
+        """The distinct actors, speakers, claim sources, place names or outlets stored."""
+        if kind not in _KNOWN_VALUES:
+            raise ValueError(f"unknown kind {kind!r}; one of {', '.join(_KNOWN_VALUES)}")
+        return sorted({str(r["v"]) for r in self._rows(_KNOWN_VALUES[kind]) if r["v"]})
 
     def event_points(self, **filters: Any) -> list[dict[str, Any]]:
         """Located events with only what a map needs, newest first (same filters)."""
@@ -283,64 +373,31 @@ class ReadQueries:
         row["evidence"] = _evidence_spans(text, ev, claims, row["sentence"])
         return row
 
-    # -- quotes, places, search ---------------------------------------------------------
-
-    def list_quotes(self, *, speaker: str | None = None, q: str | None = None,
-                    article_id: str | None = None, limit: int = 50,
-                    offset: int = 0) -> list[dict[str, Any]]:
-        where, params = ["1 = 1"], []
-        if speaker:
-            where.append("lower(qu.speaker_name) LIKE ? ESCAPE '\\'")
-            params.append(like_pattern(speaker))
-        if q:
-            fts = self._fts_param(q)
-            if fts is None:
-                return []
-            where.append(self._fts_quotes_where())
-            params.append(fts)
-        if article_id:
-            where.append("qu.article_id = ?")
-            params.append(article_id)
-        sql = ("SELECT qu.article_id, qu.id, qu.start_char AS start, qu.end_char AS \"end\", "
-               "qu.kind, qu.speaker_name AS speaker, qu.speaker_descriptor, qu.text, "
-               "qu.confidence, a.title, a.published FROM quotes qu "
-               "JOIN articles a ON a.id = qu.article_id "
-               f"WHERE {' AND '.join(where)} "
-               "ORDER BY a.published DESC, qu.article_id, qu.start_char LIMIT ? OFFSET ?")
-        return self._rows(sql, [*params, limit, offset])
-
-    def _fts_quotes_where(self) -> str:
-        raise NotImplementedError
-
-    def list_places(self, *, name: str | None = None, country: str | None = None,
-                    article_id: str | None = None, limit: int = 50,
-                    offset: int = 0) -> list[dict[str, Any]]:
-        """Resolved places with how often (and in how many articles) they are mentioned."""
-        where, params = ["1 = 1"], []
-        if name:
-            where.append("(lower(p.name) LIKE ? ESCAPE '\\' OR lower(p.text) LIKE ? ESCAPE '\\')")
-            params += [like_pattern(name)] * 2
-        if country:
-            where.append("p.country_code = ?")
-            params.append(country.upper())
-        if article_id:
-            where.append("p.article_id = ?")
-            params.append(article_id)
-        sql = ("SELECT p.geonameid, COALESCE(p.name, MIN(p.text)) AS name, p.country_code, "
-               "p.lat, p.lon, p.precision, p.role, COUNT(*) AS mentions, "
-               "COUNT(DISTINCT p.article_id) AS articles FROM places p "
-               f"WHERE {' AND '.join(where)} "
-               "GROUP BY p.geonameid, p.name, p.country_code, p.lat, p.lon, p.precision, p.role "
-               "ORDER BY mentions DESC, name LIMIT ? OFFSET ?")
-        return self._rows(sql, [*params, limit, offset])
+    # -- search and incidents ---------------------------------------------------------
 
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles and quotes matching `text`, articles first, with a snippet."""
         raise NotImplementedError
 
-    def list_incidents(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        return self._rows("SELECT * FROM incidents ORDER BY date_from DESC, id "
-                          "LIMIT ? OFFSET ?", (limit, offset))
+    def get_incident(self, incident_id: str) -> dict[str, Any] | None:
+        """One incident of the chronicle with every report of it (event rows)."""
+        rows = self._rows("SELECT * FROM incidents WHERE id = ?", (incident_id,))
+        if not rows:
+            return None
+        incident = rows[0]
+        incident["reports"] = self.list_events(incident_id=incident_id, limit=10_000)
+        return incident
+
+    def incident_filters(self, f: EventFilter) -> dict[str, Any]:
+        """`list_incidents` filters for an event filter: the incident's own columns where
+        it has them, the rest as conditions its reports must meet."""
+        rest = EventFilter(place=f.place, modality=f.modality, source_type=f.source_type,
+                           side=f.side, fatalities_min=f.fatalities_min,
+                           fatalities_max=f.fatalities_max, bbox=f.bbox)
+        where, params = self._event_where(rest)
+        return {"type": f.type, "date_from": f.date_from, "date_to": f.date_to,
+                "country": f.country, "actors": f.actors,
+                "event_where": (" AND ".join(where), params) if where else None}
 
 
 def fts5_query(text: str) -> str | None:
