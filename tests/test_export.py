@@ -99,3 +99,75 @@ def test_note_is_one_sentence_from_the_fields() -> None:
     assert note == ("Military Forces of Russia: air/drone strike against Civilians (Syria) in "
                     "Idlib on 2019-03-24; reported deaths differ (0, 12) (2 reports, "
                     "according to SOHR).")
+
+
+def test_acled_source_scale_and_civilian_targeting_as_acled_defines_them() -> None:
+    from kroniek.export import acled_row, civilian_targeting, source_scale
+
+    assert civilian_targeting("Violence against civilians", "Attack", None) == "Civilian targeting"
+    assert civilian_targeting("Protests", "Excessive force against protesters", 6) \
+        == "Civilian targeting"
+    assert civilian_targeting("Explosions/Remote violence", "Air/drone strike", 7) \
+        == "Civilian targeting"
+    assert civilian_targeting("Explosions/Remote violence", "Air/drone strike", 1) == ""
+    assert civilian_targeting("Strategic developments", "Arrests", 7) == ""  # arrests are not
+    assert civilian_targeting("Battles", "Armed clash", 7) == ""
+    nl = {"lang": "nl", "outlet": "Trouw", "url": None}
+    assert source_scale({"country_code": "NL", "reports": [nl], "claims": []}) == "National"
+    assert source_scale({"country_code": "UA", "reports": [nl], "claims": []}) == "International"
+    assert source_scale({"country_code": "UA", "reports": [nl],
+                         "claims": [{"type": "social_media"}]}) == "New media-International"
+    inc = {"id": "inc-1", "country_code": "UA", "type": "Battles", "sub_type": "Armed clash",
+           "reports": [{"uid": "a:ev1", "lang": "nl", "outlet": None,
+                        "url": "https://www.example.nl/x", "input": "feed"}],
+           "claims": [{"source": "Oekraïense leger", "type": "party_to_conflict"},
+                      {"source": "een man", "type": "unknown"}],
+           "fatality_claims": []}
+    row = acled_row(inc)
+    assert row["source"] == "example.nl; Oekraïense leger" and row["source_scale"] == "International"
+
+
+def test_acled_source_falls_back_to_the_input_file(db: Path, tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "c.csv"
+    run("--format", "acled-csv", "--db", str(db), "--out", str(out))
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert all(r["source"] for r in rows)
+    assert {r["source_scale"] for r in rows} == {"International"}  # Dutch press, Ukraine and Algeria
+
+
+def test_geojson_keeps_incidents_without_a_place_as_null_geometry(tmp_path: Path) -> None:
+    path = tmp_path / "k.sqlite"
+    text = "Betogers gingen zaterdag de straat op tegen de regering."
+    with open_store(path) as store:
+        doc = kroniek.analyze(text, published="2025-04-12", lang="nl")
+        store.add(doc, content_hash="x")
+        located = sum(1 for e in store.list_events(limit=10) if e["lat"] is not None)
+        n_events = len(store.list_events(limit=10, merged=True))
+    assert n_events >= 1 and located == 0, "the test needs an event without a place"
+    result = CliRunner().invoke(app, ["export", "--format", "geojson", "--db", str(path)])
+    assert result.exit_code == 0
+    geo = json.loads(result.stdout)
+    assert len(geo["features"]) == n_events
+    assert all(f["geometry"] is None for f in geo["features"])
+    assert "null geometry" in result.stderr
+
+
+def test_claims_and_quotes_exports(db: Path, tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.parquet as pq
+
+    for records in ("claims", "quotes"):
+        as_json = json.loads(run("--records", records, "--format", "json", "--db", str(db)))
+        as_csv = list(csv.DictReader(run("--records", records, "--format", "csv", "--db",
+                                          str(db)).splitlines()))
+        assert as_json and len(as_csv) == len(as_json)
+        assert list(as_csv[0]) == list(as_json[0])
+        out = tmp_path / f"{records}.parquet"
+        run("--records", records, "--format", "parquet", "--db", str(db), "--out", str(out))
+        assert pq.read_table(out).num_rows == len(as_json)
+    bad = CliRunner().invoke(app, ["export", "--records", "claims", "--format", "geojson",
+                                   "--db", str(db)])
+    assert bad.exit_code != 0
