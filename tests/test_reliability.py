@@ -6,10 +6,21 @@ now it either analyses or raises a typed `kroniek.errors` error naming the input
 
 from __future__ import annotations
 
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 import kroniek
-from kroniek.errors import DateHeaderError
+from kroniek.doc import storable_text
+from kroniek.errors import BinaryInputError, DateHeaderError
+from kroniek.readers import read_jsonl, read_text_file
 from kroniek.readers.text import parse_published
 from kroniek.stages.event_args import parse_number
 
@@ -55,3 +66,135 @@ def test_defect3_dates_past_the_calendar_stay_unknown(published: str, text: str,
                                                       lang: str) -> None:
     doc = kroniek.analyze(text, published=published, lang=lang)
     assert doc.times and all(t.precision == "unknown" for t in doc.times)
+
+
+# -- defects 4-10: bad input is one line naming it, never a traceback ----------------------
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`kroniek ARGS` in this process: (exit code, stdout, stderr)."""
+    from kroniek.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(list(args))
+    out, err = capsys.readouterr()
+    code = exit_.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+def assert_one_line_error(err: str, name: str) -> None:
+    assert "Traceback" not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {name}") and "(hint: " in lines[0], err
+
+
+def test_defect4_lone_surrogates_are_replaced_one_for_one(tmp_path: Path) -> None:
+    doc = kroniek.analyze("Kyiv \ud800")  # once UnicodeEncodeError in doc.py
+    assert doc.text == "Kyiv \ufffd" and len(doc.id) == 16
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"text": "Kyiv \\ud800 werd aangevallen.", "title": "\\udcff"}\n')
+    (article,) = read_jsonl(path)
+    assert article.text == "Kyiv \ufffd werd aangevallen." and article.title == "\ufffd"
+    assert len(article.identity()) == 64  # once UnicodeEncodeError in readers/base.py
+    assert storable_text("a\x00b\ud83d") == "a\ufffdb\ufffd"
+
+
+@pytest.mark.parametrize("record,field", [
+    ({"text": "Rusland viel Charkiv aan.", "url": {"a": 1}}, "url"),
+    ({"text": "Rusland viel Charkiv aan.", "outlet": ["x"]}, "outlet"),
+    ({"text": "Rusland viel Charkiv aan.", "title": {"nl": "t"}}, "title"),
+])
+def test_defect5_object_metadata_is_a_record_error(tmp_path: Path, record: dict[str, Any],
+                                                   field: str) -> None:
+    path = tmp_path / "o.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps({"text": "Goed.", "url": 7}) + "\n")
+    errors: list[Any] = []
+    articles = list(read_jsonl(path, on_error=errors.append))
+    assert [a.url for a in articles] == ["7"]
+    assert [(e.line, e.message) for e in errors] == [(1, f"field {field!r} is a JSON "
+                                                      f"{'object' if '{' in json.dumps(record[field]) else 'array'}, not text")]
+
+
+def test_defect6_undecodable_file_name_is_stored(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (Path(os.fsdecode(bytes(folder) + b"/bad\xff.txt"))).write_text(
+        "Rusland viel dinsdag Charkiv aan.", encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    code, _, err = run_cli(capsys, "ingest", str(folder), "--db", str(db), "--quiet")
+    assert code == 0 and "added 1" in err, err
+    with sqlite3.connect(db) as conn:
+        (source,) = conn.execute("SELECT source FROM articles").fetchone()
+    assert source.endswith("bad\ufffd.txt")
+
+
+def test_defect7_a_feed_link_that_is_no_url_is_an_item_error(tmp_path: Path) -> None:
+    from kroniek.readers.feeds import FetchError, HttpFetcher, read_feed
+
+    with pytest.raises(FetchError, match="not a valid URL"):
+        HttpFetcher().fetch("http://[::1")
+    feed = (b'<rss version="2.0"><channel><title>t</title><item><title>Kyiv</title>'
+            b"<link>http://[::1</link></item></channel></rss>")
+    errors: list[Any] = []
+    assert list(read_feed(feed, source="f.xml", on_error=errors.append)) == []
+    assert [e.source for e in errors] == ["http://[::1"]
+
+
+def test_defect8_deeply_nested_json_is_an_item_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + '\n{"text": "Goed."}\n')
+    errors: list[Any] = []
+    assert [a.text for a in read_jsonl(path, on_error=errors.append)] == ["Goed."]
+    assert [(e.line, e.message) for e in errors] == [
+        (1, "JSON nested too deeply to be an article")]
+
+
+def test_defect9_unreadable_file_is_one_line(tmp_path: Path) -> None:
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    folder.chmod(0o755)
+    tmp_path.chmod(0o755)
+    path = folder / "secret.txt"
+    path.write_text("Rusland viel Charkiv aan.")
+    path.chmod(0)
+    # As root every file is readable: the CLI runs as nobody then (a real permission check).
+    as_nobody = (["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+                 if os.geteuid() == 0 else [])
+    result = subprocess.run([*as_nobody, sys.executable, "-m", "kroniek", "analyze", str(path)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr, str(path))
+    assert "cannot read it (Permission denied)" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "fifo"])
+def test_defect10_devices_and_pipes_are_refused_at_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    path = kind
+    if kind == "fifo":
+        path = str(tmp_path / "fifo")
+        os.mkfifo(path)
+    code, out, err = run_cli(capsys, "analyze", path)  # once: MemoryError / blocked for ever
+    assert code == 2 and not out
+    assert_one_line_error(err, path)
+    assert "not a regular file" in err
+
+
+def test_defect11_nul_anywhere_is_binary_and_nul_in_json_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"Rusland " + b"a" * 70_000 + b"\x00" + b"b" * 70_000 + b" viel aan.")
+    with pytest.raises(BinaryInputError, match="NUL"):
+        read_text_file(path)
+    jsonl = tmp_path / "nul.jsonl"
+    jsonl.write_text('{"text": "Kyiv\\u0000 werd aangevallen.", "url": "http://x/\\u0000"}\n')
+    (article,) = read_jsonl(jsonl)
+    assert article.text == "Kyiv\ufffd werd aangevallen." and article.url == "http://x/\ufffd"
+
+
+def test_utf16_is_read_not_called_binary(tmp_path: Path) -> None:
+    text = "Rusland viel dinsdag Charkiv aan."
+    for encoding, data in [("bom", text.encode("utf-16")), ("le", text.encode("utf-16-le")),
+                           ("be", text.encode("utf-16-be"))]:
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(data)
+        assert read_text_file(path).text == text

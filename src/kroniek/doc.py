@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
@@ -38,6 +39,7 @@ __all__ = [
     "TimeExpr",
     "TimeValue",
     "Token",
+    "storable_text",
 ]
 
 SCHEMA = "kroniek/1"
@@ -281,6 +283,11 @@ class Doc:
     assigned: set[str] = field(default_factory=set, metadata={"internal": True})
 
     def __post_init__(self) -> None:
+        self.text = storable_text(self.text)
+        for name in ("title", "url", "outlet"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, storable_text(value))
         if not self.id:
             self.id = content_id(self.text)
 
@@ -349,6 +356,17 @@ class Doc:
             )
         kwargs = {k: v for k, v in data.items() if k != "schema"}
         return _from_plain(cls, kwargs)
+
+
+# What no encoder or store takes: NUL (PostgreSQL text) and lone surrogates (UTF-8, from a
+# JSON "\ud800" escape or a file name's undecodable bytes).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable_text(text: str) -> str:
+    """`text` with each NUL and lone surrogate replaced by U+FFFD, one character for one,
+    so that every offset into it still holds."""
+    return _UNSTORABLE.sub("\ufffd", text) if _UNSTORABLE.search(text) else text
 
 
 def content_id(text: str) -> str:

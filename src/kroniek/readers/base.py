@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kroniek.doc import storable_text
 from kroniek.errors import InputError, UnsupportedFormatError
 
-__all__ = ["Article", "ItemError", "Reader", "read_inputs", "register_reader"]
+__all__ = ["Article", "ItemError", "Reader", "display_name", "read_inputs", "register_reader"]
 
 
 @dataclass(slots=True)
@@ -25,6 +26,14 @@ class Article:
     published: str | None = None  # as given: ISO date, partial date, or RFC 2822
     outlet: str | None = None
     external_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # A JSON "\ud800" escape, a NUL or a file name's undecodable bytes would break
+        # hashing and storing: replaced one for one (offsets into the text hold).
+        for name in ("text", "source", "title", "url", "published", "outlet", "external_id"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, storable_text(value))
 
     def identity(self) -> str:
         """SHA-256 identifying the article: its id or URL, title and text (white space
@@ -41,6 +50,9 @@ class ItemError:
     source: str
     message: str
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        self.source, self.message = storable_text(self.source), storable_text(self.message)
 
     def __str__(self) -> str:
         where = self.source + (f", line {self.line}" if self.line is not None else "")
@@ -68,7 +80,8 @@ def _raise(err: ItemError) -> None:
     raise InputError(err.message, source=err.source, line=err.line)
 
 
-def _expand(paths: Iterable[str]) -> Iterator[Path | str | None]:
+def _expand(paths: Iterable[str]) -> Iterator[Path | str | None | InputError]:
+    """Each input in turn: None for stdin, a URL, a file, or the error that it is not one."""
     for p in paths:
         if p == "-":
             yield None
@@ -77,38 +90,71 @@ def _expand(paths: Iterable[str]) -> Iterator[Path | str | None]:
             yield p  # a URL: a feed or a page, fetched by readers.feeds
             continue
         path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    yield child
-        elif path.exists():
-            yield path
-        else:
-            raise InputError(
-                "no such file or folder", source=p, hint="check the path, or use - for stdin"
-            )
+        try:
+            if path.is_dir():
+                for child in sorted(path.rglob("*")):
+                    if not child.name.startswith("."):
+                        yield child
+                continue
+            found = path.exists()
+        except OSError as exc:  # a folder on the way that may not be entered
+            yield InputError(f"cannot read it ({exc.strerror})", source=display_name(p),
+                             hint="check that it exists and that you may read it")
+            continue
+        yield path if found else InputError(
+            "no such file or folder", source=display_name(p),
+            hint="check the path, or use - for stdin",
+        )
 
 
 def read_inputs(paths: Iterable[str], *, on_error: OnError | None = None) -> Iterator[Article]:
     """Articles from files, folders (recursively) and `-` (standard input).
 
-    `on_error` receives broken items of collection inputs; without it they raise.
+    With `on_error`, an input that cannot be read (a missing, unreadable, binary or
+    malformed file) and a broken item of a collection input are reported to it and the
+    run goes on with the next; without it they raise.
     """
     from kroniek.readers import formats  # registers the readers
 
     formats.ensure_registered()
     handler = on_error or _raise
     for path in _expand(paths):
-        if path is None:
-            from kroniek.readers.text import read_stdin
+        try:
+            if isinstance(path, InputError):
+                raise path
+            yield from _read_one(path, handler)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            reason = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
+            on_error(ItemError(exc.source or display_name(path), reason, exc.line))
 
-            yield from read_stdin()
-            continue
-        if isinstance(path, str):
-            from kroniek.readers.feeds import read_url
 
-            yield from read_url(path, handler)
-            continue
+def display_name(path: Path | str | None | InputError) -> str:
+    """How an input is named in messages: its path (undecodable bytes as U+FFFD)."""
+    if path is None:
+        return "<stdin>"
+    return storable_text(str(path))
+
+
+def _read_one(path: Path | str | None, handler: OnError) -> Iterator[Article]:
+    if path is None:
+        from kroniek.readers.text import read_stdin
+
+        yield from read_stdin()
+        return
+    if isinstance(path, str):
+        from kroniek.readers.feeds import read_url
+
+        yield from read_url(path, handler)
+        return
+    name = display_name(path)
+    try:
+        if path.is_dir():
+            return  # a folder met inside a folder: its files come on their own
+        if not path.is_file():  # a FIFO blocks for ever, /dev/zero never ends
+            raise InputError("not a regular file (a device, pipe or socket)", source=name,
+                             hint="give it on standard input instead, as -")
         with path.open("rb") as fh:
             head = fh.read(4096)
         for _name, matches, reader in _READERS:
@@ -118,9 +164,13 @@ def read_inputs(paths: Iterable[str], *, on_error: OnError | None = None) -> Ite
         else:
             raise UnsupportedFormatError(
                 "cannot tell what kind of input this is",
-                source=str(path),
+                source=name,
                 hint="kroniek reads text, dated text, JSONL, HTML, RSS/Atom and WARC",
             )
+    except OSError as exc:  # unreadable (permissions), vanished, a disk error
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"cannot read it ({reason})", source=name,
+                         hint="check that it exists and that you may read it") from None
 
 
 def read_stdin_bytes() -> bytes:

@@ -176,6 +176,8 @@ class HttpFetcher:
             raise FetchError(
                 f"fetch failed ({type(exc).__name__}: {exc})", source=first
             ) from None
+        except ValueError as exc:  # urlsplit: "http://[::1" (an unclosed IPv6 host)
+            raise FetchError(f"not a valid URL ({exc})", source=first) from None
 
     def _read(self, resp: Any, *, source: str) -> Fetched:
         if resp.status_code >= 400:

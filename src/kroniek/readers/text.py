@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from kroniek.errors import (
     InputTooLargeError,
     RecordError,
 )
-from kroniek.readers.base import Article, ItemError, OnError
+from kroniek.readers.base import Article, ItemError, OnError, display_name
 
 __all__ = [
     "MAX_BYTES",
@@ -54,23 +55,42 @@ def decode_text(data: bytes, *, source: str) -> str:
             source=source,
             hint="split it, or put many articles in a JSONL file (one per line)",
         )
-    if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
+    encoding = "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data[:4096]):
+        encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-16-le"
+        if _looks_utf16(data[:4096]) == "be":
+            encoding = "utf-16-be"
+    elif b"\x00" in data:  # anywhere: a NUL in the middle is as binary as one at the start
         raise BinaryInputError(
             "binary data (NUL bytes), not text",
             source=source,
             hint="give a text, JSONL, HTML, feed or WARC file",
         )
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise EncodingError(
-            f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
+            f"not valid {encoding.upper().removesuffix('-SIG')} "
+            f"(byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
             source=source,
             hint="convert it first, e.g. iconv -f latin1 -t utf-8 FILE",
         ) from None
     if not text.strip():
         raise EmptyInputError("empty: no text to analyse", source=source)
     return text
+
+
+def _looks_utf16(head: bytes) -> str | None:
+    """'le' or 'be' when the bytes are UTF-16 without a byte-order mark: mostly Latin
+    text, so every other byte is NUL, on one side only."""
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
+        return "le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
+        return "be"
+    return None
 
 
 def parse_published(value: str, *, source: str, line: int | None = None) -> tuple[str, str]:
@@ -125,17 +145,21 @@ def parse_dated_text(text: str, *, source: str) -> tuple[str, str | None]:
 def read_text_file(path: Path | str) -> Article:
     """One article from a plain or dated text file."""
     path = Path(path)
-    size = path.stat().st_size
+    source = display_name(path)
+    # Read at most one byte past the limit: a size of 0 (/dev/zero, /proc) is not trusted.
+    with path.open("rb") as fh:
+        data = fh.read(MAX_BYTES + 1)
+        size = max(len(data), os.fstat(fh.fileno()).st_size)
     if size > MAX_BYTES:
         raise InputTooLargeError(
             f"{size / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit for one "
             "article",
-            source=str(path),
+            source=source,
             hint="split it, or put many articles in a JSONL file (one per line)",
         )
-    text = decode_text(path.read_bytes(), source=str(path))
-    body, published = parse_dated_text(text, source=str(path))
-    return Article(text=body, source=str(path), published=published)
+    text = decode_text(data, source=source)
+    body, published = parse_dated_text(text, source=source)
+    return Article(text=body, source=source, published=published)
 
 
 def read_text_path(path: Path, on_error: OnError) -> Iterator[Article]:
@@ -197,16 +221,31 @@ def article_from_record(record: Any, *, source: str, line: int | None) -> Articl
     published = _pick(record, _FIELDS["published"])
     if published is not None:
         published, _ = parse_published(str(published), source=source, line=line)
-    ext = _pick(record, _FIELDS["external_id"])
     return Article(
         text=text,
         source=f"{source}:{line}" if line is not None else source,
-        title=str(title) if title else None,
-        url=_pick(record, _FIELDS["url"]),
+        title=_scalar(record, "title", source=source, line=line),
+        url=_scalar(record, "url", source=source, line=line),
         published=published,
-        outlet=_pick(record, _FIELDS["outlet"]),
-        external_id=str(ext) if ext is not None else None,
+        outlet=_scalar(record, "outlet", source=source, line=line),
+        external_id=_scalar(record, "external_id", source=source, line=line),
     )
+
+
+def _scalar(record: dict[str, Any], field: str, *, source: str, line: int | None) -> str | None:
+    """A metadata field as text: a string or number; an object or list is no URL."""
+    value = _pick(record, _FIELDS[field])
+    if value is None:
+        return None
+    if isinstance(value, dict | list):
+        raise RecordError(
+            f"field {field!r} is a JSON {'object' if isinstance(value, dict) else 'array'}, "
+            "not text",
+            source=source,
+            line=line,
+            hint=f"give the {field} as a string",
+        )
+    return str(value)
 
 
 def _jsonl_lines(lines: Iterator[str], source: str, on_error: OnError) -> Iterator[Article]:
@@ -217,6 +256,9 @@ def _jsonl_lines(lines: Iterator[str], source: str, on_error: OnError) -> Iterat
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             on_error(ItemError(source, f"not JSON ({exc.msg} at column {exc.colno})", lineno))
+            continue
+        except RecursionError:  # [[[[...]]]] 100,000 deep
+            on_error(ItemError(source, "JSON nested too deeply to be an article", lineno))
             continue
         try:
             yield article_from_record(record, source=source, line=lineno)
