@@ -1,0 +1,93 @@
+"""What the places modules share: the language's lexicon, the mention record, the words
+around a mention, and what makes a name strong enough to be a place on its own."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
+
+from kroniek.gazetteer import Candidate
+
+__all__ = ["CITY_NOUNS", "MIN_POPULATION_PLAIN", "REGION_NOUNS", "STRONG_POPULATION",
+           "STRONG_REGION_POPULATION", "TITLES", "Lexicon", "Mention", "is_strong", "lexicon",
+           "next_words", "prev_words"]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Lexicon:
+    function_words: frozenset[str]
+    locative: frozenset[str]
+    relative: re.Pattern[str]
+    border: frozenset[str]
+    speech_verbs: frozenset[str]
+    metonym_preps: frozenset[str]
+    seats: dict[str, str]
+    abbreviations: dict[str, str]
+    never: frozenset[str]
+    not_place_next: frozenset[str]
+    org_heads: frozenset[str]
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    mod: ModuleType = importlib.import_module(f"kroniek.lang.{lang}.places")
+    rel = "|".join(f"(?:{p})" for p in mod.RELATIVE_PATTERNS)
+    return Lexicon(
+        mod.FUNCTION_WORDS, mod.LOCATIVE_PREPOSITIONS,
+        re.compile(rf"(?:^|\s)(?:{rel})(?:\s+(?:de|het|the))?\s*$", re.IGNORECASE),
+        mod.BORDER_WORDS, mod.SPEECH_VERBS, mod.METONYM_PREPOSITIONS, mod.SEATS_OF_POWER,
+        mod.ABBREVIATIONS, mod.NEVER_PLACES, mod.NOT_PLACE_NEXT, mod.ORGANISATION_HEADS,
+    )  # fmt: skip
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    source: str = "gazetteer"  # entity | gazetteer | context | seat | abbreviation
+    cands: list[Candidate] = field(default_factory=list)
+    seat: str | None = None  # country code of a seat-of-power noun
+    relative: str = ""  # the relative phrase before it ("ten zuiden van")
+    part: str = ""  # "Noord" of "Noord-Engeland": the mention is part of the place found
+    scores: list[float] = field(default_factory=list)
+    best: int = -1
+
+
+# Unambiguous enough to be a place on its own (tuned on LGL/GeoVirus): countries and
+# first-level regions, or a populated place at least this large.
+STRONG_POPULATION = 100_000
+# A lone capitalised word without a place cue must name a place at least this large
+# (tuned on LGL/GeoVirus: smaller matches were mostly surnames and common words).
+MIN_POPULATION_PLAIN = 1_000
+# First-level regions smaller than this (Manx parishes, tiny island states) are not strong
+# evidence on their own: "Michael" was a false positive on LGL.
+STRONG_REGION_POPULATION = 50_000
+TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st", "lt", "sgt", "gen", "col", "capt", "prof", "heer", "mevrouw", "president", "minister", "premier", "koning", "koningin"])  # fmt: skip
+
+
+def is_strong(cands: list[Candidate]) -> bool:
+    # Only by a main or localized name: alternate names of big places are often words
+    # ("Drug" for Durg, "Human" for Uman on GeoVirus).
+    return any(c.match == "name" and (
+        c.feature_code in {"PCLI", "CONT"}
+        or c.feature_code == "ADM1" and c.population >= STRONG_REGION_POPULATION
+        or c.feature_class == "P" and c.population >= STRONG_POPULATION) for c in cands)  # fmt: skip
+
+
+def prev_words(text: str, start: int, n: int = 3) -> list[str]:
+    return re.findall(r"[\w’'.]+", text[max(0, start - 60) : start])[-n:]
+
+
+def next_words(text: str, end: int, n: int = 6) -> list[str]:
+    tail = re.split(r"[.,;:!?„“”\"()]", text[end : end + 80], maxsplit=1)[0]
+    return re.findall(r"[\w’']+", tail)[:n]
+
+
+
+CITY_NOUNS = frozenset(["stad", "dorp", "plaats", "gemeente", "hoofdstad", "city", "town", "village", "capital"])
+REGION_NOUNS = frozenset(["regio", "provincie", "oblast", "gebied", "region", "province", "state"])

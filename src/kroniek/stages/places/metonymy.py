@@ -1,0 +1,76 @@
+"""Metonymy and the fallback (steps 3 and 4 of `kroniek.places.v1`)."""
+
+from __future__ import annotations
+
+from kroniek.doc import Doc
+from kroniek.gazetteer import Candidate, SqliteGazetteer
+from kroniek.stages.places.lexicon import Lexicon, Mention, next_words, prev_words
+
+__all__ = ["fallback_region", "is_capital", "metonym_reason"]
+
+
+_AUXILIARIES = frozenset(["is", "was", "zijn", "waren", "heeft", "had", "hebben", "zal", "zou", "kan", "kon", "moet", "moest", "staat", "stond", "has", "have", "will", "would", "could", "can", "may", "might", "must"])  # fmt: skip
+_SUBJECT_STOP = frozenset(["die", "dat", "welke", "who", "which", "that", "en", "and", "maar", "but"])
+
+
+def is_capital(c: Candidate, capitals: dict[int, str]) -> bool:
+    return c.geonameid in capitals or c.feature_code == "PPLG"
+
+
+def metonym_reason(doc: Doc, m: Mention, c: Candidate | None, lex: Lexicon,
+                   capitals: dict[int, str]) -> str | None:  # fmt: skip
+    """Why this mention stands for a government (None when it is a location)."""
+    is_seat = m.seat is not None
+    capital_here = c is not None and is_capital(c, capitals)
+    if not (is_seat or capital_here):
+        return None
+    text = doc.text
+    prev = [w.lower() for w in prev_words(text, m.start, 2)]
+    nxt = [w.lower() for w in next_words(text, m.end)]
+    what = f"the seat of power of {m.seat}" if is_seat else "a capital"
+    if prev and prev[-1] in lex.locative:
+        return None
+    if prev and prev[-1] in lex.metonym_preps and (prev[-1] != "voor" or nxt[:1] and nxt[0] in _AUXILIARIES):
+        return f"{what} used for its government ('{prev[-1]} {m.text}')"
+    if prev[-2:] == ["according", "to"]:
+        return f"{what} used for its government ('according to {m.text}')"
+    if prev and prev[-1] in lex.speech_verbs and prev[-1] not in _AUXILIARIES:
+        return f"{what} used for its government (subject of '{prev[-1]}')"
+    for w in nxt[:5]:
+        if w in _SUBJECT_STOP:
+            break
+        if w in lex.speech_verbs:
+            return f"{what} used for its government (subject of '{w}')"
+    return f"{what} standing for its government" if is_seat else None
+
+
+# -- the fallback for places the gazetteer lacks ----------------------------------------
+
+
+def fallback_region(doc: Doc, m: Mention, located: list[tuple[Mention, Candidate]],
+                    gaz: SqliteGazetteer, lex: Lexicon) -> tuple[Candidate, str, str] | None:  # fmt: skip
+    """(region, precision, note) for a mention without candidates, from nearby places."""
+    if not located:
+        return None
+
+    def rank(item: tuple[Mention, Candidate]) -> tuple[int, int]:
+        other, c = item
+        specific = 0 if c.feature_code != "PCLI" else 1
+        return specific, abs(other.start - m.start)
+
+    anchor, c = min(located, key=rank)
+    region = gaz.admin1(c.country_code, c.admin1) if c.feature_code != "PCLI" else None
+    precision = "region"
+    if region is None:
+        region, precision = gaz.country(c.country_code), "country"
+    if region is None:
+        return None
+    sent = doc.text[max(0, m.start - 200) : m.end + 200].lower()
+    border = any(w in sent for w in lex.border)
+    note = (f"'{m.text}' has no fitting gazetteer entry: placed in {region.name}, the "
+            f"{'region' if precision == 'region' else 'country'} of the nearest place the "
+            f"article locates ('{anchor.text}')" + ("; the article puts it near a border"
+                                                    if border else ""))  # fmt: skip
+    return region, precision, note
+
+

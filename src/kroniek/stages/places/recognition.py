@@ -1,0 +1,362 @@
+"""Recognition: the toponym mentions of a document (step 1 of `kroniek.places.v1`)."""
+
+from __future__ import annotations
+
+import re
+
+from kroniek.doc import Doc
+from kroniek.gazetteer import SqliteGazetteer, fold
+from kroniek.stages.places.lexicon import (
+    CITY_NOUNS,
+    MIN_POPULATION_PLAIN,
+    REGION_NOUNS,
+    TITLES,
+    Lexicon,
+    Mention,
+    is_strong,
+    next_words,
+    prev_words,
+)
+
+__all__ = ["find_mentions"]
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ\u0400-\u042f\u0490\u0404\u0406\u0407"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft|Pt)\.|[{_UPPER}][\w'’.\-]*[\w]|[{_UPPER}])"
+_CONNECT = (r"(?:of(?: the)?|van(?: de| der| den| het)?|de|la|le|du|des|del|da|do|upon|on|am|"
+            r"an|aan|op|den|der|sur|en|y)")
+_CONNECT_RE = re.compile(_CONNECT)
+_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECT}\s+)?{_WORD})*")
+_WORDS = re.compile(rf"{_WORD}|\b{_CONNECT}\b")
+_MAX_NGRAM = 5
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t„“\"'‘(")
+    return not before or before[-1] in ".!?:\n" or before.endswith("\n")
+
+
+def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]:
+    """Toponym mentions of the document, in text order, without overlaps."""
+    text = doc.text
+    out: list[Mention] = []
+    claimed = _Spans(len(text))
+    lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
+    runs = list(_RUN.finditer(text))
+    names = _name_words(runs, text, gaz, lex)
+    for e in doc.entities:
+        for s, end in _entity_parts(text, e.start, e.end):
+            name = text[s:end]
+            if _after_org_head(text, s, lex):
+                claimed.add(s, end)
+                continue
+            if e.label == "LOC":
+                s, end = _known_suffix(text, s, end, gaz)
+                if _loc_entity_is_place(text, s, end, gaz, lex):
+                    out.append(_entity_mention(text, s, end, e.id, gaz, lex))
+                    claimed.add(s, end)
+            elif _entity_is_place(name, e.label, text, s, gaz):
+                out.append(_entity_mention(text, s, end, e.id, gaz, lex))
+                claimed.add(s, end)
+            elif e.label == "PER" and not (len(name.split()) >= 2 and gaz.has_name(name)) and (
+                    len(name.split()) >= 2 or name.lower() in names):  # fmt: skip
+                # A person's full name, or a surname the article gives in full elsewhere;
+                # other entities stay open to the gazetteer (the English model tags many
+                # small US towns as PER or ORG on LGL).
+                claimed.add(s, end)
+    for run in runs:
+        out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed,
+                             (lower_words, names)))
+    out.sort(key=lambda m: m.start)
+    _add_coordinated(text, out, claimed, lex, lower_words)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
+                lex: Lexicon) -> set[str]:  # fmt: skip
+    """Lower-cased words of person-like names: the words of two- or three-word capitalised
+    runs that are not places as a whole and whose last word is no place, and capitalised
+    words followed by a verb of speaking ("Brown said"). A lone "Brown" later on is then
+    the person again, not Brown County (tuned on LGL, where surnames were the main false
+    positives)."""
+    out: set[str] = set()
+    for run in runs:
+        words = run.group().split()
+        if (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                and not gaz.has_name(run.group())):  # fmt: skip
+            # A place heads names of papers and firms ("Watertown Daily Times"); persons
+            # end with the name shared with a place ("John Brown").
+            first = words[0]
+            skip = first if any(c.population >= MIN_POPULATION_PLAIN or c.feature_class == "A"
+                                for c in gaz.lookup(first, variants=False)) else ""  # fmt: skip
+            out.update(w.lower() for w in words
+                       if w != skip and w.lower() not in lex.function_words)  # fmt: skip
+        nxt = next_words(text, run.end(), 1)
+        if (len(words) == 1 and nxt and nxt[0] in {"said", "says", "zei", "zegt", "told"}
+                and not is_strong(gaz.lookup(words[0], variants=False))):  # fmt: skip
+            out.add(words[0].lower())
+    return out
+
+
+_PUNCT_EDGE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w)\.$")
+_COORD_SPLIT = re.compile(r"\s+(?:en|and|of|or)\s+|\s*[,/]\s*")
+
+
+def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entity span without edge punctuation, split at "en"/"and"/commas ("Popovka en
+    Demidovka" tagged as one entity is two places)."""
+    span = text[start:end]
+    lead = len(span) - len(span.lstrip("„“”\"'‘’«»()[]-–— "))
+    core = span.strip("„“”\"'‘’«»()[]-–— ,;:!?")
+    if core.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]{0,3}|[A-Z])\.$", core):
+        core = core.rstrip(".")  # a full stop, not the dot of "U.S." or "Kan."
+    if not core:
+        return []
+    s0 = start + lead
+    parts, pos = [], 0
+    for m in _COORD_SPLIT.finditer(core):
+        parts.append((s0 + pos, s0 + m.start()))
+        pos = m.end()
+    parts.append((s0 + pos, s0 + len(core)))
+    return [(a, b) for a, b in parts if b > a and text[a:b][:1].isupper()]
+
+
+def _known_suffix(text: str, s: int, e: int, gaz: SqliteGazetteer) -> tuple[int, int]:
+    """The longest capitalised tail of an entity the gazetteer knows ("Siberische stad
+    Soergoet" → "Soergoet"); the whole span when no tail is known."""
+    if gaz.lookup(text[s:e]):
+        return s, e
+    for m in re.finditer(r"\s+", text[s:e]):
+        tail = s + m.end()
+        before = text[s : s + m.start()].split()[-1]
+        if before.islower() and text[tail : tail + 1].isupper() and gaz.lookup(text[tail:e]):
+            return tail, e  # after a common noun only: not "Agence France", "West Nile"
+    return s, e
+
+
+def _has_cue(text: str, s: int, lex: Lexicon) -> bool:
+    """A locative preposition, relative phrase or place noun right before `s`."""
+    prev = [w.lower() for w in prev_words(text, s, 2)]
+    if prev and (prev[-1] in lex.locative or prev[-1] in CITY_NOUNS or prev[-1] in REGION_NOUNS):
+        return True
+    return bool(lex.relative.search(text[max(0, s - 60) : s]))
+
+
+def _loc_entity_is_place(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -> bool:
+    """A LOC entity is a place when the gazetteer knows it as a town of some size, a region
+    or a seat of power, or when the context says so ("in X", "rondom X"): the NER model
+    alone also tags words such as "Vagevuur" or "Joden" (seen on Dutch news)."""
+    name = text[s:e]
+    if fold(name) in lex.seats or name in lex.abbreviations:
+        return True
+    low = name.lower()
+    prev = [w.lower().strip(".") for w in prev_words(text, s, 1)]
+    nxt = next_words(text, e, 1)
+    if (low in lex.function_words or low in lex.never or (prev and prev[0] in TITLES)
+            or (nxt and (nxt[0] in lex.not_place_next or nxt[0] in lex.org_heads))
+            or text[e : e + 1] == "$" or _is_demonym(name, gaz)):  # fmt: skip
+        return False
+    cands = gaz.lookup(name)
+    if any(c.match == "name" and (c.feature_class == "A" or c.population >= MIN_POPULATION_PLAIN)
+           for c in cands):  # fmt: skip
+        return True
+    if not cands and (any(ch.isdigit() for ch in name) or (name.isupper() and len(name) <= 5)
+                      or name.split()[-1].lower() in lex.org_heads | _FACILITIES
+                      or re.search(r"['’](?:ve|ll|re|m|d)\b", name)):  # fmt: skip
+        return False  # codes (H1N1, TB), buildings and institutions, contractions
+    return _has_cue(text, s, lex)
+
+
+# Last words of unknown names that are buildings, not places to map (GeoVirus tuning).
+_FACILITIES = frozenset("house hotel restaurant mall centre center store shop".split())
+
+
+def _entity_mention(text: str, s: int, e: int, eid: str, gaz: SqliteGazetteer,
+                    lex: Lexicon) -> Mention:  # fmt: skip
+    m = _match_span(text, s, e, gaz, lex)
+    if m is None or m.source == "gazetteer":
+        m = Mention(s, e, text[s:e], source="entity")
+    m.entity = eid
+    return m
+
+
+def _entity_is_place(name: str, label: str, text: str, start: int, gaz: SqliteGazetteer) -> bool:
+    if label == "PER" and (len(name.split()) > 1 or
+                           any(w.lower().strip(".") in TITLES for w in prev_words(text, start, 1))):  # fmt: skip
+        return False
+    return gaz.has_name(name) and is_strong(gaz.lookup(name, variants=False))
+
+
+class _Spans:
+    """Character ranges already taken, as a mask (fast overlap tests)."""
+
+    def __init__(self, n: int) -> None:
+        self.mask = bytearray(n)
+
+    def add(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+    def copy(self) -> _Spans:
+        other = _Spans(0)
+        other.mask = bytearray(self.mask)
+        return other
+
+
+def _overlaps(spans: _Spans, s: int, e: int) -> bool:
+    return spans.mask.find(1, s, e) != -1
+
+
+def _scan_run(text: str, offset: int, run: str, gaz: SqliteGazetteer, lex: Lexicon,
+              claimed: _Spans,
+              words_seen: tuple[set[str], set[str]]) -> list[Mention]:  # fmt: skip
+    words = [(offset + m.start(), offset + m.end(), m.group()) for m in _WORDS.finditer(run)]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        if _CONNECT_RE.fullmatch(words[i][2]):
+            i += 1
+            continue
+        for j in range(min(len(words), i + _MAX_NGRAM), i, -1):
+            s, e = words[i][0], words[j - 1][1]
+            if _CONNECT_RE.fullmatch(words[j - 1][2]) or _overlaps(claimed, s, e):
+                continue
+            m = _match_span(text, s, e, gaz, lex)
+            if m is None:
+                continue
+            if _keep(m, text, words, i, j, gaz, lex, words_seen):
+                out.append(m)
+            i = j - 1
+            break
+        i += 1
+    return out
+
+
+def _match_span(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -> Mention | None:
+    name = text[s:e]
+    if name.endswith(("’s", "'s")):
+        e -= 2
+        name = name[:-2]
+    if text[e : e + 1] == "." and name + "." in lex.abbreviations:
+        e, name = e + 1, name + "."
+    if name in lex.abbreviations:
+        return Mention(s, e, name, source="abbreviation")
+    seat = lex.seats.get(fold(name))
+    if seat:
+        return Mention(s, e, name, source="seat", seat=seat)
+    if len(name) > 1 and gaz.has_name(name):
+        return Mention(s, e, name)
+    return None
+
+
+ORG_HEAD_WINDOW = 1  # words after a name searched for an organisation's head (GeoVirus FPs)
+_ORG_OF = re.compile(r"\b([A-Z]\w+)\s+(?:of|van)(?:\s+the|\s+de|\s+het)?\s+$")
+
+
+def _after_org_head(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the name at `start` completes an organisation's name ("University of X")."""
+    head = _ORG_OF.search(text[max(0, start - 40) : start])
+    return head is not None and head.group(1).lower() in lex.org_heads
+
+
+def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: int,
+          gaz: SqliteGazetteer, lex: Lexicon,
+          words_seen: tuple[set[str], set[str]]) -> bool:  # fmt: skip
+    if text[m.end : m.end + 1] == "$" or text[max(0, m.start - 1) : m.start] == "$":
+        return False  # a currency (US$, $US)
+    if any(w[2].lower() in lex.org_heads for w in words[j : j + ORG_HEAD_WINDOW]):
+        return False  # inside an organisation's name ("United States Department of ...",
+        # "Michigan State University", "Buffalo Science Magnet School")
+    if _after_org_head(text, m.start, lex):
+        return False  # "University of Georgia", "Universiteit van Amsterdam"
+    if m.source != "gazetteer":
+        return True
+    if re.match(r",\s*\d{1,3}\s*,", text[m.end : m.end + 8]):
+        return False  # "Campbell, 42, ...": a person with an age
+    if len(words) == 2 and j - i == 1 and not gaz.has_name(words[1 - i][2]) and not any(
+        c.feature_code in {"PCLI", "CONT", "ADM1"} for c in gaz.lookup(m.text, variants=False)
+    ):  # fmt: skip
+        return False  # "Nelson Mandela", "Agent Orange": half of a name that is no place
+    if re.search(r"['’](?:ve|ll|re|m|d|s)$", m.text):
+        return False  # "I've"
+    lower_words, name_words = words_seen
+    prev = [w.lower() for w in prev_words(text, m.start, 2)]
+    cue = bool(prev) and prev[-1] in lex.locative
+    low = m.text.lower()
+    nxt = next_words(text, m.end, 1)
+    if nxt and (nxt[0] in lex.not_place_next or nxt[0].lower().endswith("virus")):
+        return False  # "Marburg virus", "Reston ebolavirus": named after, not located at
+    if text[m.start - 1 : m.start] == "/" and text[m.end : m.end + 1] == "/":
+        return False  # a virus strain ("A/California/7/2009")
+    if j - i == 1:
+        if low in lex.never or (low in lex.function_words and not (cue and len(low) > 3)):
+            return False
+        if low in lower_words and not cue:
+            return False  # used as a common word elsewhere in the article
+        if m.text.isupper() and len(m.text) <= 5:
+            return False  # acronyms (FDA, UN) unless listed as abbreviations
+        if _is_demonym(m.text, gaz):
+            return False  # "Canadian", "Somali": of a country, not the town of that name
+    if j - i >= 2:  # a multi-word gazetteer name ("Laurel County" in "Laurel County Jail")
+        return not _is_demonym(m.text, gaz)
+    if prev and prev[-1].strip(".") in TITLES:
+        return False
+    cands = gaz.lookup(m.text, variants=False)
+    strong = is_strong(cands)
+    if j - i == 1 and low in name_words and not (strong or cue):
+        return False  # a person named earlier ("John Brown" ... "Brown")
+    # Part of a longer capitalised name ("Chiquita Henry", "Henry Smith"): only strong names.
+    if (i > 0 or j < len(words)) and not strong:
+        return False
+    if _sentence_initial(text, m.start) and j - i == 1 and not (strong or cue):
+        return False
+    return cue or strong or max((c.population for c in cands), default=0) >= MIN_POPULATION_PLAIN
+
+
+_DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i)$")
+
+
+def _is_demonym(word: str, gaz: SqliteGazetteer) -> bool:
+    """Whether a word is the adjective or demonym of a country or region: its stem, with
+    a restored ending, names one (Canad-ian → Canada, Somali → Somalia, Dutch excluded)."""
+    m = _DEMONYM.search(word)
+    if m is None or is_strong(gaz.lookup(word, variants=False)):
+        return False
+    stems = {word + "a"}
+    stem = word[: m.start()]
+    stems |= {stem, stem + "a", stem + "ia", stem + "y", stem + "e", stem + "o"}
+    return any(
+        len(st) >= 3 and gaz.has_name(st)
+        and any(c.feature_code in {"PCLI", "ADM1", "CONT"} for c in gaz.lookup(st, variants=False))
+        for st in stems if st != word
+    )  # fmt: skip
+
+
+def _add_coordinated(text: str, out: list[Mention], claimed: _Spans,
+                     lex: Lexicon, lower_words: set[str]) -> None:  # fmt: skip
+    """Unknown capitalised words that the context makes places.
+
+    After a relative phrase ("rondom X", "near X"), or after a locative preposition when
+    joined to another capitalised word ("bij X en Y"), both are kept.
+    """
+    taken = claimed.copy()
+    for m in out:
+        taken.add(m.start, m.end)
+    cap = rf"[{_UPPER}][\w’'\-]+"
+    pat = re.compile(rf"\b({'|'.join(sorted(lex.locative))})\s+({cap})"
+                     rf"(?:\s+(?:en|and|or|of)\s+({cap}))?")  # fmt: skip
+    for mt in pat.finditer(text):
+        found = [mt.span(k) for k in (2, 3) if mt.group(k)]
+        relative = bool(lex.relative.search(text[max(0, mt.start() - 60) : mt.end(1)]))
+        if len(found) < 2 and not relative:
+            continue
+        for s, e in found:
+            word = text[s:e]
+            low = word.lower()
+            nxt = next_words(text, e, 1)
+            if (_overlaps(taken, s, e) or low in lex.function_words or low in lower_words
+                    or low in lex.never or word.isupper() or _sentence_initial(text, s)
+                    or (nxt and (nxt[0] in lex.org_heads or nxt[0][:1].isupper()))):  # fmt: skip
+                continue
+            out.append(Mention(s, e, word, source="context"))
+            taken.add(s, e)
+
+

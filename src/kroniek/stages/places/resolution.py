@@ -1,0 +1,245 @@
+"""Resolution: a gazetteer entry for every mention (step 2 of `kroniek.places.v1`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from kroniek.doc import Doc
+from kroniek.gazetteer import Candidate, SqliteGazetteer, fold
+from kroniek.stages.places.lexicon import CITY_NOUNS, REGION_NOUNS, Lexicon, Mention, prev_words
+
+__all__ = ["distance_km", "resolve_mentions"]
+
+
+# Prior weights, tuned on LGL and GeoVirus (both tuning data): a country or first-level
+# region beats a same-named town; seats of government are the default reading of a
+# capital's name; second-level regions lose to the town they are named after unless the
+# mention says "County"; alternate-name and spelling-variant matches cost a little.
+FEATURE_BONUS = {"CONT": 4.0, "PCLI": 4.0, "ADM1": 2.5, "PPLC": 1.0, "PPLG": 1.5, "PPLA": 1.0,
+                 "PPLA2": 0.5, "ADM2": -0.5, "PPLX": -1.0, "PPLH": -2.0}  # fmt: skip
+MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
+POPULATION_WEIGHT = 1.0  # × log10(population + 1)
+COUNTRY_WEIGHT = 6.0  # × share of the other mentions voting for the country
+ADMIN1_WEIGHT = 8.0  # × share voting for the first-level region (grid-searched on LGL)
+NEAR_KM, NEAR_BONUS = 150.0, 3.0  # another place of the article within this distance (LGL)
+
+
+_PART_OF = re.compile(
+    r"^((?:noord|zuid|oost|west|midden|centraal|north|south|east|west|central)(?:-?(?:oost|"
+    r"west|east))?(?:ern|elijk|e)?)[- ]+(\w.*)$", re.IGNORECASE,
+)
+MAX_CANDIDATES = 30  # the most populous readings of a name are kept (speed)
+
+
+def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidate]:
+    if m.source == "abbreviation":
+        code = lex.abbreviations[m.text].split(".")
+        c = gaz.country(code[0]) if len(code) == 1 else gaz.admin1(code[0], code[1])
+        return [c] if c else []
+    if m.seat:
+        c = gaz.capital(m.seat)
+        return [c] if c else []
+    name = re.sub(r"^(?:the|de|het)\s+", "", m.text, flags=re.IGNORECASE)
+    cands = gaz.lookup(name, variants=m.source in {"entity", "context"})
+    part = _PART_OF.match(name)
+    if not cands and part:  # "Noord-Engeland", "Eastern Ukraine": a part of a known place
+        cands = gaz.lookup(part.group(2), variants=False)
+        m.part = part.group(1)
+    if len(cands) > MAX_CANDIDATES:
+        cands = sorted(cands, key=lambda c: -c.population)[:MAX_CANDIDATES]
+    return cands
+
+
+def _prior(c: Candidate, m: Mention, prev: str) -> float:
+    score = POPULATION_WEIGHT * math.log10(c.population + 1) + FEATURE_BONUS.get(c.feature_code, 0.0)
+    score -= MATCH_COST[c.match]
+    if prev in CITY_NOUNS and c.feature_class == "P" or prev in REGION_NOUNS and c.feature_class == "A":
+        score += 3.0
+    return score
+
+
+def _city_over_region(priors: list[float], cands: list[Candidate]) -> list[float]:
+    """A region named after its city ("Kyiv City", a county around its seat) yields to the
+    city when both are candidates within `CITY_REGION_KM` of each other; a region that
+    shares its name with a national capital yields to the capital ("Washington")."""
+    towns = [c for c in cands if c.feature_class == "P"]
+    capital = any(t.feature_code == "PPLC" for t in towns)
+    return [p - 3.0 if c.feature_code.startswith("ADM") and (capital or any(
+        t.country_code == c.country_code and distance_km(t, c) < CITY_REGION_KM for t in towns
+    )) else p for p, c in zip(priors, cands, strict=True)]  # fmt: skip
+
+
+CITY_REGION_KM = 40.0
+
+# "Dublin, Ohio", "Paris (Texas)", "Alexandria, Egypt": a place followed by a region that
+# contains one of its readings. Both the contained readings and the containing region's
+# reading get this bonus (enough to beat any population prior; checked on LGL).
+CONTAIN_BONUS = 6.0
+_CONTAIN_GAP = re.compile(r"^\s*(?:,|\()\s*$")
+
+
+def _contains(region: Candidate, c: Candidate) -> bool:
+    if region.feature_class != "A" or region.geonameid == c.geonameid:
+        return False
+    if region.country_code != c.country_code:
+        return False
+    if region.feature_code.startswith("PCL"):
+        return True
+    if region.feature_code == "ADM1":
+        return region.admin1 == c.admin1
+    return region.feature_code == "ADM2" and (region.admin1, region.admin2) == (c.admin1, c.admin2)
+
+
+def _containment(text: str, mentions: list[Mention], priors: list[list[float]]) -> None:
+    """Raise the readings of "X, Region" that lie in the region (see `CONTAIN_BONUS`)."""
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    for i, j in zip(order, order[1:], strict=False):
+        m, r = mentions[i], mentions[j]
+        if not m.cands or not r.cands or not _CONTAIN_GAP.match(text[m.end : r.start]):
+            continue
+        hits = [(a, b) for a, c in enumerate(m.cands) for b, reg in enumerate(r.cands)
+                if _contains(reg, c)]  # fmt: skip
+        for a in {a for a, _b in hits}:
+            priors[i][a] += CONTAIN_BONUS
+        for b in {b for _a, b in hits}:
+            priors[j][b] += CONTAIN_BONUS
+
+
+def distance_km(a: Candidate, b: Candidate) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    x = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)  # fmt: skip
+    return 12742.0 * math.asin(min(1.0, math.sqrt(x)))
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, lex: Lexicon) -> None:
+    """Choose a candidate for every mention that has some (sets `best`, `scores`)."""
+    priors: list[list[float]] = []
+    for m in mentions:
+        m.cands = _candidates(m, gaz, lex)
+        prev = (prev_words(doc.text, m.start, 1) or [""])[-1].lower()
+        priors.append(_city_over_region([_prior(c, m, prev) for c in m.cands], m.cands))
+    _containment(doc.text, mentions, priors)
+    for m, pri in zip(mentions, priors, strict=True):
+        m.scores = list(pri)
+        m.best = max(range(len(m.cands)), key=m.scores.__getitem__) if m.cands else -1
+    borders = gaz.neighbours()
+    for _round in range(2):
+        countries, admin1s, n = _votes(mentions)
+        near_votes = _neighbour_votes(countries, borders)
+        chosen = list({c.geonameid: c for c in (m.cands[m.best] for m in mentions if m.best >= 0)
+                       if c.feature_code not in _WIDE}.values())  # fmt: skip
+        for m, pri in zip(mentions, priors, strict=True):
+            if not m.cands:
+                continue
+            m.scores = [p + _context(c, countries, admin1s, n, chosen, m.cands[m.best])
+                        + NEIGHBOUR_WEIGHT * near_votes[c.country_code] / max(n, 1)
+                        for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
+            m.best = max(range(len(m.cands)), key=m.scores.__getitem__)
+    _one_sense_per_name(mentions)
+    _reject_weak_variants(mentions)
+
+
+# A spelling-variant match to a small place outside the article's regions is more likely
+# another village with a similar name than the one meant (checked on the reference
+# article's village names and on LGL): such mentions fall back to their region instead.
+MIN_POPULATION_VARIANT = 10_000
+
+
+def _reject_weak_variants(mentions: list[Mention]) -> None:
+    """Drop the reading of a small place matched by an alternate or variant spelling when
+    nothing else in the article is in its region or within `FAR_KM` of it."""
+    _countries, admin1s, _n = _votes(mentions)
+    chosen = [m.cands[m.best] for m in mentions if m.best >= 0]
+    for m in mentions:
+        if m.best < 0:
+            continue
+        c = m.cands[m.best]
+        if (c.match != "name" and c.population < MIN_POPULATION_VARIANT
+                and admin1s[(c.country_code, c.admin1)] <= 1
+                and not any(o is not c and o.feature_class != "A" and distance_km(o, c) < FAR_KM
+                            for o in chosen)):  # fmt: skip
+            m.best = -1
+
+
+FAR_KM = 300.0
+
+
+# × share of mentions in countries bordering the candidate's: a town across the border from
+# the places an article names ("Gaza" next to Israel and Egypt; villages "net over de
+# grens"). Tuned on LGL/GeoVirus.
+NEIGHBOUR_WEIGHT = 2.0
+
+
+def _neighbour_votes(countries: Counter[str], borders: dict[str, frozenset[str]]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for cc, votes in countries.items():
+        for nb in borders.get(cc, ()):
+            out[nb] += votes
+    return out
+
+
+def _votes(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]], int]:
+    countries: Counter[str] = Counter()
+    admin1s: Counter[tuple[str, str]] = Counter()
+    n = 0
+    for m in mentions:
+        if m.best < 0:
+            continue
+        c = m.cands[m.best]
+        n += 1
+        countries[c.country_code] += 1
+        if c.admin1 and c.feature_code != "PCLI":
+            admin1s[(c.country_code, c.admin1)] += 1
+    return countries, admin1s, n
+
+
+def _context(c: Candidate, countries: Counter[str], admin1s: Counter[tuple[str, str]], n: int,
+             chosen: list[Candidate], own: Candidate) -> float:  # fmt: skip
+    if n == 0:
+        return 0.0
+    own_vote = 1 if own.country_code == c.country_code else 0
+    score = COUNTRY_WEIGHT * (countries[c.country_code] - own_vote) / n
+    own_a1 = 1 if (own.country_code, own.admin1) == (c.country_code, c.admin1) else 0
+    score += ADMIN1_WEIGHT * (admin1s[(c.country_code, c.admin1)] - own_a1) / n
+    if c.feature_code not in _WIDE and _near(c, own, chosen):
+        score += NEAR_BONUS
+    return score
+
+
+_WIDE = frozenset({"PCLI", "CONT", "ADM1"})  # too large to be "near" anything
+_NEAR_DEG = NEAR_KM / 111.0
+
+
+def _near(c: Candidate, own: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether another chosen place of the article lies within `NEAR_KM` of `c`."""
+    for o in chosen:
+        if o.geonameid == own.geonameid or abs(o.lat - c.lat) > _NEAR_DEG:
+            continue
+        if abs(o.lon - c.lon) * math.cos(math.radians(c.lat)) > _NEAR_DEG:
+            continue
+        if distance_km(o, c) < NEAR_KM:
+            return True
+    return False
+
+
+def _one_sense_per_name(mentions: list[Mention]) -> None:
+    """The same name gets the same place throughout the article (the best-scored reading)."""
+    best: dict[str, tuple[float, int]] = {}
+    for m in mentions:
+        if m.best >= 0:
+            key = fold(m.text)
+            gid = m.cands[m.best].geonameid
+            score = m.scores[m.best]
+            if key not in best or score > best[key][0]:
+                best[key] = (score, gid)
+    for m in mentions:
+        if m.best >= 0:
+            gid = best[fold(m.text)][1]
+            for k, c in enumerate(m.cands):
+                if c.geonameid == gid:
+                    m.best = k
+
+
