@@ -229,3 +229,62 @@ def test_serve_command_refuses_a_broken_store_in_one_line(tmp_path: Path) -> Non
     assert r.returncode == 4
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error:") and "not a kroniek database" in lines[0]
+
+
+def test_totals_and_the_analysts_filters(api: str) -> None:
+    page = httpx.get(f"{api}/events", params={"limit": 1}).json()
+    assert page["total"] == 3 and len(page["items"]) == 1
+    located = [sorted(e["location"] for e in httpx.get(
+        f"{api}/events", params={"place": name}).json()["items"])
+        for name in ("Oekraïne", "Ukraine", "Україна")]
+    assert located[0] == located[1] == located[2] == ["Koersk", "Kozatsje", "Sumy"]
+    assert httpx.get(f"{api}/events", params={"place": "Sumy"}).json()["total"] == 1
+    assert httpx.get(f"{api}/events", params={"country": "ua"}).json()["total"] == 3
+    assert httpx.get(f"{api}/events", params={"type": "battles"}).json()["total"] == 1
+    assert httpx.get(f"{api}/events", params={"fatalities_min": 3}).json()["total"] == 3
+    assert httpx.get(f"{api}/events", params={"fatalities_min": 4}).json()["total"] == 0
+    assert httpx.get(f"{api}/events", params={"modality": "asserted"}).json()["total"] == 3
+    assert httpx.get(f"{api}/events", params={"modality": "negated"}).json()["total"] == 0
+    assert httpx.get(f"{api}/events", params={"side": "Oekraïne"}).json()["total"] == 3
+    assert httpx.get(f"{api}/events", params={"side": "Rusland"}).json()["total"] == 1
+    err = _error(httpx.get(f"{api}/events", params={"type": "batles"}), 422)
+    assert err["message"] == "invalid parameter: type" and "Battles" in err["details"][0]["message"]
+    _error(httpx.get(f"{api}/events", params={"modality": "maybe"}), 422)
+    quotes = httpx.get(f"{api}/quotes", params={"speaker": "Smirnow"}).json()
+    assert [q["speaker"] for q in quotes["items"]] == ["Ivan Smirnov"] and quotes["total"] == 1
+    points = httpx.get(f"{api}/events/points", params={"limit": 1}).json()
+    assert points["total"] == 3 and len(points["items"]) == 1
+
+
+def test_claims_incidents_and_unknown_ids(api: str) -> None:
+    claims = httpx.get(f"{api}/claims", params={"source_type": "official"}).json()
+    assert claims["total"] == 1 and claims["items"][0]["source"] == "het Oekraïense leger"
+    assert claims["items"][0]["events"][0].endswith(":ev1")
+    incidents = httpx.get(f"{api}/incidents", params={"place": "Sumy"}).json()
+    assert incidents["total"] == 1 and incidents["items"][0]["place_name"] == "Sumy"
+    one = httpx.get(f"{api}/incidents/{incidents['items'][0]['id']}").json()
+    assert [r["location"] for r in one["reports"]] == ["Sumy"]
+    for path in ("incidents/inc-nothing", "events/not-an-event-id", "events/a:b",
+                 "articles/unknown"):
+        assert _error(httpx.get(f"{api}/{path}"), 404)["code"] == "not_found"
+
+
+def test_openapi_documents_every_response_and_the_real_error_body(api: str) -> None:
+    from kroniek.serve.schemas import ErrorBody
+
+    spec = httpx.get(api.removesuffix("/api/v1") + "/openapi.json").json()
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            ok = op["responses"].get("200") or op["responses"].get("201")
+            assert ok, (path, method)
+            if not path.startswith("/api/v1/export"):
+                assert "$ref" in str(ok["content"]["application/json"]["schema"]), path
+            bad = op["responses"]["422"]["content"]["application/json"]["schema"]
+            assert bad["$ref"].endswith("/ErrorBody"), (path, method)
+    r = httpx.get(f"{api}/events/nothing:here")
+    ErrorBody.model_validate(r.json())
+    r = httpx.get(f"{api}/events", params={"limit": "x"})
+    ErrorBody.model_validate(r.json())
+    assert set(spec["components"]["schemas"]["EventPage"]["properties"]) >= {
+        "items", "total", "limit", "offset", "next_offset"}

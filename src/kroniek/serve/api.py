@@ -1,7 +1,10 @@
 """The `/api/v1` routes: articles, events, quotes, places, search, exports.
 
-Every parameter is validated (types, ranges, lengths, dates, bounding boxes); lists are
-paginated with `limit`/`offset` and answer `{"items", "limit", "offset", "next_offset"}`.
+Every parameter is validated (types, ranges, lengths, dates, bounding boxes, event types
+with the nearest valid ones); lists are paginated with `limit`/`offset` and answer
+`{"items", "total", "limit", "offset", "next_offset"}` (`kroniek.serve.schemas`). Place,
+country, actor, speaker and claim-source filters accept the spellings and languages the
+command line does (`kroniek.filters`): "Oekraïne", "Ukraine" and "Україна" are one place.
 Most handlers are plain functions run in FastAPI's thread pool (the store keeps one
 connection per thread). The map's hot paths (/events, /events/points, /events/days) are
 `async` and read SQLite on the event loop (a page of events takes ~2 ms to read, less than
@@ -20,7 +23,10 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from kroniek.errors import InputError
+from kroniek.serve import schemas
 from kroniek.serve.errors import ApiError
+from kroniek.serve.schemas import ERRORS, ERRORS_404
 from kroniek.store.queries import EventFilter
 from kroniek.store.rows import date_range
 
@@ -35,6 +41,10 @@ _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
 Text = Annotated[str | None, Query(min_length=1, max_length=200)]
+Modality = Literal["asserted", "negated", "hypothetical", "future", "habitual", "claimed",
+                   "generic"]
+Factuality = Literal["asserted", "hedged", "denied", "declined", "unconfirmed"]
+Count = Annotated[int | None, Query(ge=0, le=10_000_000)]
 
 
 def _store(request: Request) -> Any:
@@ -63,11 +73,42 @@ async def _read(request: Request, method: str, **kwargs: Any) -> Any:
     return fn(**kwargs)
 
 
-def _page(items: list[Any], limit: int, offset: int) -> FastJSON:
+def _page(items: list[Any], limit: int, offset: int, total: int | None = None) -> FastJSON:
     """`items` was fetched with limit + 1 rows: the extra one says there is a next page."""
     more = len(items) > limit
-    return FastJSON({"items": items[:limit], "limit": limit, "offset": offset,
-                     "next_offset": offset + limit if more else None})
+    body: dict[str, Any] = {"items": items[:limit]}
+    if total is not None:
+        body["total"] = total
+    body.update(limit=limit, offset=offset, next_offset=offset + limit if more else None)
+    return FastJSON(body)
+
+
+def _param(name: str, exc: InputError) -> ApiError:
+    """An `InputError` about a query parameter as the API's 422 naming it."""
+    message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+    return ApiError(422, f"invalid parameter: {name}",
+                    details=[{"in": "query", "name": name, "message": message}])
+
+
+def _names(request: Request, kind: str, value: str | None) -> tuple[str, ...] | None:
+    """The stored names `value` stands for (spellings, exonyms); () when none."""
+    if value is None:
+        return None
+    from kroniek.filters import match_names
+
+    return tuple(match_names(value, _store(request).known_values(kind)))
+
+
+def _side(request: Request, value: str | None) -> str | None:
+    """The stored side `value` names (any language), or `value` itself."""
+    if value is None:
+        return None
+    from kroniek.filters import match_names
+
+    sides = _store(request).facets()["sides"]
+    exact = [s for s in sides if s.casefold() == value.casefold()]
+    found = exact or match_names(value, sides)
+    return str(found[0]) if found else value
 
 
 def _day(value: str | None, name: str, *, end: bool) -> str | None:
@@ -101,6 +142,7 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 async def event_filter(
+    request: Request,
     bbox: Annotated[str | None, Query(max_length=120, description="west,south,east,north",
                                       examples=["30,44,41,53"])] = None,
     date_from: Annotated[str | None, Query(pattern=_DATE_PATTERN,
@@ -108,9 +150,19 @@ async def event_filter(
     date_to: Annotated[str | None, Query(pattern=_DATE_PATTERN,
                                          description="Events starting on or before this date.")] = None,
     type: Annotated[str | None, Query(min_length=1, max_length=80,
-                                      description="ACLED event type or sub-type.")] = None,
+                                      description="ACLED event type or sub-type (any case).")] = None,
     actor: Annotated[str | None, Query(min_length=1, max_length=100,
-                                       description="Actor name contains this.")] = None,
+                                       description="Actor name; spelling variants and "
+                                                   "exonyms match too.")] = None,
+    place: Annotated[str | None, Query(min_length=1, max_length=100,
+                                       description="Place, province or country in any "
+                                                   "language the gazetteer knows.")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$",
+                                         description="ISO 3166 alpha-2 code.")] = None,
+    modality: Annotated[list[Modality] | None, Query(
+        description="Keep these modalities (repeat the parameter); default all.")] = None,
+    fatalities_min: Count = None,
+    fatalities_max: Count = None,
     source_type: SourceTypeName | None = None,
     side: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200,
@@ -118,19 +170,33 @@ async def event_filter(
     article_id: Annotated[str | None, Query(min_length=1, max_length=80)] = None,
     merged: Annotated[bool, Query(description="One row per incident.")] = False,
 ) -> EventFilter:
+    from kroniek.filters import resolve_event_type, resolve_place
+
+    try:
+        kind = resolve_event_type(type) if type is not None else None
+    except InputError as exc:
+        raise _param("type", exc) from None
+    try:
+        where = resolve_place(place) if place is not None else None
+    except InputError as exc:
+        raise _param("place", exc) from None
     return EventFilter(
         bbox=_bbox(bbox), date_from=_day(date_from, "date_from", end=False),
-        date_to=_day(date_to, "date_to", end=True), type=type, actor=actor,
-        source_type=source_type, side=side, q=q, article_id=article_id, merged=merged)
+        date_to=_day(date_to, "date_to", end=True), type=kind,
+        actors=_names(request, "actor", actor), place=where,
+        country=country.upper() if country else None, modality=tuple(modality or ()),
+        fatalities_min=fatalities_min, fatalities_max=fatalities_max,
+        source_type=source_type, side=_side(request, side), q=q, article_id=article_id,
+        merged=merged)
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _with_page(f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
-    from dataclasses import asdict
+    from dataclasses import fields
 
-    out = asdict(f)
+    out = {field.name: getattr(f, field.name) for field in fields(f)}  # shallow: keeps PlaceMatch
     out.update(limit=limit, offset=offset)
     return out
 
@@ -138,19 +204,21 @@ def _with_page(f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
 # -- articles --------------------------------------------------------------------------
 
 
-@router.get("/articles", summary="List stored articles, newest first")
+@router.get("/articles", summary="List stored articles, newest first",
+            response_model=schemas.ArticlePage, responses=ERRORS)
 def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0, q: Text = None,
                   outlet: Text = None,
                   lang: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None) -> Any:
-    rows = _store(request).list_articles(limit=limit + 1, offset=offset, q=q, outlet=outlet,
-                                         lang=lang)
-    return _page(rows, limit, offset)
+    store = _store(request)
+    rows = store.list_articles(limit=limit + 1, offset=offset, q=q, outlet=outlet, lang=lang)
+    return _page(rows, limit, offset, store.count_articles(q=q, outlet=outlet, lang=lang))
 
 
 ArticleId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.-]+$")]
 
 
-@router.get("/articles/{article_id}", summary="One article with all its annotations")
+@router.get("/articles/{article_id}", summary="One article with all its annotations",
+            response_model=schemas.ArticleDetail, responses=ERRORS_404)
 def get_article(request: Request, article_id: ArticleId) -> Any:
     row = _store(request).get_article(article_id)
     if row is None:
@@ -179,7 +247,8 @@ def _check_token(request: Request, authorization: str | None) -> None:
         raise ApiError(401, "a valid write token is required (Authorization: Bearer ...)")
 
 
-@router.post("/articles", status_code=201, summary="Analyse and store an article (write token)")
+@router.post("/articles", status_code=201, summary="Analyse and store an article (write token)",
+             response_model=schemas.Added, responses=schemas.WRITE_ERRORS)
 def post_article(request: Request, article: ArticleIn,
                  authorization: Annotated[str | None, Header()] = None) -> Any:
     _check_token(request, authorization)
@@ -201,75 +270,130 @@ def post_article(request: Request, article: ArticleIn,
 # -- events ----------------------------------------------------------------------------
 
 
-@router.get("/events", summary="Events, filtered, newest first")
+@router.get("/events", summary="Events, filtered, newest first",
+            response_model=schemas.EventPage, responses=ERRORS)
 async def list_events(request: Request, f: Filter, limit: Limit = 100, offset: Offset = 0) -> Any:
     rows = await _read(request, "list_events", **_with_page(f, limit + 1, offset))
-    return _page(rows, limit, offset)
+    return _page(rows, limit, offset, await _read(request, "count_events", filter=f))
 
 
-@router.get("/events/points", summary="Located events with only what a map needs")
+@router.get("/events/points", summary="Located events with only what a map needs",
+            response_model=schemas.PointPage, responses=ERRORS)
 async def event_points(request: Request, f: Filter,
                  limit: Annotated[int, Query(ge=1, le=50_000)] = 10_000,
                  offset: Offset = 0) -> Any:
+    import dataclasses
+
     rows = await _read(request, "event_points", **_with_page(f, limit + 1, offset))
     cols = ["id", "type", "lat", "lon", "place_precision", "date_from", "location"]
+    located = dataclasses.replace(f, located=True)
     return FastJSON({"columns": cols, "items": [[r[c] for c in cols] for r in rows[:limit]],
+                     "total": await _read(request, "count_events", filter=located),
                      "limit": limit, "offset": offset,
                      "next_offset": offset + limit if len(rows) > limit else None})
 
 
-@router.get("/events/days", summary="Events per day (the timeline), same filters")
+@router.get("/events/days", summary="Events per day (the timeline), same filters",
+            response_model=schemas.DayPage, responses=ERRORS)
 async def event_days(request: Request, f: Filter) -> Any:
     d = _with_page(f, 1, 0)
     del d["limit"], d["offset"]
     return FastJSON({"items": await _read(request, "event_days", **d)})
 
 
-@router.get("/events/{uid}", summary="One event with its reports, claims and evidence spans")
+@router.get("/events/{uid}", summary="One event with its reports, claims and evidence spans",
+            response_model=schemas.EventDetail, responses=ERRORS_404)
 def get_event(request: Request,
-              uid: Annotated[str, Path(min_length=3, max_length=120,
-                                       pattern=r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$")]) -> Any:
+              uid: Annotated[str, Path(min_length=1, max_length=200,
+                                       description="`<article id>:<event id>`")]) -> Any:
     row = _store(request).get_event(uid)
     if row is None:
         raise ApiError(404, f"no event {uid!r}")
     return FastJSON(row)
 
 
-@router.get("/incidents", summary="The chronicle: incidents merged across articles")
-def list_incidents(request: Request, limit: Limit = 50, offset: Offset = 0) -> Any:
-    return _page(_store(request).list_incidents(limit=limit + 1, offset=offset), limit, offset)
+@router.get("/incidents", summary="The chronicle: incidents merged across articles",
+            response_model=schemas.IncidentPage, responses=ERRORS)
+def list_incidents(request: Request, f: Filter, limit: Limit = 50, offset: Offset = 0) -> Any:
+    """Incidents, newest first, under the event filters (an incident matches when its own
+    type, dates, country and actors do, and one of its reports meets the rest)."""
+    store = _store(request)
+    filters = store.incident_filters(f)
+    rows = store.list_incidents(limit=limit + 1, offset=offset, **filters)
+    return _page(rows, limit, offset, store.count_incidents(**filters))
+
+
+@router.get("/incidents/{incident_id}", summary="One incident with every report of it",
+            response_model=schemas.IncidentDetail, responses=ERRORS_404)
+def get_incident(request: Request,
+                 incident_id: Annotated[str, Path(min_length=1, max_length=120)]) -> Any:
+    row = _store(request).get_incident(incident_id)
+    if row is None:
+        raise ApiError(404, f"no incident {incident_id!r}")
+    return FastJSON(row)
+
+
+@router.get("/claims", summary="Claims: who says what happened, source type, factuality",
+            response_model=schemas.ClaimPage, responses=ERRORS)
+def list_claims(request: Request,
+                source: Annotated[str | None, Query(
+                    min_length=1, max_length=100,
+                    description="Who makes the claim; spelling variants match too.")] = None,
+                source_type: SourceTypeName | None = None,
+                side: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
+                factuality: Factuality | None = None, q: Text = None,
+                article_id: Annotated[str | None, Query(max_length=80)] = None,
+                limit: Limit = 50, offset: Offset = 0) -> Any:
+    store = _store(request)
+    filters = {"sources": _names(request, "source", source), "source_type": source_type,
+               "side": _side(request, side), "factuality": factuality, "q": q,
+               "article_id": article_id}
+    rows = store.list_claims(limit=limit + 1, offset=offset, **filters)
+    return _page(rows, limit, offset, store.count_claims(**filters))
 
 
 # -- quotes, places, search, meta ----------------------------------------------------------
 
 
-@router.get("/quotes", summary="Quotes by speaker and text")
-def list_quotes(request: Request, speaker: Text = None, q: Text = None,
+@router.get("/quotes", summary="Quotes by speaker and text",
+            response_model=schemas.QuotePage, responses=ERRORS)
+def list_quotes(request: Request,
+                speaker: Annotated[str | None, Query(
+                    min_length=1, max_length=200,
+                    description="Speaker; spelling variants match too (Zelenski).")] = None,
+                q: Text = None,
                 article_id: Annotated[str | None, Query(max_length=80)] = None,
                 limit: Limit = 50, offset: Offset = 0) -> Any:
-    rows = _store(request).list_quotes(speaker=speaker, q=q, article_id=article_id,
-                                       limit=limit + 1, offset=offset)
-    return _page(rows, limit, offset)
+    store = _store(request)
+    filters = {"speakers": _names(request, "speaker", speaker), "q": q,
+               "article_id": article_id}
+    rows = store.list_quotes(limit=limit + 1, offset=offset, **filters)
+    return _page(rows, limit, offset, store.count_quotes(**filters))
 
 
-@router.get("/places", summary="Resolved places and how often they are mentioned")
+@router.get("/places", summary="Resolved places and how often they are mentioned",
+            response_model=schemas.PlacePage, responses=ERRORS)
 def list_places(request: Request, name: Text = None,
                 country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
                 article_id: Annotated[str | None, Query(max_length=80)] = None,
                 limit: Limit = 50, offset: Offset = 0) -> Any:
-    rows = _store(request).list_places(name=name, country=country, article_id=article_id,
-                                       limit=limit + 1, offset=offset)
-    return _page(rows, limit, offset)
+    store = _store(request)
+    rows = store.list_places(name=name, country=country, article_id=article_id,
+                             limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset,
+                 store.count_places(name=name, country=country, article_id=article_id))
 
 
-@router.get("/search", summary="Full-text search over articles and quotes")
+@router.get("/search", summary="Full-text search over articles and quotes",
+            response_model=schemas.SearchPage, responses=ERRORS)
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
            limit: Limit = 20, offset: Offset = 0) -> Any:
     rows = _store(request).search(q, limit=limit + 1, offset=offset)
     return _page(rows, limit, offset)
 
 
-@router.get("/meta", summary="What this server holds and offers")
+@router.get("/meta", summary="What this server holds and offers",
+            response_model=schemas.Meta, responses=ERRORS)
 def meta(request: Request) -> Any:
     from importlib.metadata import version
 
@@ -288,7 +412,8 @@ def meta(request: Request) -> Any:
 EXPORT_LIMIT = 100_000
 
 
-@router.get("/export/events.csv", summary="Events as CSV (same filters)")
+@router.get("/export/events.csv", summary="Events as CSV (same filters)",
+            responses=ERRORS)
 def export_csv(request: Request, f: Filter,
                limit: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT) -> Response:
     from kroniek.serve.exports import events_csv
@@ -298,7 +423,8 @@ def export_csv(request: Request, f: Filter,
                     headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
-@router.get("/export/events.geojson", summary="Located events as GeoJSON (same filters)")
+@router.get("/export/events.geojson", summary="Events as GeoJSON (same filters; unlocated: null geometry)",
+            responses=ERRORS)
 def export_geojson(request: Request, f: Filter,
                    limit: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT) -> Any:
     from kroniek.serve.exports import events_geojson
@@ -312,7 +438,8 @@ _CHRONICLE_TYPES = {"acled-csv": ("text/csv; charset=utf-8", "chronicle.csv"),
                     "jsonl": ("application/x-ndjson", "chronicle.jsonl")}
 
 
-@router.get("/export/chronicle", summary="The chronicle's incidents (ACLED columns + evidence)")
+@router.get("/export/chronicle", summary="The chronicle's incidents (ACLED columns + evidence)",
+            responses=ERRORS)
 def export_chronicle(request: Request,
                      format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv") -> Response:
     """Every incident merged across articles, in the formats of `kroniek export`."""

@@ -32,11 +32,13 @@ def events_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def events_geojson(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """A FeatureCollection of the rows that have coordinates (others cannot be drawn)."""
+    """A FeatureCollection of every row; one without coordinates has a null geometry
+    (RFC 7946, section 3.2), so the feature count is the row count."""
     features = [
         {"type": "Feature", "id": r["id"],
-         "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+         "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]}
+         if r.get("lat") is not None and r.get("lon") is not None else None,
          "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}}
-        for r in rows if r.get("lat") is not None and r.get("lon") is not None
+        for r in rows
     ]
     return {"type": "FeatureCollection", "features": features}
