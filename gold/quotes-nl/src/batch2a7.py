@@ -1,0 +1,41 @@
+# Hand annotations, round 2 dev, part A, file 7 (see ../GUIDE.md and batch1.py for the
+# format). Written by reading each article only.
+ANN = {
+10741531: [
+ ("direct", "We gaan het anders doen dan voorheen", "zegt", "hij", "Didier Lallement"),
+ ("direct", "Als mensen nu illegaal demonstreren, als ze geweld gebruiken, grijpen we meteen in. Daarvoor hebben we mobiele brigades rondlopen. En het leger is nu ook ingezet, maar militairen komen niet in de buurt van de betogers.", "", "", "Didier Lallement"),
+ ("direct", "Ze zeiden dat we illegaal demonstreerden en dat ik de leider was", "vertelde", "hij", "Eric Drouet"),
+ ("direct", "We moeten veel harder gaan optreden", "zei", "premier Édouard Philippe", "Édouard Philippe"),
+ ("direct", "Mijn manschappen mogen schieten ja, er zijn strenge regels voor, maar als levens bedreigd worden, dan mogen de militairen het vuur openen", "zei", "generaal Bruno Leray", "Bruno Leray"),
+ ("indirect", "orders te negeren en nooit op betogers te schieten", "riep", "Een extreemlinkse politicus", ""),
+ ("direct", "Niemand wil de militairen tegenover betogers neerzetten", "zei", "minister Florence Parly van Defensie", "Florence Parly"),
+],
+10744632: [
+ ("direct", "Islam dehors", "", "", ""),
+ ("indirect", "hoe ik over een en ander denk", "vragen", "Ze", ""),
+ ("direct", "Ik vind dit verschrikkelijk,", "zeg", "ik", "Theodor Holman"),
+ ("indirect", "ik kritisch tegenover de islam sta, maar niet tegen islamieten, en dat ik in geen enkel opzicht ook maar enige sympathie koester voor nazi's", "leg", "Ik", "Theodor Holman"),
+ ("direct", "Wie hakenkruizen op een muur kladdert tegen moslims, is ook tegen Joden. En is ook voor geweld! Racisme is de armzaligste manier van denken; je kunt beschuldigen zonder bewijzen.", "besluit", "Ik", "Theodor Holman"),
+ ("direct", "Er is iets aan de hand in Frankrijk,", "zegt", "de vriendin van een van de jongens", ""),
+ ("direct", "en niemand weet voor wie hij sympathie moet opbrengen. De 'gele hesjes' hebben soms gerechtvaardigde eisen, maar soms ook niet. Het is links en rechts door elkaar. En niet gewoon links en rechts, maar fanatiek links en fanatiek rechts. En eigenlijk zie ik dat in heel Europa.", "", "", ""),
+ ("direct", "De plek waar Europa zijn nieuwe moraliteit zoekt, is een verbrand bos!", "zegt", "Een jongen", ""),
+ ("direct", "Ik schaam me als je dit vertelt,", "zei", "het meisje", ""),
+ ("direct", "en als ik erover nadenk wat er moet gebeuren, schaam ik me ook. Elke oplossing is gebouwd op schaamte.", "", "", ""),
+ ("direct", "Het is tegenstrijdig,", "zeg", "de jongste jongen", ""),
+ ("direct", "deze mensen zijn op zoek naar geluk, en wij zijn bereid ze gelukkiger te maken dan ze nu zijn. Maar hoe? Hoe ver ga je met geven?", "", "", ""),
+ ("direct", "De rijken hebben geld zat,", "zegt", "het meisje", ""),
+ ("direct", "Ben jij conservatief, Theodor?", "", "", ""),
+ ("direct", "Ik wil de jaren zeventig terug, met alles erop en eraan.", "", "", "Theodor Holman"),
+],
+10744693: [
+ ("direct", "Soms neem ik aan het einde van mijn duik iets mee naar boven,", "zegt", "Willem Kleinstra", "Willem Kleinstra"),
+ ("direct", "Als ik tegen die tijd tenminste nog gevoel in mijn vingers heb: het water is steenkoud.", "", "", "Willem Kleinstra"),
+ ("direct", "Die plekken zijn voor duikers interessant, want daar ontstaat een hoop leven,", "zegt", "Lennart de Keizer", "Lennart de Keizer"),
+ ("direct", "Maar al dat zweefplastic is vreselijk. Net alsof je een mooie wandeling maakt en het hele bos vol ligt met troep.", "", "", "Lennart de Keizer"),
+ ("direct", "Ik heb hier een heel motorframe, dit krijg ik er in mijn eentje niet uit!", "roept", "een duiker", ""),
+ ("direct", "Ik zag nog een bureaustoel liggen, maar het lukte me niet meer om die er uit te krijgen,", "zegt", "Eva Katona", "Eva Katona"),
+ ("mixed", "hebben de duikers 'ondanks de goede bedoelingen' een 'onveilige situatie' voor zichzelf gecreëerd", "Volgens", "Waternet", "Waternet"),
+ ("direct", "Nou, mooie boel, we hebben een boete van 1500 euro gekregen.", "", "", "Willem Kleinstra"),
+ ("indirect", "kan dat bedrag ook lager uitvallen", "Volgens", "Waternet", "Waternet"),
+],
+}
