@@ -293,12 +293,36 @@ async def event_points(request: Request, f: Filter,
                      "next_offset": offset + limit if len(rows) > limit else None})
 
 
-@router.get("/events/days", summary="Events per day (the timeline), same filters",
+@router.get("/events/days", summary="Events per span of days (the timeline), same filters",
             response_model=schemas.DayPage, responses=ERRORS)
 async def event_days(request: Request, f: Filter) -> Any:
     d = _with_page(f, 1, 0)
     del d["limit"], d["offset"]
     return FastJSON({"items": await _read(request, "event_days", **d)})
+
+
+@router.get("/events/types", summary="Events per type (the legend), same filters",
+            response_model=schemas.TypePage, responses=ERRORS)
+async def event_types(request: Request, f: Filter) -> Any:
+    d = _with_page(f, 1, 0)
+    del d["limit"], d["offset"]
+    items = await _read(request, "event_type_counts", **d)
+    return FastJSON({"items": items, "total": sum(int(i["n"]) for i in items)})
+
+
+@router.get("/labels", summary="Place names for the offline base map's view",
+            response_model=schemas.LabelPage, responses=ERRORS)
+def labels(bbox: Annotated[str, Query(max_length=120, description="west,south,east,north",
+                                      examples=["3,50,8,54"])],
+           zoom: Annotated[int, Query(ge=0, le=20)]) -> Any:
+    """Countries, provinces and towns from the bundled gazetteer, most important first,
+    thinned for the zoom: `[name, lat, lon, kind, population]` each."""
+    from kroniek.serve.labels import labels_in_view
+
+    box = _bbox(bbox)
+    assert box is not None
+    return FastJSON({"columns": ["name", "lat", "lon", "kind", "population"],
+                     "items": [list(x) for x in labels_in_view(box, zoom)]})
 
 
 @router.get("/events/{uid}", summary="One event with its reports, claims and evidence spans",

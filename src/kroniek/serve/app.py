@@ -15,13 +15,35 @@ from typing import Any
 
 from kroniek.serve.errors import error_body, install_error_handlers
 
-__all__ = ["MAX_BODY_BYTES", "app_from_env", "create_app"]
+__all__ = ["MAX_BODY_BYTES", "PAGE_LANGUAGES", "app_from_env", "create_app", "page_language"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 MAX_BODY_BYTES = 2 * 1024 * 1024  # an article of ~1 M characters fits; anything larger is refused
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+PAGE_LANGUAGES = ("en", "nl")
+
+
+def page_language(asked: str | None, accept_language: str | None) -> str:
+    """The page's language: `?lang=`, else the first of Accept-Language's languages (by
+    q-value) the page speaks, else English."""
+    if asked in PAGE_LANGUAGES:
+        return str(asked)
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate((accept_language or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        ranked.append((-q, i, tag.strip().lower().split("-")[0]))
+    for _, _, lang in sorted(ranked):
+        if lang in PAGE_LANGUAGES:
+            return lang
+    return "en"
 
 
 class BodyLimit:
@@ -121,8 +143,8 @@ def create_app(store_target: Any = None, *, write_token: str | None = None,
                cors_origins: tuple[str, ...] | list[str] = (), tiles: str | None = None,
                max_body_bytes: int = MAX_BODY_BYTES) -> Any:
     """The ASGI app serving the store at `store_target` (a path, URL, or an open store)."""
-    from fastapi import FastAPI
-    from fastapi.responses import FileResponse
+    from fastapi import FastAPI, Request
+    from fastapi.responses import HTMLResponse
     from fastapi.staticfiles import StaticFiles
 
     from kroniek.serve.api import router
@@ -163,8 +185,12 @@ def create_app(store_target: Any = None, *, write_token: str | None = None,
             swagger_favicon_url="/static/leaflet/images/marker-icon.png")
 
     @app.get("/", include_in_schema=False)
-    def index() -> Any:
-        return FileResponse(WEB_DIR / "index.html", media_type="text/html")
+    def index(request: Request) -> Any:
+        lang = page_language(request.query_params.get("lang"),
+                             request.headers.get("accept-language"))
+        html = (WEB_DIR / "index.html").read_text(encoding="utf-8")
+        return HTMLResponse(html.replace('<html lang="en">', f'<html lang="{lang}">', 1),
+                            headers={"Vary": "Accept-Language"})
 
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

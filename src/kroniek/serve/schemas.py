@@ -25,11 +25,13 @@ __all__ = [
     "EventPage",
     "IncidentDetail",
     "IncidentPage",
+    "LabelPage",
     "Meta",
     "PlacePage",
     "PointPage",
     "QuotePage",
     "SearchPage",
+    "TypePage",
 ]
 
 
@@ -238,8 +240,24 @@ class PointPage(_Page):
 
 
 class Day(BaseModel):
-    day: str
+    day: str = Field(description="first day of the span")
+    to: str | None = Field(description="last day of the span (a month-dated event: its last day)")
     n: int
+
+
+class TypeCount(BaseModel):
+    type: str
+    n: int
+
+
+class TypePage(BaseModel):
+    items: list[TypeCount]
+    total: int
+
+
+class LabelPage(BaseModel):
+    columns: list[str]
+    items: list[list[Any]]
 
 
 class DayPage(BaseModel):

@@ -328,12 +328,22 @@ class ReadQueries(RecordQueries):
                 "dates": span[0] if span else {"first": None, "last": None}}
 
     def event_days(self, **filters: Any) -> list[dict[str, Any]]:
-        """How many events start on each day (for the timeline), under the same filters."""
+        """How many events span each (first day, last day) pair, for the timeline: an
+        event dated to a month is one span over the month, not a pile on its 1st."""
         f = EventFilter(**filters)
         where, params = self._event_where(f)
         where.append("e.date_from IS NOT NULL")
-        sql = (f"SELECT e.date_from AS day, COUNT(*) AS n FROM events e "
-               f"WHERE {' AND '.join(where)} GROUP BY e.date_from ORDER BY e.date_from")
+        sql = (f"SELECT e.date_from AS day, e.date_to AS \"to\", COUNT(*) AS n FROM events e "
+               f"WHERE {' AND '.join(where)} GROUP BY e.date_from, e.date_to "
+               "ORDER BY e.date_from, e.date_to")
+        return self._rows(sql, params)
+
+    def event_type_counts(self, **filters: Any) -> list[dict[str, Any]]:
+        """How many events of each type match the filters (the map's legend)."""
+        f = EventFilter(**filters)
+        where, params = self._event_where(f)
+        sql = (f"SELECT e.type, COUNT(*) AS n FROM events e WHERE {' AND '.join(where) or '1 = 1'} "
+               "GROUP BY e.type ORDER BY n DESC, e.type")
         return self._rows(sql, params)
 
     def get_event(self, uid: str) -> dict[str, Any] | None:
