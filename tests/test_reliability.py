@@ -19,7 +19,7 @@ import pytest
 
 import kroniek
 from kroniek.doc import storable_text
-from kroniek.errors import BinaryInputError, DateHeaderError
+from kroniek.errors import BinaryInputError, DateHeaderError, InputError
 from kroniek.readers import read_jsonl, read_text_file
 from kroniek.readers.text import parse_published
 from kroniek.stages.event_args import parse_number
@@ -198,3 +198,31 @@ def test_utf16_is_read_not_called_binary(tmp_path: Path) -> None:
         path = tmp_path / f"{encoding}.txt"
         path.write_bytes(data)
         assert read_text_file(path).text == text
+
+
+def test_defect12_html_without_lxml_html_clean_is_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>" + "Rusland viel dinsdag Charkiv aan. " * 5
+                    + "</p></body></html>")
+    block = ("import sys; sys.modules['lxml_html_clean'] = None; from kroniek.cli import main; "
+             f"main(['analyze', {str(page)!r}])")
+    result = subprocess.run([sys.executable, "-c", block], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 4
+    assert_one_line_error(result.stderr, str(page))
+    assert "lxml_html_clean" in result.stderr
+
+
+def test_random_bytes_named_html_are_not_an_article(tmp_path: Path) -> None:
+    import random
+
+    from kroniek.errors import RecordError
+    from kroniek.readers.html import extract_html
+
+    rng = random.Random(17)
+    with_nul = bytes(rng.randrange(256) for _ in range(3000))
+    without = bytes(rng.randrange(1, 256) for _ in range(3000))
+    with pytest.raises(RecordError, match="binary"):
+        extract_html(with_nul, source="r.html")
+    with pytest.raises(InputError):
+        extract_html(without, source="r.html")

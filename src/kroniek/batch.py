@@ -213,8 +213,14 @@ def batch_items(inputs: Iterable[str], *, on_error: OnError) -> Iterator[Article
         files = (sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
                  if path.is_dir() else [path])
         for f in files:
-            with f.open("rb") as fh:
-                head = fh.read(4096)
+            try:
+                if not f.is_file():
+                    raise IsADirectoryError(f)  # a device or FIFO given by name
+                with f.open("rb") as fh:
+                    head = fh.read(4096)
+            except OSError:  # read_inputs reports it (unreadable, a pipe ...) and goes on
+                yield from read_inputs([str(f)], on_error=on_error)
+                continue
             if _is_jsonl(f, head):
                 yield from read_inputs([str(f)], on_error=on_error)
             elif is_warc(f, head):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,10 @@ import typer
 if TYPE_CHECKING:
     from kroniek.readers.base import Article
 
-__all__ = ["ingest_articles", "register"]
+__all__ = ["ingest_articles", "item_failure", "register"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
 
 DB_HELP = "Store: a SQLite file or postgresql:// URL (default: user data folder, or $KRONIEK_DB)."
 
@@ -52,7 +56,6 @@ def ingest_articles(
     )
 
     from kroniek.analysis import analyze_articles
-    from kroniek.errors import KroniekError
     from kroniek.readers import ItemError, read_inputs
     from kroniek.store import open_store
 
@@ -84,22 +87,51 @@ def ingest_articles(
 
             # Several at a time (faster); each is stored in its own transaction.
             for article, doc in analyze_articles(fresh(), lang=lang):
-                if isinstance(doc, KroniekError):
-                    errors.append(ItemError(article.source, doc.message))
-                elif isinstance(doc, Exception):
-                    raise doc
-                elif store.add(doc, content_hash=(digest := article.identity()),
-                               source=article.source):  # fmt: skip
+                if isinstance(doc, Exception):  # reported and skipped; a rerun retries it
+                    errors.append(ItemError(article.source, item_failure(doc)))
+                elif (outcome := _store_one(store, doc, article, errors)) == "added":
                     counts["added"] += 1
                     if versions is not None:
-                        versions.add(digest, article.text)
-                else:
+                        versions.add(article.identity(), article.text)
+                elif outcome == "duplicates":
                     counts["duplicates"] += 1
                 progress.update(task, advance=1, status=_status(counts, errors))
+    except KeyboardInterrupt:
+        print(f"Interrupted after {_status(counts, errors)}", file=sys.stderr)
+        raise
     finally:
         store.close()
     counts["failed"] = len(errors)
     return {**counts, "errors": [str(e) for e in errors]}
+
+
+def item_failure(exc: BaseException) -> str:
+    """One line for an article that could not be analysed or stored."""
+    from kroniek.errors import KroniekError
+
+    if isinstance(exc, KroniekError):
+        return exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
+    log.warning("article failed", exc_info=exc)  # the traceback for whoever debugs it
+    first = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return (f"analysis failed ({type(exc).__name__}: {first}) "
+            "(hint: a bug in kroniek: please report it with this article)")
+
+
+def _store_one(store: Any, doc: Any, article: Article, errors: list[Any]) -> str:
+    """Store one analysed article: "added", "duplicates", or "failed" (then the failure
+    is in `errors`). A store that is gone (StoreError) stops the run."""
+    from kroniek.errors import StoreError
+    from kroniek.readers import ItemError
+
+    try:
+        added = store.add(doc, content_hash=article.identity(), source=article.source)
+    except StoreError:
+        raise
+    except Exception as exc:  # a value the database refuses: this article only
+        errors.append(ItemError(article.source, f"not stored ({type(exc).__name__}: "
+                                                f"{str(exc).splitlines()[0][:200]})"))
+        return "failed"
+    return "added" if added else "duplicates"
 
 
 def _status(counts: dict[str, int], errors: list[Any]) -> str:

@@ -50,13 +50,14 @@ class ItemError:
     source: str
     message: str
     line: int | None = None
+    hint: str | None = None
 
     def __post_init__(self) -> None:
         self.source, self.message = storable_text(self.source), storable_text(self.message)
 
     def __str__(self) -> str:
         where = self.source + (f", line {self.line}" if self.line is not None else "")
-        return f"{where}: {self.message}"
+        return f"{where}: {self.message}" + (f" (hint: {self.hint})" if self.hint else "")
 
 
 OnError = Callable[[ItemError], None]
@@ -77,7 +78,7 @@ def register_reader(
 
 
 def _raise(err: ItemError) -> None:
-    raise InputError(err.message, source=err.source, line=err.line)
+    raise InputError(err.message, source=err.source, line=err.line, hint=err.hint)
 
 
 def _expand(paths: Iterable[str]) -> Iterator[Path | str | None | InputError]:
@@ -126,8 +127,8 @@ def read_inputs(paths: Iterable[str], *, on_error: OnError | None = None) -> Ite
         except InputError as exc:
             if on_error is None:
                 raise
-            reason = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
-            on_error(ItemError(exc.source or display_name(path), reason, exc.line))
+            on_error(ItemError(exc.source or display_name(path), exc.message, exc.line,
+                               hint=exc.hint))
 
 
 def display_name(path: Path | str | None | InputError) -> str:

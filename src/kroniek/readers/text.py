@@ -177,7 +177,7 @@ def read_stdin() -> Iterator[Article]:
 
 
 def _raise_item(err: ItemError) -> None:
-    raise RecordError(err.message, source=err.source, line=err.line)
+    raise RecordError(err.message, source=err.source, line=err.line, hint=err.hint)
 
 
 # Field names seen in the wild for each Article field, most usual first.
@@ -255,7 +255,8 @@ def _jsonl_lines(lines: Iterator[str], source: str, on_error: OnError) -> Iterat
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            on_error(ItemError(source, f"not JSON ({exc.msg} at column {exc.colno})", lineno))
+            on_error(ItemError(source, f"not JSON ({exc.msg} at column {exc.colno})", lineno,
+                               hint="each line of a JSONL file is one JSON object"))
             continue
         except RecursionError:  # [[[[...]]]] 100,000 deep
             on_error(ItemError(source, "JSON nested too deeply to be an article", lineno))
@@ -263,7 +264,7 @@ def _jsonl_lines(lines: Iterator[str], source: str, on_error: OnError) -> Iterat
         try:
             yield article_from_record(record, source=source, line=lineno)
         except (RecordError, DateHeaderError) as exc:
-            on_error(ItemError(source, exc.message, lineno))
+            on_error(ItemError(source, exc.message, lineno, hint=exc.hint))
 
 
 def read_jsonl(path: Path | str, *, on_error: OnError | None = None) -> Iterator[Article]:

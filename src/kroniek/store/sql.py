@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from kroniek.doc import Doc
+from kroniek.doc import Doc, storable_text
 from kroniek.errors import StoreError
 from kroniek.store.migrations import MIGRATIONS
 from kroniek.store.queries import ReadQueries
 from kroniek.store.rows import ArticleRows, doc_rows
 
-__all__ = ["SQLStore", "TABLES"]
+__all__ = ["SQLStore", "TABLES", "storable_params"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -113,7 +113,7 @@ class SQLStore(ReadQueries):
     def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
         cur = self._read_cursor(self._conn())
         try:
-            cur.execute(self._sql(sql), tuple(params))
+            cur.execute(self._sql(sql), storable_params(params))
             if cur.description is None:
                 return []
             names = [d[0] for d in cur.description]
@@ -122,10 +122,10 @@ class SQLStore(ReadQueries):
             cur.close()
 
     def _exec(self, cur: Any, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> None:
-        cur.execute(self._sql(sql), tuple(params))
+        cur.execute(self._sql(sql), storable_params(params))
 
     def _one(self, cur: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        cur.execute(self._sql(sql), params)
+        cur.execute(self._sql(sql), storable_params(params))
         row = cur.fetchone()
         return None if row is None else row[0]
 
@@ -134,7 +134,7 @@ class SQLStore(ReadQueries):
             return
         cols = list(rows[0])
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        cur.executemany(self._sql(sql), [tuple(r[c] for c in cols) for r in rows])
+        cur.executemany(self._sql(sql), [storable_params([r[c] for c in cols]) for r in rows])
 
     def close(self) -> None:
         with self._all_lock:
@@ -279,6 +279,12 @@ class SQLStore(ReadQueries):
             [*params[:len(types) + 2], earliest, *params[len(types) + 2:]])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def storable_params(params: tuple[Any, ...] | list[Any]) -> tuple[Any, ...]:
+    """Parameters both databases take: text without NUL (PostgreSQL refuses it, in a value
+    or a filter) or lone surrogates (not UTF-8), each replaced by U+FFFD."""
+    return tuple(storable_text(p) if isinstance(p, str) else p for p in params)
 
 
 def _chronicle_attr(name: str) -> Any:
