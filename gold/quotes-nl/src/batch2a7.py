@@ -13,7 +13,7 @@ ANN = {
 10744632: [
  ("direct", "Islam dehors", "", "", ""),
  ("indirect", "hoe ik over een en ander denk", "vragen", "Ze", ""),
- ("direct", "Ik vind dit verschrikkelijk,", "zeg", "ik", "Theodor Holman"),
+ ("direct", "Ik vind dit verschrikkelijk,", "zeg", "", "Theodor Holman"),
  ("indirect", "ik kritisch tegenover de islam sta, maar niet tegen islamieten, en dat ik in geen enkel opzicht ook maar enige sympathie koester voor nazi's", "leg", "Ik", "Theodor Holman"),
  ("direct", "Wie hakenkruizen op een muur kladdert tegen moslims, is ook tegen Joden. En is ook voor geweld! Racisme is de armzaligste manier van denken; je kunt beschuldigen zonder bewijzen.", "besluit", "Ik", "Theodor Holman"),
  ("direct", "Er is iets aan de hand in Frankrijk,", "zegt", "de vriendin van een van de jongens", ""),
