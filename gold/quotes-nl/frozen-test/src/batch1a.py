@@ -42,7 +42,7 @@ ANN = {
  ("mixed", "elkaar tot voor kort 'kleine raketman' en 'mentaal gestoorde Amerikaanse sufferd'", "noemden", "de mannen", "Donald Trump en Kim Jong-un|Donald Trump|Kim Jong-un"),
  ("indirect", "de inhoud van de post uit Pyongyang voor zichzelf te houden", "gevraagd", "Kim", "Kim Jong-un"),
  ("indirect", "een brief van Kim is afgeleverd door een diplomaat", "laat", "Hij", "Donald Trump"),
- ("direct", "Ik ben er stellig van overtuigd dat de sterke wil, oprechte inspanningen en unieke benadering van mijzelf en uwe Excellentie, meneer de president, gericht op het openen van een nieuwe toekomst tussen de Democratische Volksrepubliek Korea en de VS, tot wasdom zullen komen.", "", "", "Kim Jong-un"),
+ ("direct", "Ik ben er stellig van overtuigd dat de sterke wil, oprechte inspanningen en unieke benadering van mijzelf en uwe Excellentie, meneer de president, gericht op het openen van een nieuwe toekomst tussen de Democratische Volksrepubliek Korea en de VS, tot wasdom zullen komen.", "schrijft", "Kim", "Kim Jong-un"),
  ("mixed", "een 'prachtig kunststuk'", "sprak", "Trump", "Donald Trump"),
  ("indirect", "Hij beschrijft op zijn beurt hoezeer hij genoot van het gezelschap van Kim en maakt plannen om samen geschiedenis te schrijven", "zeggen", "bronnen uit het Witte Huis", "Witte Huis"),
  ("indirect", "hoezeer hij genoot van het gezelschap van Kim", "beschrijft", "Hij", "Donald Trump"),
