@@ -22,6 +22,7 @@ ANN = {
  ("direct", "Je ziet dat ook opleidingen die genoeg plekken hebben studenten selecteren om maar te voorkomen dat zij het afvoerputje worden voor studenten die bij andere opleidingen niet binnenkomen.", "", "", "Tom van den Brink"),
 ],
 10681641: [
+ ("mixed", "die een 'eerlijk' proces volgens zijn advocaten in de weg staan", "volgens", "zijn advocaten", ""),
  ("mixed", "het proces zich afspeelt in een 'ongekende dynamiek'", "maakt", "Advocaat Sander Janssen", "Sander Janssen"),
  ("indirect", "Meer dan hij ooit heeft meegemaakt", "", "", "Sander Janssen"),
  ("mixed", "het beeld is ontstaan van 'een totale psychopaat en een grote - sorry voor het woord - klootzak'", "stelling", "Hij", "Sander Janssen"),

@@ -27,6 +27,7 @@ ANN = {
  ("direct", "In stedelijk gebied ga je van stoplicht naar stoplicht. Emissie is daar vooral afhankelijk van de mate waarin verkeer doorrijdt. Je kunt de snelheid verlagen, maar als het verkeer vast komt te staan, geeft dat meer emissie.", "", "", "Joost Wesseling"),
 ],
 10747102: [
+ ("indirect", "Dat zijn actie zo'n massale respons krijgt", "verwacht", "chirurg Tim Verhagen", "Tim Verhagen"),
  ("direct", "Mijn patiënt is niet ziek. Maar thuis gaat het niet meer. 100 dagen later is er geen mens of instantie die de ruimte heeft om voor hem te zorgen.", "schreef", "chirurg Tim Verhagen", "Tim Verhagen"),
  ("mixed", "het 'niet hoeft te gebeuren dat iemand zo lang op hulp wacht'", "reageert", "Secretaris-generaal Erik Gerritsen van het ministerie van VWS", "Erik Gerritsen"),
  ("direct", "Benieuwd of het ziekenhuis heeft opgeschaald", "reageert", "hij", "Erik Gerritsen"),
@@ -49,6 +50,7 @@ ANN = {
 ],
 10748052: [
  ("direct", "Geen mens of instantie heeft de ruimte om voor hem te zorgen.", "", "", "Tim Verhagen"),
+ ("indirect", "Dat zijn actie zo'n massale respons krijgt", "verwacht", "Tim Verhagen", "Tim Verhagen"),
  ("direct", "Mijn patiënt is niet ziek. Maar thuis gaat het niet meer. 100 dagen later is er geen mens of instantie die de ruimte heeft om voor hem te zorgen.", "afschreef", "Tim Verhagen", "Tim Verhagen"),
  ("mixed", "het 'niet hoeft te gebeuren dat iemand zo lang op hulp wacht'", "reageert", "Secretaris-generaal Erik Gerritsen", "Erik Gerritsen"),
  ("direct", "Benieuwd of het ziekenhuis heeft opgeschaald", "reageert", "hij", "Erik Gerritsen"),
