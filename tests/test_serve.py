@@ -170,7 +170,8 @@ def test_ingest_needs_the_token_and_respects_the_size_limit(api: str) -> None:
     _error(httpx.post(f"{api}/articles", json=body,
                       headers={"Authorization": "Bearer wrong"}), 401)
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    first = httpx.post(f"{api}/articles", json=body, headers=auth)
+    # The first write loads the language models in the server: no 5 s client timeout.
+    first = httpx.post(f"{api}/articles", json=body, headers=auth, timeout=300)
     assert first.status_code == 201 and first.json()["added"] is True
     again = httpx.post(f"{api}/articles", json=body, headers=auth)
     assert again.status_code == 200 and again.json()["added"] is False
@@ -288,3 +289,29 @@ def test_openapi_documents_every_response_and_the_real_error_body(api: str) -> N
     ErrorBody.model_validate(r.json())
     assert set(spec["components"]["schemas"]["EventPage"]["properties"]) >= {
         "items", "total", "limit", "offset", "next_offset"}
+
+
+@pytest.mark.parametrize(("asked", "header", "lang"), [
+    (None, "nl-NL,nl;q=0.9,en;q=0.8", "nl"), (None, "en-GB,en;q=0.9,nl;q=0.5", "en"),
+    (None, "de-DE,nl;q=0.7,en;q=0.6", "nl"), (None, None, "en"), ("nl", "en", "nl"),
+    ("xx", "fr", "en"),
+])
+def test_page_language(asked: str | None, header: str | None, lang: str) -> None:
+    from kroniek.serve.app import page_language
+
+    assert page_language(asked, header) == lang
+
+
+def test_page_speaks_the_visitors_language_and_labels_come_from_the_gazetteer(api: str) -> None:
+    base = api.removesuffix("/api/v1")
+    assert '<html lang="nl">' in httpx.get(base + "/", headers={"Accept-Language": "nl"}).text
+    assert '<html lang="en">' in httpx.get(base + "/?lang=en",
+                                          headers={"Accept-Language": "nl"}).text
+    nl = httpx.get(f"{api}/labels", params={"bbox": "3,50.5,7.5,53.7", "zoom": 7}).json()
+    names = [item[0] for item in nl["items"]]
+    assert {"Amsterdam", "Rotterdam", "Utrecht"} <= set(names) and len(names) <= 300
+    east = httpx.get(f"{api}/labels", params={"bbox": "35,46,40,50", "zoom": 8}).json()
+    assert {"Kharkiv", "Donetsk"} <= {item[0] for item in east["items"]}
+    _error(httpx.get(f"{api}/labels", params={"bbox": "1,2", "zoom": 7}), 422)
+    types = httpx.get(f"{api}/events/types", params={"type": "Battles"}).json()
+    assert types == {"items": [{"type": "Battles", "n": 1}], "total": 1}

@@ -13,6 +13,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from starlette.requests import Request
+
 from kroniek.serve.errors import error_body, install_error_handlers
 
 __all__ = ["MAX_BODY_BYTES", "PAGE_LANGUAGES", "app_from_env", "create_app", "page_language"]
@@ -143,7 +145,7 @@ def create_app(store_target: Any = None, *, write_token: str | None = None,
                cors_origins: tuple[str, ...] | list[str] = (), tiles: str | None = None,
                max_body_bytes: int = MAX_BODY_BYTES) -> Any:
     """The ASGI app serving the store at `store_target` (a path, URL, or an open store)."""
-    from fastapi import FastAPI, Request
+    from fastapi import FastAPI
     from fastapi.responses import HTMLResponse
     from fastapi.staticfiles import StaticFiles
 
