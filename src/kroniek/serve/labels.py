@@ -57,7 +57,9 @@ def labels_in_view(bbox: tuple[float, float, float, float], zoom: int) -> list[L
     deg_per_px = 360 / (256 * 2 ** max(zoom, 0))
     cell = _CELL_PX * deg_per_px
     min_pop = _min_population(zoom)
-    taken: set[tuple[int, int]] = set()
+    # Towns thin towns, provinces thin provinces: a province's name (drawn lighter, at
+    # its centre) must not hide its capital.
+    taken: dict[str, set[tuple[int, int]]] = {"province": set(), "town": set()}
     out: list[Label] = []
     for label in _places():
         name, lat, lon, kind, pop = label
@@ -73,9 +75,10 @@ def labels_in_view(bbox: tuple[float, float, float, float], zoom: int) -> list[L
         elif pop < min_pop and not (kind == "capital" and zoom >= 3):
             continue
         key = (int(lat // (cell * 0.4)), int(lon // cell))
-        if key in taken and kind != "country":
+        cells = taken["province" if kind == "province" else "town"]
+        if key in cells and kind != "country":
             continue
-        taken.add(key)
+        cells.add(key)
         out.append(label)
         if len(out) >= MAX_LABELS:
             break
