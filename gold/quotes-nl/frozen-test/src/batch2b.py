@@ -65,6 +65,7 @@ ANN = {
  ("direct", "Ik heb hem dertig jaar lang als vriend beschouwd. Dat is hij dus niet gebleken.", "", "", "Willem Holleeder"),
  ("indirect", "met geen daarvan heeft hij iets te maken", "", "", "Willem Holleeder"),
  ("direct", "Maar ik héb die panden niet en ik was er niet in geïnteresseerd. Ik had geen enkel motief om Cor te vermoorden.", "", "", "Willem Holleeder"),
+ ("indirect", "het wel mooi geweest", "vindt", "Holleeder", "Willem Holleeder"),
  ("direct", "Alles is al gezegd. Ik ga u niet vermoeien met herhalingen.", "", "", "Willem Holleeder"),
  ("direct", "Eind april horen we of de Hoge Raad het ons makkelijk of moeilijk gaat maken.", ":", "Rechter Frank Wieland", "Frank Wieland"),
 ],

@@ -4,6 +4,7 @@ ANN = {
 10779863: [
  ("indirect", "de brandende ogen te voelen", "zegt", "Dekker", "Sander Dekker"),
  ("direct", "Ik ben verantwoordelijk. De fouten die gemaakt zijn vallen mij zwaar.", "", "", "Sander Dekker"),
+ ("mixed", "'Cruciale informatie' bleef hangen, P. werd te veel als 'patiënt' gezien", "", "", ""),
  ("direct", "Modelpatiënt", "stond", "een van de rapportages", ""),
  ("mixed", "het 'een pijnlijk beeld'", "noemt", "Dekker", "Sander Dekker"),
  ("mixed", "Ze zijn 'confronterend' voor de betrokken instanties", "", "", "Sander Dekker"),
