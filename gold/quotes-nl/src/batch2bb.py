@@ -84,6 +84,7 @@ ANN = {
  ("indirect", "niet van plan te zijn uit eigen beweging af te treden", "liet", "Dekker", "Sander Dekker"),
  ("direct", "De overheid is tekortgeschoten in de bescherming van de samenleving en dat valt mij zwaar", "zei", "Dekker", "Sander Dekker"),
  ("direct", "Ik draag daar als minister de politieke verantwoordelijkheid voor. Die voel ik in iedere vezel.", "", "", "Sander Dekker"),
+ ("indirect", "al in die zaak grote tekortkomingen in de forensische zorg", "stelde", "Een commissie onder leiding van oud-topambtenaar Rein Jan Hoekstra", "commissie-Hoekstra|Rein Jan Hoekstra"),
  ("direct", "De vraag die op ieders lippen ligt, is of Anne nog had geleefd als er geen fouten zouden zijn gemaakt", "zei", "Dekker", "Sander Dekker"),
  ("direct", "Dat is een moeilijke vraag, en die knaagt ook aan mij. De rapporten geven geen antwoord op die vraag. En wat was er gebeurd als hij daar niet had rondgelopen, maar op een ander moment in behandeling was gegaan en dan vrijheden had gekregen? Het zijn zware vragen. Naar de antwoorden kunnen we slechts gissen.", "", "", "Sander Dekker"),
  ("direct", "Ik realiseer me dat geen enkele maatregel genomen kan worden die de vreselijke gebeurtenis uit 2017 ongedaan kan maken, ook al is dat wat we allemaal het liefst zouden willen.", "", "", "Sander Dekker"),
