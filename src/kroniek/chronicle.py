@@ -6,7 +6,8 @@ Pure functions over plain dict rows, so both store backends (and the export) sha
 incidents already narrowed by type family and a date window — see
 `kroniek.store.sql.SQLStore._link_incident`). An event row joins a candidate incident when
 
-1. it is reported as having happened (`joins_chronicle`: modality asserted, a date);
+1. it is reported as having happened (`joins_chronicle`: modality asserted or claimed, a
+   date);
 2. their types are of one family (`type_family`: violence = Battles, Explosions/Remote
    violence, Violence against civilians; demonstrations = Protests, Riots) — outlets type
    the same incident differently; a Strategic development only joins its own sub-type;
@@ -75,7 +76,7 @@ def type_family(event_type: str) -> list[str]:
 
 def joins_chronicle(row: dict[str, Any]) -> bool:
     """Only events reported as having happened, with a date, join (or found) incidents."""
-    return (row.get("modality") or "asserted") == "asserted" and bool(row.get("date_from"))
+    return (row.get("modality") or "asserted") in ("asserted", "claimed") and bool(row.get("date_from"))
 
 
 def max_km(geo_precision: int | None) -> float:

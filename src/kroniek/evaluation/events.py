@@ -88,6 +88,7 @@ class EventScores:
     modal_misses: int = 0  # gold events the system found but marked as not having happened
     no_event_articles: int = 0
     no_event_false: int = 0
+    empty_articles: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -127,6 +128,7 @@ class EventScores:
             "modal_misses": self.modal_misses,
             "no_event_articles": self.no_event_articles,
             "no_event_false": self.no_event_false,
+            "empty_articles": self.empty_articles,
             "errors_by_cause": dict(sorted(causes.items())),
             "modality_confusion": dict(self.modality_confusion.most_common()),
         }
@@ -372,6 +374,9 @@ def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | 
         if src is None:
             raise InputError(f"article {art['id']} is not in {news}", source=rec["_file"],
                              hint="pass --news with the JSONL the gold articles come from")
+        if not (src.get("text") or "").strip():
+            sc.empty_articles += 1  # nothing to analyse (the collection has a few empty texts)
+            continue
         doc = kroniek.analyze(src["text"], published=art["published"], lang="nl",
                               title=src.get("title"))
         doc.id = str(art["id"])  # errors name the gold article

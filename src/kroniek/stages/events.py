@@ -34,7 +34,15 @@ from kroniek.doc import Cue, Doc, Event
 from kroniek.pipeline import register_stage
 from kroniek.stages import event_args as args
 
-__all__ = ["EventsStage", "happened", "is_noun_form", "lexicon", "merge_same_incident"]
+__all__ = [
+    "HAPPENED",
+    "EventsStage",
+    "happened",
+    "in_scope",
+    "is_noun_form",
+    "lexicon",
+    "merge_same_incident",
+]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -105,6 +113,11 @@ def _compiled(lang: str) -> dict[str, object]:
         "future": re.compile(bound.format(f"(?:{ev.FUTURE})"), re.IGNORECASE),
         "hypothetical": re.compile(bound.format(f"(?:{ev.HYPOTHETICAL})"), re.IGNORECASE),
         "habitual": re.compile(bound.format(f"(?:{ev.HABITUAL})"), re.IGNORECASE),
+        "denial": re.compile(bound.format(f"(?:{ev.DENIAL})"), re.IGNORECASE),
+        "aggregate": re.compile(bound.format(f"(?:{ev.AGGREGATE})"), re.IGNORECASE),
+        "fiction": re.compile(bound.format(f"(?:{ev.FICTION})"), re.IGNORECASE),
+        "sport": re.compile(bound.format(f"(?:{ev.SPORT})"), re.IGNORECASE),
+        "political": re.compile(bound.format(f"(?:{ev.POLITICAL})"), re.IGNORECASE),
     }
 
 
@@ -114,9 +127,13 @@ def is_noun_form(word: str, *, lang: str) -> bool:
     return bool(_compiled(lang)["noun"].fullmatch(word))  # type: ignore[attr-defined]
 
 
+HAPPENED = ("asserted", "claimed")
+
+
 def happened(event: Event) -> bool:
-    """True for events reported as having happened (not negated/future/hypothetical/habitual)."""
-    return event.modality == "asserted"
+    """True for events reported as having happened: asserted, or claimed on a source's word
+    (not negated, future, hypothetical or habitual)."""
+    return event.modality in HAPPENED
 
 
 # -- 1. triggers --------------------------------------------------------------------------
@@ -134,7 +151,7 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
             si = doc.sentence_index(m.start())
             if si < 0 or m.end() > doc.sentences[si].end:
                 continue
-            if any(a <= m.start() < b for a, b in idioms):
+            if any(a < m.end() and m.start() < b for a, b in idioms):
                 continue
             if needs_ctx:
                 if si not in context_of:
@@ -219,25 +236,50 @@ def trigger_modality(doc: Doc, trig: Trigger, *, lang: str) -> str:
     matrix = doc.text[s.start : lo] if dependent else ""
     if re.search(r"\b(?:geen|no)\s+(?:[\w-]+\s+)?$", before, re.I):
         return "negated"
-    if comp["habitual"].search(clause + " " + matrix) or _generic_plural(doc, trig):  # type: ignore[attr-defined]
-        return "habitual"
+    if comp["denial"].search(doc.text[s.start : trig.start]):  # type: ignore[attr-defined]
+        return "negated"  # "Hij ontkende gevochten te hebben"
+    generic = bool(comp["habitual"].search(clause + " " + matrix)  # type: ignore[attr-defined]
+                   or _generic_plural(doc, trig) or _aggregate(doc, trig))
     if trig.anaphoric:
-        matrix = ""
-    elif comp["purpose"].search(doc.text[s.start : trig.start]):  # type: ignore[attr-defined]
+        return "habitual" if generic else "asserted"
+    if comp["purpose"].search(doc.text[s.start : trig.start]):  # type: ignore[attr-defined]
         return "future"  # "om Constantinopel te veroveren": intended, not (yet) done
     scope = clause + " " + matrix
-    if trig.anaphoric:
-        return "negated" if re.search(r"\b(?:geen|no)\s+$", before, re.I) else "asserted"
     if comp["negation"].search(before) or comp["negation"].search(matrix):  # type: ignore[attr-defined]
         return "negated"
     opener = re.compile(rf"\W*(?:{ev.CONDITIONAL_OPENERS})\b", re.IGNORECASE)
     if (comp["hypothetical"].search(scope)  # type: ignore[attr-defined]
             or opener.match(clause) or opener.match(doc.text[s.start : s.end])
-            or re.search(rf"\b(?:{ev.CONDITIONAL_OPENERS})\b", matrix, re.I)):
-        return "hypothetical"
+            or re.search(rf"\b(?:{ev.CONDITIONAL_OPENERS})\b", matrix, re.I)
+            or doc.text[s.start : s.end].rstrip(" \"'”’»").endswith("?")):
+        return "hypothetical"  # conditions, threats, plots, calls, questions
+    if generic:
+        return "habitual"
     if comp["future"].search(scope):  # type: ignore[attr-defined]
         return "future"
     return "asserted"
+
+
+_COUNT = re.compile(
+    r"(?:\d[\d.,]*|een\s+paar|enkele|(?:tien|honderd|duizend)tallen|honderden|duizenden|tientallen|"
+    r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|"
+    r"dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _aggregate(doc: Doc, trig: Trigger) -> bool:
+    """A counted plural with an aggregating cue ("vorig jaar slechts zes aanslagen", "het
+    aantal aanslagen", "sinds januari tientallen arrestaties"): a statistic, not an event."""
+    comp = _compiled(doc.lang if doc.lang in ("nl", "en") else "nl")
+    if not comp["noun"].fullmatch(trig.text) or not re.search(r"(?:en|s)$", trig.text.lower()):  # type: ignore[attr-defined]
+        return False
+    s = doc.sentences[trig.sent]
+    before = doc.text[max(s.start, trig.start - 40) : trig.start]
+    if re.search(r"\b(?:aantal|number\s+of)\s+(?:[\w-]+\s+)?$", before, re.I):
+        return True
+    return bool(_COUNT.search(before)) and bool(comp["aggregate"].search(doc.text[s.start : s.end]))  # type: ignore[attr-defined]
 
 
 def _generic_plural(doc: Doc, trig: Trigger) -> bool:
@@ -261,6 +303,74 @@ def _generic_plural(doc: Doc, trig: Trigger) -> bool:
     return not re.search(r"\d", doc.text[s.start : s.end])
 
 
+# -- relevance ----------------------------------------------------------------------------
+
+# Sub-types that ordinary crime shares with political violence: kept only with a political
+# word near them (ACLED's scope; GUIDE round 2: a murder in a family quarrel, a fraud arrest
+# and drug crime are not events).
+_CRIME_LIKE = {"Attack", "Sexual violence", "Abduction/forced disappearance", "Arrests",
+               "Looting/property destruction"}
+# An article about sport: at least this many sport words. Chosen by reading the round-2 dev
+# articles (a match report has dozens, a conflict article none or one).
+_SPORT_WORDS = 4
+
+
+def in_scope(doc: Doc, trig: Trigger, *, lang: str, sport: bool | None = None) -> bool:
+    """Whether a trigger can be an ACLED event at all: not told in fiction, film or games;
+    not a sport article's "strijd" or "gevechten"; not ordinary crime (no political word in
+    its sentence, the sentences beside it or the title)."""
+    comp = _compiled(lang)
+    s = doc.sentences[trig.sent]
+    sentence = doc.text[s.start : s.end]
+    if comp["fiction"].search(sentence):  # type: ignore[attr-defined]
+        return False
+    lo = doc.sentences[max(0, trig.sent - 2)].start
+    hi = doc.sentences[min(len(doc.sentences) - 1, trig.sent + 2)].end
+    near = doc.text[lo:hi] + " " + (doc.title or "")
+    if sport is None:
+        sport = is_sport(doc, lang=lang)
+    if sport and _family(trig.sub_type) == "violence" and not comp["political"].search(sentence):  # type: ignore[attr-defined]
+        return False
+    if trig.sub_type in _CRIME_LIKE:
+        return bool(comp["political"].search(near)) or political_article(doc, lang=lang)  # type: ignore[attr-defined]
+    return True
+
+
+# An article with at least this many political words is about politics or conflict, and
+# its arrests and attacks are in scope even far from those words. Chosen by reading the
+# round-2 dev articles (crime reports have none to two).
+_POLITICAL_WORDS = 4
+
+
+def political_article(doc: Doc, *, lang: str) -> bool:
+    """An article about politics or conflict (by how many political words it has)."""
+    comp = _compiled(lang)
+    return len(comp["political"].findall((doc.title or "") + " " + doc.text)) >= _POLITICAL_WORDS  # type: ignore[attr-defined]
+
+
+def is_sport(doc: Doc, *, lang: str) -> bool:
+    """An article about sport (by how many sport words it has)."""
+    comp = _compiled(lang)
+    found = comp["sport"].findall((doc.title or "") + " " + doc.text)  # type: ignore[attr-defined]
+    return len(found) >= _SPORT_WORDS
+
+
+def _modality_from_claims(doc: Doc, event: Event) -> str:
+    """A denial covering the trigger negates it; a hedged or unconfirmed report makes it
+    claimed ("volgens Russische bloggers werd er gevochten")."""
+    if event.modality != "asserted":
+        return event.modality
+    t0 = event.trigger.start
+    covering = [c for c in doc.claims if c.start <= t0 < c.end]
+    if any(c.factuality == "denied" for c in covering):
+        return "negated"
+    lang = doc.lang if doc.lang in ("nl", "en") else "nl"
+    if covering and all(c.factuality in ("hedged", "unconfirmed") for c in covering) \
+            and not is_noun_form(event.trigger.text, lang=lang):
+        return "claimed"  # a noun ("na de aanslag") presupposes its event even in an opinion
+    return "asserted"
+
+
 # -- 4. events from triggers ---------------------------------------------------------------
 
 
@@ -268,13 +378,32 @@ def _family(sub: str) -> str:
     return acled.FAMILY[acled.TYPE_OF[sub]]
 
 
+def _own_place(doc: Doc, t: Trigger) -> str | None:
+    """The name of the place in a trigger's own clause, if one is there."""
+    lo, hi = clause_bounds(doc, t.start, t.end, t.sent)
+    for p in doc.places:
+        if p.role == "location" and lo <= p.start < hi:
+            return p.name or p.text
+    return None
+
+
 def group_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
-    """One trigger per (sentence, family, modality); the most specific sub-type wins."""
-    groups: dict[tuple[int, str, str], Trigger] = {}
+    """One trigger per (sentence, family, modality, place of its own clause); the most
+    specific sub-type wins. Two clauses that each name their own, different place are two
+    incidents ("X werd beschoten, in Y vielen bommen")."""
+    groups: dict[tuple[int, str, str, str | None], Trigger] = {}
+    own: dict[tuple[int, str, str], str | None] = {}
     for t in triggers:
         # Strategic developments are different things (an arrest is not a looting).
         family = t.sub_type if _family(t.sub_type) == "strategic" else _family(t.sub_type)
-        key = (t.sent, family, t.modality)
+        base = (t.sent, family, t.modality)
+        # Only a verb tells a second incident; a noun beside it names the same one again
+        # ("de massamoord in Srebrenica, de grootste moordpartij in Europa").
+        lang = doc.lang if doc.lang in ("nl", "en") else "nl"
+        place = None if is_noun_form(t.text, lang=lang) else _own_place(doc, t)
+        key: tuple[int, str, str, str | None] = (*base, None)
+        if place is not None and own.setdefault(base, place) != place:
+            key = (*base, place)
         head = groups.get(key)
         if head is None:
             groups[key] = t
@@ -317,10 +446,10 @@ def merge_same_incident(doc: Doc, events: list[Event]) -> list[Event]:
     for e in events:
         p = places.get(e.place or "")
         same = None
-        if e.modality == "asserted" and p is not None and p.precision != "country":
+        if happened(e) and p is not None and p.precision != "country":
             for k in kept:
                 q = places.get(k.place or "")
-                if (k.modality == "asserted" and k.sub_type == e.sub_type and q is not None
+                if (happened(k) and k.sub_type == e.sub_type and q is not None
                         and not _disagree(k, e)
                         and (q.name or q.text) == (p.name or p.text)
                         and (e.time.ref is None or k.time.ref is None
@@ -335,11 +464,42 @@ def merge_same_incident(doc: Doc, events: list[Event]) -> list[Event]:
     return kept
 
 
+def _repeat_of(doc: Doc, events: list[Event], event: Event, trig: Trigger, *,
+               lang: str) -> Event | None:
+    """The earlier event that a noun mention tells again ("Hij sprak van 'een aanslag'",
+    "na de aanslagen in Utrecht" a second time): a noun of the same sub-type with no place
+    of its own (or the same place) and no date that disagrees. A verb tells a new event."""
+    if not happened(event) or not is_noun_form(trig.text, lang=lang):
+        return None
+    places = {p.id: p for p in doc.places}
+    s = doc.sentences[trig.sent]
+    mine = places.get(event.place or "")
+    own = mine if mine is not None and s.start <= mine.start < s.end else None
+    for e in reversed(events):
+        if not happened(e) or e.sub_type != event.sub_type or _disagree(e, event):
+            continue
+        theirs = places.get(e.place or "")
+        if own is not None and (theirs is None or (theirs.name or theirs.text) != (own.name or own.text)):
+            continue
+        if _dated_by_noun(doc, event) and e.time.ref and not (
+                (e.time.from_ or "") <= (event.time.to or "") and (event.time.from_ or "") <= (e.time.to or "")):
+            continue
+        return e
+    return None
+
+
+def _dated_by_noun(doc: Doc, event: Event) -> bool:
+    """Whether a noun trigger's time is its own ("de aanslag van vrijdag"), not the time of
+    the sentence's verb ("sprak zaterdag van een aanslag")."""
+    t = next((t for t in doc.times if t.id == event.time.ref), None)
+    return t is not None and 0 <= t.start - event.trigger.end < 40
+
+
 def _one_per_place(doc: Doc, event: Event) -> list[Event]:
     """Copies of an event for the other places of a list it happened in (ACLED: one event
     per location and day); "zware gevechten rondom Popovka en Demidovka" is two events."""
     place = next((p for p in doc.places if p.id == event.place), None)
-    if place is None or event.modality != "asserted":
+    if place is None or not happened(event):
         return []
     copies = []
     for other in args.coordinated_places(doc, place):
@@ -369,6 +529,7 @@ class EventsStage:
         if not doc.sentences:
             return doc
         comp = _compiled(lang)
+        sport = is_sport(doc, lang=lang)
         triggers = find_triggers(doc, lang=lang)
         for t in triggers:
             lo, hi = clause_bounds(doc, t.start, t.end, t.sent)
@@ -380,13 +541,16 @@ class EventsStage:
             t.anaphoric = bool(comp["noun"].fullmatch(t.text)) and bool(  # type: ignore[attr-defined]
                 comp["anaphoric"].search(doc.text[s.start : t.start][-25:]))  # type: ignore[attr-defined]
             t.modality = trigger_modality(doc, t, lang=lang)
+        triggers = [t for t in triggers if in_scope(doc, t, lang=lang, sport=sport)]
         events: list[Event] = []
         for trig in group_triggers(doc, triggers):
             event = _make_event(doc, trig, len(events) + 1, lang=lang)
             args.fill_arguments(doc, event, trig, lang=lang, previous=events)
             if event.modality == "asserted" and args.time_is_future(doc, event):
                 event.modality = "future"
-            earlier = args.antecedent(events, event, doc=doc) if trig.anaphoric else None
+            event.modality = _modality_from_claims(doc, event)
+            earlier = (args.antecedent(events, event, doc=doc) if trig.anaphoric
+                       else _repeat_of(doc, events, event, trig, lang=lang))
             if earlier is not None:
                 args.absorb(earlier, event)
                 continue

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 __all__ = [
+    "AGGREGATE",
     "ANAPHORIC",
     "CONDITIONAL_OPENERS",
     "CONTEXT",
+    "DENIAL",
+    "FICTION",
+    "POLITICAL",
+    "SPORT",
     "FATALITIES",
     "FUTURE",
     "HABITUAL",
@@ -89,12 +94,37 @@ NOUN_FORMS = (
 ANAPHORIC = r"(?:the|this|that|these|those)\s+(?:\w+\s+)?$"
 
 NEGATION = r"not|no|never|nobody|n't|without|denied"
+DENIAL = r"den(?:y|ies|ied|ying)|refut\w+|rejected\s+claims"
+AGGREGATE = (
+    r"in\s+total|total|since|this\s+year|last\s+year|per\s+year|the\s+number\s+of|only|"
+    r"annually|so\s+far|over\s+the\s+past|dozens|hundreds|more\s+than|fewer\s+than|less\s+than"
+)
+FICTION = (
+    r"in\s+(?:the|a|this)\s+(?:film|movie|series|novel|game|video\s*game|music\s+video|play|episode)|"
+    r"video\s*games?|characters?|fiction\w*|fictional|set\s+in\s+a\s+world"
+)
+SPORT = (
+    r"matche?s?|league|goals?|coach|players?|champions?\w*|season|football|soccer|referee|"
+    r"stadium|finals?|tournament|title|cup|tennis|golf|cycling"
+)
+POLITICAL = (
+    r"terror\w*|jihad\w*|extremis\w*|radical\w*|politic\w*|part(?:y|ies)|minister\w*|mayor|"
+    r"parliament\w*|government\w*|president\w*|journalist\w*|newspaper\w*|media|activist\w*|"
+    r"protest\w*|demonstrat\w*|army|military|soldiers|rebels?|militias?|fighters|war|conflict\w*|"
+    r"opposition|dissident\w*|ethnic|religio\w*|mosques?|church\w*|synagogues?|christians|"
+    r"muslims|jews|racis\w*|(?-i:ISIS|IS)|Hamas|Hezbollah|Taliban|al-Qaeda|regime|junta|"
+    r"civilians|villagers|troops|security\s+forces|refugees|prisoners|tortur\w*|massacre\w*|"
+    r"armed|gunmen|militants?|guerrillas?|paramilitar\w*|separatists?|insurgents?"
+)
 FUTURE = (
     r"will|would\s+launch|shall|going\s+to|plans?\s+to|planned|intends?|next|tomorrow|"
-    r"upcoming|threaten(?:s|ed)?|threat|expected\s+to|about\s+to"
+    r"upcoming|expected\s+to|about\s+to|announced"
 )
 CONDITIONAL_OPENERS = r"if|unless|when|should"
-HYPOTHETICAL = r"unless|could|might|may|possible|potential|would|should|in\s+case|warn(?:s|ed)?|fears?|risk"
+HYPOTHETICAL = (
+    r"unless|could|might|may|possible|potential|would|should|in\s+case|warn(?:s|ed)?|fears?|risk|"
+    r"threaten(?:s|ed)?|threats?|plot(?:s|ted)?|conspir\w+|foiled|called\s+for|calls?\s+for|urged"
+)
 NOT_EVENTS = r"lodged\s+(?:a\s+)?(?:formal\s+)?protest|in\s+protest"
 
 PURPOSE = r"\b(?:in\s+order\s+)?to\s+$"

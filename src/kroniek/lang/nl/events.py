@@ -10,9 +10,14 @@ strike). All entries are general Dutch news vocabulary.
 from __future__ import annotations
 
 __all__ = [
+    "AGGREGATE",
     "ANAPHORIC",
     "CONDITIONAL_OPENERS",
     "CONTEXT",
+    "DENIAL",
+    "FICTION",
+    "POLITICAL",
+    "SPORT",
     "FATALITIES",
     "FUTURE",
     "HABITUAL",
@@ -36,7 +41,7 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"gevochten|vecht(?:en)?|vochten", "Armed clash", True),
     (r"(?:tegen)?offensief|invasie|inval(?:len)?|opmars|binnengevallen|binnenvallen", "Armed clash", True),
     (r"strijd|botsingen\s+tussen|ingreep|operatie|opereren|opereert|opereerden", "Armed clash", True),
-    (r"aanval(?:len)?|aangevallen|aanvallen|valt\s+\w+\s+aan|viel(?:en)?\s+(?:\w+\s+){0,3}aan", "Armed clash", True),
+    (r"aanval(?:len)?|aangevallen|aanvallen|aan\s+te\s+vallen|valt\s+\w+\s+aan|viel(?:en)?\s+(?:\w+\s+){0,3}aan", "Armed clash", True),
     (r"veroverd(?:e|en)?|veroveren|verovering|ingenomen|innemen|bezetten", "Non-state actor overtakes territory", True),
     (r"heroverd(?:e|en)?|heroveren|herovering|uitgejaagd", "Government regains territory", False),
     (r"verdreven|teruggedrongen", "Government regains territory", True),
@@ -78,6 +83,27 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"in\s+brand\s+gestoken|staken\s+(?:\w+\s+){0,4}in\s+brand|ramde|geramd|vernield|verwoest", "Looting/property destruction", False),
     (r"wapens\s+(?:\w+\s+){0,2}in\s+beslag\s+genomen|onschadelijk\s+gemaakt|ontmanteld", "Disrupted weapons use", False),
     (r"teruggetrokken|terugtrekking|trokken\s+zich\s+terug|trekt\s+zich\s+terug", "Non-violent transfer of territory", True),
+    # Violence said with compounds, separable verbs and synonyms.
+    (r"bestook(?:t|te|ten)|bestookt|bestoken|belaagd(?:e|en)?|belaag(?:t|de|den)|belagen|"
+     r"vergeldingsaanval(?:len)?|tegenaanval(?:len)?|grondaanval(?:len)?|"
+     r"(?:schoot|schoten|schiet)\s+(?:\w+\s+){1,4}dood|doodgestoken|(?:stak|staken)\s+(?:\w+\s+){1,4}dood",
+     "Armed clash", True),
+    (r"steekpartij(?:en)?|steekincident(?:en)?|mesaanval(?:len)?", "Attack", False),
+    (r"gekaapt|kaping(?:en)?|kaapten|kaapte", "Abduction/forced disappearance", True),
+    # Strategic developments outside battles (ACLED 2023: deployments and surrenders change a
+    # group's activity; annexations transfer territory; coups, evacuations, extraditions: Other).
+    (r"overgegeven|gaven\s+zich\s+(?:\w+\s+){0,3}over|gaf\s+zich\s+(?:\w+\s+){0,3}over|capitulatie|capituleerde(?:n)?|gecapituleerd|overgave",
+     "Change to group/activity", True),
+    (r"(?:troepen|soldaten|militairen|mariniers|gevechtseenheden)\s+(?:\w+\s+){0,4}(?:gestuurd|ingezet|"
+     r"gestationeerd|uitgezonden|stuurt|stuurde|stuurden|zet\s+\w+\s+in)|troepenmacht\s+(?:\w+\s+){0,3}gestuurd",
+     "Change to group/activity", False),
+    (r"annexatie|geannexeerd|annexeerde(?:n)?|inlijving|ingelijfd", "Non-violent transfer of territory", False),
+    (r"staatsgreep|couppoging|coup|putsch|staatsgreeppoging", "Other", False),
+    (r"geëvacueerd|evacueerde(?:n)?|evacuatie(?:s)?", "Other", True),
+    (r"uitgeleverd|uitlevering|uitleveren|leverde\s+(?:\w+\s+){0,3}uit", "Other", True),
+    # A territory's fall: "de val van het kalifaat", "de val van Raqqa".
+    (r"val\s+van\s+(?:het\s+kalifaat|(?:de\s+)?(?:stad|bolwerk|vesting|hoofdstad)\b|(?-i:[A-Z])\w+)",
+     "Non-state actor overtakes territory", True),
 ]
 
 # Words that make an ambiguous trigger a conflict event.
@@ -89,7 +115,7 @@ CONTEXT = (
     r"betoging\w*|demonstratie\w*|protest\w*|\w*wapen\w*|raket\w*|granaat\w*|gewond\w*|"
     r"gedood|doodgeschoten|slachtoffers?|schutters?|terreur\w*|aanslag\w*|oorlog\w*|"
     r"burgers|dorp\w*|geweld|vechten|gevochten|gevechten|bombardement\w*|beschiet\w*|beschoten|"
-    r"bom\w*|explosie\w*|springstof\w*|grondgebied"
+    r"bom\w*|explosie\w*|springstof\w*|grondgebied|piraten|kapers|gijzelaars"
 )
 
 # (words near the trigger, sub-types it applies to, new sub-type)
@@ -139,14 +165,59 @@ NOUN_FORMS = (
 ANAPHORIC = r"\b(?:de|het|die|deze|dat|dit)\s+(?:[\w-]+e\s+)?$"
 
 NEGATION = r"niet|geen|nooit|niemand|nergens|zonder"
-FUTURE = (
-    r"zal|zullen|zult|gaat|gaan|wil|willen|wilde|wilden|van\s+plan|plannen|komende|"
-    r"volgende|morgen|aanstaande|op\s+het\s+punt|dreigt|dreigde|dreigen|dreiging|gedreigd|verwacht"
+# Verbs that deny what their complement says ("Hij ontkende gevochten te hebben").
+DENIAL = r"ontken\w*|ontkend\w*|weerspr\w+|spreekt\s+\w*\s*tegen|sprak\s+\w*\s*tegen|ontkrachtt?\w*"
+# Words that make a counted plural an aggregate ("vorig jaar slechts zes aanslagen").
+AGGREGATE = (
+    r"in\s+totaal|totaal|sinds|sindsdien|dit\s+jaar|vorig\s+jaar|afgelopen\s+jaar|per\s+jaar|"
+    r"het\s+aantal|aantal|slechts|jaarlijks|tot\s+nu\s+toe|in\s+de\s+afgelopen|al\s+\w+\s+jaar|"
+    r"tientallen|honderden|duizenden\s+(?:aanslagen|aanvallen|arrestaties)|meer\s+dan|minder\s+dan|ruim"
 )
+# An event told in fiction, film, games and art is no event.
+# (Only words that say the sentence tells a story: a sentence that mentions a book beside a
+# real attack is not fiction.)
+FICTION = (
+    r"(?:in|uit)\s+(?:de|het|een|die|deze)\s+(?:speel)?(?:film|serie|roman|game|videogame|clip|videoclip|"
+    r"toneelstuk|musical|opera|strip|aflevering|thriller)|speelfilm\w*|videogame\w*|videoclip\w*|"
+    r"personage\w*|hoofdpersoon|hoofdpersonage|toneelstuk\w*|speelt\s+zich\s+af|fictie\w*|"
+    r"fictieve?|passiespel\w*|computerspel\w*|in\s+\w+-stijl"
+)
+# Sport: "de strijd om de titel", "alle recente gevechten" of two clubs.
+SPORT = (
+    r"wedstrijd\w*|competitie\w*|doelpunt\w*|eredivisie|trainer\w*|coach|speler\w*|"
+    r"kampioen\w*|seizoen\w*|voetbal\w*|elftal\w*|scheidsrechter\w*|stadion\w*|finale\w*|"
+    r"toernooi\w*|titelstrijd|titel|speelronde|klassieker|topper|wielren\w*|schaats\w*|"
+    r"tennis\w*|golf\w*|champions\s+league|europa\s+league|bekerfinale|goals?"
+)
+# What makes violence political in ACLED's sense (beside the event words themselves):
+# armed groups, terror, politics, the press, protest, religion and ethnicity. Ordinary crime
+# (a murder, a fraud or drugs arrest) has none of these near it.
+POLITICAL = (
+    r"terre?ur\w*|terrorist\w*|jihad\w*|extremis\w*|radicali\w*|aanslag\w*|politic\w*|"
+    r"politiek\w*|partij\w*|minister\w*|burgemeester\w*|parlement\w*|kamerlid|regering\w*|"
+    r"president\w*|premier|journalist\w*|krant\w*|redactie\w*|omroep\w*|media|activist\w*|"
+    r"demonstr\w*|betog\w*|protest\w*|leger\w*|militair\w*|soldaten|rebellen|rebel|"
+    r"milities?|strijders|oorlog\w*|conflict\w*|opposit\w*|dissident\w*|etnisch\w*|"
+    r"religi\w*|moskee\w*|kerk\w*|synagoge\w*|christenen|moslim\w*|joden|joods\w*|racis\w*|"
+    r"allah|islam\w*|antisemit\w*|haatmisdrijf\w*|gewapend\w*|militant\w*|guerrilla\w*|"
+    r"paramilit\w*|separatist\w*|opstandeling\w*|"
+    r"(?-i:IS|ISIS)|Hamas|Hezbollah|Taliban|al-Qaida|Boko|PKK|regime\w*|junta|geheime\s+dienst\w*|"
+    r"spionage|spion\w*|mensenrechten\w*|vluchteling\w*|gevangenen|martel\w*|bloedbad|"
+    r"burgers|dorpelingen|herders|aanhangers|gele\s+hesjes|veiligheidstroepen|troepen"
+)
+FUTURE = (
+    r"zal|zullen|zult|gaat\s+(?!de\s+straat)|gaan\s+(?!de\s+straat)|wil|willen|wilde|wilden|"
+    r"van\s+plan|plannen|gepland\w*|komende|volgende|morgen|aanstaande|op\s+het\s+punt|verwacht\w*|"
+    r"aangekondigd\w*|kondig\w*\s+\w*\s*aan"
+)
+# Conditions, threats, plots, calls and fears (GUIDE round 2: all hypothetical).
 HYPOTHETICAL = (
     r"indien|mocht|mochten|eventuele?|mogelijke|kan|kunnen|zou\s+kunnen|zouden\s+kunnen|"
     r"stel\s+dat|anders|zodra|mag|mogen|voorkomen|vrees|vrezen|vreest|waarschuw\w*|risico|gevaar|"
-    r"oproep\w*|riep\w*\s+\w*\s*op"
+    r"oproep\w*|riep\w*\s+\w*\s*op|roept\s+\w*\s*op|dreigt|dreigde|dreigden|dreigen|dreiging\w*|"
+    r"gedreigd|beraamd\w*|beraamde\w*|ram(?:en|de)\s+\w+\s+\w*\s*beraamd|complot\w*|"
+    r"samenzwering\w*|verijdeld\w*|voorbereiden|voorbereidde\w*|voorbereid|wilde\s+plegen|"
+    r"van\s+plan\s+was|zou\s+hebben\s+willen"
 )
 # Phrases in which a trigger word is not an event ("protest aantekenen" is diplomacy).
 NOT_EVENTS = (
@@ -157,6 +228,19 @@ NOT_EVENTS = (
     # metaphors: "een aanval op de democratie", "een aanslag op de rechtsstaat"
     r"(?:aanval(?:len)?|aanslag(?:en)?)\s+op\s+(?:de\s+|het\s+|onze\s+)?(?:democratie|rechtsstaat|"
     r"persvrijheid|vrijheid|vrije|waarden|privacy|portemonnee|gezondheid|natuur|klimaat)|"
+    # idioms and struggles against ideas: "vechten tegen de bierkaai", "de strijd tegen
+    # armoede", "de slag om het Klimaatakkoord", "een aanval op de intellectuelen"
+    r"vecht\w*\s+tegen\s+de\s+bierkaai|(?:vecht\w*|gevochten|strijd|strijden)\s+(?:\w+\s+){0,2}(?:voor|om)\s+(?:de\s+|het\s+|een\s+)?"
+    r"(?:titel|kampioenschap|prijs|zege|overwinning|plek|plaats|macht|kiezer\w*|stem\w*|aandacht|"
+    r"rechten|gelijkheid|erkenning|vrijheid|toekomst|behoud|klimaat\w*|banen)|"
+    r"(?:strijd|vecht\w*|oorlog)\s+tegen\s+(?:de\s+|het\s+)?(?:armoede|corruptie|criminaliteit|"
+    r"klimaatverandering|ziekte\w*|kanker|obesitas|drugs\w*|fraude|eenzaamheid|racisme|discriminatie|"
+    r"terrorisme|extremisme|radicalisering|ondermijning|uitbuiting|armoede|vervuiling|stikstof)|"
+    r"slag\s+om\s+(?:de\s+|het\s+)?(?-i:[A-Z])\w*(?:akkoord|verkiezing\w*|kiezer\w*|zetel\w*)|"
+    r"slag\s+om\s+(?:de\s+|het\s+)?(?:\w*akkoord|\w*verkiezing\w*|kiezer\w*|zetel\w*|titel|macht|"
+    r"kijker\w*|klant\w*|markt\w*)|"
+    r"(?:aanval(?:len)?|aanslag(?:en)?)\s+op\s+(?:de\s+|het\s+)?(?:intellectuelen|wetenschap|pers|"
+    r"elite|instituties|instellingen|economie|euro|koers|record|titel|goal|doel)|"
     # nature, not people: "verwoest door de orkaan"
     r"(?:verwoest|vernield|gedood|omgekomen|doden)\s+(?:\w+\s+){0,3}door\s+(?:de\s+|een\s+)?"
     r"(?:orkaan|storm|cycloon|aardbeving|overstroming|tornado|noodweer|bosbrand)\w*"
@@ -168,7 +252,8 @@ PURPOSE = r"\bom\s+(?:[\w'-]+\s+){0,6}te\s+$"
 HABITUAL = (
     r"vaak|steeds|regelmatig|geregeld|telkens|elke|iedere|per\s+week|per\s+dag|wekelijks|"
     r"dagelijks|al\s+jaren|jaarlijks|soms|zelden|gewoonlijk|doorgaans|meestal|overal|"
-    r"op\s+grote\s+schaal|meerdere\s+keren|(?:laatste|afgelopen)\s+jaren|jarenlang"
+    r"op\s+grote\s+schaal|meerdere\s+keren|(?:laatste|afgelopen)\s+jaren|jarenlang|"
+    r"al\s+(?:\w+\s+)?(?:dagen|weken|maanden|jaren|decennia)|er\s+was\s+een\s+(?:periode|tijd)"
 )
 
 # Fatality phrases; the group `n` holds the number (digits or a Dutch number word).
