@@ -3,10 +3,14 @@
 
     .venv/bin/python scripts/build_gazetteer.py [--data /work/shared/data/gazetteer]
 
-Reads cities500.zip, admin1CodesASCII.txt, admin2Codes.txt, countryInfo.tsv and
-geonames-translations.tsv; writes src/kroniek/resources/gazetteer/gazetteer.sqlite and
-its data card (README.md). Countries and first/second-level regions become places too,
-with feature codes PCLI/ADM1/ADM2 and a centre computed from their populated places.
+Reads cities500.zip, admin1CodesASCII.txt, admin2Codes.txt, countryInfo.tsv,
+geonames-translations.tsv, the full country dumps given (NL.txt: every Dutch region,
+neighbourhood and village), gazetteer_fixed_points.tsv (continents, oceans, seas) and the
+Alpino name lists (names that are people, organisations or other non-places); writes
+src/kroniek/resources/gazetteer/gazetteer.sqlite and its data card (README.md). Countries
+and first/second-level regions become places too, with feature codes PCLI/ADM1/ADM2: at
+their own GeoNames point where a dump has it, else at a point computed from outlines and
+populated places (see the card).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from kroniek.gazetteer import fold  # noqa: E402
 from kroniek.geonames import (  # noqa: E402
     GeoRow,
     add_names,
@@ -36,6 +41,13 @@ from kroniek.geonames import (  # noqa: E402
 )
 
 OUT = ROOT / "src" / "kroniek" / "resources" / "gazetteer"
+FIXED_POINTS = Path(__file__).with_name("gazetteer_fixed_points.tsv")
+# Feature classes of a full country dump that go into the bundled index: administrative
+# areas, populated places, regions (L), terrain, waters and vegetation (forests, heaths).
+# Spots (S) only for squares, palaces, castles and airports: hotels, mills, bus stops and
+# farms are not places news is located at.
+DUMP_CLASSES = frozenset("APLTHV")
+DUMP_SPOTS = frozenset({"SQR", "PAL", "CSTL", "AIRP"})
 # Natural Earth 1:110m country outlines (public domain), built by scripts/build_outlines.py.
 OUTLINES = ROOT / "src" / "kroniek" / "web" / "outlines" / "countries.geojson"
 # A country's centre is the area-weighted centroid of its polygons at least this fraction of
@@ -214,6 +226,22 @@ def admin1_areas(polygons: dict[str, list[list[list[list[float]]]]],
     return out
 
 
+def _inside(point: tuple[float, float], polygons: list[list[list[list[float]]]]) -> tuple[float, float]:
+    """The point when it lies inside the outline; else the centre of the outline's grid
+    cell nearest to it (a point inside the area: Croatia's or Chile's centre of mass is
+    not on their land)."""
+    lat, lon = point
+    for poly in polygons:
+        hits = sum(1 for ring in poly for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
+                   if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0))  # fmt: skip
+        if hits % 2:
+            return point
+    cells = _cells(polygons)
+    if not cells:
+        return point
+    return min(cells, key=lambda c: (c[0] - lat) ** 2 + ((c[1] - lon) * math.cos(math.radians(lat))) ** 2)
+
+
 MIN_CELLS = 4  # regions with fewer cells keep the estimate from their places
 
 
@@ -229,9 +257,24 @@ def _inside_box(lat: float, lon: float, points: Coords, margin: float = 0.5) -> 
 CONTINENTS = {"AF": (6255146, "Africa"), "AS": (6255147, "Asia"), "EU": (6255148, "Europe"),
               "NA": (6255149, "North America"), "SA": (6255150, "South America"),
               "OC": (6255151, "Oceania"), "AN": (6255152, "Antarctica")}
-# Dutch names of the continents (the translations file has none).
-CONTINENTS_NL = {6255146: "Afrika", 6255147: "Azië", 6255148: "Europa",
-                 6255149: "Noord-Amerika", 6255150: "Zuid-Amerika", 6255151: "Oceanië"}
+
+
+def fixed_rows(path: Path, populations: dict[int, int]) -> list[GeoRow]:
+    """Continents, oceans and seas at the points of `gazetteer_fixed_points.tsv`."""
+    out = []
+    for cols in read_tsv(path):
+        gid, fcode, lat, lon, names = int(cols[0]), cols[1], float(cols[2]), float(cols[3]), cols[4]
+        name, *alts = names.split("|")
+        fclass = "A" if fcode == "CONT" else "H"
+        out.append(GeoRow(gid, name, name, alts, lat, lon, fclass, fcode, "", "", "",
+                          populations.get(gid, 0)))  # fmt: skip
+    return out
+
+
+def dump_rows(paths: list[Path]) -> list[GeoRow]:
+    """Rows of full country dumps (NL.txt) worth indexing (see `DUMP_CLASSES`)."""
+    return [r for p in paths if p.exists() for r in iter_dump(p)
+            if r.fclass in DUMP_CLASSES or r.fcode in DUMP_SPOTS]  # fmt: skip
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -250,8 +293,10 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
     cont_pop: dict[str, int] = defaultdict(int)
     info = read_tsv(data / "countryInfo.tsv")
     iso3, names = {c[1]: c[0] for c in info if len(c) > 4}, {c[4]: c[0] for c in info if len(c) > 4}
-    outlined = outline_centres(OUTLINES, iso3, names)
-    for code, (lat, lon) in admin1_areas(_country_polygons(OUTLINES, iso3, names), cities).items():
+    polygons = _country_polygons(OUTLINES, iso3, names)
+    outlined = {cc: _inside(ll, polygons.get(cc, []))
+                for cc, ll in outline_centres(OUTLINES, iso3, names).items()}  # fmt: skip
+    for code, (lat, lon) in admin1_areas(polygons, cities).items():
         if _inside_box(lat, lon, _main_cluster(pts[code])):  # a sanity check on odd codes
             outlined[code] = (lat, lon)
 
@@ -272,8 +317,7 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
             if cols[0] in admin:  # continents: the mean of their countries' centres
                 pts[f"continent:{cols[8]}"].extend(pts[cols[0]])
                 cont_pop[cols[8]] += int(cols[7] or 0)
-    for code, (gid, name) in CONTINENTS.items():
-        add(f"continent:{code}", gid, name, name, "CONT", cont_pop[code])
+    rows += fixed_rows(FIXED_POINTS, {CONTINENTS[c][0]: p for c, p in cont_pop.items()})
     for fname, fcode in (("admin1CodesASCII.txt", "ADM1"), ("admin2Codes.txt", "ADM2")):
         for cols in read_tsv(data / fname):
             if len(cols) >= 4 and cols[3].isdigit():
@@ -338,21 +382,59 @@ def countries_table(data: Path, cities: list[GeoRow]) -> list[tuple[str, str, st
     return out
 
 
-def build(data: Path, out: Path) -> dict[str, int]:
+# Alpino's lists of person, organisation and other names (LGPL-2.1): a name on them that is
+# no geographic name on Alpino's own list but is a place name in GeoNames ("Ajax", "Shell",
+# "Obama", "Hamas", "Engels") is kept with its kind, so the places stage can read it as what
+# it usually is. Lists later in this order win for a name on two. The lists are noisy
+# ("Africa", "Somalia", "Koersk" are on them): a name that is a country, continent, water,
+# first-level region, capital or first-level seat in GeoNames is never kept.
+NAME_LISTS = ("misc", "per", "org")
+MAJOR = ("PCLI", "PCLD", "CONT", "ADM1", "PPLC", "PPLA", "PPLG", "OCN", "SEA", "GULF", "LK")
+
+
+def add_non_places(db: sqlite3.Connection, names_dir: Path) -> int:
+    """Fill `nonplaces` from the Alpino name lists; returns the number of names."""
+    if not (names_dir / "geo.txt").exists():
+        return 0
+    geo = {fold(n) for n in (names_dir / "geo.txt").read_text(encoding="utf-8").splitlines()}
+    kinds: dict[str, str] = {}
+    for kind in NAME_LISTS:
+        for name in (names_dir / f"{kind}.txt").read_text(encoding="utf-8").splitlines():
+            key = fold(name)
+            if key and key not in geo:
+                kinds[key] = kind
+    known = {k for (k,) in db.execute("SELECT DISTINCT key FROM names")}
+    known -= {k for (k,) in db.execute(
+        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id WHERE p.fcode IN "
+        f"({','.join('?' * len(MAJOR))})", MAJOR)}  # fmt: skip
+    rows = sorted((k, v) for k, v in kinds.items() if k in known)
+    db.executemany("INSERT OR REPLACE INTO nonplaces VALUES (?,?)", rows)
+    return len(rows)
+
+
+def build(data: Path, out: Path, dumps: list[Path], names_dir: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     target = out / "gazetteer.sqlite"
     tmp = target.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     cities = list(iter_dump(data / "cities500.zip"))
     regions, admin = region_rows(data, cities)
+    detail = dump_rows(dumps)
+    own = {r.id: r for r in detail}
+    for r in regions:  # a country's or region's own GeoNames point, where a dump has it
+        if r.id in own:
+            r.lat, r.lon = own[r.id].lat, own[r.id].lon
     db = sqlite3.connect(tmp)
     create_schema(db)
     counts = {"populated places": insert_places(db, cities)}
     insert_places(db, regions)
+    counts["places from full country dumps"] = insert_places(db, detail, replace=False)
+    counts["own points from dumps"] = sum(1 for r in regions if r.id in own)
     counts["countries"] = sum(1 for r in regions if r.fcode == "PCLI")
     counts["admin1 regions"] = sum(1 for r in regions if r.fcode == "ADM1")
     counts["admin2 regions"] = sum(1 for r in regions if r.fcode == "ADM2")
     counts["continents"] = sum(1 for r in regions if r.fcode == "CONT")
+    counts["oceans and seas"] = sum(1 for r in regions if r.fclass == "H")
     counts["region groups"] = sum(1 for r in regions if r.fcode == "ADMD")
     db.executemany("INSERT INTO admin VALUES (?,?)", sorted(admin.items()))
     db.executemany("INSERT INTO countries VALUES (?,?,?,?,?)", countries_table(data, cities))
@@ -363,9 +445,9 @@ def build(data: Path, out: Path) -> dict[str, int]:
         gid = int(cols[0]) if cols[0].isdigit() else admin.get(cols[0], 0)
         if gid in known and len(cols) > 2:
             translations.append((gid, cols[2], 2))
-    translations += [(gid, name, 2) for gid, name in CONTINENTS_NL.items()]
     add_names(db, translations)
     counts["localized names"] = len(translations)
+    counts["non-place names"] = add_non_places(db, names_dir)
     finish_index(db)
     counts["indexed names"] = db.execute("SELECT count(*) FROM names").fetchone()[0]
     counts["phonetic keys"] = db.execute("SELECT count(*) FROM pkeys").fetchone()[0]
@@ -425,9 +507,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("/work/shared/data/gazetteer"))
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--dump", type=Path, action="append",
+                    help="full GeoNames country dump to include (default: <data>/NL.txt)")
+    ap.add_argument("--names", type=Path, default=Path("/work/shared/data/lexicons/alpino-names"),
+                    help="the Alpino name lists (per, org, misc, geo .txt)")
     args = ap.parse_args()
     t0 = time.time()
-    counts = build(args.data, args.out)
+    counts = build(args.data, args.out, args.dump or [args.data / "NL.txt"], args.names)
     size = (args.out / "gazetteer.sqlite").stat().st_size / 1e6
     table = "\n".join(f"| {k} | {v:,} |" for k, v in counts.items())
     card = CARD.format(size=size, counts="| what | count |\n|---|---|\n" + table)

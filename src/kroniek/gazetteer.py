@@ -156,17 +156,29 @@ class Candidate:
             object.__setattr__(self, "feature_class", _feature_class(self.feature_code))
 
 
+# Feature codes of the waters the bundled index holds (oceans, seas, gulfs, lakes, rivers,
+# canals), and of the regions and areas of full country dumps (GeoNames class L).
+_WATERS = frozenset({"OCN", "SEA", "GULF", "LK", "LKS", "STM", "STMS", "CNL", "BAY", "CHN"})
+_AREAS = frozenset({"RGN", "AREA", "LCTY", "RGNH", "PRK", "ISLS", "ISL", "PEN", "CST"})
+
+
 @lru_cache(maxsize=1024)
 def _feature_class(code: str) -> str:
     if code.startswith(("PCL", "ADM")) or code in {"TERR", "ZN", "CONT"}:
         return "A"
+    if code in _WATERS:
+        return "H"
     if code.startswith("PPL"):
         return "P"
+    if code in _AREAS:
+        return "L"
     return code[:1] if code[:1] in "HLRSTUV" else "S"
 
 
 class Gazetteer(Protocol):
     def lookup(self, name: str, *, variants: bool = True) -> list[Candidate]: ...
+
+    def non_place(self, name: str) -> str | None: ...
 
     def get(self, geonameid: int) -> Candidate | None: ...
 
@@ -216,6 +228,7 @@ class SqliteGazetteer:
             self._dbs.append(db)
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._has_key = lru_cache(maxsize=200_000)(self._has_key_uncached)
+        self._non_place = lru_cache(maxsize=100_000)(self._non_place_uncached)
 
     def lookup(self, name: str, *, variants: bool = True) -> list[Candidate]:
         """Places called `name` (folded match); else, when asked, its spelling variants."""
@@ -256,6 +269,18 @@ class SqliteGazetteer:
             db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone()
             for db in self._dbs
         )
+
+    def non_place(self, name: str) -> str | None:
+        """"per", "org" or "misc" when the name is a place name that is usually a person's,
+        an organisation's or another non-place name (Alpino's name lists; see the card)."""
+        return self._non_place(fold(name))
+
+    def _non_place_uncached(self, key: str) -> str | None:
+        try:
+            row = self._dbs[0].execute("SELECT kind FROM nonplaces WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # an index built before the table existed
+            return None
+        return str(row[0]) if row else None
 
     def get(self, geonameid: int) -> Candidate | None:
         for db in reversed(self._dbs):

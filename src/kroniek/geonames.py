@@ -10,6 +10,8 @@ Used by `scripts/build_gazetteer.py` (the bundled index) and by `kroniek gazette
     pkeys(pkey, key)          phonetic key → folded names having it
     admin(code, id)           "CC", "CC.A1", "CC.A1.A2" → the region's place id
     countries(cc, name, capital, capital_id, neighbours)
+    nonplaces(key, kind)      folded name → per, org or misc: a place name that is usually
+                              a person's, an organisation's or another non-place name
     meta(k, v)
 """
 
@@ -57,6 +59,7 @@ CREATE TABLE IF NOT EXISTS pkeys(pkey TEXT, key TEXT, PRIMARY KEY(pkey, key)) WI
 CREATE TABLE IF NOT EXISTS admin(code TEXT PRIMARY KEY, id INTEGER) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS countries(cc TEXT PRIMARY KEY, name TEXT, capital TEXT,
     capital_id INTEGER, neighbours TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nonplaces(key TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 """
 
@@ -156,7 +159,7 @@ def _usable_alternate(name: str) -> bool:
 # ("Belgorod Oblast" → "Belgorod", "Rapides Parish" → "Rapides").
 _DESIGNATORS = re.compile(
     r"^(?:state of|province of|city of|county of|oblast|provincia de|province de|region de"
-    r"|departement de|department of)\s+|\s+(?:oblast|oblast'|oblastʹ|kray|krai|region|"
+    r"|departement de|department of|provincie|gemeente)\s+|\s+(?:oblast|oblast'|oblastʹ|kray|krai|region|"
     r"province|governorate|county|parish|borough|voivodeship|raion|rayon|district|"
     r"municipality|department|prefecture|state|republic|autonomous okrug|okrug|canton|"
     r"emirate|territory|governorate|city)$",

@@ -18,7 +18,7 @@ from kroniek.stages.places.lexicon import (
     prev_words,
 )
 
-__all__ = ["find_mentions"]
+__all__ = ["find_mentions", "is_other_name"]
 
 
 _UPPER = "A-ZÀ-ÖØ-Þ\u0400-\u042f\u0490\u0404\u0406\u0407"
@@ -45,7 +45,7 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     for e in doc.entities:
         for s, end in _entity_parts(text, e.start, e.end):
             name = text[s:end]
-            if _after_org_head(text, s, lex):
+            if _after_org_head(text, s, lex) or is_other_name(name, text, s, gaz, lex):
                 claimed.add(s, end)
                 continue
             if e.label == "LOC":
@@ -267,6 +267,8 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
         # "Michigan State University", "Buffalo Science Magnet School")
     if _after_org_head(text, m.start, lex):
         return False  # "University of Georgia", "Universiteit van Amsterdam"
+    if m.source in {"gazetteer", "entity"} and is_other_name(m.text, text, m.start, gaz, lex):
+        return False  # "Ajax", "Shell", "Obama": a club, a firm, a person
     if m.source != "gazetteer":
         return True
     if re.match(r",\s*\d{1,3}\s*,", text[m.end : m.end + 8]):
@@ -309,6 +311,24 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
     if _sentence_initial(text, m.start) and j - i == 1 and not (strong or cue):
         return False
     return cue or strong or max((c.population for c in cands), default=0) >= MIN_POPULATION_PLAIN
+
+
+# Words right before a name that make it a place even when the name is usually an
+# organisation's ("in Ajax" is the town in Ontario; "bij Ajax" is the club).
+_PLACE_ONLY_BEFORE = frozenset({"in", "te", "near", "nabij"})
+
+
+def is_other_name(name: str, text: str, start: int, gaz: SqliteGazetteer, lex: Lexicon) -> bool:
+    """Whether a place name here is what it usually is: a person's, an organisation's or
+    another name ("Ajax", "Shell", "Obama", "Hamas"; `Gazetteer.non_place`). A person's
+    name after a locative preposition is a place, an organisation's only after "in"."""
+    kind = gaz.non_place(name)
+    if kind is None:
+        return False
+    prev = [w.lower() for w in prev_words(text, start, 1)]
+    if not prev:
+        return True
+    return prev[-1] not in (_PLACE_ONLY_BEFORE if kind == "org" else lex.locative)
 
 
 _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i)$")

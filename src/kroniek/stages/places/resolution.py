@@ -10,7 +10,7 @@ from kroniek.doc import Doc
 from kroniek.gazetteer import Candidate, SqliteGazetteer, fold
 from kroniek.stages.places.lexicon import CITY_NOUNS, REGION_NOUNS, Lexicon, Mention, prev_words
 
-__all__ = ["distance_km", "resolve_mentions"]
+__all__ = ["distance_km", "name_form", "resolve_mentions"]
 
 
 # Prior weights, tuned on LGL and GeoVirus (both tuning data): a country or first-level
@@ -18,7 +18,19 @@ __all__ = ["distance_km", "resolve_mentions"]
 # capital's name; second-level regions lose to the town they are named after unless the
 # mention says "County"; alternate-name and spelling-variant matches cost a little.
 FEATURE_BONUS = {"CONT": 4.0, "PCLI": 4.0, "ADM1": 2.5, "PPLC": 1.0, "PPLG": 1.5, "PPLA": 1.0,
-                 "PPLA2": 0.5, "ADM2": -0.5, "PPLX": -1.0, "PPLH": -2.0}  # fmt: skip
+                 "PPLA2": 0.5, "ADM2": -0.5, "PPLX": -1.0, "PPLH": -2.0,
+                 "OCN": 8.0, "SEA": 6.0, "GULF": 6.0}  # fmt: skip
+# Oceans and seas have no population: their bonus stands in for it, so that "Atlantic"
+# is the ocean, not Atlantic, Iowa (population 6,833; GeoVirus/LGL not tuned on this).
+# A country's own name (main or localized, not an alternate) is the country, not a city or
+# region of that country named after it ("Mexico" is not Mexico City or México state):
+# those readings lose this much. Towns of other countries keep their chance ("Georgia"
+# the US state: a bonus for the country itself cost 9 mentions on LGL tune).
+COUNTRY_NAME_PENALTY = 4.0
+# Articles in Dutch mention Dutch places first: the Netherlands' readings of a name get
+# this much (the outlet's country; "Dam", "Twente", villages of the full NL dump).
+HOME_COUNTRY = {"nl": "NL"}
+HOME_BONUS = 2.0
 MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
 POPULATION_WEIGHT = 1.0  # × log10(population + 1)
 COUNTRY_WEIGHT = 6.0  # × share of the other mentions voting for the country
@@ -52,23 +64,53 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
     return cands
 
 
-def _prior(c: Candidate, m: Mention, prev: str) -> float:
+def _prior(c: Candidate, m: Mention, prev: str, home: str) -> float:
     score = POPULATION_WEIGHT * math.log10(c.population + 1) + FEATURE_BONUS.get(c.feature_code, 0.0)
     score -= MATCH_COST[c.match]
+    if c.country_code == home:
+        score += HOME_BONUS
     if prev in CITY_NOUNS and c.feature_class == "P" or prev in REGION_NOUNS and c.feature_class == "A":
         score += 3.0
     return score
 
 
-def _city_over_region(priors: list[float], cands: list[Candidate]) -> list[float]:
+def _city_over_region(priors: list[float], cands: list[Candidate], form: str) -> list[float]:
     """A region named after its city ("Kyiv City", a county around its seat) yields to the
     city when both are candidates within `CITY_REGION_KM` of each other; a region that
-    shares its name with a national capital yields to the capital ("Washington")."""
+    shares its name with a national capital yields to the capital ("Washington"), and a
+    first-level region to a large city inside it ("New York"). The name's own form decides
+    first: "Washington State", "the state of New York" are the region (`form` "region")."""
     towns = [c for c in cands if c.feature_class == "P"]
     capital = any(t.feature_code == "PPLC" for t in towns)
-    return [p - 3.0 if c.feature_code.startswith("ADM") and (capital or any(
-        t.country_code == c.country_code and distance_km(t, c) < CITY_REGION_KM for t in towns
-    )) else p for p, c in zip(priors, cands, strict=True)]  # fmt: skip
+
+    def yields(c: Candidate) -> bool:
+        if not c.feature_code.startswith("ADM"):
+            return False
+        return capital or any(t.country_code == c.country_code and (
+            distance_km(t, c) < CITY_REGION_KM or c.feature_code == "ADM1"
+            and t.admin1 == c.admin1 and t.population >= BIG_CITY) for t in towns)  # fmt: skip
+
+    countries = {c.country_code for c in cands if c.feature_code == "PCLI" and c.match == "name"}
+    if countries:
+        priors = [p - COUNTRY_NAME_PENALTY if c.country_code in countries
+                  and c.feature_code != "PCLI" else p for p, c in zip(priors, cands, strict=True)]  # fmt: skip
+    if form == "region":
+        return [p + 3.0 if c.feature_class == "A" else p for p, c in zip(priors, cands, strict=True)]
+    return [p - 3.0 if yields(c) else p for p, c in zip(priors, cands, strict=True)]
+
+
+BIG_CITY = 100_000  # a city this large is what its state's name means on its own
+_REGION_FORM = re.compile(r"^\s*(?:state|staat)\b", re.IGNORECASE)
+_REGION_FORM_BEFORE = re.compile(r"\b(?:state|staat|province|provincie) of\s*$|\bstaat\s*$",
+                                 re.IGNORECASE)  # fmt: skip
+
+
+def name_form(text: str, m: Mention) -> str:
+    """"region" when the words around the name say it is the state or province."""
+    if _REGION_FORM.match(text[m.end : m.end + 8]) or _REGION_FORM_BEFORE.search(
+            text[max(0, m.start - 20) : m.start]):  # fmt: skip
+        return "region"
+    return ""
 
 
 CITY_REGION_KM = 40.0
@@ -117,10 +159,12 @@ def distance_km(a: Candidate, b: Candidate) -> float:
 def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, lex: Lexicon) -> None:
     """Choose a candidate for every mention that has some (sets `best`, `scores`)."""
     priors: list[list[float]] = []
+    home = HOME_COUNTRY.get(doc.lang or "", "")
     for m in mentions:
         m.cands = _candidates(m, gaz, lex)
         prev = (prev_words(doc.text, m.start, 1) or [""])[-1].lower()
-        priors.append(_city_over_region([_prior(c, m, prev) for c in m.cands], m.cands))
+        priors.append(_city_over_region([_prior(c, m, prev, home) for c in m.cands], m.cands,
+                                        name_form(doc.text, m)))  # fmt: skip
     _containment(doc.text, mentions, priors)
     for m, pri in zip(mentions, priors, strict=True):
         m.scores = list(pri)
@@ -128,14 +172,19 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
     borders = gaz.neighbours()
     for _round in range(2):
         countries, admin1s, n = _votes(mentions)
-        near_votes = _neighbour_votes(countries, borders)
+        by_name = _votes_by_name(mentions)
         chosen = list({c.geonameid: c for c in (m.cands[m.best] for m in mentions if m.best >= 0)
                        if c.feature_code not in _WIDE}.values())  # fmt: skip
         for m, pri in zip(mentions, priors, strict=True):
             if not m.cands:
                 continue
-            m.scores = [p + _context(c, countries, admin1s, n, chosen, m.cands[m.best])
-                        + NEIGHBOUR_WEIGHT * near_votes[c.country_code] / max(n, 1)
+            # The other mentions vote; mentions of the same name do not vote for its readings
+            # (two "Valencia"s are not evidence for Venezuela).
+            same_c, same_a1, same_n = by_name.get(fold(m.text), (Counter(), Counter(), 0))
+            cs, a1s, k = countries - same_c, admin1s - same_a1, n - same_n
+            near_votes = _neighbour_votes(cs, borders)
+            m.scores = [p + _context(c, cs, a1s, k, chosen, m.cands[m.best])
+                        + NEIGHBOUR_WEIGHT * near_votes[c.country_code] / max(k, 1)
                         for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
             m.best = max(range(len(m.cands)), key=m.scores.__getitem__)
     _one_sense_per_name(mentions)
@@ -196,20 +245,27 @@ def _votes(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, st
     return countries, admin1s, n
 
 
+def _votes_by_name(mentions: list[Mention]) -> dict[str, tuple[Counter[str], Counter[tuple[str, str]], int]]:
+    """`_votes` of the mentions of each name."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(fold(m.text), []).append(m)
+    return {key: _votes(group) for key, group in groups.items()}
+
+
 def _context(c: Candidate, countries: Counter[str], admin1s: Counter[tuple[str, str]], n: int,
              chosen: list[Candidate], own: Candidate) -> float:  # fmt: skip
-    if n == 0:
+    """Votes of the other names' mentions (`countries`, `admin1s`, `n` exclude this name's)."""
+    if n <= 0:
         return 0.0
-    own_vote = 1 if own.country_code == c.country_code else 0
-    score = COUNTRY_WEIGHT * (countries[c.country_code] - own_vote) / n
-    own_a1 = 1 if (own.country_code, own.admin1) == (c.country_code, c.admin1) else 0
-    score += ADMIN1_WEIGHT * (admin1s[(c.country_code, c.admin1)] - own_a1) / n
+    score = COUNTRY_WEIGHT * countries[c.country_code] / n
+    score += ADMIN1_WEIGHT * admin1s[(c.country_code, c.admin1)] / n
     if c.feature_code not in _WIDE and _near(c, own, chosen):
         score += NEAR_BONUS
     return score
 
 
-_WIDE = frozenset({"PCLI", "CONT", "ADM1"})  # too large to be "near" anything
+_WIDE = frozenset({"PCLI", "CONT", "ADM1", "OCN", "SEA", "GULF"})  # too large to be "near" anything
 _NEAR_DEG = NEAR_KM / 111.0
 
 
