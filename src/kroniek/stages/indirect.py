@@ -36,6 +36,7 @@ __all__ = [
     "fronted",
     "plausible_source",
     "speech_events",
+    "speech_sense",
     "subject_np",
 ]
 
@@ -121,7 +122,9 @@ def find_indirect(
         if k in used or _inside(w.starts[k], here):
             k += 1
             continue
-        hit = (_according_to(w, k, lo, hi, lex) or _cue_verb(w, k, lo, hi, lex, prev_sentence)
+        hit = (_according_to(w, k, lo, hi, lex) or _evidence(w, k, lo, hi, lex, prev_sentence)
+               or _impersonal(w, k, lo, hi, lex)
+               or _cue_verb(w, k, lo, hi, lex, prev_sentence)
                or _cue_noun(w, k, hi, lex))
         if hit is not None and _content_ok(w, hit, direct):
             hits.append(hit)
@@ -193,6 +196,8 @@ def _cue_noun(w: Words, k: int, hi: int, lex: Lexicon) -> Hit | None:
     """"Trump's claim that …", "de bewering van X dat …": a speech noun with its
     owner and a that-clause."""
     low = w.words[k].lower()
+    if lex.lang == "nl" and low in lex.cue_nouns:
+        return _cue_noun_nl(w, k, hi, lex)
     if low not in _CUE_NOUNS or k + 1 >= hi or w.words[k + 1].lower() not in ("that", "dat"):
         return None
     owner: Mention | None = None
@@ -207,6 +212,26 @@ def _cue_noun(w: Words, k: int, hi: int, lex: Lexicon) -> Hit | None:
     if owner is None:
         return None
     a, b = _span(w, k + 2, hi)
+    return Hit(a, b, w.starts[k], w.ends[k], k, owner)
+
+
+def _cue_noun_nl(w: Words, k: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"het bericht dat …", "de oproep van X om …", "geruchten dat …": the owner after
+    "van" is the source (none when the noun stands alone)."""
+    j, owner = k + 1, None
+    if j < hi and w.words[j].lower() == "van":
+        owner = np_after(w, j + 1, hi, lex)
+        if owner is None or not plausible_source(owner, lex):
+            return None
+        j = w.index_at(owner.end)
+        if j < hi and w.words[j] == ",":
+            j += 1
+    if j >= hi or w.words[j].lower() not in ("dat", "om", ":"):
+        return None
+    if w.words[j].lower() == "dat" and j + 1 < hi and (
+            w.words[j + 1].lower() in AUX or w.words[j + 1].lower() in lex.cue_verbs):
+        return None  # "het bericht dat werd verstuurd": a relative clause
+    a, b = _span(w, j + 1 if w.words[j].lower() != "om" else j, hi)
     return Hit(a, b, w.starts[k], w.ends[k], k, owner)
 
 
@@ -230,12 +255,17 @@ def _cue_verb(
     w: Words, k: int, lo: int, hi: int, lex: Lexicon, prev: tuple[int, int] | None
 ) -> Hit | None:
     low = w.words[k].lower()
-    if low not in lex.cue_verbs and low not in lex.particle_verbs:
+    clause_only = low in lex.clause_verbs and low not in lex.cue_verbs
+    if low not in lex.cue_verbs and low not in lex.particle_verbs and not clause_only:
         return None
     if k + 1 < hi and _NOT_SPEECH.get(low) == w.words[k + 1].lower():
         return None
+    if not speech_sense(w, k, hi, lex):
+        return None
+    if clause_only and not _clause_follows(w, k, hi, lex):
+        return None  # "ziet de stad", "wil naar huis": no reported content
     cx = _Ctx(w, k, lo, hi, lex, _particle_end(w, k, hi, lex))
-    if low not in lex.cue_verbs and cx.cue_end == w.ends[k]:
+    if low not in lex.cue_verbs and not clause_only and cx.cue_end == w.ends[k]:
         return None  # "laat" without "weten" is not a cue
     if lex.lang == "en" and low.endswith("ing") and k > lo and w.words[k - 1] == ",":
         return _participle(cx)
@@ -257,9 +287,123 @@ def _cue_verb(
         hit = _coordinated(cx)
         if hit is not None:
             return hit
-    if lex.lang == "nl" and (before is None or fronted(before, lex)):
+    if before is None and k > lo + 1 and w.words[k - 1].lower() in ("die", "wie", "who"):
+        hit = _relative(cx)  # "X, die zegt dat …"
+        if hit is not None:
+            return hit
+    if lex.lang == "nl" and (before is None or fronted(before, lex)
+                             or _fronted_capital(w, before, lo, lex)
+                             or _pronoun_after(w, k, hi, lex)):
         return _v2_fronted(cx)
     return _subject_first(cx, before)
+
+
+def speech_sense(w: Words, k: int, hi: int, lex: Lexicon) -> bool:
+    """Is the cue verb at k speech, not "meldde zich aan", "stelt de prognose bij"? A
+    particle closing the clause (or a reflexive right after the verb) decides."""
+    parts = lex.non_speech_particles(w.words[k])
+    if not parts:
+        return True
+    j = k + 1
+    while j < hi and w.words[j][0].isalnum() and w.words[j].lower() not in lex.complementizers:
+        if w.words[j].lower() == "zich" and j <= k + 3 and "zich" in parts:
+            return False
+        j += 1
+    return not (j > k + 1 and w.words[j - 1].lower() in parts)
+
+
+def _clause_follows(w: Words, k: int, hi: int, lex: Lexicon) -> bool:
+    """A dat/of clause (or a colon) within a few words after a verb of knowing or wanting."""
+    for j in range(k + 1, min(hi, k + 6)):
+        low = w.words[j].lower()
+        if low in ("dat", "of", ":"):
+            return True
+        if low in (",", ";") or low in lex.cue_verbs:
+            return False
+    return False
+
+
+def _pronoun_after(w: Words, k: int, hi: int, lex: Lexicon) -> bool:
+    """A subject pronoun right after the finite verb ("Tegen de BBC vertelde hij"): the
+    verb is inverted, so the phrase before it is not its subject."""
+    j = k + 1
+    while j < hi and w.words[j].lower() in lex.after_cue:
+        j += 1
+    return j < hi and w.words[j].lower() in ("hij", "zij", "ze", "wij", "we")
+
+
+def _fronted_capital(w: Words, m: Mention, lo: int, lex: Lexicon) -> bool:
+    """"Overigens oordeelde …", "Begin 2018 riep …": a sentence-initial phrase whose
+    capital is only the sentence's, with no name, role or pronoun in it."""
+    if w.index_at(m.start) != lo:
+        return False
+    words = m.text.split()
+    if words[0].lower() in lex.pronouns or words[0].lower() in lex.determiners:
+        return False
+    if any(lex.role_class(x) or source_type(x, lex.lang) for x in words):
+        return False
+    caps = w.mid_caps()
+    return not any(x in caps for x in words if x[:1].isupper())
+
+
+def _relative(cx: _Ctx) -> Hit | None:
+    """"… burgemeester X, die zegt dat …": the antecedent of the relative pronoun."""
+    w, k = cx.w, cx.k
+    j = k - 1
+    if j - 1 < cx.lo or w.words[j - 1] != ",":
+        return None
+    m = np_before(w, j - 1, cx.lo, cx.lex)
+    if m is None or not plausible_source(m, cx.lex):
+        return None
+    c = _content_start(w, k + 1, cx.hi, cx.lex, cx.cue_end)
+    return cx.hit(c, cx.hi, m) if c < cx.hi else None
+
+
+_EVIDENCE_VERBS = frozenset({"blijkt", "bleek", "blijken", "bleken"})
+
+
+def _evidence(
+    w: Words, k: int, lo: int, hi: int, lex: Lexicon, prev: tuple[int, int] | None
+) -> Hit | None:
+    """"Uit X blijkt (dat) …", "…, blijkt uit X", "Dat blijkt uit X": X is the source."""
+    if w.words[k].lower() not in _EVIDENCE_VERBS:
+        return None
+    src: Mention | None = None
+    if k > lo + 1 and w.words[lo].lower() == "uit":
+        src = np_after(w, lo + 1, k, lex) or Mention(
+            w.starts[lo + 1], w.ends[k - 1], w.text[w.starts[lo + 1] : w.ends[k - 1]])
+        c = _content_start(w, k + 1, hi, lex, w.ends[k])
+        return Hit(*_span(w, c, hi), w.starts[k], w.ends[k], k, src) if c < hi else None
+    j = k + 1
+    while j < hi and w.words[j].lower() in _TRAILING:
+        j += 1
+    if j < hi and w.words[j].lower() == "uit":
+        src = np_after(w, j + 1, hi, lex)
+        if src is None:
+            return None
+        if k == lo + 1 and w.words[lo].lower() in _ANAPHORIC and prev is not None:
+            return Hit(prev[0], prev[1], w.starts[k], w.ends[k], k, src)
+        if k > lo and w.words[k - 1] in ",–—":
+            a, b = _span(w, lo, k - 1)
+            return Hit(a, b, w.starts[k], w.ends[k], k, src)
+    return None
+
+
+def _impersonal(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"Gevreesd wordt dat …", "Er wordt gevreesd dat …": reported content, no source."""
+    if w.words[k].lower() not in lex.impersonal:
+        return None
+    near = {x.lower() for x in w.words[max(lo, k - 2) : k + 2]}
+    if not near & {"wordt", "werd", "worden", "werden"}:
+        return None
+    j = k + 1
+    while j < hi and w.words[j].lower() in ("wordt", "werd", "worden", "werden", "er", "al",
+                                            "ook", "nog", "algemeen", "inmiddels"):
+        j += 1
+    if j >= hi or w.words[j].lower() != "dat":
+        return None
+    a, b = _span(w, j + 1, hi)
+    return Hit(a, b, w.starts[k], w.ends[k], k, None)
 
 
 def _participle(cx: _Ctx) -> Hit | None:
@@ -349,11 +493,11 @@ def _english_inverted(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit |
 
 
 def _particle_end(w: Words, k: int, hi: int, lex: Lexicon) -> int:
-    part = lex.particle_verbs.get(w.words[k].lower())
-    if part is not None:
-        for j in range(k + 1, min(hi, k + 10)):
-            if w.words[j].lower() in (part, "er" + part):  # "wijst erop dat"
-                return w.ends[j]
+    parts = lex.particles(w.words[k])
+    for j in range(k + 1, min(hi, k + 10)):
+        low = w.words[j].lower()
+        if low in parts or (low.startswith("er") and low[2:] in parts):  # "wijst erop dat"
+            return w.ends[j]
     return w.ends[k]
 
 

@@ -73,6 +73,24 @@ class Lexicon:
     role_suffixes: dict[str, str]
     pronouns: dict[str, str]
     according_first: frozenset[str]  # first words of the according_to phrases ("volgens")
+    clause_verbs: frozenset[str] = frozenset()  # cues only with a dat/of clause ("ziet dat")
+    cue_nouns: frozenset[str] = frozenset()  # "het bericht dat", "de oproep van X om"
+    impersonal: frozenset[str] = frozenset()  # "Gevreesd wordt dat"
+    non_speech: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> particles
+    org_nouns: frozenset[str] = frozenset()  # "de organisatie", "de dienst": an organisation
+
+    def particles(self, verb: str) -> tuple[str, ...]:
+        """The particles completing a separable cue verb ("laat" -> ("weten",))."""
+        part = self.particle_verbs.get(verb.lower())
+        return tuple(part.split()) if part else ()
+
+    def non_speech_particles(self, verb: str) -> frozenset[str]:
+        """Particles (and "zich") that make `verb` something other than speech."""
+        low = verb.lower()
+        for stem, parts in self.non_speech.items():
+            if low.startswith(stem) or low.startswith("ge" + stem):
+                return parts
+        return frozenset()
 
     def role_class(self, word: str) -> str | None:
         key = (self.lang, word)
@@ -109,6 +127,11 @@ def lexicon(lang: str | None) -> Lexicon:
         role_suffixes=mod.ROLE_SUFFIXES,
         pronouns=mod.PRONOUNS,
         according_first=frozenset(p.split()[0] for p in mod.ACCORDING_TO),
+        clause_verbs=getattr(mod, "CLAUSE_VERBS", frozenset()),
+        cue_nouns=getattr(mod, "CUE_NOUNS", frozenset()),
+        impersonal=getattr(mod, "IMPERSONAL", frozenset()),
+        non_speech=getattr(mod, "NON_SPEECH", {}),
+        org_nouns=getattr(mod, "ORG_NOUNS", frozenset()),
     )
 
 
@@ -154,6 +177,7 @@ class Words:
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    _mid_caps: frozenset[str] | None = None
 
     @classmethod
     def of(cls, text: str) -> Words:
@@ -163,6 +187,15 @@ class Words:
             w.ends.append(m.end())
             w.words.append(m.group())
         return w
+
+    def mid_caps(self) -> frozenset[str]:
+        """Capitalised words written somewhere after another word: names, not words
+        capitalised only because they open a sentence ("Overigens")."""
+        if self._mid_caps is None:
+            self._mid_caps = frozenset(
+                x for i, x in enumerate(self.words)
+                if i and x[:1].isupper() and self.words[i - 1][:1].isalnum())
+        return self._mid_caps
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""

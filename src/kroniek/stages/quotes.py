@@ -387,11 +387,9 @@ class _Finder:
         return any(x[0].isupper() for x in words) or any(self.lex.role_class(x) for x in words)
 
     def _particle(self, i: int, end: int) -> int | None:
-        part = self.lex.particle_verbs.get(self.w.words[i].lower())
-        if part is None:
-            return None
+        parts = self.lex.particles(self.w.words[i])
         for k in range(i + 1, min(end, i + 12)):
-            if self.w.words[k].lower() == part:
+            if self.w.words[k].lower() in parts:
                 return k
         return None
 

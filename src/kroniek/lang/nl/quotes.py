@@ -8,13 +8,20 @@ role nouns (as suffixes, so compounds like "defensiespecialist" match) and prono
 
 from __future__ import annotations
 
+from pathlib import Path
+
 __all__ = [
     "ACCORDING_TO",
     "AFTER_CUE",
+    "CLAUSE_VERBS",
     "COMPLEMENTIZERS",
+    "CUE_NOUNS",
     "CUE_VERBS",
+    "IMPERSONAL",
     "DETERMINERS",
     "NAME_PARTICLES",
+    "NON_SPEECH",
+    "ORG_NOUNS",
     "PARTICLE_VERBS",
     "PRONOUNS",
     "ROLE_SUFFIXES",
@@ -25,70 +32,67 @@ __all__ = [
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+def _read_cues() -> dict[str, frozenset[str]]:
+    """cues.tsv beside this module: one form a line with its kind (verb, clause, noun)."""
+    kinds: dict[str, set[str]] = {}
+    text = (Path(__file__).parent / "cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, kind = line.split("\t")
+        kinds.setdefault(kind, set()).add(form)
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+_CUES = _read_cues()
 # Finite forms and participles of verbs that introduce speech, writing or a judgement.
-CUE_VERBS = _words(
-    """
-    zegt zeg zeggen zei zeiden gezegd
-    stelt stellen stelde stelden gesteld
-    verklaart verklaren verklaarde verklaarden verklaard
-    meldt melden meldde meldden gemeld
-    vertelt vertellen vertelde vertelden verteld
-    benadrukt benadrukken benadrukte benadrukten benadrukt
-    waarschuwt waarschuwen waarschuwde waarschuwden gewaarschuwd
-    verwacht verwachten verwachtte verwachtten
-    denkt denken dacht dachten
-    vindt vinden vond vonden
-    meent menen meende meenden
-    vreest vrezen vreesde vreesden
-    hoopt hopen hoopte hoopten
-    erkent erkennen erkende erkenden erkend
-    ontkent ontkennen ontkende ontkenden ontkend
-    bevestigt bevestigen bevestigde bevestigden bevestigd
-    beweert beweren beweerde beweerden beweerd
-    schrijft schrijven schreef schreven geschreven
-    twittert twitteren twitterde twitterden getwitterd
-    tweet tweette tweetten
-    antwoordt antwoorden antwoordde antwoordden geantwoord
-    reageert reageren reageerde reageerden gereageerd
-    concludeert concluderen concludeerde concludeerden geconcludeerd
-    betoogt betogen betoogde betoogden betoogd
-    onderstreept onderstrepen onderstreepte onderstreepten
-    constateert constateren constateerde constateerden geconstateerd
-    oordeelt oordelen oordeelde oordeelden
-    beklemtoont beklemtoonde
-    belooft beloven beloofde beloofden beloofd
-    verzekert verzekerde
-    herhaalt herhaalde
-    vervolgt vervolgde
-    vraagt vroeg vroegen gevraagd
-    roept riep
-    verwijt verweet verweten
-    bestempelt bestempelde bestempelden
-    beticht betichtte betichtten
-    aankondigde aangekondigd kondigde
-    uitspreekt uitsprak
-    oordeelt
-    suggereert suggereerde
-    claimt claimde claimden geclaimd
-    eist eiste eisten
-    noemt noemde noemden
-    postte postten post
-    getuigt getuigde getuigden getuigd
-    verwerpt verwierp verworpen
-    scandeert scandeerde scandeerden
-    reageert
-    bezwoer bezweert
-    verweet verwijten
-    aldus
-    """
-)
+CUE_VERBS = _CUES["verb"]
+# Verbs of knowing, seeing and wanting: a cue only when a dat/of clause follows ("ziet
+# dat", "wil dat", "weet niet of").
+CLAUSE_VERBS = _CUES["clause"]
+# Nouns of saying that carry reported content ("het bericht dat …", "de oproep van X om").
+CUE_NOUNS = _CUES["noun"]
+# Impersonal passives: "Gevreesd wordt dat …", "Er wordt verwacht dat …".
+IMPERSONAL = frozenset({
+    "gevreesd", "verwacht", "gezegd", "gemeld", "aangenomen", "gespeculeerd", "beweerd",
+    "gesteld", "gedacht", "gehoopt", "vermoed", "gesuggereerd", "gefluisterd", "geopperd",
+    "betwijfeld", "verondersteld", "bericht",
+})
+# A cue verb read with one of these particles or a reflexive is not speech ("meldde zich
+# aan", "stelt de verwachting bij", "zegt het abonnement op").
+NON_SPEECH = {
+    "meld": frozenset({"aan", "af", "zich", "ziek", "beter"}),
+    "stel": frozenset({"bij", "uit", "in", "aan", "op", "teleur", "zich", "beschikbaar",
+                       "samen", "tevreden", "scherp", "vast", "veilig"}),
+    "zeg": frozenset({"op", "af"}),
+    "geef": frozenset({"op", "over", "uit", "door", "af", "terug", "vrij", "weer", "bloot"}),
+    "vraag": frozenset({"aan", "op", "zich"}),
+    "roep": frozenset({"terug", "in", "af"}),
+    "schrijf": frozenset({"in", "uit", "over", "voor", "af"}),
+    "vertel": frozenset({"zich"}),
+    "noem": frozenset(),
+    "houd": frozenset({"op", "aan", "in", "bij", "tegen", "van"}),
+    "vind": frozenset({"plaats"}),
+}
+
 
 # Finite verbs whose cue is completed by a particle later in the clause.
 PARTICLE_VERBS = {
     "laat": "weten", "liet": "weten", "lieten": "weten", "laten": "weten",
     "legt": "uit", "legde": "uit", "legden": "uit",
     "voegt": "toe", "voegde": "toe", "voegden": "toe",
-    "geeft": "aan", "gaf": "aan", "gaven": "aan",
+    "geeft": "aan toe", "gaf": "aan toe", "gaven": "aan toe",
+    "spreekt": "uit", "sprak": "uit", "spraken": "uit",
+    "dringt": "aan", "drong": "aan", "drongen": "aan",
+    "voert": "aan", "voerde": "aan", "voerden": "aan",
+    "licht": "toe", "lichtte": "toe", "lichtten": "toe",
+    "stipt": "aan", "stipte": "aan", "kaart": "aan", "kaartte": "aan",
+    "toont": "aan", "toonde": "aan", "toonden": "aan",
+    "blikt": "terug", "blikte": "terug", "keek": "terug",
+    "tekent": "aan", "tekende": "aan",
+    "brengt": "naar", "bracht": "naar",
+    "wierp": "tegen", "werpt": "tegen",
+    "stelt": "voor", "stelden": "voor",
     "kondigt": "aan", "kondigde": "aan", "kondigden": "aan",
     "wijst": "op", "wees": "op",
     "houdt": "vol", "hield": "vol",
@@ -158,6 +162,19 @@ ROLE_SUFFIXES = {
     "voorman": "leader", "vrouw": "person", "man": "person", "jongen": "person",
     "meisje": "person", "getuige": "person", "buurman": "person", "buurvrouw": "person", "moeder": "person", "vader": "person",
 }
+
+# Nouns that stand for an organisation named elsewhere in the article ("de dienst", "de
+# organisatie", "de krant"): resolved to the latest organisation whose name fits.
+ORG_NOUNS = frozenset({
+    "organisatie", "groep", "dienst", "krant", "partij", "brigade", "bedrijf", "ministerie",
+    "gemeente", "stichting", "vereniging", "club", "bond", "bank", "museum", "rekenkamer",
+    "universiteit", "raad", "commissie", "instantie", "instelling", "platform", "omroep",
+    "zender", "coalitie", "fractie", "actiegroep", "bureau", "planbureau",
+    "organisaties", "partijen", "groepering", "beweging", "ziekenhuis", "school", "bisdom",
+    "kerk", "supermarkt", "keten", "fabrikant", "maatschappij", "concern", "onderneming",
+    "vakbond", "federatie", "agentschap", "inspectie", "toezichthouder", "instituut",
+    "website", "site", "blad", "dagblad", "weekblad", "tijdschrift", "persbureau",
+})
 
 # Pronouns that can stand for a speaker: value = "m", "f", "pl" or "any".
 PRONOUNS = {
