@@ -61,8 +61,10 @@ def analyze(
     url: str | None = None,
     title: str | None = None,
     outlet: str | None = None,
+    mode: str | None = None,
 ) -> Doc:
-    """Analyse one article.
+    """Analyse one article. `mode` is "fast" or "accurate" (default: $KRONIEK_MODE, else
+    kroniek.pipeline.DEFAULT_MODE); both give the same contract.
 
     >>> import kroniek
     >>> doc = kroniek.analyze("Rusland viel dinsdag Charkiv aan.", published="2025-04-01")
@@ -70,24 +72,28 @@ def analyze(
     'kroniek/1'
     """
     doc = make_doc(text, published=published, lang=lang, url=url, title=title, outlet=outlet)
-    return get_pipeline()(doc)
+    return get_pipeline(mode)(doc)
 
 
-def analyze_article(article: Article, *, lang: str | None = None) -> Doc:
+def analyze_article(article: Article, *, lang: str | None = None, mode: str | None = None) -> Doc:
     """Analyse an article as read by a reader. A record with metadata but no text (an id
     and a date, as some archives hold) becomes a Doc with no annotations and a warning."""
     doc, ready = _article_doc(article, lang)
-    return get_pipeline()(doc) if not ready else doc
+    return get_pipeline(mode)(doc) if not ready else doc
 
 
 def analyze_articles(
-    articles: Iterable[Article], *, lang: str | None = None, batch_size: int = BATCH_ARTICLES
+    articles: Iterable[Article],
+    *,
+    lang: str | None = None,
+    batch_size: int = BATCH_ARTICLES,
+    mode: str | None = None,
 ) -> Iterator[tuple[Article, Doc | Exception]]:
     """Analyse a stream of articles `batch_size` at a time: the Docs `analyze_article`
     makes, faster (spaCy gets fuller batches). Yields (article, Doc) in input order, or
     (article, the exception) for an article that failed; a failing article never takes
     its neighbours down: the batch is redone one article at a time."""
-    pipeline = get_pipeline()
+    pipeline = get_pipeline(mode)
     for chunk in _chunks(articles, batch_size):
         results: list[Doc | Exception | None] = [None] * len(chunk)
         todo: list[tuple[int, Doc]] = []
@@ -106,7 +112,7 @@ def analyze_articles(
         except Exception:  # find the culprit: each article again, alone and afresh
             for i, _ in todo:
                 try:
-                    results[i] = analyze_article(chunk[i], lang=lang)
+                    results[i] = analyze_article(chunk[i], lang=lang, mode=mode)
                 except Exception as exc:
                     results[i] = exc
         else:

@@ -29,7 +29,10 @@ from kroniek.readers.base import Article, ItemError
 __all__ = [
     "DEFAULT_INPUT",
     "bench_batch",
+    "bench_mode",
+    "bench_modes",
     "bench_pipeline",
+    "cold_start",
     "load_articles",
     "profile_pipeline",
     "render_table",
@@ -75,19 +78,23 @@ def _gazetteer_memory() -> dict[str, float] | None:
 
 
 def bench_pipeline(
-    inputs: Sequence[str], *, limit: int | None = None, lang: str | None = None
+    inputs: Sequence[str],
+    *,
+    limit: int | None = None,
+    lang: str | None = None,
+    mode: str | None = None,
 ) -> dict[str, Any]:
-    """Single-process throughput of the full pipeline."""
+    """Single-process throughput of the full pipeline (in `mode`: fast or accurate)."""
     from kroniek.analysis import analyze, analyze_articles
     from kroniek.batch import WARM_UP_TEXT
-    from kroniek.pipeline import get_pipeline
+    from kroniek.pipeline import get_pipeline, resolve_mode
 
     articles, read_errors = load_articles(inputs, limit=limit)
     gazetteer = _gazetteer_memory()  # before the pipeline loads it, so the delta means it
     t0 = time.perf_counter()
-    analyze(WARM_UP_TEXT)  # no lang: language identification loads too
+    analyze(WARM_UP_TEXT, mode=mode)  # no lang: language identification loads too
     load_seconds = time.perf_counter() - t0
-    pipeline = get_pipeline()
+    pipeline = get_pipeline(mode)
     pipeline.timings.clear()
     pipeline.time_stages = True
     stage_cpu: dict[str, float] = {}
@@ -97,7 +104,7 @@ def bench_pipeline(
     words = chars = 0
     cpu0, wall0 = time.process_time(), time.perf_counter()
     try:  # as ingest and batch run: several articles at a time (analyze_articles)
-        for article, result in analyze_articles(articles, lang=lang):
+        for article, result in analyze_articles(articles, lang=lang, mode=mode):
             if isinstance(result, KroniekError):
                 failed.append(f"{article.source}: {result.message}")
             elif isinstance(result, Exception):
@@ -112,6 +119,7 @@ def bench_pipeline(
     # The language-analysis stage alone (spaCy tagger, lemmatiser, parser, NER): #3's figure.
     linguistic = sum(sec for name, sec in stage_cpu.items() if ".linguistic." in name)
     return {
+        "mode": resolve_mode(mode),
         "articles": n,
         "words": words,
         "chars": chars,
@@ -295,6 +303,88 @@ def environment() -> dict[str, Any]:
     }
 
 
+NER_GOLD = {"nl": "conll2002-nl/dev.conll", "en": "conll2003-en/dev.conll"}
+
+
+def cold_start(mode: str, *, lang: str = "nl") -> float:
+    """Seconds `kroniek analyze` takes on a two-sentence article in a fresh process
+    (interpreter start and model loading included): what a user waits for."""
+    import subprocess
+    import sys
+
+    from kroniek.batch import WARM_UP_TEXT
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(WARM_UP_TEXT, encoding="utf-8")
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "kroniek", "analyze", str(path),
+                               "--lang", lang, "--mode", mode],
+                              capture_output=True, text=True, check=False)  # fmt: skip
+        seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise KroniekError(f"kroniek analyze --mode {mode} failed: {proc.stderr.strip()[-300:]}")
+    return round(seconds, 2)
+
+
+def bench_mode(
+    inputs: Sequence[str], *, mode: str, limit: int | None = None, ner: bool = True,
+    ner_limit: int = 0,
+) -> dict[str, Any]:  # fmt: skip
+    """One mode measured in this process: throughput (bench_pipeline), and the NER F1 of
+    the whole pipeline on the raw text of the CoNLL dev documents (`kroniek eval ner`)."""
+    from functools import partial
+
+    from kroniek.evaluation.ner import evaluate_ner, predict_pipeline, read_conll
+
+    result: dict[str, Any] = {"pipeline": bench_pipeline(inputs, limit=limit, mode=mode)}
+    if ner:
+        for lang, gold in NER_GOLD.items():
+            path = shared_data_dir() / "ner" / gold
+            if not path.exists():
+                continue
+            sents = read_conll(path)
+            if ner_limit:
+                sents = sents[:ner_limit]
+            scores = evaluate_ner(sents, partial(predict_pipeline, lang=lang, mode=mode))
+            result[f"ner_f1_{lang}"] = scores.as_dict()["f1"]
+    result["peak_rss_mb"] = round(_peak_rss_mb(), 1)
+    return result
+
+
+def bench_modes(
+    inputs: Sequence[str], *, modes: Sequence[str], limit: int | None = None, ner: bool = True,
+    ner_limit: int = 0,
+) -> dict[str, dict[str, Any]]:  # fmt: skip
+    """Each mode in a fresh process (so peak memory and loading are its own), side by
+    side: articles/s per core, peak RSS, cold start and end-to-end NER F1."""
+    import subprocess
+    import sys
+
+    out: dict[str, dict[str, Any]] = {}
+    for mode in modes:
+        code = ("import json, sys; from kroniek.bench import bench_mode; "
+                "a = json.loads(sys.argv[1]); print(json.dumps(bench_mode(**a)))")  # fmt: skip
+        args = {"inputs": list(inputs), "mode": mode, "limit": limit, "ner": ner,
+                "ner_limit": ner_limit}  # fmt: skip
+        proc = subprocess.run([sys.executable, "-c", code, json.dumps(args)],
+                              capture_output=True, text=True, check=False)  # fmt: skip
+        if proc.returncode != 0:
+            raise KroniekError(f"bench of mode {mode} failed: {proc.stderr.strip()[-500:]}")
+        measured = json.loads(proc.stdout.strip().splitlines()[-1])
+        single = measured["pipeline"]
+        out[mode] = {
+            "articles": single["articles"],
+            "articles_per_s_per_core": single["articles_per_s_per_core"],
+            "words_per_s_per_core": single["words_per_s_per_core"],
+            "model_load_seconds": single["model_load_seconds"],
+            "peak_rss_mb": measured["peak_rss_mb"],
+            "cold_start_seconds": cold_start(mode),
+            **{k: v for k, v in measured.items() if k.startswith("ner_f1_")},
+        }
+    return out
+
+
 def render_table(result: dict[str, Any]) -> Any:
     """A short Rich table of a bench result, for the terminal."""
     from rich.table import Table
@@ -317,6 +407,12 @@ def render_table(result: dict[str, Any]) -> Any:
                           f"{stage['cpu_ms_per_article']} ms CPU/article")
     for row in (result.get("profile") or [])[:10]:
         table.add_row(f"  {row['function']}", f"{100 * row['own_share']:.1f}% own time")
+    modes = result.get("modes") or {}
+    if modes:
+        keys = sorted({k for m in modes.values() for k in m}, key=lambda k: (k.startswith("ner"), k))
+        table.add_row("mode", "  ".join(f"{m:>12}" for m in modes))
+        for key in keys:
+            table.add_row(key, "  ".join(f"{m.get(key, '-')!s:>12}" for m in modes.values()))
     for run in (result.get("batch") or {}).get("runs", []):
         table.add_row(
             f"dask {run['workers']} worker(s)",

@@ -26,13 +26,17 @@ from kroniek.doc import Doc
 from kroniek.errors import ConfigError, PipelineOrderError
 
 __all__ = [
+    "DEFAULT_MODE",
     "DEFAULT_PIPELINE",
+    "MODES",
     "Pipeline",
     "Stage",
     "build_pipeline",
     "get_pipeline",
     "register_stage",
     "registered_stages",
+    "resolve_mode",
+    "use_mode",
 ]
 
 log = logging.getLogger(__name__)
@@ -183,12 +187,46 @@ def build_pipeline(
     return Pipeline(stages)
 
 
-_DEFAULT: Pipeline | None = None
+# Analysis modes: "fast" recognises names with the CNN of the spaCy models; "accurate"
+# with the e5 encoder and its trained tagger (kroniek.models.tagger). Everything else is
+# the same, and so is the output contract. The default is chosen from the measured
+# trade-off (README, "Modes"); $KRONIEK_MODE overrides it for the process.
+MODES = ("fast", "accurate")
+DEFAULT_MODE = "fast"
+
+_PIPELINES: dict[str, Pipeline] = {}
 
 
-def get_pipeline() -> Pipeline:
-    """The default pipeline, built once per process."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = build_pipeline()
-    return _DEFAULT
+def resolve_mode(mode: str | None = None) -> str:
+    """`mode`, else $KRONIEK_MODE, else DEFAULT_MODE; a ConfigError for anything else."""
+    import os
+
+    chosen = mode or os.environ.get("KRONIEK_MODE") or DEFAULT_MODE
+    if chosen not in MODES:
+        raise ConfigError(
+            f"unknown mode {chosen!r}"
+            + ("" if mode else " (from $KRONIEK_MODE)"),
+            hint=f"modes are: {', '.join(MODES)}",
+        )
+    return chosen
+
+
+def use_mode(mode: str | None) -> str:
+    """Make `mode` (checked) this process's default, and its child processes' (Dask and
+    server workers) through $KRONIEK_MODE. None keeps the current default."""
+    import os
+
+    chosen = resolve_mode(mode)
+    os.environ["KRONIEK_MODE"] = chosen
+    return chosen
+
+
+def get_pipeline(mode: str | None = None) -> Pipeline:
+    """The default pipeline of `mode` (see resolve_mode), built once per process."""
+    chosen = resolve_mode(mode)
+    pipeline = _PIPELINES.get(chosen)
+    if pipeline is None:
+        pipeline = _PIPELINES[chosen] = build_pipeline(
+            stage_config={"linguistic": {"ner": chosen}}
+        )
+    return pipeline

@@ -24,6 +24,9 @@ def analyze_command(
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json|pretty"),
     lang: str | None = typer.Option(None, "--lang", help="nl or en; detected when omitted."),
     indent: int | None = typer.Option(None, "--indent", help="Indent the JSON by N spaces."),
+    mode: str | None = typer.Option(
+        None, "--mode", envvar="KRONIEK_MODE", help="fast or accurate NER (default: fast)."
+    ),
 ) -> None:
     """Analyse one article: JSON on stdout, or a readable summary with --format pretty.
 
@@ -40,7 +43,7 @@ def analyze_command(
         from kroniek.errors import EmptyInputError
 
         raise EmptyInputError("no article found", source=path)
-    doc = analyze_article(article, lang=lang)
+    doc = analyze_article(article, lang=lang, mode=mode)
     if format is OutputFormat.json:
         sys.stdout.write(doc.dumps(indent=indent) + "\n")
     else:

@@ -29,6 +29,9 @@ def batch_command(
     lang: str | None = typer.Option(None, "--lang", help="nl or en; detected when omitted."),
     retries: int = typer.Option(2, "--retries", min=0, help="Retries of a failed partition."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    mode: str | None = typer.Option(
+        None, "--mode", envvar="KRONIEK_MODE", help="fast or accurate NER (default: fast)."
+    ),
 ) -> None:
     """Analyse many articles on a Dask cluster and write Parquet tables to --out.
 
@@ -40,7 +43,9 @@ def batch_command(
     Example:  kroniek batch news.jsonl archive.warc.gz --out out/ --workers 2
     """
     from kroniek.batch import run_batch
+    from kroniek.pipeline import use_mode
 
+    use_mode(mode)  # workers inherit $KRONIEK_MODE
     progress, update = _progress(quiet)
     with progress:
         report = run_batch(

@@ -38,12 +38,23 @@ def bench_command(
         0, "--profile", min=0, help="Also list the N functions taking most time (cProfile)."
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the results as JSON here."),
+    mode: str | None = typer.Option(
+        None, "--mode", envvar="KRONIEK_MODE", help="fast or accurate NER (default: fast)."
+    ),
+    modes: str = typer.Option(
+        "", "--modes", help="Compare modes side by side, each in a fresh process: fast,accurate"
+    ),
+    ner: bool = typer.Option(True, "--ner/--no-ner", help="With --modes: NER F1 on CoNLL dev."),
 ) -> None:
     """Measure articles/s per core, words/s, time per stage and peak memory.
 
     With --batch, run `kroniek batch` on 1, 2, ... local workers over the same articles
     and report the speed-up and scaling efficiency. Prints a short table; --out writes all
     figures as JSON.
+
+    With --modes fast,accurate, each mode runs in a fresh process and the table puts them
+    side by side: articles/s per core, peak memory, cold start and end-to-end NER F1 on
+    the CoNLL dev documents.
 
     Example:  kroniek bench --limit 500 --batch --workers 1,2 --out bench.json
     """
@@ -58,7 +69,15 @@ def bench_command(
             raise InputError("no such file or folder", source=p, hint="give --input FILE")
     counts = _workers(workers)
     result: dict[str, object] = {"input": paths, "limit": limit, "environment": environment()}
-    if not (batch and skip_single):
+    from kroniek.pipeline import resolve_mode, use_mode
+
+    use_mode(mode)
+    compared = [resolve_mode(m.strip()) for m in modes.split(",") if m.strip()]
+    if compared:
+        from kroniek.bench import bench_modes
+
+        result["modes"] = bench_modes(paths, modes=compared, limit=limit, ner=ner)
+    elif not (batch and skip_single):
         result["pipeline"] = bench_pipeline(paths, limit=limit)
     if profile:
         from kroniek.bench import profile_pipeline

@@ -36,6 +36,9 @@ def serve_command(
         help="Online map tiles URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
              "(default: the offline outlines only)."),
     workers: int = typer.Option(1, "--workers", min=1, max=16, help="Server processes."),
+    mode: str | None = typer.Option(
+        None, "--mode", envvar="KRONIEK_MODE", help="fast or accurate NER (default: fast)."
+    ),
 ) -> None:
     """Serve the web map at / and the API at /api/v1 (OpenAPI at /docs).
 
@@ -45,8 +48,10 @@ def serve_command(
     """
     import uvicorn
 
+    from kroniek.pipeline import use_mode
     from kroniek.store import open_store
 
+    use_mode(mode)  # POST /api/v1/articles analyses in this mode (workers inherit it)
     open_store(db).close()  # fail now, with a clear message, if the store cannot be opened
     if not _is_loopback(host):
         print(f"Warning: listening on {host}: anyone who can reach it can read the store.",

@@ -154,6 +154,9 @@ def ingest_command(
         None, "--from-parquet", help="Load the Parquet output of `kroniek batch` instead."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    mode: str | None = typer.Option(
+        None, "--mode", envvar="KRONIEK_MODE", help="fast or accurate NER (default: fast)."
+    ),
 ) -> None:
     """Analyse articles into the store, skipping those already stored.
 
@@ -163,7 +166,9 @@ def ingest_command(
     Example:  kroniek ingest news.jsonl --db chronicle.sqlite
     """
     from kroniek.cli import fail
+    from kroniek.pipeline import use_mode
 
+    use_mode(mode)
     if from_parquet is not None:
         from kroniek.batch import load_parquet_into_store
         from kroniek.store import open_store

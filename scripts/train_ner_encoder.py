@@ -1,0 +1,218 @@
+"""Train the accurate NER head (kroniek.models.tagger) over frozen e5 layers.
+
+Two steps, both under `nice`, features cached once in `.work/` (git-ignored):
+
+    nice .venv/bin/python scripts/train_ner_encoder.py features --lang nl   # train + dev
+    nice .venv/bin/python scripts/train_ner_encoder.py train --lang nl --layers 8,10,12
+
+`features` runs e5 (numpy, `kroniek.models.e5`) over the CoNLL train and dev parts in
+`../shared/data/ner` and stores each word's mean subword state of layers 4, 6, 8, 10 and 12
+as float16. `train` fits a scalar layer mix + BiLSTM + linear layer with PyTorch (a
+training-only dependency: `pip install torch`), keeps the epoch with the best dev F1
+(gold tokens, BIO-constrained decoding as at run time) and exports the weights to
+`src/kroniek/resources/models/<lang>-e5ner/head.npz` for the numpy tagger; every run is
+appended to `.work/e5ner-runs.jsonl`. Seeded: a rerun gives the same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from kroniek.evaluation import shared_data_dir  # noqa: E402
+from kroniek.evaluation.ner import iob_spans, read_conll, score_spans  # noqa: E402
+from kroniek.models.e5 import get_encoder  # noqa: E402
+from kroniek.models.tagger import bio_viterbi, tagger_path, token_vectors  # noqa: E402
+
+CACHE = ROOT / ".work" / "e5-features"
+CACHED_LAYERS = [4, 6, 8, 10, 12]
+GOLD = {"nl": "conll2002-nl", "en": "conll2003-en"}
+
+
+def _to_bio(tags: list[str]) -> list[str]:
+    """IOB1 (CoNLL-2003) or IOB2 tags as IOB2."""
+    out = ["O"] * len(tags)
+    for s, e, label in iob_spans(tags):
+        out[s] = f"B-{label}"
+        for i in range(s + 1, e):
+            out[i] = f"I-{label}"
+    return out
+
+
+def features(lang: str, split: str, chunk: int = 256) -> None:
+    gold = shared_data_dir() / "ner" / GOLD[lang] / f"{split}.conll"
+    sents = read_conll(gold)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    n_tok = sum(len(s.words) for s in sents)
+    enc = get_encoder(layers=max(CACHED_LAYERS))
+    path = CACHE / f"{lang}-{split}.npy"
+    arr = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16,
+                                    shape=(n_tok, len(CACHED_LAYERS), enc.H))  # fmt: skip
+    pos = 0
+    t0 = time.time()
+    for i in range(0, len(sents), chunk):
+        part = sents[i : i + chunk]
+        vecs = token_vectors(enc, [(s.words, [True] * len(s.words)) for s in part], CACHED_LAYERS)
+        for v in vecs:
+            arr[pos : pos + len(v)] = v.astype(np.float16)
+            pos += len(v)
+        print(f"{lang}-{split}: {i + len(part)}/{len(sents)} sentences, {time.time() - t0:.0f}s",
+              flush=True)  # fmt: skip
+    arr.flush()
+    meta = {"layers": CACHED_LAYERS, "lens": [len(s.words) for s in sents],
+            "tags": [_to_bio(s.tags) for s in sents]}  # fmt: skip
+    (CACHE / f"{lang}-{split}.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _load(lang: str, split: str, layers: list[int]) -> tuple[np.ndarray, list[int], list[list[str]]]:
+    meta = json.loads((CACHE / f"{lang}-{split}.json").read_text(encoding="utf-8"))
+    arr = np.load(CACHE / f"{lang}-{split}.npy", mmap_mode="r")
+    idx = [meta["layers"].index(layer) for layer in layers]
+    return np.asarray(arr[:, idx]), meta["lens"], meta["tags"]
+
+
+def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dropout: float,
+          seed: int, export: bool) -> dict:  # fmt: skip
+    import torch
+    from torch import nn
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(seed)
+    xtr, ltr, ttr = _load(lang, "train", layers)
+    xdv, ldv, tdv = _load(lang, "dev", layers)
+    labels = ["O"] + sorted({t for ts in ttr for t in ts if t != "O"})
+    lab = {t: i for i, t in enumerate(labels)}
+
+    def split(x: np.ndarray, lens: list[int]) -> list[np.ndarray]:
+        offs = np.cumsum([0, *lens])
+        return [x[offs[i] : offs[i + 1]] for i in range(len(lens))]
+
+    tr_x, dv_x = split(xtr, ltr), split(xdv, ldv)
+    tr_y = [np.array([lab[t] for t in ts]) for ts in ttr]
+    H = xtr.shape[-1]
+
+    class Head(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.mix = nn.Parameter(torch.zeros(len(layers)))
+            self.gamma = nn.Parameter(torch.ones(1))
+            self.drop = nn.Dropout(dropout)
+            self.lstm = nn.LSTM(H, hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * hidden, len(labels))
+
+        def mixed(self, x: torch.Tensor) -> torch.Tensor:  # x [B, T, L, H]
+            w = torch.softmax(self.mix, 0) * self.gamma
+            return (x * w[None, None, :, None]).sum(2)
+
+        def forward(self, x: torch.Tensor, lens: torch.Tensor) -> torch.Tensor:
+            h = self.drop(self.mixed(x))
+            packed = nn.utils.rnn.pack_padded_sequence(h, lens, batch_first=True,
+                                                       enforce_sorted=False)  # fmt: skip
+            out, _ = self.lstm(packed)
+            out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True)
+            return self.out(self.drop(out))
+
+    model = Head()
+    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-1)
+
+    def batch(xs: list[np.ndarray]) -> tuple[torch.Tensor, torch.Tensor]:
+        T = max(len(x) for x in xs)
+        b = np.zeros((len(xs), T, len(layers), H), dtype=np.float32)
+        for i, x in enumerate(xs):
+            b[i, : len(x)] = x
+        return torch.from_numpy(b), torch.tensor([len(x) for x in xs])
+
+    def evaluate() -> float:
+        model.eval()
+        preds = []
+        with torch.no_grad():
+            for i in range(0, len(dv_x), 64):
+                xs = dv_x[i : i + 64]
+                xb, lb = batch(xs)
+                logp = torch.log_softmax(model(xb, lb), -1).numpy()
+                preds += [iob_spans(bio_viterbi(logp[j, : len(x)], labels)) for j, x in enumerate(xs)]
+        model.train()
+        return score_spans([iob_spans(t) for t in tdv], preds).as_dict()["f1"]
+
+    best, best_state, history = -1.0, None, []
+    t0 = time.time()
+    order = np.arange(len(tr_x))
+    for ep in range(epochs):
+        rng.shuffle(order)
+        for i in range(0, len(order), 32):
+            ids = order[i : i + 32]
+            xb, lb = batch([tr_x[k] for k in ids])
+            y = torch.full((len(ids), xb.shape[1]), -1, dtype=torch.long)
+            for j, k in enumerate(ids):
+                y[j, : len(tr_y[k])] = torch.from_numpy(tr_y[k])
+            logits = model(xb, lb)
+            loss = loss_fn(logits.reshape(-1, len(labels)), y.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            opt.step()
+        f1 = evaluate()
+        history.append(f1)
+        print(f"epoch {ep + 1}: dev F1 {f1:.4f} ({time.time() - t0:.0f}s)", flush=True)
+        if f1 > best:
+            best = f1
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    assert best_state is not None
+    run = {"lang": lang, "layers": layers, "hidden": hidden, "epochs": epochs, "lr": lr,
+           "dropout": dropout, "seed": seed, "dev_f1_gold_tokens": best, "history": history,
+           "train_seconds": round(time.time() - t0)}  # fmt: skip
+    if export:
+        s = best_state
+        mix = (torch.softmax(s["mix"], 0) * s["gamma"]).numpy()
+        arrays = {"mix": mix, "out_w": s["out.weight"].numpy(), "out_b": s["out.bias"].numpy()}
+        for d, suffix in (("f", ""), ("b", "_reverse")):
+            arrays[f"lstm.{d}.w_ih"] = s[f"lstm.weight_ih_l0{suffix}"].numpy()
+            arrays[f"lstm.{d}.w_hh"] = s[f"lstm.weight_hh_l0{suffix}"].numpy()
+            arrays[f"lstm.{d}.b"] = (s[f"lstm.bias_ih_l0{suffix}"] + s[f"lstm.bias_hh_l0{suffix}"]).numpy()
+        folder = tagger_path(lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(folder / "head.npz", **{k: v.astype(np.float16) for k, v in arrays.items()})
+        (folder / "meta.json").write_text(json.dumps({"layers": layers, "labels": labels, **run},
+                                                     indent=1), encoding="utf-8")  # fmt: skip
+    with (ROOT / ".work" / "e5ner-runs.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(run) + "\n")
+    return run
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("step", choices=["features", "train"])
+    ap.add_argument("--lang", default="nl", choices=["nl", "en"])
+    ap.add_argument("--split", default="", help="features: train or dev (default both)")
+    ap.add_argument("--layers", default="8,10,12")
+    ap.add_argument("--hidden", type=int, default=256)
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--dropout", type=float, default=0.3)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-export", action="store_true")
+    a = ap.parse_args()
+    if a.step == "features":
+        for split in [a.split] if a.split else ["dev", "train"]:
+            features(a.lang, split)
+    else:
+        run = train(a.lang, [int(x) for x in a.layers.split(",")], a.hidden, a.epochs, a.lr,
+                    a.dropout, a.seed, not a.no_export)  # fmt: skip
+        print(json.dumps(run))
+
+
+if __name__ == "__main__":
+    main()

