@@ -11,8 +11,9 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -35,10 +36,13 @@ def _free_port() -> int:
 
 
 def browser_docs() -> list:  # type: ignore[type-arg]
+    planned = make_doc(place="Odesa", lat=46.5, lon=30.7, day="2025-04-15", speaker="Oleh Kiper")
+    planned.events[0].modality = "future"  # announced, not happened: its own layer
     return [
         *sample_docs(),
         make_doc(place="Cherson", lat=46.6, lon=32.6, day="2025-04-11", event_type="Battles",
                  sub_type="Armed clash", source_type="media", speaker="Petro Bondar"),
+        planned,
     ]
 
 
@@ -80,6 +84,7 @@ def page(server: str) -> Iterator[object]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 850})
+        context.set_default_timeout(30_000)
         offsite: list[str] = []
         context.route("**/*", lambda route: (
             route.continue_() if route.request.url.startswith(server)
@@ -89,33 +94,170 @@ def page(server: str) -> Iterator[object]:
         pg.on("pageerror", lambda exc: errors.append(str(exc)))
         pg.goto(server + "/")
         pg.wait_for_selector("body[data-ready='1']", timeout=30_000)
+        pg.browser_handle = browser
         yield pg
         assert errors == [], errors
         assert offsite == [], f"the page reached outside the server: {offsite}"
         browser.close()
 
 
-def test_map_shows_markers_and_a_filter_narrows_them(page: object) -> None:
-    pg = page  # playwright Page
-    assert pg.locator(".leaflet-marker-icon.ev-dot").count() == 3  # type: ignore[attr-defined]
-    assert pg.locator("path.ev-area").count() == 1  # type: ignore[attr-defined]  # region only
-    assert pg.locator("#event-list li").count() == 4  # type: ignore[attr-defined]
-    assert pg.locator("#timeline-bars .bar.has").count() == 4  # type: ignore[attr-defined]
-    assert pg.locator("#timeline-bars .bar").count() == 50  # type: ignore[attr-defined]  # 2 Mar-20 Apr
-    pg.select_option("#f-type", "Battles")  # type: ignore[attr-defined]
-    pg.wait_for_selector("body[data-markers='2']")  # type: ignore[attr-defined]
-    assert pg.locator(".leaflet-marker-icon.ev-dot").count() == 2  # type: ignore[attr-defined]
-    assert pg.locator("path.ev-area").count() == 0  # type: ignore[attr-defined]
-    pg.fill("#f-q", "Sumy")  # type: ignore[attr-defined]
-    pg.click("#f-apply")  # type: ignore[attr-defined]
-    pg.wait_for_selector("body[data-markers='1']")  # type: ignore[attr-defined]
-    assert pg.locator("#event-list li").count() == 1  # type: ignore[attr-defined]
-    pg.click("#f-reset")  # type: ignore[attr-defined]
-    pg.wait_for_selector("body[data-markers='4']")  # type: ignore[attr-defined]
+@pytest.fixture
+def browser_context(page: Any, server: str) -> Iterator[Callable[..., Any]]:
+    """A fresh page in a new context (own viewport, language), offline like `page`."""
+    contexts: list[Any] = []
+    errors: list[str] = []
+
+    def make(**options: Any) -> Any:
+        context = page.browser_handle.new_context(**options)
+        context.set_default_timeout(30_000)
+        context.route("**/*", lambda route: (
+            route.continue_() if route.request.url.startswith(server) else route.abort()))
+        contexts.append(context)
+        pg = context.new_page()
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        return pg
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert errors == [], errors
+
+
+def _shot(pg: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / name))
+
+
+def _markers(pg: Any, n: int) -> None:
+    pg.wait_for_selector(f"body[data-markers='{n}']")
+
+
+def test_first_load_points_areas_legend_labels(page: Any) -> None:
+    pg = page
+    assert pg.locator(".leaflet-marker-icon.ev-dot").count() == 3
+    assert pg.locator(".leaflet-marker-icon.ev-dot.hollow").count() == 0  # off by default
+    assert pg.locator("path.ev-area").count() == 1 and pg.locator(".ev-count").inner_text() == "1"
+    assert pg.locator("#event-list li").count() == 4
+    assert sorted(pg.locator(".leaflet-marker-icon.ev-dot").all_inner_texts()) == ["B", "B", "E"]
+    legend = pg.locator("#legend .legend-row").all_inner_texts()
+    assert any("Battles (2)" in row for row in legend), legend
+    assert pg.locator("#status").inner_text().startswith("4 events")
+    assert int(pg.locator("body").get_attribute("data-labels")) > 0
+    assert pg.locator("#timeline-svg rect.bar").count() == 4
+    _shot(pg, "web-first-load.png")
+
+
+def test_filters_live_in_the_url_and_the_back_button(page: Any) -> None:
+    pg = page
+    pg.select_option("#f-type", "Battles")
+    _markers(pg, 2)
+    assert "type=Battles" in pg.url
+    assert pg.locator("#legend .legend-row").all_inner_texts() == ["BBattles (2)"]
+    pg.fill("#f-place", "Oekraïne")
+    pg.click("#f-apply")
+    pg.wait_for_function("() => location.search.includes('place=')")
+    _markers(pg, 2)
+    pg.fill("#f-place", "Sumy")
+    pg.click("#f-apply")
+    _markers(pg, 1)
+    assert pg.locator("#event-list li").count() == 1
+    pg.go_back()
+    _markers(pg, 2)
+    assert pg.input_value("#f-place") == "Oekraïne"
+    pg.go_back()
+    pg.go_back()
+    _markers(pg, 4)
+    assert pg.input_value("#f-type") == ""
+
+
+def test_a_shared_url_reopens_the_same_view(page: Any, server: str) -> None:
+    pg = page
+    uid = httpx.get(server + "/api/v1/events", params={"place": "Sumy"}).json()["items"][0]["id"]
+    shared = f"{server}/?place=Sumy&view=8/50.9/34.8&event={uid}"
+    other = pg.context.new_page()
+    other.goto(shared)
+    other.wait_for_selector("body[data-ready='1']")
+    other.wait_for_selector("#detail .report .sentence")
+    assert other.evaluate("window.kroniek.map.getZoom()") == 8
+    assert other.input_value("#f-place") == "Sumy"
+    assert other.locator("#event-list li").count() == 1
+    assert "Sumy" in other.locator("#detail").inner_text()
+    _shot(other, "web-shared-url.png")
+    other.close()
+
+
+def test_time_brush_and_keyboard(page: Any) -> None:
+    pg = page
+    pg.goto(pg.url.split("?")[0])
+    pg.wait_for_selector("body[data-ready='1']")
+    box = pg.locator("#timeline-svg").bounding_box()
+    y = box["y"] + 30
+    pg.mouse.move(box["x"] + box["width"] * 0.55, y)
+    pg.mouse.down()
+    pg.mouse.move(box["x"] + box["width"] * 0.99, y, steps=5)
+    pg.mouse.up()
+    pg.wait_for_function("() => location.search.includes('date_from=')")
+    assert pg.input_value("#f-from") >= "2025-03-03"
+    pg.wait_for_function("() => Number(document.body.dataset.markers) < 4")
+    assert pg.locator("#timeline-svg rect.brush").count() == 1
+    _shot(pg, "web-time-brush.png")
+    pg.focus("#timeline-svg")
+    pg.keyboard.press("Escape")
+    _markers(pg, 4)
+    assert pg.input_value("#f-from") == ""
+    pg.locator("#event-list .ev-item").first.focus()
+    pg.keyboard.press("Enter")
+    pg.wait_for_selector("#detail .report .sentence")
+    pg.locator(".leaflet-marker-icon.ev-dot[title*='Cherson']").focus()
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("() => document.querySelector('#detail').innerText.includes('Cherson')")
+
+
+def test_events_that_did_not_happen_have_their_own_layer(page: Any) -> None:
+    pg = page
+    assert pg.locator(".leaflet-marker-icon.ev-dot.hollow").count() == 0
+    pg.check("#f-others")
+    pg.wait_for_selector(".leaflet-marker-icon.ev-dot.hollow")
+    assert pg.locator(".leaflet-marker-icon.ev-dot.hollow").count() == 1
+    assert "others=1" in pg.url
+    pg.uncheck("#f-others")
+    pg.wait_for_function("() => !document.querySelector('.ev-dot.hollow')")
+
+
+def test_zoom_into_the_netherlands_and_eastern_ukraine_shows_names(page: Any) -> None:
+    pg = page
+    for name, (lat, lon), wanted in (("netherlands", (52.2, 5.3), {"Amsterdam", "Utrecht"}),
+                                     ("eastern-ukraine", (48.6, 37.0), {"Kharkiv", "Dnipro"})):
+        pg.evaluate(f"window.kroniek.map.setView([{lat}, {lon}], 8, {{animate: false}})")
+        pg.wait_for_function(
+            "names => names.every(n => [...document.querySelectorAll('.map-label')]"
+            ".some(e => e.textContent === n))", arg=sorted(wanted))
+        assert f"view=8/{lat}" in pg.url
+        _shot(pg, f"web-zoom-{name}.png")
+
+
+def test_800_pixels_wide_and_in_dutch(server: str, browser_context: Any) -> None:
+    pg = browser_context(viewport={"width": 800, "height": 700}, locale="nl-NL",
+                         extra_http_headers={"Accept-Language": "nl-NL,nl;q=0.9"})
+    pg.goto(server + "/")
+    pg.wait_for_selector("body[data-ready='1']")
+    assert pg.evaluate("document.documentElement.lang") == "nl"
+    assert "Soort gebeurtenis" in pg.locator("#filters").inner_text()
+    assert pg.locator("#map").bounding_box()["width"] >= 500
+    pg.locator("#event-list .ev-item").first.click()
+    pg.wait_for_selector("#detail .report .sentence")
+    assert pg.locator("#detail").is_visible()
+    _shot(pg, "web-800px-nl.png")
+    pg.click("#lang-switch")
+    pg.wait_for_selector("body[data-ready='1']")
+    pg.wait_for_function("() => document.documentElement.lang === 'en'")
+    assert "Event type" in pg.locator("#filters").inner_text() and "lang=en" in pg.url
 
 
 def test_clicking_an_event_shows_its_evidence_highlighted(page: object) -> None:
     pg = page
+    pg.goto(pg.url.split("?")[0])  # type: ignore[attr-defined]  # the first view again
+    pg.wait_for_selector("body[data-ready='1']")  # type: ignore[attr-defined]
     pg.locator(".leaflet-marker-icon.ev-dot[title*='Sumy']").click()  # type: ignore[attr-defined]
     sentence = pg.locator("#detail .report .sentence")  # type: ignore[attr-defined]
     sentence.wait_for()

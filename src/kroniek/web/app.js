@@ -1,17 +1,30 @@
-/* kroniek web map: events on a map and a timeline, filters, evidence, an article reader.
- * No build step, no framework, no network beyond this server. All text from the store is
- * inserted with textContent, never as HTML. */
+/* kroniek web map: events on a map and a time axis, filters kept in the URL, evidence,
+ * an article reader. No build step, no framework, no network beyond this server. All
+ * text from the store is inserted with textContent, never as HTML.
+ *
+ * Layers: events at a town or village are points (a letter per type as well as a colour);
+ * events known only by region or country are one shaded area per place with their count;
+ * events that did not happen (negated, planned, hypothetical, habitual) are a layer of
+ * their own, off by default. Place names come from the gazetteer (/api/v1/labels). */
 "use strict";
 
 (function () {
   const API = "/api/v1";
+  const { t } = window.kroniekI18n;
   const COLOURS = {
     "battles": "#c62828", "explosions-remote-violence": "#ef6c00",
     "violence-against-civilians": "#6a1b9a", "protests": "#1565c0", "riots": "#6d4c41",
     "strategic-developments": "#2e7d32", "other": "#546e7a",
   };
-  // Radius of the shaded area drawn for an event whose place is only known as a region.
+  const LETTERS = {
+    "battles": "B", "explosions-remote-violence": "E", "violence-against-civilians": "V",
+    "protests": "P", "riots": "R", "strategic-developments": "S", "other": "?",
+  };
+  // Radius of the area drawn for events whose place is known only as a region or country.
   const AREA_RADIUS_M = { region: 60000, country: 250000 };
+  const NOT_HAPPENED = ["negated", "hypothetical", "future", "habitual", "claimed", "generic"];
+  const FILTER_KEYS = ["type", "place", "actor", "source_type", "side", "fatalities_min", "q",
+    "date_from", "date_to"];
   const state = { filters: {}, points: [], selected: null, meta: null, clustered: null };
   const $ = (sel) => document.querySelector(sel);
 
@@ -36,7 +49,10 @@
 
   async function getJSON(path, params) {
     const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(params || {})) if (v !== "" && v != null) qs.set(k, v);
+    for (const [k, v] of Object.entries(params || {})) {
+      if (Array.isArray(v)) for (const item of v) qs.append(k, item);
+      else if (v !== "" && v != null) qs.set(k, v);
+    }
     const url = API + path + (qs.toString() ? "?" + qs : "");
     const res = await fetch(url, { headers: { Accept: "application/json" } });
     const body = await res.json();
@@ -49,71 +65,147 @@
   // -- the map --------------------------------------------------------------------------
 
   const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 })
-    .setView([48.5, 32], 5);
+    .setView([48.5, 20], 4);
+  map.createPane("labels").style.zIndex = 450;  // above areas, below markers
+  map.getPane("labels").style.pointerEvents = "none";
   const markers = L.markerClusterGroup({
     chunkedLoading: true, maxClusterRadius: 40, disableClusteringAtZoom: 10,
     showCoverageOnHover: false,
     chunkProgress: (done, total) => { if (done >= total && state.clustered) state.clustered(); },
   });
   const areas = L.layerGroup();
-  const overlays = { "Events (points)": markers, "Events (region areas)": areas };
+  const others = L.layerGroup();
+  const labels = L.layerGroup();
+  const regions = L.geoJSON(null, {
+    style: { color: "#90a4ae", weight: 0.8, dashArray: "3 3", fill: false }, interactive: false,
+  });
 
   function drawBaseLayers(meta, countries) {
     const base = L.geoJSON(countries, {
       style: { color: "#78909c", weight: 1, fillColor: "#f5f5f0", fillOpacity: 1 },
       interactive: false,
     }).addTo(map);
-    // Region hulls are fetched only when someone turns them on.
-    const regionLayer = L.geoJSON(null, {
-      style: { color: "#b0bec5", weight: 1, dashArray: "3 3", fill: false },
-      interactive: false,
-    });
-    map.on("overlayadd", async (e) => {
-      if (e.layer !== regionLayer || regionLayer.getLayers().length) return;
-      regionLayer.addData(await (await fetch("/static/app/outlines/regions.geojson")).json());
-    });
-    const bases = { "Outlines (offline)": base };
-    overlays["Regions (approximate hulls)"] = regionLayer;
-    if (meta.tiles) {
-      bases["Online tiles"] = L.tileLayer(meta.tiles, { maxZoom: 18, attribution: "tiles" });
-    }
+    const bases = { [t("base")]: base };
+    if (meta.tiles) bases[t("online")] = L.tileLayer(meta.tiles, { maxZoom: 18, attribution: "tiles" });
     markers.addTo(map);
     areas.addTo(map);
+    labels.addTo(map);
+    regions.addTo(map);
+    const overlays = { [t("layer_points")]: markers, [t("layer_areas")]: areas,
+      [t("layer_others")]: others, [t("layer_labels")]: labels, [t("layer_regions")]: regions };
     L.control.layers(bases, overlays, { collapsed: true }).addTo(map);
     L.control.scale().addTo(map);
+    map.on("overlayadd overlayremove", (e) => {
+      if (e.layer === others && $("#f-others").checked !== (e.type === "overlayadd")) {
+        $("#f-others").checked = e.type === "overlayadd";
+        refresh();
+      }
+    });
+  }
+
+  let labelTimer = null;
+  function scheduleLabels() {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(drawLabels, 120);
+  }
+
+  async function drawLabels() {
+    const b = map.getBounds();
+    const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v)).toFixed(3);
+    const bbox = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+      clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)].join(",");
+    let data;
+    try { data = await getJSON("/labels", { bbox, zoom: map.getZoom() }); } catch (err) { return; }
+    labels.clearLayers();
+    for (const [name, lat, lon, kind] of data.items) {
+      const icon = L.divIcon({ className: `map-label k-${kind}`, html: "", iconSize: null });
+      const m = L.marker([lat, lon], { icon, pane: "labels", interactive: false, keyboard: false });
+      m.on("add", () => { const n = m.getElement(); if (n) n.textContent = name; });
+      labels.addLayer(m);
+    }
+    if (map.getZoom() >= 5 && !regions.getLayers().length && !state.regionsLoading) {
+      state.regionsLoading = true;
+      regions.addData(await (await fetch("/static/app/outlines/regions.geojson")).json());
+    }
+    document.body.dataset.labels = String(data.items.length);
+  }
+
+  function onActivate(marker, fn) {
+    // A click, or Enter/Space while the marker has the keyboard focus (Leaflet passes
+    // the marker only its keypress).
+    marker.on("click", fn);
+    marker.on("keypress", (e) => {
+      const key = e.originalEvent && e.originalEvent.key;
+      if (key === "Enter" || key === " ") { e.originalEvent.preventDefault(); fn(); }
+    });
+  }
+
+  function markerIcon(cls, precision, hollow) {
+    return L.divIcon({
+      className: `ev-dot t-${cls} ${precision || ""}${hollow ? " hollow" : ""}`,
+      html: `<span aria-hidden="true">${LETTERS[cls]}</span>`, iconSize: [18, 18],
+    });
   }
 
   function drawPoints(rows) {
     markers.clearLayers();
     areas.clearLayers();
     const batch = [];
-    for (const [id, type, lat, lon, precision, day, location] of rows) {
-      const cls = slug(type);
-      const title = `${day || "?"} · ${type} · ${location || ""}`;
+    const places = new Map();
+    for (const row of rows) {
+      const [id, type, lat, lon, precision, day, location] = row;
       if (precision === "region" || precision === "country") {
-        const area = L.circle([lat, lon], {
-          radius: AREA_RADIUS_M[precision], color: COLOURS[cls], weight: 1,
-          fillColor: COLOURS[cls], fillOpacity: 0.18, dashArray: "4 3",
-          className: "ev-area",
-        });
-        area.bindTooltip(title + ` (${precision} only)`);
-        area.on("click", () => openEvent(id));
-        areas.addLayer(area);
+        const key = `${precision}|${lat}|${lon}`;
+        if (!places.has(key)) places.set(key, { precision, lat, lon, location, rows: [] });
+        places.get(key).rows.push(row);
         continue;
       }
-      const icon = L.divIcon({ className: `ev-dot t-${cls} ${precision || ""}`, iconSize: [14, 14] });
-      const m = L.marker([lat, lon], { icon, title, keyboard: true, alt: title });
+      const cls = slug(type);
+      const title = `${day || "?"} · ${type} · ${location || ""}`;
+      const m = L.marker([lat, lon], { icon: markerIcon(cls, precision), title, keyboard: true, alt: title });
       m.eventId = id;
-      m.on("click", () => openEvent(id));
+      onActivate(m, () => openEvent(id));
       batch.push(m);
     }
+    for (const p of places.values()) drawArea(p);
     const clustered = new Promise((resolve) => { state.clustered = resolve; });
     markers.addLayers(batch);
     if (!batch.length) state.clustered();
     return clustered;
   }
 
-  // -- filters, list, timeline ----------------------------------------------------------
+  function drawArea(p) {
+    // One area per place, however many events it holds, with their number on it.
+    const types = new Set(p.rows.map((r) => slug(r[1])));
+    const colour = types.size === 1 ? COLOURS[[...types][0]] : "#455a64";
+    L.circle([p.lat, p.lon], {
+      radius: AREA_RADIUS_M[p.precision], color: colour, weight: p.precision === "country" ? 2 : 1,
+      fillColor: colour, fillOpacity: p.precision === "country" ? 0.04 : 0.12,
+      dashArray: p.precision === "country" ? "10 6" : "4 3", className: `ev-area ${p.precision}`,
+      interactive: false,
+    }).addTo(areas);
+    const title = t("region_events", p.rows.length, p.location || "?");
+    const count = L.marker([p.lat, p.lon], {
+      icon: L.divIcon({ className: `ev-count ${p.precision}`, html: "", iconSize: [30, 20] }),
+      title, alt: title, keyboard: true,
+    });
+    count.on("add", () => { const n = count.getElement(); if (n) n.textContent = String(p.rows.length); });
+    onActivate(count, () => { $("#f-place").value = p.location || ""; refresh(true); });
+    areas.addLayer(count);
+  }
+
+  function drawOthers(rows) {
+    others.clearLayers();
+    for (const [id, type, lat, lon, precision, day, location] of rows) {
+      const cls = slug(type);
+      const title = `${day || "?"} · ${type} · ${location || ""}`;
+      const m = L.marker([lat, lon], { icon: markerIcon(cls, precision, true), title, keyboard: true, alt: title });
+      onActivate(m, () => openEvent(id));
+      others.addLayer(m);
+    }
+  }
+
+  // -- filters and the URL --------------------------------------------------------------
 
   function readFilters() {
     const f = {};
@@ -124,32 +216,83 @@
         .map((x, i) => Math.max(i % 2 ? -90 : -180, Math.min(i % 2 ? 90 : 180, x)).toFixed(4)).join(",");
     }
     delete f.in_view;
+    delete f.others;
     return f;
   }
 
-  function fetchData(filters) {
-    return Promise.all([
-      getJSON("/events/points", { ...filters, limit: 20000 }),
-      getJSON("/events", { ...filters, limit: 200 }),
-      getJSON("/events/days", filters),
-    ]);
+  function viewParam() {
+    const c = map.getCenter();
+    return `${map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`;
   }
 
-  async function render([points, list, days], beforeDraw) {
+  function urlFor() {
+    // Every filter, the map's view, the layer of events that did not happen, the open event.
+    const qs = new URLSearchParams();
+    for (const [k, v] of new FormData($("#filter-form")).entries()) {
+      if (v && (FILTER_KEYS.includes(k) || k === "in_view" || k === "others")) qs.set(k, v === "on" ? "1" : v);
+    }
+    qs.set("view", viewParam());
+    if (state.selected) qs.set("event", state.selected);
+    const lang = window.kroniekI18n.current();
+    if (lang !== state.defaultLang || state.urlLang) qs.set("lang", lang);
+    return "?" + qs.toString().replace(/%2F/g, "/").replace(/%3A/g, ":");  // both allowed in a query
+  }
+
+  function saveUrl(push) {
+    const url = urlFor();
+    if (url === location.search) return;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  function applyUrl() {
+    const qs = new URLSearchParams(location.search);
+    const form = $("#filter-form");
+    for (const key of FILTER_KEYS) if (form.elements[key]) form.elements[key].value = qs.get(key) || "";
+    $("#f-view").checked = qs.get("in_view") === "1";
+    $("#f-others").checked = qs.get("others") === "1";
+    const view = (qs.get("view") || "").split("/").map(Number);
+    if (view.length === 3 && view.every(Number.isFinite)) {
+      map.setView([view[1], view[2]], view[0], { animate: false });
+      return { view: true, event: qs.get("event") };
+    }
+    return { view: false, event: qs.get("event") };
+  }
+
+  function fetchData(filters) {
+    const happened = { ...filters, modality: "asserted" };
+    const wanted = [
+      getJSON("/events/points", { ...happened, limit: 20000 }),
+      getJSON("/events", { ...happened, limit: 200 }),
+      getJSON("/events/days", happened),
+      getJSON("/events/types", happened),
+    ];
+    if ($("#f-others").checked) {
+      wanted.push(getJSON("/events/points", { ...filters, modality: NOT_HAPPENED, limit: 20000 }));
+    }
+    return Promise.all(wanted);
+  }
+
+  async function render([points, list, days, types, notHappened], beforeDraw) {
     state.points = points.items;
     if (beforeDraw) beforeDraw(points.items);
     drawList(list.items);
-    drawTimeline(days.items);
+    state.timeline.setData(days.items, true);
+    state.timeline.setRange(state.filters.date_from, state.filters.date_to, false);
+    drawLegend(types);
+    drawOthers(notHappened ? notHappened.items : []);
+    if (notHappened && !map.hasLayer(others)) others.addTo(map);
+    if (!notHappened && map.hasLayer(others)) map.removeLayer(others);
     await drawPoints(points.items);
-    const shown = points.items.length;
-    setStatus(`${shown} event${shown === 1 ? "" : "s"} on the map` +
-      (points.next_offset ? " (the newest " + shown + ")" : ""));
-    document.body.dataset.markers = String(shown);
+    setStatus(t("status", types.total, points.total, notHappened ? notHappened.total : 0));
+    document.body.dataset.markers = String(points.items.length);
+    document.body.dataset.total = String(types.total);
   }
 
-  async function refresh() {
+  async function refresh(push = true) {
     state.filters = readFilters();
-    setStatus("loading…");
+    if (push) saveUrl(true);
+    setStatus(t("loading"));
     try {
       await render(await fetchData(state.filters));
     } catch (err) {
@@ -161,58 +304,34 @@
     const ol = $("#event-list");
     ol.replaceChildren();
     for (const ev of items) {
-      const li = el("li", { "data-id": ev.id, onclick: () => openEvent(ev.id) },
-        el("span", { class: `swatch t-${slug(ev.type)}` }),
-        `${ev.date_from || "?"} ${ev.sub_type || ev.type} — ${ev.location || "no place"}`);
+      const cls = slug(ev.type);
+      const li = el("li", { "data-id": ev.id },
+        el("button", { type: "button", class: "ev-item", onclick: () => openEvent(ev.id) },
+          el("span", { class: `swatch t-${cls}`, "aria-hidden": "true" }, LETTERS[cls]),
+          `${ev.date_from || "?"} ${ev.sub_type || ev.type} — ${ev.location || t("no_place")}`));
       ol.append(li);
     }
-    if (!items.length) ol.append(el("li", { class: "muted" }, "no events match"));
+    if (!items.length) ol.append(el("li", { class: "muted" }, t("no_events")));
   }
 
-  function fillGaps(days) {
-    // One bar per calendar day between the first and the last (up to ~4 years).
-    const first = Date.parse(days[0].day), last = Date.parse(days[days.length - 1].day);
-    const span = Math.round((last - first) / 86400000);
-    if (!(span >= 0 && span <= 1500)) return days;
-    const byDay = new Map(days.map((d) => [d.day, d.n]));
-    const out = [];
-    for (let i = 0; i <= span; i++) {
-      const day = new Date(first + i * 86400000).toISOString().slice(0, 10);
-      out.push({ day, n: byDay.get(day) || 0 });
+  function drawLegend(types) {
+    const legend = $("#legend");
+    legend.replaceChildren(el("h2", {}, t("legend")));
+    for (const row of types.items) {
+      const cls = slug(row.type);
+      legend.append(el("div", { class: "legend-row", "data-type": row.type },
+        el("span", { class: `swatch t-${cls}`, "aria-hidden": "true" }, LETTERS[cls]), `${row.type} (${row.n})`));
     }
-    return out;
-  }
-
-  function drawTimeline(days) {
-    const bars = $("#timeline-bars");
-    bars.replaceChildren();
-    const axis = $("#timeline-axis");
-    axis.replaceChildren();
-    if (!days.length) return;
-    const max = Math.max(...days.map((d) => d.n));
-    for (const d of fillGaps(days)) {
-      const bar = el("div", { class: d.n ? "bar has" : "bar", title: `${d.day}: ${d.n}`, "data-day": d.day,
-        onclick: () => { $("#f-from").value = d.day; $("#f-to").value = d.day; refresh(); } });
-      bar.style.height = (d.n ? Math.max(3, Math.round((d.n / max) * 60)) : 0) + "px";
-      bars.append(bar);
-    }
-    axis.append(el("span", {}, days[0].day), el("span", {}, days[days.length - 1].day));
+    legend.append(el("div", { class: "muted" }, t("shapes")));
   }
 
   function fillFacets(meta) {
     const add = (select, values) => {
       for (const v of values) select.append(el("option", { value: v }, v));
     };
-    add($("#f-type"), meta.facets.types.map((t) => t.type));
+    add($("#f-type"), meta.facets.types.map((row) => row.type));
     add($("#f-source"), meta.facets.source_types);
     add($("#f-side"), meta.facets.sides);
-    const legend = $("#legend");
-    legend.append(el("h2", {}, "Legend"));
-    for (const t of meta.facets.types) {
-      legend.append(el("div", {}, el("span", { class: `swatch t-${slug(t.type)}` }), `${t.type} (${t.n})`));
-    }
-    legend.append(el("div", { class: "muted" },
-      "dot = village/town; dashed dot = near; shaded circle = only the region is known"));
   }
 
   // -- event detail -----------------------------------------------------------------------
@@ -254,15 +373,17 @@
     }
     for (const c of rep.claims) {
       const src = c.source || {};
-      box.append(kv([["source", `${src.name || "?"} (${src.type || "unknown"}${src.side ? ", " + src.side : ""})`],
-        ["factuality", c.factuality], ["claim", c.text],
-        ["evidence", c.evidence ? `${c.evidence.kind}${c.evidence.text ? ": " + c.evidence.text : ""}` : null]]));
+      box.append(kv([[t("k_source"), `${src.name || "?"} (${src.type || "unknown"}${src.side ? ", " + src.side : ""})`],
+        [t("k_factuality"), c.factuality], [t("k_claim"), c.text],
+        [t("k_evidence"), c.evidence ? `${c.evidence.kind}${c.evidence.text ? ": " + c.evidence.text : ""}` : null]]));
     }
     return box;
   }
 
-  async function openEvent(id) {
+  async function openEvent(id, push = true) {
     state.selected = id;
+    document.body.classList.add("has-detail");
+    saveUrl(push);
     for (const li of document.querySelectorAll("#event-list li")) li.classList.toggle("sel", li.dataset.id === id);
     const panel = $("#detail");
     panel.replaceChildren(el("p", { class: "muted" }, "loading…"));
@@ -272,17 +393,26 @@
     }
     const inc = ev.incident || {};
     panel.replaceChildren(
-      el("h3", { id: "event-title" }, `${ev.sub_type || ev.type}`),
-      kv([["type", ev.type], ["date", ev.date_from === ev.date_to ? ev.date_from : `${ev.date_from} – ${ev.date_to}`],
-        ["dated by", ev.date_basis === "published" ? "publication date (no date in the text)" : "the text"],
-        ["place", ev.location ? `${ev.location} (${ev.place_precision || "?"})` : "not located"],
-        ["actor 1", ev.actor1 ? `${ev.actor1}${ev.side1 ? " [" + ev.side1 + "]" : ""}` : null],
-        ["actor 2", ev.actor2 ? `${ev.actor2}${ev.side2 ? " [" + ev.side2 + "]" : ""}` : null],
-        ["fatalities", ev.fatalities], ["sources", ev.sources.join(", ")],
-        ["reports", `${ev.reports.length} report${ev.reports.length === 1 ? "" : "s"} of incident ${inc.id || ""}`]]),
-      el("h2", {}, "Evidence in each report"),
+      el("button", { type: "button", class: "close", onclick: closeDetail }, t("close")),
+      el("h3", { id: "event-title", tabindex: "-1" }, `${ev.sub_type || ev.type}`),
+      kv([[t("k_type"), ev.type], [t("k_date"), ev.date_from === ev.date_to ? ev.date_from : `${ev.date_from} – ${ev.date_to}`],
+        [t("k_dated_by"), ev.date_basis === "published" ? t("k_pub") : t("k_text")],
+        [t("k_place"), ev.location ? `${ev.location} (${ev.place_precision || "?"})` : t("k_not_located")],
+        [t("k_actor1"), ev.actor1 ? `${ev.actor1}${ev.side1 ? " [" + ev.side1 + "]" : ""}` : null],
+        [t("k_actor2"), ev.actor2 ? `${ev.actor2}${ev.side2 ? " [" + ev.side2 + "]" : ""}` : null],
+        [t("k_fatalities"), ev.fatalities], [t("k_sources"), ev.sources.join(", ")], [t("k_modality"), ev.modality],
+        [t("k_reports"), t("reports_of", ev.reports.length, inc.id)]]),
+      el("h2", {}, t("evidence_in_reports")),
       ...ev.reports.map(renderReport));
+    $("#event-title").focus({ preventScroll: true });
     if (ev.lat != null && !map.getBounds().contains([ev.lat, ev.lon])) map.panTo([ev.lat, ev.lon]);
+  }
+
+  function closeDetail() {
+    state.selected = null;
+    document.body.classList.remove("has-detail");
+    $("#detail").replaceChildren(el("p", { class: "hint" }, t("hint")));
+    saveUrl(true);
   }
 
   // -- article reader -------------------------------------------------------------------
@@ -332,16 +462,16 @@
         `${ev.date_from || "?"} ${ev.sub_type || ev.type} — ${ev.location || "no place"}`)));
     }
     panel.replaceChildren(
-      el("button", { class: "link", onclick: () => state.selected && openEvent(state.selected) }, "← back to the event"),
-      el("h3", { id: "article-title" }, doc.title || "(untitled)"),
+      el("button", { class: "link", onclick: () => state.selected && openEvent(state.selected) }, t("back")),
+      el("h3", { id: "article-title" }, doc.title || t("untitled")),
       el("div", { class: "muted" }, [doc.outlet, doc.published && doc.published.value, doc.lang].filter(Boolean).join(" · ")),
       doc.url ? el("div", { class: "muted" }, doc.url) : "",
-      el("h2", {}, `Events in this article (${art.events.length})`), events,
+      el("h2", {}, t("events_in_article", art.events.length)), events,
       el("div", { class: "reader-legend" }, el("span", { class: "a-ent PER" }, "person"),
         el("span", { class: "a-ent ORG" }, "organisation"), el("span", { class: "a-place" }, "place"),
         el("span", { class: "a-time" }, "time"), el("span", { class: "a-quote" }, "quote"), el("span", { class: "a-claim" }, "claim"),
         el("span", { class: "a-trigger" }, "event")),
-      el("h2", {}, "Text"), renderText(doc));
+      el("h2", {}, t("text_h")), renderText(doc));
   }
 
   // -- start ----------------------------------------------------------------------------
@@ -351,9 +481,29 @@
     map.fitBounds(L.latLngBounds(points.map((p) => [p[2], p[3]])).pad(0.2), { maxZoom: 8 });
   }
 
+  function switchLanguage() {
+    const next = window.kroniekI18n.current() === "nl" ? "en" : "nl";
+    window.kroniekI18n.setLang(next);
+    state.urlLang = next;
+    saveUrl(false);
+    location.reload();  // the layer control and the open panels are built in the language
+  }
+
   async function start() {
-    // Everything the first view needs, fetched at once.
+    state.defaultLang = document.documentElement.lang || "en";
+    state.urlLang = new URLSearchParams(location.search).get("lang");
+    window.kroniekI18n.setLang(new URLSearchParams(location.search).get("lang") || state.defaultLang);
+    state.timeline = window.kroniekTimeline($("#timeline"), {
+      label: () => t("timeline"),
+      onRange: (range) => {
+        $("#f-from").value = range ? range[0] : "";
+        $("#f-to").value = range ? range[1] : "";
+        refresh(true);
+      },
+    });
+    const fromUrl = applyUrl();
     state.filters = readFilters();
+    // Everything the first view needs, fetched at once.
     const [meta, countries, data] = await Promise.all([
       getJSON("/meta"),
       fetch("/static/app/outlines/countries.geojson").then((r) => r.json()),
@@ -361,14 +511,29 @@
     ]);
     state.meta = meta;
     fillFacets(meta);
+    applyUrl();  // the select boxes have their options now
     drawBaseLayers(meta, countries);
-    await render(data, fitTo);
-    $("#filter-form").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
-    for (const id of ["#f-type", "#f-source", "#f-side", "#f-from", "#f-to", "#f-view"]) {
-      $(id).addEventListener("change", refresh);
+    await render(data, fromUrl.view ? null : fitTo);
+    if (fromUrl.event) openEvent(fromUrl.event, false);
+    saveUrl(false);
+    $("#filter-form").addEventListener("submit", (e) => { e.preventDefault(); refresh(true); });
+    for (const id of ["#f-type", "#f-source", "#f-side", "#f-from", "#f-to", "#f-view", "#f-others"]) {
+      $(id).addEventListener("change", () => refresh(true));
     }
-    $("#f-reset").addEventListener("click", () => { $("#filter-form").reset(); refresh(); });
-    map.on("moveend", () => { if ($("#f-view").checked) refresh(); });
+    $("#f-reset").addEventListener("click", () => { $("#filter-form").reset(); refresh(true); });
+    $("#lang-switch").addEventListener("click", switchLanguage);
+    map.on("moveend", () => {
+      saveUrl(false);
+      scheduleLabels();
+      if ($("#f-view").checked) refresh(false);
+    });
+    window.addEventListener("popstate", async () => {
+      const again = applyUrl();
+      await refresh(false);
+      if (again.event) openEvent(again.event, false);
+      else if (state.selected) { state.selected = null; document.body.classList.remove("has-detail"); }
+    });
+    await drawLabels();
     document.body.dataset.ready = "1";
   }
 
