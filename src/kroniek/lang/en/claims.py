@@ -20,10 +20,12 @@ UNCONFIRMED = (
 DENIAL_CUES = _words(
     "denied denies deny rejected rejects refuted refutes disputed"
 )
+# A named source is at most 6 capitalised words: unbounded, a run of names ("Kyiv Kyiv
+# ...") was matched in time growing with its square (#17).
 DECLINE = (
-    r"\b(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|the\s+\w+)\s+(?:would|did|could)\s+not\s+"
+    r"\b(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|the\s+\w+)\s+(?:would|did|could)\s+not\s+"
     r"(?:say|comment|elaborate|confirm|give)\b",
-    r"\b(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|the\s+\w+)\s+declined\s+to\s+"
+    r"\b(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|the\s+\w+)\s+declined\s+to\s+"
     r"(?:comment|say|elaborate|confirm|give)",
     r"\bno comment\b", r"\bdid not respond to (?:a )?requests? for comment\b",
 )

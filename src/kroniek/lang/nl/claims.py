@@ -32,16 +32,18 @@ DENIAL_CUES = _words(
     "ontkent ontkennen ontkende ontkenden ontkend weerspreekt weersprak tegenspreekt "
     "spreekt spraken sprak"
 )
+# A named source is at most 6 capitalised words: unbounded, a run of names ("Kyiv Kyiv
+# ...") was matched in time growing with its square (#17).
 DECLINE = (
     r"\b(?:[Mm]eer )?(?:informatie|details|commentaar|mededelingen) (?:wilde|wil|wilden|willen|"
-    r"kon|kan) (?P<who>[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)*|de \w+|het \w+) niet "
+    r"kon|kan) (?P<who>[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*){0,5}|de \w+|het \w+) niet "
     r"(?:geven|kwijt|verstrekken|delen)",
     r"\b(?P<who>[Dd]e \w+|[Hh]et \w+|(?!Dat\b|Dit\b|Het\b|Die\b|De\b)[A-ZÀ-Þ][\w-]*"
-    r"(?: [A-ZÀ-Þ][\w-]*)*) "
+    r"(?: [A-ZÀ-Þ][\w-]*){0,5}) "
     r"(?:wilde|wil|wilden|willen) (?:geen|niet) (?:\w+ ){0,3}(?:informatie|commentaar|"
     r"details|reageren|ingaan op|bevestigen)\b",
     r"\b(?:wilde|wil|wilden|willen|kon|kan) (?P<who>[Dd]e \w+|[Hh]et \w+|[A-ZÀ-Þ][\w-]*"
-    r"(?: [A-ZÀ-Þ][\w-]*)*) (?:geen|niet) (?:\w+ ){0,2}(?:informatie|commentaar|details|"
+    r"(?: [A-ZÀ-Þ][\w-]*){0,5}) (?:geen|niet) (?:\w+ ){0,2}(?:informatie|commentaar|details|"
     r"mededelingen)(?: (?:geven|kwijt|verstrekken|delen))?",
     r"\bgeen commentaar\b", r"\bwilde(?:n)? niet reageren\b", r"\bniet bereikbaar voor commentaar\b",
 )
