@@ -258,7 +258,8 @@ def _particle_in_name(w: Words, j: int, end: int, lex: Lexicon) -> bool:
     if k >= end or not _is_cap(w.words[k]):
         return False
     nxt = w.words[k + 1] if k + 1 < end else "."
-    return not nxt[0].isalnum() or nxt.lower() in lex.speaker_stop or nxt.lower() in AUX
+    return (not nxt[0].isalnum() or nxt.lower() in lex.speaker_stop or nxt.lower() in AUX
+            or nxt.lower() in ("uit", "van", "namens"))
 
 
 def np_before(w: Words, i: int, start: int, lex: Lexicon) -> Mention | None:

@@ -42,6 +42,10 @@ _NOT_NAME = _words(
     toen terwijl als omdat want dus zelfs alleen vooral tijdens namens sinds vanuit
     according in on at for to from with by after before while although when"""
 )
+# Source nouns that stand for an organisation: "woordvoerder van X", "politiebron".
+_SPOKES = ("woordvoerder", "woordvoerster", "woordvoerders", "zegsman", "zegsvrouw",
+           "persvoorlichter", "voorlichter", "bron", "bronnen", "spokesman", "spokeswoman",
+           "spokesperson")
 # How many sentences back a sentence subject stays the preferred antecedent of a
 # pronoun. Chosen on the Dutch gold set (articles 10803265 and 10748016 decide it).
 _SUBJECT_SENTENCES = 6
@@ -71,6 +75,8 @@ class Resolver:
         self.lex = lex
         self.known: list[_Known] = []
         self._full_names = self._collect_full_names()
+        self._org_names = [(e.start, e.canonical or e.text) for e in doc.entities
+                           if e.label == "ORG"]
         self._subjects: set[int] = set()  # positions of persons opening a sentence
         self._persons = self._collect_persons()
 
@@ -155,7 +161,14 @@ class Resolver:
             # first particle that follows two capitalised words.
             for k in range(caps[1] + 1, len(words)):
                 if words[k] in lex.name_particles:
-                    words = words[:k]
+                    rest = words[k:]
+                    while rest and rest[0] in lex.name_particles:
+                        rest = rest[1:]
+                    if len(rest) == 1 and rest[0][:1].isupper():
+                        # "… Friso de Zeeuw": a particle inside the last name.
+                        words = _last_name_with_particle(words, lex.name_particles)
+                    else:
+                        words = words[:k]
                     break
             caps = [k for k, x in enumerate(words) if x[:1].isupper()]
         keep = 2 if after_van else 3
@@ -172,6 +185,13 @@ class Resolver:
         for _, cand in self._full_names:
             if len(cand) > len(name) and cand.casefold().endswith(low):
                 return cand
+        if " " not in name and name[:1].isupper():
+            # "Söner" for "Söner Atasoy": a first name used alone, when only one full
+            # name in the document starts with it.
+            firsts = {c for _, c in self._full_names
+                      if c.split()[0] == name and len(c.split()) >= 2}
+            if len(firsts) == 1:
+                return firsts.pop()
         if name.islower():  # "de universiteit" -> "Universiteit Utrecht"
             for _, cand in self._full_names:
                 if cand.split()[0].casefold() == name.casefold():
@@ -192,7 +212,16 @@ class Resolver:
         name, name_span, descriptor = self._split(mention)
         roles = {c for c in (self.lex.role_class(t) for t in mention.text.split()) if c}
         if name is None:
+            org = self.organisation_of(mention)
+            if org is not None:
+                self.remember(org, descriptor, roles, mention.start, None, is_org=True)
+                return Speaker(name=org, descriptor=descriptor, start=mention.start,
+                               end=mention.end, entity=self._entity_id(org))
             if not self._anaphoric(mention, roles):
+                named = self._introduced_as(mention)
+                if named is not None:
+                    return Speaker(name=named, descriptor=descriptor, start=mention.start,
+                                   end=mention.end, entity=self._entity_id(named))
                 # A collective or unnamed source ("Russische militaire bloggers", "de
                 # politie"): without a role noun, what the text calls it is its name.
                 short = descriptor if descriptor and not roles and len(descriptor.split()) <= 3 else None
@@ -223,6 +252,66 @@ class Resolver:
             end=mention.end,
         )
 
+    def _entity_id(self, name: str) -> str | None:
+        ent = self.entity_for(-1, -1, name)
+        return ent.id if ent is not None else None
+
+    def organisation_of(self, m: Mention) -> str | None:
+        """The organisation an unnamed source speaks for: "een woordvoerder van Ajax" ->
+        Ajax, "een politiebron" -> politie, "OM-woordvoerder" -> OM; "de organisatie",
+        "de dienst", "de krant" -> the latest organisation named before whose name fits."""
+        words = m.text.split()
+        if not words:
+            return None
+        low = [x.lower() for x in words]
+        spoke = next((i for i, x in enumerate(low) if x.endswith(_SPOKES)), None)
+        if spoke is not None:
+            head = words[spoke]
+            tail = re.search(r"\b(?:van|bij|namens|binnen)\s+(?:de\s+|het\s+)?(.+)$",
+                             " ".join(words[spoke + 1:]))
+            if tail:
+                org = self.clean_name(tail.group(1).strip(" ,"))
+                return self.full_name(org) if org else tail.group(1)
+            suffix = next((x for x in _SPOKES if head.lower().endswith(x)), "")
+            prefix = head[: len(head) - len(suffix)].rstrip("-")
+            if len(prefix) >= 2:
+                return self.full_name(prefix) if prefix[:1].isupper() else prefix
+            return None
+        if low[0] not in ("de", "het", "deze") or len(words) > 3:
+            return None
+        noun = low[-1]
+        if noun not in self.lex.org_nouns:
+            return None
+        best: tuple[int, str] | None = None
+        for pos, cand in self._full_names + self._org_names:
+            if pos >= m.start:
+                continue
+            last = cand.lower().split()[-1]
+            fits = last.endswith(noun) or noun in cand.lower().split()
+            if fits and (best is None or pos > best[0]):
+                best = (pos, cand)
+        if best is not None:
+            return best[1]
+        orgs = [e for e in self.doc.entities if e.label == "ORG" and e.start < m.start]
+        return (orgs[-1].canonical or orgs[-1].text) if orgs else None
+
+    def _introduced_as(self, m: Mention) -> str | None:
+        """"de voetballer" -> the name written after "voetballer" earlier ("voetballer
+        Klaas-Jan Huntelaar"), for a definite noun phrase without a name."""
+        words = m.text.split()
+        if len(words) < 2 or words[0].lower() not in ("de", "het", "deze") or len(words) > 4:
+            return None
+        noun = words[-1].lower()
+        if not noun.isalpha() or len(noun) < 4:
+            return None
+        best = None
+        for mm in re.finditer(rf"(?i)\b\w*{re.escape(noun)}\s+(?-i:{_NAME_SEQ.pattern})",
+                              self.doc.text[: m.start]):
+            name = self.clean_name(mm.group()[len(mm.group().split()[0]):].strip())
+            if name and name[:1].isupper():
+                best = self.full_name(name)
+        return best
+
     def _drop_affiliation(self, name: str) -> str:
         """"Slob van Onderwijs" -> "Slob" when the article also writes "Slob" alone."""
         head, sep, _ = name.partition(" van ")
@@ -232,7 +321,8 @@ class Resolver:
         return head if alone else name
 
     def remember(
-        self, name: str, descriptor: str | None, roles: set[str], pos: int, ent: Entity | None
+        self, name: str, descriptor: str | None, roles: set[str], pos: int, ent: Entity | None,
+        *, is_org: bool = False,
     ) -> None:
         prior = next((k for k in self.known if k.name == name), None)
         if prior is not None:
@@ -240,7 +330,7 @@ class Resolver:
             descriptor = descriptor or prior.descriptor
         self.known.append(
             _Known(name, descriptor, roles, pos, ent.id if ent else None,
-                   is_org=bool(ent and ent.label == "ORG"))
+                   is_org=is_org or bool(ent and ent.label == "ORG"))
         )
 
     def _split(self, m: Mention) -> tuple[str | None, tuple[int, int], str | None]:
@@ -374,6 +464,15 @@ class Resolver:
             for e in self.doc.entities
             if e.start < pos and e.label in ("PER", "ORG")
         ]
+
+
+def _last_name_with_particle(words: list[str], particles: frozenset[str]) -> list[str]:
+    """The last "First particle Last" of a word sequence ("Gebiedsontwikkeling Friso de
+    Zeeuw" -> "Friso de Zeeuw")."""
+    k = len(words) - 1
+    while k > 0 and words[k - 1] in particles:
+        k -= 1
+    return words[max(0, k - 1):]
 
 
 def _is_adjectival(word: str) -> bool:
