@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Build the offline base map of `kroniek serve`: country and region outlines as GeoJSON.
 
-Countries: Natural Earth 1:110m admin-0 countries (public domain), read from the copy that
-the `geopandas` 0.14 wheel ships (`geopandas/datasets/naturalearth_lowres/*.shp`):
+Countries: Natural Earth 1:50m admin-0 countries (public domain) from the `world-atlas`
+npm package (coasts and borders good to a few km: the Netherlands has its IJsselmeer and
+Wadden islands; the 1:110m outlines had about 8 vertices for the whole country):
 
-    pip download geopandas==0.14.4 --no-deps -d /tmp/gp
-    python scripts/build_outlines.py --geopandas-wheel /tmp/gp/geopandas-0.14.4-py3-none-any.whl
+    (cd /tmp && npm pack world-atlas@2.0.2)
+    python scripts/build_outlines.py --world-atlas /tmp/world-atlas-2.0.2.tgz
+
+or, as before, the 1:110m copy that the `geopandas` 0.14 wheel ships
+(`--geopandas-wheel geopandas-0.14.4-py3-none-any.whl`).
 
 Regions: there is no admin-1 boundary data here, so region outlines are an APPROXIMATION:
 the convex hull of the GeoNames populated places (cities500, CC BY 4.0) of each first-order
@@ -26,6 +30,7 @@ import struct
 import zipfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "kroniek" / "web" / "outlines"
@@ -148,13 +153,68 @@ def regions(countries_wanted: set[str]) -> dict[str, object]:
             "source": "APPROXIMATE: convex hulls of GeoNames cities500 places per admin-1 region"}
 
 
+def _topo_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """TopoJSON's quantised, delta-encoded arcs as lists of (lon, lat)."""
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def _topo_ring(arcs: list[list[tuple[float, float]]], refs: list[int]) -> list[list[float]]:
+    ring: list[tuple[float, float]] = []
+    for ref in refs:
+        points = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
+        ring.extend(points[1:] if ring else points)
+    return _ring(ring)
+
+
+def countries_from_world_atlas(tgz: Path, scale: str) -> dict[str, object]:
+    """Natural Earth admin-0 countries at 1:`scale` from the `world-atlas` npm package
+    (`npm pack world-atlas@2.0.2`; TopoJSON of Natural Earth, public domain)."""
+    import tarfile
+
+    with tarfile.open(tgz) as tar:
+        member = tar.extractfile(f"package/countries-{scale}.json")
+        assert member is not None
+        topo = json.load(member)
+    arcs = _topo_arcs(topo)
+    features = []
+    for geom in topo["objects"]["countries"]["geometries"]:
+        if geom["type"] == "Polygon":
+            coords: object = [_topo_ring(arcs, r) for r in geom["arcs"]]
+        elif geom["type"] == "MultiPolygon":
+            coords = [[_topo_ring(arcs, r) for r in poly] for poly in geom["arcs"]]
+        else:
+            continue
+        features.append({"type": "Feature",
+                         "properties": {"name": geom.get("properties", {}).get("name"),
+                                        "iso_n3": geom.get("id")},
+                         "geometry": {"type": geom["type"], "coordinates": coords}})
+    return {"type": "FeatureCollection", "features": features,
+            "source": f"Natural Earth 1:{scale} admin-0 countries (public domain), via world-atlas"}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--geopandas-wheel", type=Path, required=True)
+    ap.add_argument("--geopandas-wheel", type=Path)
+    ap.add_argument("--world-atlas", type=Path,
+                    help="world-atlas-2.0.2.tgz (npm pack world-atlas@2.0.2): 1:50m countries "
+                         "instead of the 1:110m of the geopandas wheel")
     ap.add_argument("--region-countries", default=DEFAULT_REGION_COUNTRIES)
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, data in (("countries", countries(args.geopandas_wheel)),
+    if args.world_atlas is None and args.geopandas_wheel is None:
+        ap.error("give --world-atlas or --geopandas-wheel")
+    outline = (countries_from_world_atlas(args.world_atlas, "50m") if args.world_atlas
+               else countries(args.geopandas_wheel))
+    for name, data in (("countries", outline),
                        ("regions", regions(set(args.region_countries.split(","))))):
         path = OUT / f"{name}.geojson"
         path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")

@@ -228,7 +228,7 @@ def test_zoom_into_the_netherlands_and_eastern_ukraine_shows_names(page: Any) ->
     pg = page
     for name, (lat, lon), wanted in (("netherlands", (52.2, 5.3), {"Amsterdam", "Utrecht"}),
                                      ("eastern-ukraine", (48.6, 37.0), {"Kharkiv", "Dnipro"})):
-        pg.evaluate(f"window.kroniek.map.setView([{lat}, {lon}], 8, {{animate: false}})")
+        pg.evaluate(f"() => {{ window.kroniek.map.setView([{lat}, {lon}], 8, {{animate: false}}); }}")
         pg.wait_for_function(
             "names => names.every(n => [...document.querySelectorAll('.map-label')]"
             ".some(e => e.textContent === n))", arg=sorted(wanted))
