@@ -201,6 +201,8 @@ def test_gold_scores_stay_above_their_floors(shared_data: Path) -> None:
                              news=shared_data / "news" / "dpgmedia2019-nl.jsonl").as_dict()
     assert scores["gold_events"] >= 30
     assert check_floors("events-nl", scores) == []
+    # issue #13's target: at most 5 false events on the no-event articles (dev has 53)
+    assert scores["no_event_false"] <= 5
 
 
 def _gold_file(folder: Path, art_id: int, events: list[dict[str, Any]], *, split: str = "dev",

@@ -227,12 +227,29 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
     rng = publication_range(pub.value, pub.precision) if pub else None
     if pub is None or rng is None:
         return EventTime()
+    story = _story_year(doc, t0, rng[1].year)
+    if story is not None:
+        return story
     # Nothing dates it: news reports what happened lately, so the week up to publication
     # (or the publication month); the precision says it is an assumption.
     if pub.precision == "day":
         return _event_time((rng[0] - dt.timedelta(days=6)).isoformat(), rng[1].isoformat(),
                            "week", ref=None)
     return _event_time(rng[0].isoformat(), rng[1].isoformat(), pub.precision, ref=None)
+
+
+def _story_year(doc: Doc, t0: int, published_year: int) -> EventTime | None:
+    """A story set in another year ("In 1944 ..."): the last year named before the trigger
+    carries until another is set. Only years two or more before publication: news of the
+    last months is dated by the publication fallback instead."""
+    before = [t for t in doc.times if t.start < t0 and t.value.from_ and t.value.to]
+    if not before:
+        return None
+    last = before[-1]
+    year = int(last.value.from_[:4])  # type: ignore[index]
+    if published_year - year < 2 or last.value.to[:4] != last.value.from_[:4]:  # type: ignore[index]
+        return None
+    return _event_time(f"{year}-01-01", f"{year}-12-31", "year", ref=last.id)
 
 
 def _event_time(frm: str | None, to: str | None, precision: str, *, ref: str | None) -> EventTime:
