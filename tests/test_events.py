@@ -329,3 +329,14 @@ def test_reference_article_conditions_did_not_happen(reference_doc: Doc) -> None
     for word in ("opmars", "ingenomen"):
         found = [e for e in doc.events if e.trigger.text == word]
         assert found and not any(happened(e) for e in found), word
+
+
+def test_pretty_output_marks_events_that_did_not_happen(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text(" date 2025-04 \nDe rebellen dreigden de hoofdstad aan te vallen.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "kroniek", "analyze", str(article), "--format", "pretty"],
+                         capture_output=True, text=True, check=True, env={"COLUMNS": "200", "PATH": ""})
+    assert "not happened: hypothetical" in out.stdout

@@ -61,8 +61,10 @@ def print_pretty(doc: Doc) -> None:
     for w in doc.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}")
     tables: list[tuple[str, list[str], list[list[str]]]] = [
-        ("Events", ["type", "sub-type", "trigger", "actors", "place", "time", "sources"], [
-            [e.type, e.sub_type, e.trigger.text,
+        ("Events", ["type", "sub-type", "modality", "trigger", "actors", "place", "time", "sources"], [
+            [e.type, e.sub_type,
+             e.modality if e.modality in ("asserted", "claimed") else f"[red]not happened: {e.modality}[/red]",
+             e.trigger.text,
              " vs ".join(a.name for a in (e.actor1, e.actor2) if a),
              _place_name(doc, e.place), f"{e.time.from_ or '?'}..{e.time.to or '?'}",
              ", ".join(str(doc.by_id(c).source.name) for c in e.claims)]
