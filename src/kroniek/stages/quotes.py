@@ -50,6 +50,10 @@ _AMBIGUOUS_OPEN = "\"'‘"
 _TRANSCRIPT = re.compile(
     r"(?P<who>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<said>\S)"
 )
+_PREPOSITIONS = frozenset({"in", "op", "bij", "na", "tegen", "voor", "met", "over", "tot",
+                           "via", "door", "vanuit", "tijdens", "sinds", "uit", "naar", "aan",
+                           "namens", "zoals", "als", "dan", "om", "onder", "tussen", "achter"})
+_NAME_AT = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-ZÀ-Þ][\w'’-]*)*")
 _APOSTROPHE_WORD = re.compile(r"(?:s|t|n|k|m|r|\d\d)\b", re.IGNORECASE)
 _OPEN_BEFORE = " \t\n([{—–-/:;„“‘«‹"
 # A quote of this many words or fewer that opens in lower case inside a sentence is a
@@ -272,6 +276,51 @@ class _Finder:
             return None
         return max(cands, key=lambda c: c[0])[1]
 
+    def _previous_sentence(self, before: int) -> tuple[int, int] | None:
+        prev = [x for x in self.sents if x[1] <= before + 1 and x[0] < before]
+        return prev[-1] if prev else None
+
+    def _previous_speaker(self, before: int) -> Speaker | None:
+        """The speaker of a quote in the sentence just before a quotation without a cue
+        ("…, zegt X. „…”", "Volgens X is … . „…”")."""
+        prev = self._previous_sentence(before)
+        if prev is None:
+            return None
+        cands = [f.quote for f in self.found if f.quote.speaker and f.quote.speaker.name
+                 and prev[0] <= max(f.quote.start, f.quote.cue.start if f.quote.cue else 0)
+                 < before]
+        return max(cands, key=lambda q: q.end).speaker if cands else None
+
+    def _previous_subject(self, before: int) -> Speaker | None:
+        """The person the sentence before a quotation without a cue is about: its first
+        name or subject pronoun that is not inside a prepositional phrase ("Atasoy ziet
+        de brieven als …. „…”", "… keert hij terug. „…”")."""
+        prev = self._previous_sentence(before)
+        if prev is None:
+            return None
+        w, lex = self.w, self.lex
+        lo, hi = w.index_at(prev[0]), w.index_at(min(prev[1], before))
+        caps = w.mid_caps()
+        quoted = [(f.quote.start, f.quote.end) for f in self.found if f.quote.kind == "direct"]
+        for k in range(lo, hi):
+            word = w.words[k]
+            if any(a <= w.starts[k] < b for a, b in quoted):
+                continue
+            prev_word = w.words[k - 1].lower() if k > lo else ""
+            if prev_word in _PREPOSITIONS or prev_word in ("'s", "van"):
+                continue
+            if word.lower() in ("hij", "zij", "ze") and k > lo:
+                return self._speaker(Mention(w.starts[k], w.ends[k], word))
+            if word[:1].isupper() and (k > lo or word in caps) and word.lower() not in (
+                    lex.pronouns) and not self.lex.role_class(word):
+                m = _NAME_AT.match(w.text, w.starts[k])
+                if m is None:
+                    continue
+                person = self.resolver.person_named(m.group(), w.starts[k])
+                if person is not None:
+                    return Speaker(name=person, entity=self.resolver.entity_id(person))
+        return None
+
     def _introduced(self, before: int) -> Speaker | None:
         """A person named in the sentence just before a quotation that has no cue
         ("Directeur X van Y is gerustgesteld. „…”")."""
@@ -305,7 +354,8 @@ class _Finder:
             q.confidence = 0.9 if mention else 0.6
             self._add(q, cue_i)
             return
-        sp = self._last_speaker(r.open) or self._introduced(r.open)
+        sp = (self._previous_speaker(r.open) or self._previous_subject(r.open)
+              or self._last_speaker(r.open) or self._introduced(r.open))
         if sp is not None:
             q.speaker = Speaker(entity=sp.entity, name=sp.name, descriptor=sp.descriptor)
             q.confidence = 0.7

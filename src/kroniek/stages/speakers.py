@@ -223,12 +223,12 @@ class Resolver:
             if org is not None:
                 self.remember(org, descriptor, roles, mention.start, None, is_org=True)
                 return Speaker(name=org, descriptor=descriptor, start=mention.start,
-                               end=mention.end, entity=self._entity_id(org))
+                               end=mention.end, entity=self.entity_id(org))
             if not self._anaphoric(mention, roles):
                 named = self._introduced_as(mention)
                 if named is not None:
                     return Speaker(name=named, descriptor=descriptor, start=mention.start,
-                                   end=mention.end, entity=self._entity_id(named))
+                                   end=mention.end, entity=self.entity_id(named))
                 # A collective or unnamed source ("Russische militaire bloggers", "de
                 # politie"): without a role noun, what the text calls it is its name.
                 short = descriptor if descriptor and not roles and len(descriptor.split()) <= 3 else None
@@ -259,9 +259,26 @@ class Resolver:
             end=mention.end,
         )
 
-    def _entity_id(self, name: str) -> str | None:
+    def entity_id(self, name: str) -> str | None:
+        """The id of the PER or ORG entity named `name`, if the document has one."""
         ent = self.entity_for(-1, -1, name)
         return ent.id if ent is not None else None
+
+    def person_named(self, text: str, pos: int) -> str | None:
+        """The full name of a person written as `text` at `pos`, when it reads as a person:
+        a person found in the document (after a role noun, opening a sentence, a PER
+        entity) or a name the document also writes in full."""
+        name = self.clean_name(text)
+        if not name or name.split()[0].lower() in _NOT_NAME:
+            return None
+        full = self.full_name(name)
+        for e in self.doc.entities:
+            if e.start <= pos < e.end and e.label in ("LOC", "ORG"):
+                return None
+        if any(p[1] == full for p in self._persons):
+            return full
+        ents = [e for e in self.doc.entities if e.start <= pos < e.end and e.label == "PER"]
+        return full if ents else None
 
     def organisation_of(self, m: Mention) -> str | None:
         """The organisation an unnamed source speaks for: "een woordvoerder van Ajax" ->
