@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import socket
 import threading
 import time
@@ -317,3 +318,15 @@ def test_page_speaks_the_visitors_language_and_labels_come_from_the_gazetteer(ap
     _error(httpx.get(f"{api}/labels", params={"bbox": "1,2", "zoom": 7}), 422)
     types = httpx.get(f"{api}/events/types", params={"type": "Battles"}).json()
     assert types == {"items": [{"type": "Battles", "n": 1}], "total": 1}
+
+
+def test_claims_and_quotes_exports_over_http(api: str) -> None:
+    for kind in ("claims", "quotes"):
+        as_json = httpx.get(f"{api}/export/records/{kind}", params={"format": "json"}).json()
+        r = httpx.get(f"{api}/export/records/{kind}", params={"format": "csv"})
+        assert r.headers["content-type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(r.text)))
+        assert len(rows) == len(as_json) >= 3 and list(rows[0]) == list(as_json[0])
+        lines = httpx.get(f"{api}/export/records/{kind}", params={"format": "jsonl"}).text
+        assert [json.loads(line) for line in lines.splitlines()] == as_json
+    _error(httpx.get(f"{api}/export/records/secrets"), 422)

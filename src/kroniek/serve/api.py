@@ -476,3 +476,28 @@ def export_chronicle(request: Request,
     media, name = _CHRONICLE_TYPES[format]
     return Response(buf.getvalue(), media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+_RECORD_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+                 "json": "application/json"}
+_RECORD_LISTS = {"claims": "list_claims", "quotes": "list_quotes", "events": "list_events",
+                 "articles": "list_articles", "incidents": "list_incidents"}
+
+
+@router.get("/export/records/{kind}", summary="Every claim, quote, event, article or incident "
+                                              "(CSV with the JSON's fields, JSON Lines, JSON)",
+            responses=ERRORS)
+def export_records(request: Request,
+                   kind: Literal["claims", "quotes", "events", "articles", "incidents"],
+                   format: Literal["csv", "jsonl", "json"] = "csv",
+                   limit: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT) -> Response:
+    """The records as `kroniek export --records KIND` writes them (Parquet: use the CLI)."""
+    import io
+
+    from kroniek.export import write_records
+
+    rows = getattr(_store(request), _RECORD_LISTS[kind])(limit=limit)
+    buf = io.StringIO()
+    write_records(rows, fmt=format, stream=buf)
+    return Response(buf.getvalue(), media_type=_RECORD_TYPES[format],
+                    headers={"Content-Disposition": f'attachment; filename="{kind}.{format}"'})
