@@ -198,6 +198,7 @@ class _Finder:
             elif self._in_body(s0):
                 self._indirect(s0, e0, direct_spans, fragments)
         self._transcripts(raws)
+        self._interview()
         for r in fragments:
             self._fragment(r)
         for r in raws:
@@ -465,6 +466,34 @@ class _Finder:
                                               if who.text.isupper() else who.text))
             q.speaker.start, q.speaker.end = who.start, who.end
             self._add(q, None)
+
+    def _after_question(self, q: Quote) -> bool:
+        """Does the text between the previous quotation (or the paragraph start) and this
+        one end with a question ("… Krijgt u weleens bizarre verzoeken? ,,Dat valt …")?"""
+        before = self.text[max(0, q.start - 300) : q.start].rstrip(" „“\"'‘,\n")
+        return before.endswith("?") and not before.endswith(("?'", '?"', "?”", "?’"))
+
+    def _interview(self) -> None:
+        """Interview layout: the journalist's questions, each answered by a quotation with
+        no cue. When two or more quotations answer a question, every quotation without a
+        cue that answers one, or has no speaker, is the interviewee's: the speaker most
+        often quoted, else the first person named."""
+        direct = [f.quote for f in self.found if f.quote.kind == "direct" and f.quote.cue is None]
+        answers = [q for q in direct if self._after_question(q)]
+        if len(answers) < 2:
+            return
+        counts: dict[str, int] = {}
+        for f in self.found:
+            sp = f.quote.speaker
+            if sp is not None and sp.name and f.quote.cue is not None:
+                counts[sp.name] = counts.get(sp.name, 0) + 1
+        persons = self.resolver.persons()
+        if not counts and not persons:
+            return
+        name = max(counts, key=lambda n: counts[n]) if counts else persons[0]
+        for q in direct:
+            if q in answers or q.speaker is None or not q.speaker.name:
+                q.speaker = Speaker(name=name, entity=self.resolver.entity_id(name))
 
     # -- nested and fragment quotes ------------------------------------------------------
 

@@ -477,6 +477,13 @@ class Resolver:
         prior = next((k for k in reversed(self.known) if k.name == name), None)
         return prior or _Known(name, None, set(), pos, None)
 
+    def persons(self) -> list[str]:
+        """The persons of the document in order of first mention."""
+        seen: dict[str, None] = {}
+        for _, name, _, _ in self._persons:
+            seen.setdefault(name, None)
+        return list(seen)
+
     def person_before(self, pos: int, *, after: int = -1) -> tuple[int, str] | None:
         """The nearest person-like name before `pos` (and after `after`)."""
         cands = [(p, n) for p, n, _, _ in self._persons if after < p < pos]
