@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kroniek.readers.base import Article, ItemError, OnError
+from kroniek.readers.base import Article, ItemError, OnError, display_name
 from kroniek.readers.html import RawPage, extract_page
 from kroniek.readers.text import MAX_BYTES
 
@@ -77,6 +77,13 @@ def warc_pages(path: Path | str, *, on_error: OnError) -> Iterator[RawPage]:
                 body = record.content_stream().read(MAX_BYTES + 1)
                 # Asked after the payload is read: asking earlier consumes it (gzip).
                 offset = records.get_record_offset()
+                missing = getattr(record.raw_stream, "limit", 0)
+                if len(body) <= MAX_BYTES and isinstance(missing, int) and missing > 0:
+                    # The file ended inside the record: a shortened page is no article.
+                    on_error(ItemError(display_name(path), f"truncated record at byte {offset}: "
+                                       f"{missing} of its {record.length} bytes are missing",
+                                       hint="the archive was cut off; fetch it again"))
+                    continue
             except StopIteration:
                 # warcio ends quietly on a cut-off last record: bytes left over tell.
                 if size - records.offset > _SLACK:
@@ -93,11 +100,17 @@ def warc_pages(path: Path | str, *, on_error: OnError) -> Iterator[RawPage]:
                     ItemError(
                         str(path),
                         f"truncated or corrupt archive after byte {offset} "
-                        f"({type(exc).__name__}: {exc}); reading stopped there",
+                        f"({type(exc).__name__}: {_short(exc)}); reading stopped there",
                     )
                 )
                 return
             yield RawPage(body, f"{path}@{offset}", url)
+
+
+def _short(exc: Exception) -> str:
+    """The error's message without the raw bytes some warcio errors carry (up to 1 KB)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def read_warc_path(path: Path, on_error: OnError) -> Iterator[Article]:
