@@ -353,7 +353,7 @@ class _Finder:
             mention = mention or self._parsed_subject(q.cue)
             q.speaker = self._speaker(mention) if mention else self._last_speaker(r.open)
             q.confidence = 0.9 if mention else 0.6
-            self._add(q, cue_i)
+            self._add_paragraphs(q, cue_i)
             return
         sp = (self._previous_speaker(r.open) or self._previous_subject(r.open)
               or self._last_speaker(r.open) or self._introduced(r.open))
@@ -362,7 +362,38 @@ class _Finder:
             q.confidence = 0.7
         else:
             q.confidence = 0.4
-        self._add(q, None)
+        self._add_paragraphs(q, None)
+
+    def _add_paragraphs(self, q: Quote, cue_token: int | None) -> None:
+        """A quotation over several paragraphs (an opening mark on each, one closing mark)
+        is one quote per paragraph, all with the same speaker; the cue stays with the part
+        it is written next to."""
+        cuts = [b.end for b in self.blocks if q.start < b.end < q.end]
+        if not cuts:
+            self._add(q, cue_token)
+            return
+        parts: list[tuple[int, int]] = []
+        start = q.start
+        for c in cuts:
+            parts.append((start, c))
+            nxt = next((b.start for b in self.blocks if b.start >= c), q.end)
+            start = nxt + 1 if nxt < q.end and self.text[nxt] in _PAIRS else nxt
+        parts.append((start, q.end))
+        cue_at = q.cue.start if q.cue is not None else q.start
+        keep = min(range(len(parts)), key=lambda i: min(abs(parts[i][0] - cue_at),
+                                                       abs(parts[i][1] - cue_at)))
+        for i, (a, b) in enumerate(parts):
+            text = self.text[a:b]
+            a += len(text) - len(text.lstrip())
+            b = a + len(self.text[a:b].rstrip(" ,\n"))
+            if b <= a:
+                continue
+            sp = q.speaker
+            part = Quote(id="", start=a, end=b, text=self.text[a:b], kind="direct",
+                         cue=q.cue if i == keep else None, confidence=q.confidence,
+                         speaker=Speaker(entity=sp.entity, name=sp.name, descriptor=sp.descriptor,
+                                         start=sp.start, end=sp.end) if sp else None)
+            self._add(part, cue_token if i == keep else None)
 
     def _cue_after(self, r: RawQuote) -> tuple[int, Mention | None, int | None] | None:
         """A cue right after the closing mark: "…', zegt X." or "…,” X said."."""
