@@ -23,6 +23,32 @@ def _workers(value: str) -> list[int]:
     return counts
 
 
+def _scaling(sizes_text: str, out: Path | None) -> None:
+    from kroniek.scaling import scaling_report
+
+    try:
+        sizes = tuple(int(v) for v in sizes_text.split(",") if v.strip())
+    except ValueError:
+        sizes = ()
+    if len(sizes) < 2 or any(s < 100 for s in sizes):
+        from kroniek.errors import ConfigError
+
+        raise ConfigError(f"--scaling {sizes_text!r} is not a list of two or more sizes",
+                          hint="e.g. --scaling 10000,100000,1000000")
+    report = scaling_report(sizes)
+    kinds: dict[str, dict[str, object]] = report["kinds"]  # type: ignore[assignment]
+    print("kind         " + "".join(f"{s:>12,}" for s in sizes) + "   slope  worst stage slope")
+    for kind, row in kinds.items():
+        secs: dict[str, float] = row["seconds"]  # type: ignore[assignment]
+        stage_slopes: dict[str, float] = row["stage_slopes"]  # type: ignore[assignment]
+        worst = max(stage_slopes.items(), key=lambda kv: kv[1], default=("-", 0.0))
+        print(f"{kind:<13}" + "".join(f"{secs[str(s)]:>11.2f}s" for s in sizes)
+              + f"  {row['slope']:>6.2f}  {worst[0]} {worst[1]:.2f}")
+    if out is not None:
+        out.write_text(json.dumps(report, indent=1))
+        print(f"written to {out}", file=sys.stderr)
+
+
 def bench_command(
     inputs: list[str] = typer.Option(
         None, "--input", "-i", help="Articles to measure on (default: the shared Dutch news)."
@@ -45,6 +71,10 @@ def bench_command(
         "", "--modes", help="Compare modes side by side, each in a fresh process: fast,accurate"
     ),
     ner: bool = typer.Option(True, "--ner/--no-ner", help="With --modes: NER F1 on CoNLL dev."),
+    scaling: str = typer.Option(
+        "", "--scaling", help="Only time pathological texts of these sizes (characters), "
+        "e.g. 10000,100000,1000000, and report each stage's slope (1 = linear)."
+    ),
 ) -> None:
     """Measure articles/s per core, words/s, time per stage and peak memory.
 
@@ -56,8 +86,15 @@ def bench_command(
     side by side: articles/s per core, peak memory, cold start and end-to-end NER F1 on
     the CoNLL dev documents.
 
+    With --scaling, time four pathological kinds of text (digits, quotes, repeated place
+    names, long lines) at the given sizes instead: seconds and the slope of log time on
+    log size, in all and per stage.
+
     Example:  kroniek bench --limit 500 --batch --workers 1,2 --out bench.json
     """
+    if scaling:
+        _scaling(scaling, out)
+        return
     from rich.console import Console
 
     from kroniek.bench import DEFAULT_INPUT, bench_batch, bench_pipeline, environment, render_table
