@@ -481,7 +481,12 @@ def _repeat_of(doc: Doc, events: list[Event], event: Event, trig: Trigger, *,
     mine = places.get(event.place or "")
     own = mine if mine is not None and s.start <= mine.start < s.end else None
     for e in reversed(events):
-        if not happened(e) or e.sub_type != event.sub_type or _disagree(e, event):
+        # A definite noun with no place of its own ("Rutte noemde de aanslag ...") refers
+        # to the last event of its family; an indefinite one to one of its own sub-type.
+        kin = (_family(e.sub_type) == _family(event.sub_type)
+               and _plural(e.trigger.text) == _plural(trig.text)
+               if trig.anaphoric and own is None else e.sub_type == event.sub_type)
+        if not happened(e) or not kin or _disagree(e, event):
             continue
         theirs = places.get(e.place or "")
         if own is not None and (theirs is None or (theirs.name or theirs.text) != (own.name or own.text)):
@@ -491,6 +496,10 @@ def _repeat_of(doc: Doc, events: list[Event], event: Event, trig: Trigger, *,
             continue
         return e
     return None
+
+
+def _plural(word: str) -> bool:
+    return bool(re.search(r"(?:en|s)$", word.lower()))
 
 
 def _dated_by_noun(doc: Doc, event: Event) -> bool:
@@ -554,8 +563,8 @@ class EventsStage:
             if event.modality == "asserted" and args.time_is_future(doc, event):
                 event.modality = "future"
             event.modality = _modality_from_claims(doc, event)
-            earlier = (args.antecedent(events, event, doc=doc) if trig.anaphoric
-                       else _repeat_of(doc, events, event, trig, lang=lang))
+            earlier = ((args.antecedent(events, event, doc=doc) if trig.anaphoric else None)
+                       or _repeat_of(doc, events, event, trig, lang=lang))
             if earlier is not None:
                 args.absorb(earlier, event)
                 continue
