@@ -100,7 +100,64 @@ def ner_to_docbin(vocab: object, sentences: list[GoldSentence], path: Path) -> N
     log.info("%s: %d sentences", path.name, len(sentences))
 
 
-def prepare(data: Path, work: Path, langs: list[str], *, wikiann: bool) -> None:
+_POSSESSIVES = {"mijn", "jouw", "je", "zijn", "haar", "ons", "onze", "uw", "hun"}
+
+
+def modernize_2017(s: UDSentence) -> UDSentence:
+    """The 2017 UD Dutch parts in the conventions of the UD 2.x dev/test parts that kroniek
+    is measured on: `flat:name` → `flat`, possessive determiners → PRON `nmod:poss`."""
+    for i, dep in enumerate(s.deps):
+        if dep == "flat:name":
+            s.deps[i] = "flat"
+        elif dep == "det" and s.upos[i] == "DET" and s.lemmas[i].lower() in _POSSESSIVES:
+            s.upos[i], s.deps[i] = "PRON", "nmod:poss"
+            s.feats[i] = "|".join(sorted({*filter(None, s.feats[i].split("|")), "Poss=Yes", "PronType=Prs"}))
+    return s
+
+
+def syntax_train_sentences(data: Path, *, alpino: Path | None) -> list[UDSentence]:
+    """UD training sentences (never `nl_alpino-ud-dev`, never the selection part): the UD
+    2.x Alpino test and LassySmall dev/test parts, the 2017 LassySmall train and partial
+    Alpino train parts (modernised), and the Alpino treebank converted by
+    `scripts/alpino_to_ud.py` (a CoNLL-U file) when `alpino` is given."""
+    syn = data / "syntax"
+    ltest = read_conllu(syn / "nl_lassysmall-ud-test.conllu")
+    train = read_conllu(syn / "nl_alpino-ud-test.conllu") + read_conllu(syn / "nl_lassysmall-ud-dev.conllu")
+    train += [s for i, s in enumerate(ltest) if i % 10]
+    partial = [modernize_2017(s) for s in read_conllu(syn / "nl_alpino-ud-train-2017-partial.conllu")]
+    train += [modernize_2017(s) for s in read_conllu(syn / "nl_lassysmall-ud-train-2017.conllu")]
+    if alpino is not None and alpino.exists():
+        dev = {" ".join(s.words) for s in read_conllu(syn / "nl_alpino-ud-dev.conllu")}
+        converted = [s for s in read_conllu(alpino) if " ".join(s.words) not in dev]
+        log.info("converted Alpino treebank: %d sentences", len(converted))
+        train += converted  # it holds the partial part's trees, converted the modern way
+    else:
+        train += partial
+    random.Random(SEED).shuffle(train)
+    return train
+
+
+def convert_alpino(data: Path, work: Path) -> Path | None:
+    """The Alpino treebank (`syntax/alpino-treebank.tar.xz`) unpacked into the work
+    directory and converted to UD by `scripts/alpino_to_ud.py` (kept there once made)."""
+    import tarfile
+
+    out = work / "alpino-ud.conllu"
+    packed = data / "syntax" / "alpino-treebank.tar.xz"
+    if out.exists() or not packed.exists():
+        return out if out.exists() else None
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import alpino_to_ud
+
+    with tarfile.open(packed) as tar:
+        tar.extractall(work / "alpino", filter="data")
+    code = alpino_to_ud.main([str(work / "alpino"), "--out", str(out)])
+    if code:
+        raise SystemExit(f"alpino_to_ud failed ({code})")
+    return out
+
+
+def prepare(data: Path, work: Path, langs: list[str], *, wikiann: bool, alpino: Path | None = None) -> None:
     import spacy
 
     work.mkdir(parents=True, exist_ok=True)
@@ -108,10 +165,7 @@ def prepare(data: Path, work: Path, langs: list[str], *, wikiann: bool) -> None:
         vocab = spacy.blank("nl").vocab
         syn = data / "syntax"
         ltest = read_conllu(syn / "nl_lassysmall-ud-test.conllu")
-        train = read_conllu(syn / "nl_alpino-ud-test.conllu") + read_conllu(
-            syn / "nl_lassysmall-ud-dev.conllu"
-        )
-        train += [s for i, s in enumerate(ltest) if i % 10]
+        train = syntax_train_sentences(data, alpino=alpino)
         ud_to_docbin(vocab, train, work / "nl-syntax-train.spacy")
         ud_to_docbin(vocab, ltest[::10], work / "nl-syntax-select.spacy")
         conll = read_conll(data / "ner" / "conll2002-nl" / "train.conll")
@@ -215,7 +269,7 @@ def joint_corpus(work: Path) -> tuple[Path, Path]:
     return train, select
 
 
-def assemble(work: Path, lang: str, *, variant: str = "") -> Path:
+def assemble(work: Path, lang: str, *, variant: str = "", ner_from: Path | None = None) -> Path:
     """One pipeline per language: (syntax components) + NER with its own tok2vec, or the
     jointly trained pipeline (`--variant=joint`, one tok2vec shared by all components)."""
     import importlib
@@ -228,8 +282,11 @@ def assemble(work: Path, lang: str, *, variant: str = "") -> Path:
     if variant == "joint":
         nlp = spacy.load(work / f"{lang}-joint" / "model-best")
     else:
-        ner_nlp = spacy.load(work / f"{lang}-ner{variant}" / "model-best")
-        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        if ner_from is not None:  # a shipped pipeline: its ner already has its own tok2vec
+            ner_nlp = spacy.load(ner_from)
+        else:
+            ner_nlp = spacy.load(work / f"{lang}-ner{variant}" / "model-best")
+            ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         syntax = work / f"{lang}-syntax" / "model-best"
         nlp = spacy.load(syntax) if syntax.exists() else spacy.blank(lang)
         nlp.add_pipe("ner", source=ner_nlp)
@@ -311,6 +368,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--variant", default="", help="suffix of the NER training directory (experiments)"
     )
+    ap.add_argument("--alpino", type=Path, default=None,
+                    help="the Alpino treebank converted to CoNLL-U by scripts/alpino_to_ud.py "
+                    "(default: converted from the data folder into the work directory)")  # fmt: skip
+    ap.add_argument("--no-alpino", dest="use_alpino", action="store_false",
+                    help="Dutch syntax on the UD files alone, without the converted Alpino treebank")
+    ap.add_argument("--ner-from", type=Path, default=None,
+                    help="assemble: take the `ner` component as it is from this pipeline "
+                    "(e.g. the shipped src/kroniek/resources/models/nl) instead of the work directory")  # fmt: skip
     ap.add_argument("--pretrain-epochs", type=int, default=1)  # 1 epoch: ~12 CPU-minutes
     ap.add_argument("--speed-articles", type=int, default=400)
     ap.add_argument("--no-wikiann", dest="wikiann", action="store_false",
@@ -325,7 +390,10 @@ def main(argv: list[str] | None = None) -> None:
     steps = args.steps.split(",")
     work: Path = args.workdir
     if "prepare" in steps:
-        prepare(args.data, work, langs, wikiann=args.wikiann)
+        alpino = args.alpino
+        if alpino is None and args.use_alpino and "nl" in langs:
+            alpino = convert_alpino(args.data, work)
+        prepare(args.data, work, langs, wikiann=args.wikiann, alpino=alpino)
     if "pretrain" in steps:
         pretrain(args.data, work, epochs=args.pretrain_epochs)
     for lang in langs:
@@ -343,7 +411,7 @@ def main(argv: list[str] | None = None) -> None:
             spacy_train(CONFIGS / "ner.cfg", work / f"{lang}-ner{args.variant}", work / f"{lang}-ner-train.spacy",
                         work / f"{lang}-ner-select.spacy", lang=lang, max_steps=args.max_steps, extra=args.set)  # fmt: skip
         if "assemble" in steps:
-            assemble(work, lang, variant=args.variant)
+            assemble(work, lang, variant=args.variant, ner_from=args.ner_from)
         if "evaluate" in steps:
             evaluate(args.data, lang)
         if "speed" in steps and lang == "nl":
