@@ -83,14 +83,18 @@ def _load(lang: str, split: str, layers: list[int]) -> tuple[np.ndarray, list[in
 
 
 def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dropout: float,
-          seed: int, export: bool) -> dict:  # fmt: skip
+          seed: int, export: bool, train_split: str = "train", limit: int = 0,
+          arch: str = "lstm", batch_size: int = 32) -> dict:  # fmt: skip
     import torch
     from torch import nn
 
     torch.manual_seed(seed)
     torch.set_num_threads(1)
     rng = np.random.default_rng(seed)
-    xtr, ltr, ttr = _load(lang, "train", layers)
+    xtr, ltr, ttr = _load(lang, train_split, layers)
+    if limit:  # the first `limit` sentences only (learning-curve runs)
+        ltr, ttr = ltr[:limit], ttr[:limit]
+        xtr = xtr[: sum(ltr)]
     xdv, ldv, tdv = _load(lang, "dev", layers)
     labels = ["O"] + sorted({t for ts in ttr for t in ts if t != "O"})
     lab = {t: i for i, t in enumerate(labels)}
@@ -109,8 +113,12 @@ def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dro
             self.mix = nn.Parameter(torch.zeros(len(layers)))
             self.gamma = nn.Parameter(torch.ones(1))
             self.drop = nn.Dropout(dropout)
-            self.lstm = nn.LSTM(H, hidden, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * hidden, len(labels))
+            if arch == "mlp":
+                self.hid = nn.Linear(3 * H, hidden)
+                self.out = nn.Linear(hidden, len(labels))
+            else:
+                self.lstm = nn.LSTM(H, hidden, batch_first=True, bidirectional=True)
+                self.out = nn.Linear(2 * hidden, len(labels))
 
         def mixed(self, x: torch.Tensor) -> torch.Tensor:  # x [B, T, L, H]
             w = torch.softmax(self.mix, 0) * self.gamma
@@ -118,6 +126,10 @@ def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dro
 
         def forward(self, x: torch.Tensor, lens: torch.Tensor) -> torch.Tensor:
             h = self.drop(self.mixed(x))
+            if arch == "mlp":  # each word with its neighbours' vectors
+                pad = torch.zeros_like(h[:, :1])
+                ctx = torch.cat([torch.cat([pad, h[:, :-1]], 1), h, torch.cat([h[:, 1:], pad], 1)], -1)
+                return self.out(self.drop(torch.relu(self.hid(ctx))))
             packed = nn.utils.rnn.pack_padded_sequence(h, lens, batch_first=True,
                                                        enforce_sorted=False)  # fmt: skip
             out, _ = self.lstm(packed)
@@ -152,8 +164,8 @@ def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dro
     order = np.arange(len(tr_x))
     for ep in range(epochs):
         rng.shuffle(order)
-        for i in range(0, len(order), 32):
-            ids = order[i : i + 32]
+        for i in range(0, len(order), batch_size):
+            ids = order[i : i + batch_size]
             xb, lb = batch([tr_x[k] for k in ids])
             y = torch.full((len(ids), xb.shape[1]), -1, dtype=torch.long)
             for j, k in enumerate(ids):
@@ -171,14 +183,16 @@ def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dro
             best = f1
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
     assert best_state is not None
-    run = {"lang": lang, "layers": layers, "hidden": hidden, "epochs": epochs, "lr": lr,
+    run = {"lang": lang, "arch": arch, "batch": batch_size, "train": train_split, "limit": limit, "layers": layers, "hidden": hidden, "epochs": epochs, "lr": lr,
            "dropout": dropout, "seed": seed, "dev_f1_gold_tokens": best, "history": history,
            "train_seconds": round(time.time() - t0)}  # fmt: skip
     if export:
         s = best_state
         mix = (torch.softmax(s["mix"], 0) * s["gamma"]).numpy()
         arrays = {"mix": mix, "out_w": s["out.weight"].numpy(), "out_b": s["out.bias"].numpy()}
-        for d, suffix in (("f", ""), ("b", "_reverse")):
+        if arch == "mlp":
+            arrays["mlp.w"], arrays["mlp.b"] = s["hid.weight"].numpy(), s["hid.bias"].numpy()
+        for d, suffix in (("f", ""), ("b", "_reverse")) if arch == "lstm" else ():
             arrays[f"lstm.{d}.w_ih"] = s[f"lstm.weight_ih_l0{suffix}"].numpy()
             arrays[f"lstm.{d}.w_hh"] = s[f"lstm.weight_hh_l0{suffix}"].numpy()
             arrays[f"lstm.{d}.b"] = (s[f"lstm.bias_ih_l0{suffix}"] + s[f"lstm.bias_hh_l0{suffix}"]).numpy()
@@ -204,13 +218,18 @@ def main() -> None:
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--train-split", default="train", help="train (dev only to debug)")
+    ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences")
+    ap.add_argument("--arch", default="lstm", choices=["lstm", "mlp"])
+    ap.add_argument("--batch", type=int, default=32)
     a = ap.parse_args()
     if a.step == "features":
         for split in [a.split] if a.split else ["dev", "train"]:
             features(a.lang, split)
     else:
         run = train(a.lang, [int(x) for x in a.layers.split(",")], a.hidden, a.epochs, a.lr,
-                    a.dropout, a.seed, not a.no_export)  # fmt: skip
+                    a.dropout, a.seed, not a.no_export, a.train_split, a.limit, a.arch,
+                    a.batch)  # fmt: skip
         print(json.dumps(run))
 
 

@@ -13,11 +13,13 @@ does. Scores are entity level: an entity counts when its span and type both matc
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ __all__ = [
     "evaluate_ner",
     "format_ner",
     "gold_documents",
+    "predict_encoder",
     "predict_pipeline",
     "run_ner_eval",
     "words_per_second",
@@ -257,8 +260,6 @@ def _spans_on_tokens(
     flat = [(si, ti, s, e) for si, sent in enumerate(offsets) for ti, (s, e) in enumerate(sent)]
     starts = [s for _, _, s, _ in flat]
     out: list[list[Span]] = [[] for _ in offsets]
-    import bisect
-
     for start, end, label in entities:
         k = max(0, bisect.bisect_right(starts, start) - 1)
         while k < len(flat) and flat[k][3] <= start:
@@ -272,6 +273,14 @@ def _spans_on_tokens(
             last = flat[k][1]
         out[si].append((first, last + 1, label))
     return out
+
+
+def predict_encoder(sentences: Sequence[GoldSentence], *, lang: str) -> list[list[Span]]:
+    """Spans of the accurate tagger (e5 + trained head) on the gold tokens."""
+    from kroniek.models.tagger import get_tagger
+
+    tags = get_tagger(lang).tag([(s.words, [True] * len(s.words)) for s in sentences])
+    return [iob_spans(t) for t in tags]
 
 
 def predict_pipeline(
@@ -307,9 +316,16 @@ def run_ner_eval(
     sentences = read_conll(gold)
     if limit:
         sentences = sentences[:limit]
-    nlp = load_model_with(lang, "ner", hint="train it with `python scripts/train_models.py`")
-    result: dict[str, Any] = {"gold": str(gold), "lang": lang, "sentences": len(sentences)}
-    result["kroniek"] = evaluate_ner(sentences, lambda s: predict_spacy(nlp, s)).as_dict()
+    from kroniek.pipeline import resolve_mode
+
+    chosen = resolve_mode(mode)
+    result: dict[str, Any] = {"gold": str(gold), "lang": lang, "sentences": len(sentences),
+                              "mode": chosen}  # fmt: skip
+    if chosen == "accurate":
+        result["kroniek"] = evaluate_ner(sentences, partial(predict_encoder, lang=lang)).as_dict()
+    else:
+        nlp = load_model_with(lang, "ner", hint="train it with `python scripts/train_models.py`")
+        result["kroniek"] = evaluate_ner(sentences, lambda s: predict_spacy(nlp, s)).as_dict()
     if pipeline:
         result["pipeline"] = evaluate_ner(
             sentences, lambda s: predict_pipeline(s, lang=lang, mode=mode)
@@ -331,7 +347,9 @@ def format_ner(result: dict[str, Any]) -> str:
         + "".join(f"{k + ' P':>12}{'R':>8}{'F1':>8}" for k in systems)
         + f"{'support':>9}"
     )
-    lines = [f"{result['gold']} ({result['sentences']} sentences, {result['lang']})", head]
+    mode = f", {result['mode']} mode" if "mode" in result else ""
+    lines = [f"{result['gold']} ({result['sentences']} sentences, {result['lang']}{mode}; "
+             "kroniek: gold tokens, pipeline: raw text through kroniek.analyze)", head]  # fmt: skip
     for t in [*types, "overall"]:
         row = f"{t:<9}"
         support = 0

@@ -124,7 +124,8 @@ class TaggerHead:
     layers: list[int]
     labels: list[str]
     mix: np.ndarray  # [n_layers] softmaxed weights times the gamma scale
-    lstm: dict[str, np.ndarray]  # w_ih/w_hh/b for "f" and "b" directions (PyTorch layout)
+    lstm: dict[str, np.ndarray]  # w_ih/w_hh/b of the "f" and "b" directions (PyTorch
+    # layout), or "mlp.w"/"mlp.b" of the window head
     out_w: np.ndarray
     out_b: np.ndarray
 
@@ -139,7 +140,7 @@ class TaggerHead:
             )
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         z = np.load(npz_path)
-        lstm = {k: z[k].astype(np.float32) for k in z.files if k.startswith("lstm.")}
+        lstm = {k: z[k].astype(np.float32) for k in z.files if k.startswith(("lstm.", "mlp."))}
         return cls(meta["layers"], meta["labels"], z["mix"].astype(np.float32), lstm,
                    z["out_w"].astype(np.float32), z["out_b"].astype(np.float32))  # fmt: skip
 
@@ -161,8 +162,13 @@ class TaggerHead:
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """Log-probabilities [n, n_labels] of one sentence's token vectors [n, L, H]."""
-        x = np.tensordot(vectors, self.mix, axes=([1], [0]))  # [n, H]
-        h = np.concatenate([self._direction(x, "f"), self._direction(x, "b")], axis=1)
+        x = np.tensordot(vectors, self.mix, axes=([1], [0])).astype(np.float32)  # [n, H]
+        if "mlp.w" in self.lstm:  # the window head: each word with its neighbours
+            pad = np.zeros_like(x[:1])
+            ctx = np.concatenate([np.concatenate([pad, x[:-1]]), x, np.concatenate([x[1:], pad])], 1)
+            h = np.maximum(ctx @ self.lstm["mlp.w"].T + self.lstm["mlp.b"], 0.0)
+        else:
+            h = np.concatenate([self._direction(x, "f"), self._direction(x, "b")], axis=1)
         logits = h @ self.out_w.T + self.out_b
         logits -= logits.max(1, keepdims=True)
         return logits - np.log(np.exp(logits).sum(1, keepdims=True))
