@@ -161,7 +161,8 @@ def _fallback_place(
     doc: Doc, si: int, *, previous: list[Event] | None = None
 ) -> tuple[Place | None, int | None]:
     """Earlier sentences of the paragraph, then adjectives, then the place of the event told
-    just before (same paragraph, within eight sentences), then the most mentioned place."""
+    just before (same paragraph, within eight sentences), then the most mentioned place when
+    every place of the article lies in one country."""
     block = doc.block_at(doc.sentences[si].start)
     back = [doc.sentences[j] for j in range(si - 1, max(-1, si - 5), -1)
             if block is not None and doc.sentences[j].start >= block.start]
@@ -181,7 +182,10 @@ def _fallback_place(
         if e.place in places and 0 < si - ei <= 8 and doc.block_at(e.trigger.start) is block:
             return places[e.place], max(2, e.geo_precision or 2)
     locs = [p for p in doc.places if p.role == "location" and not _inferred(p)]
-    if not locs:
+    if not locs or len({p.country_code for p in locs}) > 1:
+        # No place ties the event to a country: an article that names places in several
+        # countries says nothing about where this one happened (issue #13: fallbacks to the
+        # most-mentioned country put the Christchurch attack in Austria).
         return None, None
     counts: dict[str, int] = {}
     for p in locs:
