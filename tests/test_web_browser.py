@@ -142,6 +142,7 @@ def test_first_load_points_areas_legend_labels(page: Any) -> None:
     legend = pg.locator("#legend .legend-row").all_inner_texts()
     assert any("Battles (2)" in row for row in legend), legend
     assert pg.locator("#status").inner_text().startswith("4 events")
+    pg.wait_for_selector("body[data-labels]")  # names come after the events
     assert int(pg.locator("body").get_attribute("data-labels")) > 0
     assert pg.locator("#timeline-svg rect.bar").count() == 4
     _shot(pg, "web-first-load.png")

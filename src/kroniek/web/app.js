@@ -152,6 +152,9 @@
     areas.clearLayers();
     const batch = [];
     const places = new Map();
+    // Past a few hundred areas, SVG paths cost more than the points: draw them on a canvas.
+    const regional = rows.filter((r) => r[4] === "region" || r[4] === "country").length;
+    state.areaRenderer = regional > 300 ? (state.canvas ||= L.canvas({ padding: 0.2 })) : undefined;
     for (const row of rows) {
       const [id, type, lat, lon, precision, day, location] = row;
       if (precision === "region" || precision === "country") {
@@ -167,7 +170,7 @@
       onActivate(m, () => openEvent(id));
       batch.push(m);
     }
-    for (const p of places.values()) drawArea(p);
+    for (const p of places.values()) batch.push(drawArea(p));
     const clustered = new Promise((resolve) => { state.clustered = resolve; });
     markers.addLayers(batch);
     if (!batch.length) state.clustered();
@@ -182,7 +185,7 @@
       radius: AREA_RADIUS_M[p.precision], color: colour, weight: p.precision === "country" ? 2 : 1,
       fillColor: colour, fillOpacity: p.precision === "country" ? 0.04 : 0.12,
       dashArray: p.precision === "country" ? "10 6" : "4 3", className: `ev-area ${p.precision}`,
-      interactive: false,
+      interactive: false, renderer: state.areaRenderer,
     }).addTo(areas);
     const title = t("region_events", p.rows.length, p.location || "?");
     const count = L.marker([p.lat, p.lon], {
@@ -191,7 +194,7 @@
     });
     count.on("add", () => { const n = count.getElement(); if (n) n.textContent = String(p.rows.length); });
     onActivate(count, () => { $("#f-place").value = p.location || ""; refresh(true); });
-    areas.addLayer(count);
+    return count;  // clustered with the points, so thousands of places stay light
   }
 
   function drawOthers(rows) {
@@ -478,7 +481,7 @@
 
   function fitTo(points) {
     if (!points.length) return;
-    map.fitBounds(L.latLngBounds(points.map((p) => [p[2], p[3]])).pad(0.2), { maxZoom: 8 });
+    map.fitBounds(L.latLngBounds(points.map((p) => [p[2], p[3]])).pad(0.2), { maxZoom: 8, animate: false });
   }
 
   function switchLanguage() {
@@ -533,8 +536,8 @@
       if (again.event) openEvent(again.event, false);
       else if (state.selected) { state.selected = null; document.body.classList.remove("has-detail"); }
     });
-    await drawLabels();
     document.body.dataset.ready = "1";
+    drawLabels();  // names follow; the map is usable without them
   }
 
   window.kroniek = { openEvent, openArticle, refresh, state, map };
