@@ -226,3 +226,18 @@ def test_random_bytes_named_html_are_not_an_article(tmp_path: Path) -> None:
         extract_html(with_nul, source="r.html")
     with pytest.raises(InputError):
         extract_html(without, source="r.html")
+
+
+def test_one_size_limit_for_the_library_the_readers_and_the_api(tmp_path: Path) -> None:
+    from kroniek.errors import InputTooLargeError
+    from kroniek.readers.text import MAX_CHARS
+    from kroniek.serve.api import ArticleIn
+
+    text = "Kyiv " * (MAX_CHARS // 5 + 1)
+    with pytest.raises(InputTooLargeError, match="1,000,000 for one article"):
+        kroniek.analyze(text)
+    path = tmp_path / "big.txt"
+    path.write_text(text)
+    with pytest.raises(InputTooLargeError, match="big.txt"):
+        read_text_file(path)
+    assert ArticleIn.model_fields["text"].metadata[1].max_length == MAX_CHARS

@@ -8,7 +8,7 @@ from kroniek.doc import Doc, Published
 from kroniek.errors import EmptyInputError, InputError, KroniekError
 from kroniek.pipeline import get_pipeline
 from kroniek.readers.base import Article
-from kroniek.readers.text import parse_published
+from kroniek.readers.text import check_length, parse_published
 
 __all__ = ["analyze", "analyze_article", "analyze_articles", "make_doc"]
 
@@ -38,6 +38,7 @@ def make_doc(
         )
     if not text.strip() and not allow_empty:
         raise EmptyInputError("empty: no text to analyse", source=source)
+    check_length(text, source=source)
     pub = None
     if published:
         value, precision = parse_published(str(published), source=source)

@@ -28,6 +28,8 @@ from kroniek.readers.base import Article, ItemError, OnError, display_name
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
+    "check_length",
     "decode_text",
     "parse_dated_text",
     "parse_published",
@@ -41,6 +43,10 @@ __all__ = [
 # One article is at most this large. Longer news articles are ~100 kB; a bigger input is
 # almost always a wrong file (a dump, a binary). Collections (JSONL, WARC) stream instead.
 MAX_BYTES = 10 * 1024 * 1024
+# And its text at most this many characters, however it comes (file, JSONL line, page,
+# library call, API): ~10x the longest news article, analysed in seconds (kroniek bench
+# --scaling: time grows linearly with the text).
+MAX_CHARS = 1_000_000
 
 _DATE_HEADER = re.compile(r"\A\s*date\s+(\S+)\s+", re.IGNORECASE)
 _ISO_PARTIAL = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
@@ -77,7 +83,18 @@ def decode_text(data: bytes, *, source: str) -> str:
         ) from None
     if not text.strip():
         raise EmptyInputError("empty: no text to analyse", source=source)
+    check_length(text, source=source)
     return text
+
+
+def check_length(text: str, *, source: str) -> None:
+    """InputTooLargeError when `text` is over `MAX_CHARS` characters."""
+    if len(text) > MAX_CHARS:
+        raise InputTooLargeError(
+            f"{len(text):,} characters is over the limit of {MAX_CHARS:,} for one article",
+            source=source,
+            hint="split it into articles, e.g. one per line of a JSONL file",
+        )
 
 
 def _looks_utf16(head: bytes) -> str | None:

@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from kroniek.errors import InputError
+from kroniek.readers.text import MAX_CHARS
 from kroniek.serve import schemas
 from kroniek.serve.errors import ApiError
 from kroniek.serve.schemas import ERRORS, ERRORS_404
@@ -229,7 +230,7 @@ def get_article(request: Request, article_id: ArticleId) -> Any:
 class ArticleIn(BaseModel):
     """An article to analyse and store."""
 
-    text: str = Field(min_length=1, max_length=1_000_000)
+    text: str = Field(min_length=1, max_length=MAX_CHARS, pattern=r"\S")  # not blank
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=200)

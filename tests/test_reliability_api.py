@@ -1,0 +1,121 @@
+"""The API and the stores under bad input (#17): NUL and lone surrogates in filters and in
+posted text, whitespace-only text, on SQLite and on a real PostgreSQL. Never a 5xx.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from kroniek.serve import create_app
+from kroniek.store import open_store
+from kroniek_docs import sample_docs
+from kroniek_pg import pg_server, pg_url  # noqa: F401  (fixtures)
+
+TOKEN = "fuzz-token"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """uvicorn in a thread on a free loopback port."""
+
+    def __init__(self, app: Any) -> None:
+        self.port = _free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        for _ in range(300):
+            if self.server.started:
+                return f"http://127.0.0.1:{self.port}"
+            time.sleep(0.05)
+        raise RuntimeError("server did not start")
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def store_target(backend: str, tmp: Path, request: pytest.FixtureRequest) -> str:
+    if backend == "sqlite":
+        return str(tmp / "k.sqlite")
+    import psycopg
+
+    server = request.getfixturevalue("pg_server")
+    name = "rel_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"{server}/{name}"
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
+                                                               marks=pytest.mark.postgres)])
+def served(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    target = store_target(request.param, tmp_path_factory.mktemp("api"), request)
+    with open_store(target) as store:
+        for i, doc in enumerate(sample_docs()):
+            store.add(doc, content_hash=f"h{i}")
+    with Server(create_app(target, write_token=TOKEN)) as base:
+        yield base + "/api/v1", target
+
+
+BAD = ["\x00", "Kyiv\x00", "%00", "\ud800", "Київ\udcff", "' OR 1=1 --", "../../etc/passwd"]
+
+
+@pytest.mark.parametrize("param", ["q", "place", "actor", "type", "side", "country"])
+def test_nul_and_surrogates_in_filters_are_no_5xx(served: tuple[str, str], param: str) -> None:
+    api, _ = served
+    with httpx.Client() as client:  # one keep-alive connection for all: none may be reset
+        for value in BAD:
+            raw = value.encode("utf-8", "surrogatepass")
+            for path in ("/events", "/quotes", "/claims", "/places", "/search", "/incidents"):
+                r = client.get(f"{api}{path}", params={param: raw})
+                assert r.status_code < 500, (path, param, value, r.text)
+
+
+def test_posted_nul_text_is_stored_whitespace_refused(served: tuple[str, str]) -> None:
+    api, target = served
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {"text": "Rusland viel\x00 dinsdag Charkiv aan met drones.", "title": "T\x00",
+            "url": "http://example.org/\x00", "lang": "nl"}
+    r = httpx.post(f"{api}/articles", json=body, headers=auth, timeout=300)
+    assert r.status_code == 201, r.text  # once a 500 on PostgreSQL
+    for blank in (" ", "\n\t  ", "\u00a0"):
+        r = httpx.post(f"{api}/articles", json={"text": blank}, headers=auth, timeout=300)
+        assert r.status_code == 422, (blank, r.text)  # once stored as an empty article
+    with open_store(target) as store:
+        rows = store._rows("SELECT text, title FROM articles WHERE source = ?", ("api",))
+    assert [(row["text"].count("\ufffd"), row["title"]) for row in rows] == [(1, "T\ufffd")]
+
+
+def test_jsonl_with_nul_ingests_into_either_store(served: tuple[str, str], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from kroniek.cli import main
+
+    _, target = served
+    src = tmp_path / "nul.jsonl"
+    src.write_text(json.dumps({"text": "Oekraïne meldt\u0000 gevechten bij Bachmoet.",
+                               "title": "\u0000", "outlet": "x\u0000"}) + "\n")
+    with pytest.raises(SystemExit) as exit_:
+        main(["ingest", str(src), "--db", target, "--quiet"])
+    err = capsys.readouterr().err
+    assert exit_.value.code in (0, None) and "added 1" in err, err
