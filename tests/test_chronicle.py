@@ -113,3 +113,28 @@ def test_incident_keeps_every_report_and_both_sides_fatality_claims() -> None:
 def test_an_incident_needs_a_report() -> None:
     with pytest.raises(ValueError, match="no reports"):
         build_incident("inc-empty", [])
+
+
+def test_two_events_of_one_article_are_two_incidents(tmp_path: Any) -> None:
+    """Incidents count what they say: a second strike told in the same article at the same
+    place and day is not another report of the first (real SQLite file)."""
+    import dataclasses
+
+    from kroniek.doc import Cue
+    from kroniek.store import open_store
+    from kroniek_docs import make_doc
+
+    doc = make_doc(extra=" Even later volgde een tweede drone-aanval.")
+    second = doc.text.rindex("drone-aanval")
+    doc.events.append(dataclasses.replace(
+        doc.events[0], id="ev2", trigger=Cue(second, second + len("drone-aanval"), "drone-aanval"),
+        claims=[]))
+    store = open_store(tmp_path / "k.sqlite")
+    try:
+        assert store.add(doc, content_hash="one") is True
+        assert store.count("incidents") == 2
+        other = make_doc(extra=" Een tweede bron bevestigt het.")  # another article: joins
+        assert store.add(other, content_hash="two") is True
+        assert store.count("incidents") == 2 and store.count("incident_reports") == 3
+    finally:
+        store.close()

@@ -65,6 +65,9 @@ class SQLStore(ReadQueries):
         self._all_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._closed = False
+        self._versions_lock = threading.Lock()
+        self._versions: Any = None
+        self._versions_made = False
 
     # -- backend hooks ------------------------------------------------------------------
 
@@ -209,8 +212,11 @@ class SQLStore(ReadQueries):
 
         Two articles with the same text but different hashes (say, a letter printed in two
         editions) are both kept: the second gets the id `<doc id>-<hash prefix>`. Each
-        event joins an incident of the chronicle (see `_link_incident`).
+        event joins an incident of the chronicle (see `_link_incident`); the article joins
+        its story (`article_versions`) in the same transaction, so that no kill leaves an
+        article without its story row.
         """
+        versions = self.versions()
         with self._tx() as cur:
             if self._one(cur, "SELECT COUNT(*) FROM articles WHERE content_hash = ?",
                          (content_hash,)):
@@ -226,7 +232,23 @@ class SQLStore(ReadQueries):
             self._index_fulltext(cur, rows)
             for ev in rows.events:
                 self._link_incident(cur, ev)
+            if versions is not None:  # the story row commits with the article, or neither
+                versions.record_in(cur, article_id, doc.text)
         return True
+
+    def versions(self) -> Any:
+        """The near-duplicate index over this store (`kroniek.dedup.StoreVersions`), made
+        on first use; None where dedup is unavailable."""
+        with self._versions_lock:
+            if not self._versions_made:
+                try:
+                    from kroniek.dedup import StoreVersions
+                except ImportError:  # datasketch missing: articles are stored without stories
+                    self._versions = None
+                else:
+                    self._versions = StoreVersions(self)
+                self._versions_made = True
+        return self._versions
 
     def _link_incident(self, cur: Any, ev: dict[str, Any]) -> None:
         joins = _chronicle_attr("joins_chronicle")
@@ -272,11 +294,14 @@ class SQLStore(ReadQueries):
             params += [ev["lat"] - CANDIDATE_DEG, ev["lat"] + CANDIDATE_DEG,
                        ev["lon"] - 2 * CANDIDATE_DEG, ev["lon"] + 2 * CANDIDATE_DEG]
         earliest = _shift(ev["date_from"], -INCIDENT_WINDOW_DAYS - MAX_MATCH_SPAN_DAYS)
+        # Two events of one article are two incidents (the events stage already made the
+        # mentions of one incident one event): an incident this article reports is no candidate.
         cur.execute(self._sql(
             f"SELECT * FROM incidents WHERE type IN ({marks}) AND date_from <= ? "
             f"AND date_to >= ? AND date_from >= ? {near}"
+            f"AND id NOT IN (SELECT incident_id FROM incident_reports WHERE article_id = ?) "
             f"ORDER BY date_from LIMIT {MAX_CANDIDATES}"),
-            [*params[:len(types) + 2], earliest, *params[len(types) + 2:]])
+            [*params[:len(types) + 2], earliest, *params[len(types) + 2:], ev["article_id"]])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
