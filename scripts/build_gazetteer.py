@@ -48,7 +48,7 @@ FIXED_POINTS = Path(__file__).with_name("gazetteer_fixed_points.tsv")
 # farms are not places news is located at.
 DUMP_CLASSES = frozenset("APLTHV")
 DUMP_SPOTS = frozenset({"SQR", "PAL", "CSTL", "AIRP"})
-# Natural Earth 1:110m country outlines (public domain), built by scripts/build_outlines.py.
+# Natural Earth country outlines (public domain), the base map's (scripts/build_outlines.py).
 OUTLINES = ROOT / "src" / "kroniek" / "web" / "outlines" / "countries.geojson"
 # A country's centre is the area-weighted centroid of its polygons at least this fraction of
 # its largest one (so Java and Sulawesi count, Alaska, Hawaii and French Guiana do not).
@@ -120,7 +120,9 @@ def _main_cluster(points: Coords, *, cell: float = 2.0, gap: int = 2) -> Coords:
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     """(area, lat, lon) of a polygon ring, on the Lambert cylindrical equal-area projection
     (x = lon, y = sin lat), so that northern parts do not weigh more than their area."""
-    pts = [(x, math.sin(math.radians(y))) for x, y in ring]
+    xs = [x for x, _y in ring]
+    shift = max(xs) - min(xs) > 180  # a ring across the antimeridian (Russia at 1:50m)
+    pts = [(x + 360 if shift and x < 0 else x, math.sin(math.radians(y))) for x, y in ring]
     a = cx = cy = 0.0
     for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True):
         f = x0 * y1 - x1 * y0
@@ -128,7 +130,8 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     if a == 0:
         return 0.0, ring[0][1], ring[0][0]
     y = max(-1.0, min(1.0, cy / (3 * a)))
-    return abs(a) / 2, math.degrees(math.asin(y)), cx / (3 * a)
+    lon = cx / (3 * a)
+    return abs(a) / 2, math.degrees(math.asin(y)), lon - 360 if lon > 180 else lon
 
 
 def outline_centres(path: Path, iso3: dict[str, str], names: dict[str, str]) -> dict[str, tuple[float, float]]:
@@ -138,7 +141,8 @@ def outline_centres(path: Path, iso3: dict[str, str], names: dict[str, str]) -> 
     out = {}
     for feat in json.loads(path.read_text(encoding="utf-8"))["features"]:
         props, geom = feat["properties"], feat["geometry"]
-        cc = iso3.get(props.get("iso_a3", "")) or names.get(props.get("name", ""))
+        cc = (iso3.get(props.get("iso_a3", "")) or iso3.get(props.get("iso_n3", ""))
+              or names.get(props.get("name", "")))  # fmt: skip
         if not cc or geom["type"] not in {"Polygon", "MultiPolygon"}:
             continue
         polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
@@ -161,7 +165,8 @@ def _country_polygons(path: Path, iso3: dict[str, str], names: dict[str, str]) -
     out: dict[str, list[list[list[list[float]]]]] = {}
     for feat in json.loads(path.read_text(encoding="utf-8"))["features"]:
         props, geom = feat["properties"], feat["geometry"]
-        cc = iso3.get(props.get("iso_a3", "")) or names.get(props.get("name", ""))
+        cc = (iso3.get(props.get("iso_a3", "")) or iso3.get(props.get("iso_n3", ""))
+              or names.get(props.get("name", "")))  # fmt: skip
         if cc and geom["type"] in {"Polygon", "MultiPolygon"}:
             out[cc] = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
     return out
@@ -292,7 +297,10 @@ def region_rows(data: Path, cities: list[GeoRow]) -> tuple[list[GeoRow], dict[st
     admin: dict[str, int] = {}
     cont_pop: dict[str, int] = defaultdict(int)
     info = read_tsv(data / "countryInfo.tsv")
-    iso3, names = {c[1]: c[0] for c in info if len(c) > 4}, {c[4]: c[0] for c in info if len(c) > 4}
+    # Outlines name their country by ISO alpha-3 (Natural Earth 1:110m) or numeric code
+    # (1:50m, world-atlas), else by name.
+    iso3 = {c[1]: c[0] for c in info if len(c) > 4} | {c[2]: c[0] for c in info if len(c) > 4}
+    names = {c[4]: c[0] for c in info if len(c) > 4}
     polygons = _country_polygons(OUTLINES, iso3, names)
     outlined = {cc: _inside(ll, polygons.get(cc, []))
                 for cc, ll in outline_centres(OUTLINES, iso3, names).items()}  # fmt: skip
@@ -412,7 +420,38 @@ def add_non_places(db: sqlite3.Connection, names_dir: Path) -> int:
     return len(rows)
 
 
-def build(data: Path, out: Path, dumps: list[Path], names_dir: Path) -> dict[str, int]:
+# Dutch words: a place name (or a spelling variant of one: "Pech" ~ Pécs) that is a common
+# lower-case Dutch word ("handen", "juist", "pech", "maan", "stad", "centrale") is read as
+# the word first in Dutch text (kind "word-nl"). Counted on the raw Dutch sentences of ../shared/data/raw/nl (0.8M words): at
+# least MIN_WORD_COUNT lower-case uses, more than its capitalised uses inside sentences.
+# Names of Dutch towns of at least DUTCH_TOWN people stay places (Leiden, Hoorn, Best).
+MIN_WORD_COUNT = 3
+DUTCH_TOWN = 10_000
+_WORD = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ]+)(?![\w-])")
+
+
+def add_dutch_words(db: sqlite3.Connection, raw_dir: Path) -> int:
+    """Fill `nonplaces` with kind "word-nl" (see `MIN_WORD_COUNT`); returns the count."""
+    low: dict[str, int] = defaultdict(int)
+    cap: dict[str, int] = defaultdict(int)
+    for path in sorted(raw_dir.glob("*.sents")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            for k, m in enumerate(_WORD.finditer(line)):
+                w = m.group(1)
+                if w.islower():
+                    low[w] += 1
+                elif k > 0 and w[:1].isupper() and w[1:].islower():
+                    cap[w.lower()] += 1
+    words = {fold(w) for w, n in low.items() if n >= MIN_WORD_COUNT and len(w) >= 3 and n > cap[w]}
+    keep = {k for (k,) in db.execute(
+        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id WHERE p.fcode IN "
+        f"({','.join('?' * len(MAJOR))}) OR (p.cc = 'NL' AND p.pop >= ?)", (*MAJOR, DUTCH_TOWN))}  # fmt: skip
+    rows = sorted((w, "word-nl") for w in words - keep)  # all: spelling variants match too
+    db.executemany("INSERT OR IGNORE INTO nonplaces VALUES (?,?)", rows)
+    return len(rows)
+
+
+def build(data: Path, out: Path, dumps: list[Path], names_dir: Path, raw_dir: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     target = out / "gazetteer.sqlite"
     tmp = target.with_suffix(".tmp")
@@ -445,9 +484,15 @@ def build(data: Path, out: Path, dumps: list[Path], names_dir: Path) -> dict[str
         gid = int(cols[0]) if cols[0].isdigit() else admin.get(cols[0], 0)
         if gid in known and len(cols) > 2:
             translations.append((gid, cols[2], 2))
+    # The fixed table's other names are names in their own right (Dutch "Atlantische
+    # Oceaan", English "Atlantic"), not alternates (waters have no population to let
+    # alternates in).
+    translations += [(r.id, a, 2) for r in regions if r.fcode == "CONT" or r.fclass == "H"
+                     for a in r.alternates]  # fmt: skip
     add_names(db, translations)
     counts["localized names"] = len(translations)
     counts["non-place names"] = add_non_places(db, names_dir)
+    counts["Dutch words"] = add_dutch_words(db, raw_dir)
     finish_index(db)
     counts["indexed names"] = db.execute("SELECT count(*) FROM names").fetchone()[0]
     counts["phonetic keys"] = db.execute("SELECT count(*) FROM pkeys").fetchone()[0]
@@ -463,38 +508,56 @@ CARD = """# Gazetteer data card
 
 `gazetteer.sqlite` is kroniek's bundled gazetteer, built by `scripts/build_gazetteer.py`.
 
-- **Source**: GeoNames (https://www.geonames.org), files `cities500.zip`,
-  `admin1CodesASCII.txt`, `admin2Codes.txt`, `countryInfo.tsv`, and localized names
-  (nl, en, de, fr, ru, uk) from GeoNames as packaged by Debian's libgeonames-common.
+- **Source**: GeoNames (https://www.geonames.org), files `cities500.zip`, the full dump of
+  the Netherlands `NL.txt`, `admin1CodesASCII.txt`, `admin2Codes.txt`, `countryInfo.tsv`,
+  and localized names (nl, en, de, fr, ru, uk) from GeoNames as packaged by Debian's
+  libgeonames-common; `scripts/gazetteer_fixed_points.tsv` (continents, oceans, seas); the
+  Alpino parser's name lists (LGPL-2.1) and raw Dutch sentences of `../shared/data/raw/nl`
+  for the tables of names that are usually not places.
 - **Licence**: Creative Commons Attribution 4.0 (CC BY 4.0). Attribution: "Contains data
   from GeoNames (www.geonames.org), licensed under CC BY 4.0." Changes: columns reduced,
-  names folded and indexed, region centres computed (see below).
-- **Country centres**: the area-weighted centroid (on an equal-area projection) of the
-  country's Natural Earth 1:110m outline (public domain, `web/outlines/countries.geojson`),
-  counting only its polygons of at least a quarter of the largest one's area (so Alaska,
-  Hawaii and overseas departments do not pull the centre). Countries without an outline use the estimate below.
-- **First-level region centres**: each country outline is cut into 0.25° cells and every
-  cell given to the region of its nearest populated place; a region's centre is the
-  area-weighted centre of its cells (kept when it lies within the bounding box of the
-  region's places, and the region has ≥ 4 cells). This estimates where the region's land
-  is, not where its people live (northern Ontario, inland Queensland). On the ADM1
-  toponyms of the LGL gold: 730 of 732 within 161 km, against 705 for the estimate from
-  places alone (GeoVirus: about 40 more of 575 within 161 km).
-- **Region centres**: ADM1 regions not covered above, ADM2 regions, continents and countries without an outline have
-  no coordinates in these files; their centre is estimated from their populated places (the main cluster of
-  places, each 1-degree column of longitude filled between its southernmost and
-  northernmost place, area-weighted centroid; the mean for regions with < 20 places).
-  These can differ from the centres GeoNames or Wikipedia give (e.g. Canada, Russia).
+  names folded and indexed, points of countries and regions computed where GeoNames'
+  files give none (see below).
+- **Points: an entry's own.** A place carries the point of its GeoNames entry. Countries
+  and regions are entries too: where a full country dump holds the country's or region's
+  own GeoNames row (the Netherlands, its provinces and municipalities from `NL.txt`), that
+  row's point is used ({own} entries). Continents: GeoNames' own points (fixed table).
+  Oceans and seas: a label point inside the water (fixed table; GeoNames ids where known,
+  negative kroniek ids otherwise).
+- **Country points where no file has them**: the area-weighted centroid (on an equal-area
+  projection) of the country's Natural Earth outline (public domain, the base map's
+  `web/outlines/countries.geojson`), counting only its polygons of at least a quarter of
+  the largest one's area (so Alaska, Hawaii and overseas departments do not pull it),
+  moved to the nearest 0.25° cell inside the outline when it falls outside (a point inside
+  the area). On the country toponyms of the LGL tuning part this is within 161 km of the
+  GeoNames point for 94% of mentions; a pole of inaccessibility (a label point chosen for
+  room) was within 161 km for 67%, so it was not used. Countries without an outline use
+  the estimate from their populated places (below).
+- **First-level region points where no file has them**: each country outline is cut into
+  0.25° cells and every cell given to the region of its nearest populated place; a
+  region's point is the area-weighted centre of its cells (kept when it lies within the
+  bounding box of the region's places, and the region has ≥ 4 cells).
+- **Other regions** (ADM1 regions not covered above, ADM2 regions, countries without an
+  outline): estimated from their populated places (the main cluster of places, each
+  1-degree column of longitude filled between its southernmost and northernmost place,
+  area-weighted centroid; the mean for regions with < 20 places).
 - **Region groups** (feature code ADMD, negative ids: not GeoNames places): a name shared
   by two or more first-level regions of a country that differ only by a compass word
-  ("North/South/West Sumatra" → Sumatra, "Northern/Western Darfur" → Darfur, "North/South
-  Holland" → Holland), when no region has the bare name; centre from their places.
+  ("North/South/West Sumatra" → Sumatra, "Northern/Western Darfur" → Darfur), when no
+  region has the bare name; centre from their places.
 - **Country short names**: "Republic of the Congo" is also indexed as "Congo".
-- **Continents**: the seven GeoNames continent codes of countryInfo.tsv (feature code CONT),
-  with English and Dutch names.
-- **Not included**: places with population < 500 that are not administrative seats
-  (most small villages). Users add them with `kroniek gazetteer add XX.zip` or
-  `kroniek gazetteer download XX`.
+- **The Netherlands in full**: every populated place, neighbourhood, region (Twente, de
+  Veluwe), water, terrain and square of `NL.txt` (hotels, mills, farms and bus stops left
+  out).
+- **Names that are usually not places** (table `nonplaces`): names on Alpino's person,
+  organisation and other-name lists that are not on its geographic list and name no
+  country, continent, water, first-level region, capital or first-level seat ("Ajax",
+  "Shell", "Obama", "Hamas", "Engels"); and common lower-case Dutch words (at least 3 uses
+  in the raw Dutch sentences, more than their capitalised uses; Dutch towns of 10,000
+  people or more excepted), read as words in Dutch text ("Handen", "Pech", "Maan").
+- **Not included**: places with population < 500 outside the Netherlands that are not
+  administrative seats (most small villages). Users add them with `kroniek gazetteer add
+  XX.zip` or `kroniek gazetteer download XX`.
 - **Size**: {size:.1f} MB.
 
 ## Counts
@@ -511,12 +574,15 @@ def main() -> None:
                     help="full GeoNames country dump to include (default: <data>/NL.txt)")
     ap.add_argument("--names", type=Path, default=Path("/work/shared/data/lexicons/alpino-names"),
                     help="the Alpino name lists (per, org, misc, geo .txt)")
+    ap.add_argument("--raw", type=Path, default=Path("/work/shared/data/raw/nl"),
+                    help="raw Dutch sentences (*.sents) for the Dutch-word table")
     args = ap.parse_args()
     t0 = time.time()
-    counts = build(args.data, args.out, args.dump or [args.data / "NL.txt"], args.names)
+    counts = build(args.data, args.out, args.dump or [args.data / "NL.txt"], args.names, args.raw)
     size = (args.out / "gazetteer.sqlite").stat().st_size / 1e6
     table = "\n".join(f"| {k} | {v:,} |" for k, v in counts.items())
-    card = CARD.format(size=size, counts="| what | count |\n|---|---|\n" + table)
+    card = CARD.format(size=size, own=counts["own points from dumps"],
+                       counts="| what | count |\n|---|---|\n" + table)  # fmt: skip
     (args.out / "README.md").write_text(card, encoding="utf-8")
     print(f"built {args.out / 'gazetteer.sqlite'} ({size:.1f} MB) in {time.time() - t0:.0f} s")
     for k, v in counts.items():

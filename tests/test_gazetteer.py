@@ -25,7 +25,8 @@ from kroniek.gazetteer import (
 
 RUNNER = CliRunner()
 NL_TXT = DATA / "gazetteer" / "NL.txt"
-STREAM = "Delfshavensche Schie"  # a canal in NL.txt, not in the bundled cities500
+# A bridge in NL.txt: the bundled index holds the Dutch dump without its buildings.
+BRIDGE = "Zwormertorenbrug"
 
 
 def _found(name: str) -> set[tuple[str, str]]:
@@ -81,6 +82,31 @@ def test_large_countries_and_regions_are_centred_on_their_land() -> None:
     assert ca is not None and ca.lat > 55
     ontario = gaz.admin1("CA", "08")
     assert ontario is not None and ontario.lat > 48
+
+
+def test_entries_carry_their_own_points() -> None:
+    """GeoNames' own points where a file has them (the Netherlands and its provinces from
+    NL.txt), continents at GeoNames' points, oceans and seas from the fixed table."""
+    gaz = load_gazetteer()
+    nl = gaz.country("NL")
+    assert nl is not None and (nl.lat, nl.lon) == (52.25, 5.75)
+    holland = gaz.admin1("NL", "11")  # Zuid-Holland
+    assert holland is not None and (holland.lat, holland.lon) == (52.0, 4.66667)
+    europe = next(c for c in gaz.lookup("Europe") if c.feature_code == "CONT")
+    assert (europe.geonameid, europe.lat, europe.lon) == (6255148, 48.69096, 9.14062)
+    atlantic = [c for c in gaz.lookup("Atlantic Ocean") if c.feature_code == "OCN"]
+    assert atlantic and atlantic[0].geonameid == 3411923 and atlantic[0].feature_class == "H"
+
+
+def test_the_full_dutch_dump_and_the_non_place_names() -> None:
+    gaz = load_gazetteer()
+    twente = [c for c in gaz.lookup("Twente", variants=False) if c.country_code == "NL"]
+    assert twente and twente[0].feature_code == "AREA"
+    assert gaz.non_place("Ajax") == "org" and gaz.non_place("Obama") == "per"
+    assert gaz.non_place("Handen") == "word-nl"
+    assert gaz.non_place("Amsterdam") is None and gaz.non_place("Somalia") is None
+    hague = gaz.seat_of_government("NL")
+    assert hague is not None and hague.name == "The Hague"
 
 
 def test_region_groups_and_short_country_names() -> None:
@@ -146,13 +172,13 @@ def server(nl_zip: Path) -> Iterator[str]:
 
 
 def test_add_merges_a_country_dump(data_dir: Path, nl_zip: Path) -> None:
-    assert not load_gazetteer().lookup(STREAM)
+    assert not load_gazetteer().lookup(BRIDGE)
     result = RUNNER.invoke(app, ["gazetteer", "add", str(nl_zip)])
     assert result.exit_code == 0, result.output
     assert (data_dir / "gazetteer" / "overlay.sqlite").exists()
     load_gazetteer.cache_clear()
-    found = load_gazetteer().lookup(STREAM)
-    assert found and found[0].country_code == "NL" and found[0].feature_code == "STMC"
+    found = load_gazetteer().lookup(BRIDGE)
+    assert found and found[0].country_code == "NL" and found[0].feature_code == "BDG"
 
 
 def test_download_from_a_real_server(data_dir: Path, server: str) -> None:
@@ -160,7 +186,7 @@ def test_download_from_a_real_server(data_dir: Path, server: str) -> None:
     assert result.exit_code == 0, result.output
     assert "NL:" in result.output
     load_gazetteer.cache_clear()
-    assert load_gazetteer().lookup(STREAM)
+    assert load_gazetteer().lookup(BRIDGE)
 
 
 def test_download_of_a_missing_dump_says_so(data_dir: Path, server: str) -> None:

@@ -13,8 +13,10 @@ geonames-translations). For each annotated place the accepted entries are:
 - area, spot, water: NL.txt (or cities500) entries of that name in that country, if any;
 - wide, seat: no entry (a supranational area; a seat of government); only the country counts.
 
-A sixth column, when present, lists extra accepted ids (checked by hand with
-gold/lookup_place.py). Names marked `not:<kind>` are not places in that article.
+A fifth column, when present, lists extra accepted ids (checked by hand with
+gold/lookup_place.py), or with a leading "=" the only accepted ids (a name that several
+places share, where the rule above would take the wrong one; a seat of government: the
+city it is in). Names marked `not:<kind>` are not places in that article.
 
     python gold/places-nl/make_gold.py
 """
@@ -87,11 +89,12 @@ def main() -> None:
     gold: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
     for r in rows:
         art, surface, cc, kind = r[0], r[1], r[2], r[3]
-        extra = [int(x) for x in r[4].split(",")] if len(r) > 4 and r[4].strip() else []
+        only = len(r) > 4 and r[4].startswith("=")  # "=id,...": exactly these entries
+        extra = [int(x) for x in r[4].lstrip("=").split(",")] if len(r) > 4 and r[4].strip() else []
         entry: dict[str, object] = {"country": None if cc == "-" else cc, "kind": kind}
         if not kind.startswith("not:"):
-            entry["geonameids"] = sorted(set(accepted(norm(surface), cc, kind, by_name, countries, admin,
-                                                      translated, ids)) | set(extra))  # fmt: skip
+            found = [] if only else accepted(norm(surface), cc, kind, by_name, countries, admin, translated, ids)
+            entry["geonameids"] = sorted(set(found) | set(extra))
         gold[art][surface] = entry
     out = {"source": "annotations.tsv", "articles": dict(sorted(gold.items()))}
     (HERE / "gold.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -313,6 +313,16 @@ class SqliteGazetteer:
         return self.get(int(row[0])) if row and row[0] else None
 
     @cache  # noqa: B019 - one instance per process
+    def seat_of_government(self, country_code: str) -> Candidate | None:
+        """Where a country's government sits: its seat of government (GeoNames PPLG: The
+        Hague for the Netherlands) where it is not the capital, else the capital."""
+        row = self._dbs[0].execute(
+            f"SELECT {_COLUMNS} FROM places p WHERE p.cc = ? AND p.fcode = 'PPLG' "
+            "ORDER BY p.pop DESC LIMIT 1", (country_code.upper(),)
+        ).fetchone()  # fmt: skip
+        return _row_candidate(row, "name") if row else self.capital(country_code)
+
+    @cache  # noqa: B019 - one instance per process
     def neighbours(self) -> dict[str, frozenset[str]]:
         """Country code → the codes of the countries bordering it (countryInfo)."""
         rows = self._dbs[0].execute("SELECT cc, neighbours FROM countries").fetchall()

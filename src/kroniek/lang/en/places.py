@@ -67,7 +67,7 @@ ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UK": "G
                      ("W. Va.", "WV"), ("Wis.", "WI"), ("Wyo.", "WY"))}}  # fmt: skip
 
 # Never a place on their own, whatever precedes them ("in August", "in mei").
-NEVER_PLACES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+NEVER_PLACES = frozenset(["god", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 # A name followed by one of these is what is named after the place (a disease, a strain),
 # not a mention of the place ("Marburg virus"; GeoVirus tuning data).

@@ -54,13 +54,14 @@ SEATS_OF_POWER = {
     "zhongnanhai": "CN", "quai d orsay": "FR", "knesset": "IL", "capitool": "US",
 }  # fmt: skip
 
-# Abbreviated country names.
-ABBREVIATIONS = {"VS": "US", "V.S.": "US", "VK": "GB", "VAE": "AE"}
+# Abbreviated and colloquial country names ("Amerika" is the United States in Dutch news;
+# GeoNames' Dutch names lack it, and a hamlet in Limburg is called America).
+ABBREVIATIONS = {"VS": "US", "V.S.": "US", "VK": "GB", "VAE": "AE", "Amerika": "US"}
 
 # Never a place on their own, whatever precedes them ("in August", "in mei", "in het Frans").
 # Language names are capitalised in Dutch ("in het Engels"): Engels, Frans and Turks are
 # also places somewhere (seen on the DPG news set: "Engels" → Russia 33 times).
-NEVER_PLACES = frozenset(["engels", "frans", "duits", "spaans", "italiaans", "russisch", "arabisch", "turks", "chinees", "japans", "pools", "grieks", "portugees", "nederlands", "vlaams", "fries", "oekraiens", "oekraïens", "hebreeuws", "perzisch", "koerdisch", "latijn", "zweeds", "noors", "deens", "fins", "hongaars", "roemeens", "tsjechisch", "servisch", "kroatisch", "hindi", "swahili", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])
+NEVER_PLACES = frozenset(["god", "engels", "frans", "duits", "spaans", "italiaans", "russisch", "arabisch", "turks", "chinees", "japans", "pools", "grieks", "portugees", "nederlands", "vlaams", "fries", "oekraiens", "oekraïens", "hebreeuws", "perzisch", "koerdisch", "latijn", "zweeds", "noors", "deens", "fins", "hongaars", "roemeens", "tsjechisch", "servisch", "kroatisch", "hindi", "swahili", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])
 
 # A name followed by one of these is what is named after the place (a disease, a strain),
 # not a mention of the place ("Marburg virus"; GeoVirus tuning data).

@@ -82,7 +82,8 @@ class PlacesStage:
             c = m.cands[m.best] if m.best >= 0 else None
             roles[k] = metonym_reason(doc, m, c, lex, capitals)
             seat = next((j for j, o in enumerate(m.cands) if is_capital(o, capitals)), -1)
-            if roles[k] is None and seat >= 0 and seat != m.best:
+            if roles[k] is None and seat >= 0 and seat != m.best and not (
+                    c is not None and c.feature_code.startswith("PCL")):  # fmt: skip
                 # A name that is also a capital ("Washington") read as the government
                 # when it speaks or decides.
                 roles[k] = metonym_reason(doc, m, m.cands[seat], lex, capitals)

@@ -29,6 +29,7 @@ class Lexicon:
     never: frozenset[str]
     not_place_next: frozenset[str]
     org_heads: frozenset[str]
+    lang: str = ""
 
 
 @cache
@@ -39,7 +40,7 @@ def lexicon(lang: str) -> Lexicon:
         mod.FUNCTION_WORDS, mod.LOCATIVE_PREPOSITIONS,
         re.compile(rf"(?:^|\s)(?:{rel})(?:\s+(?:de|het|the))?\s*$", re.IGNORECASE),
         mod.BORDER_WORDS, mod.SPEECH_VERBS, mod.METONYM_PREPOSITIONS, mod.SEATS_OF_POWER,
-        mod.ABBREVIATIONS, mod.NEVER_PLACES, mod.NOT_PLACE_NEXT, mod.ORGANISATION_HEADS,
+        mod.ABBREVIATIONS, mod.NEVER_PLACES, mod.NOT_PLACE_NEXT, mod.ORGANISATION_HEADS, lang,
     )  # fmt: skip
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kroniek.doc import Doc
 from kroniek.gazetteer import Candidate, SqliteGazetteer
 from kroniek.stages.places.lexicon import Lexicon, Mention, next_words, prev_words
 
-__all__ = ["fallback_region", "is_capital", "metonym_reason"]
+__all__ = ["acting_verb", "fallback_region", "is_capital", "metonym_reason"]
 
 
 _AUXILIARIES = frozenset(["is", "was", "zijn", "waren", "heeft", "had", "hebben", "zal", "zou", "kan", "kon", "moet", "moest", "staat", "stond", "has", "have", "will", "would", "could", "can", "may", "might", "must"])  # fmt: skip
@@ -22,12 +24,13 @@ def metonym_reason(doc: Doc, m: Mention, c: Candidate | None, lex: Lexicon,
     """Why this mention stands for a government (None when it is a location)."""
     is_seat = m.seat is not None
     capital_here = c is not None and is_capital(c, capitals)
-    if not (is_seat or capital_here):
+    country_here = c is not None and c.feature_code.startswith("PCL")
+    if not (is_seat or capital_here or country_here):
         return None
     text = doc.text
     prev = [w.lower() for w in prev_words(text, m.start, 2)]
     nxt = [w.lower() for w in next_words(text, m.end)]
-    what = f"the seat of power of {m.seat}" if is_seat else "a capital"
+    what = f"the seat of power of {m.seat}" if is_seat else "a capital" if capital_here else "a country"
     if prev and prev[-1] in lex.locative:
         return None
     if prev and prev[-1] in lex.metonym_preps and (prev[-1] != "voor" or nxt[:1] and nxt[0] in _AUXILIARIES):
@@ -41,7 +44,31 @@ def metonym_reason(doc: Doc, m: Mention, c: Candidate | None, lex: Lexicon,
             break
         if w in lex.speech_verbs:
             return f"{what} used for its government (subject of '{w}')"
+    verb = acting_verb(doc, m)
+    if verb:
+        return f"{what} acting as its government or people (subject of '{verb}')"
     return f"{what} standing for its government" if is_seat else None
+
+
+# Verbs whose subject a place can be as a place: being, lying, bordering, counting,
+# having inhabitants ("Nederland telt 17 miljoen inwoners", "Kyiv ligt aan de Dnipro").
+_PLACE_VERBS = frozenset(["zijn", "worden", "blijven", "liggen", "grenzen", "tellen", "hebben", "krijgen", "be", "become", "remain", "lie", "border", "have", "get", "count", "see"])  # fmt: skip
+
+
+def acting_verb(doc: Doc, m: Mention) -> str | None:
+    """The verb a mention is the subject of (dependency parse), unless a verb of being,
+    lying or having: "Duitsland ontmaskerde", "Den Haag wil" — the country or capital acts."""
+    starts = [t.start for t in doc.tokens]
+    k = bisect_left(starts, m.start)
+    while k < len(doc.tokens) and doc.tokens[k].end <= m.end:
+        tok = doc.tokens[k]
+        if tok.dep.startswith("nsubj") and 0 <= tok.head < len(doc.tokens) and not (
+                doc.tokens[tok.head].start >= m.start and doc.tokens[tok.head].end <= m.end):  # fmt: skip
+            head = doc.tokens[tok.head]
+            if head.upos == "VERB" and (head.lemma or head.text).lower() not in _PLACE_VERBS:
+                return head.text
+        k += 1
+    return None
 
 
 # -- the fallback for places the gazetteer lacks ----------------------------------------

@@ -51,7 +51,7 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
         c = gaz.country(code[0]) if len(code) == 1 else gaz.admin1(code[0], code[1])
         return [c] if c else []
     if m.seat:
-        c = gaz.capital(m.seat)
+        c = gaz.seat_of_government(m.seat)
         return [c] if c else []
     name = re.sub(r"^(?:the|de|het)\s+", "", m.text, flags=re.IGNORECASE)
     cands = gaz.lookup(name, variants=m.source in {"entity", "context"})
@@ -79,7 +79,9 @@ def _city_over_region(priors: list[float], cands: list[Candidate], form: str) ->
     city when both are candidates within `CITY_REGION_KM` of each other; a region that
     shares its name with a national capital yields to the capital ("Washington"), and a
     first-level region to a large city inside it ("New York"). The name's own form decides
-    first: "Washington State", "the state of New York" are the region (`form` "region")."""
+    first: "Washington State", "the state of New York" are the region (`form` "region").
+    A second-level region yields to a same-named town inside it ("Antwerpen" the city, not
+    the province)."""
     towns = [c for c in cands if c.feature_class == "P"]
     capital = any(t.feature_code == "PPLC" for t in towns)
 
@@ -87,18 +89,28 @@ def _city_over_region(priors: list[float], cands: list[Candidate], form: str) ->
         if not c.feature_code.startswith("ADM"):
             return False
         return capital or any(t.country_code == c.country_code and (
-            distance_km(t, c) < CITY_REGION_KM or c.feature_code == "ADM1"
+            distance_km(t, c) < CITY_REGION_KM
+            or c.feature_code == "ADM2" and (t.admin1, t.admin2) == (c.admin1, c.admin2)
+            or c.feature_code == "ADM1"
             and t.admin1 == c.admin1 and t.population >= BIG_CITY) for t in towns)  # fmt: skip
 
+    # A first-level region's bonus is for names that mean the region ("Georgia", "Ohio"):
+    # not when a town of that name elsewhere is as populous ("Gaza" the city, not Gaza
+    # province in Mozambique).
+    largest_town = max((t.population for t in towns), default=0)
+    priors = [p - FEATURE_BONUS["ADM1"] if c.feature_code == "ADM1"
+              and c.population < ADM1_TOWN_RATIO * largest_town else p
+              for p, c in zip(priors, cands, strict=True)]  # fmt: skip
     countries = {c.country_code for c in cands if c.feature_code == "PCLI" and c.match == "name"}
     if countries:
         priors = [p - COUNTRY_NAME_PENALTY if c.country_code in countries
                   and c.feature_code != "PCLI" else p for p, c in zip(priors, cands, strict=True)]  # fmt: skip
     if form == "region":
         return [p + 3.0 if c.feature_class == "A" else p for p, c in zip(priors, cands, strict=True)]
-    return [p - 3.0 if yields(c) else p for p, c in zip(priors, cands, strict=True)]
+    return [p - CITY_REGION_PENALTY if yields(c) else p for p, c in zip(priors, cands, strict=True)]
 
 
+ADM1_TOWN_RATIO = 2.0  # checked on LGL tune (US states keep their bonus over their towns)
 BIG_CITY = 100_000  # a city this large is what its state's name means on its own
 _REGION_FORM = re.compile(r"^\s*(?:state|staat)\b", re.IGNORECASE)
 _REGION_FORM_BEFORE = re.compile(r"\b(?:state|staat|province|provincie) of\s*$|\bstaat\s*$",
@@ -114,6 +126,7 @@ def name_form(text: str, m: Mention) -> str:
 
 
 CITY_REGION_KM = 40.0
+CITY_REGION_PENALTY = 3.0  # what a region loses to its city (LGL tune: 3 and 4 score alike)
 
 # "Dublin, Ohio", "Paris (Texas)", "Alexandria, Egypt": a place followed by a region that
 # contains one of its readings. Both the contained readings and the containing region's
