@@ -101,18 +101,35 @@ def ner_to_docbin(vocab: object, sentences: list[GoldSentence], path: Path) -> N
 
 
 _POSSESSIVES = {"mijn", "jouw", "je", "zijn", "haar", "ons", "onze", "uw", "hun"}
+# UD Dutch 2.x: only zijn is a copula; these are the auxiliaries (counted on the UD 2.x parts)
+_MODERN_AUX = {"zijn", "worden", "hebben", "kunnen", "zullen", "moeten", "mogen", "krijgen"}
 
 
-def modernize_2017(s: UDSentence) -> UDSentence:
-    """The 2017 UD Dutch parts in the conventions of the UD 2.x dev/test parts that kroniek
-    is measured on: `flat:name` → `flat`, possessive determiners → PRON `nmod:poss`."""
+def modernize_2017(s: UDSentence) -> UDSentence | None:
+    """A 2017 UD Dutch sentence in the conventions of the UD 2.x parts that kroniek is
+    measured on: `flat:name` → `flat`, possessive determiners → PRON `nmod:poss`, `cc` on
+    the conjunct that follows it. None for a sentence with a copula other than zijn or an
+    auxiliary that UD 2.x treats as a main verb (gaan, laten, willen): its tree differs."""
+    for i, dep in enumerate(s.deps):
+        if (dep == "cop" and s.lemmas[i] != "zijn") or (dep.startswith("aux") and s.lemmas[i] not in _MODERN_AUX):
+            return None
     for i, dep in enumerate(s.deps):
         if dep == "flat:name":
             s.deps[i] = "flat"
         elif dep == "det" and s.upos[i] == "DET" and s.lemmas[i].lower() in _POSSESSIVES:
             s.upos[i], s.deps[i] = "PRON", "nmod:poss"
-            s.feats[i] = "|".join(sorted({*filter(None, s.feats[i].split("|")), "Poss=Yes", "PronType=Prs"}))
+            feats = {*filter(None, s.feats[i].split("|")), "Poss=Yes", "PronType=Prs"}
+            s.feats[i] = "|".join(sorted(feats))
+        elif dep == "cc":
+            h = s.heads[i]
+            nxt = [j for j in range(i + 1, len(s.words)) if s.heads[j] == h and s.deps[j] == "conj"]
+            if h < i and nxt:
+                s.heads[i] = nxt[0]
     return s
+
+
+def _modern(sentences: list[UDSentence]) -> list[UDSentence]:
+    return [m for m in map(modernize_2017, sentences) if m is not None]
 
 
 def syntax_train_sentences(data: Path, *, alpino: Path | None) -> list[UDSentence]:
@@ -124,8 +141,8 @@ def syntax_train_sentences(data: Path, *, alpino: Path | None) -> list[UDSentenc
     ltest = read_conllu(syn / "nl_lassysmall-ud-test.conllu")
     train = read_conllu(syn / "nl_alpino-ud-test.conllu") + read_conllu(syn / "nl_lassysmall-ud-dev.conllu")
     train += [s for i, s in enumerate(ltest) if i % 10]
-    partial = [modernize_2017(s) for s in read_conllu(syn / "nl_alpino-ud-train-2017-partial.conllu")]
-    train += [modernize_2017(s) for s in read_conllu(syn / "nl_lassysmall-ud-train-2017.conllu")]
+    partial = _modern(read_conllu(syn / "nl_alpino-ud-train-2017-partial.conllu"))
+    train += _modern(read_conllu(syn / "nl_lassysmall-ud-train-2017.conllu"))
     if alpino is not None and alpino.exists():
         dev = {" ".join(s.words) for s in read_conllu(syn / "nl_alpino-ud-dev.conllu")}
         converted = [s for s in read_conllu(alpino) if " ".join(s.words) not in dev]
