@@ -299,7 +299,7 @@ async def event_points(request: Request, f: Filter,
 async def event_days(request: Request, f: Filter) -> Any:
     d = _with_page(f, 1, 0)
     del d["limit"], d["offset"]
-    return FastJSON({"items": await _read(request, "event_days", **d)})
+    return FastJSON({"items": await _read(request, "event_spans", **d)})
 
 
 @router.get("/events/types", summary="Events per type (the legend), same filters",

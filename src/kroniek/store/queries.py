@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kroniek.doc import Doc
-from kroniek.store.records import ARTICLE_COLUMNS, RecordQueries
+from kroniek.store.records import ARTICLE_COLUMNS, RecordQueries, in_list, like_pattern
 
 __all__ = ["EventFilter", "PlaceMatch", "ReadQueries", "fts5_query", "like_pattern"]
 
@@ -26,12 +26,6 @@ _EVENT_COLUMNS = (
 )
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching `text` anywhere, its wildcards escaped (ESCAPE '\\')."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _unwrap(value: str | None) -> list[str]:
     return [v for v in (value or "").split(",") if v]
 
@@ -40,15 +34,6 @@ def _marks(values: tuple[Any, ...] | list[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
-def _in_names(col: str, names: tuple[str, ...], params: list[Any], *, also: str = "") -> str:
-    """`col IN (...)` (or `also`'s too) for exact names; no names match nothing."""
-    if not names:
-        return "1 = 0"
-    params += list(names)
-    if not also:
-        return f"{col} IN ({_marks(names)})"
-    params += list(names)
-    return f"({col} IN ({_marks(names)}) OR {also} IN ({_marks(names)}))"
 
 
 def _place_where(pm: PlaceMatch) -> tuple[str, list[Any]]:
@@ -241,7 +226,8 @@ class ReadQueries(RecordQueries):
             where.append(sql)
             params += values
         if f.actors is not None:
-            where.append(_in_names("e.actor1", f.actors, params, also="e.actor2"))
+            where.append(f"({in_list('e.actor1', f.actors, params)} OR "
+                         f"{in_list('e.actor2', f.actors, params)})")
         if f.modality:
             where.append(f"e.modality IN ({', '.join('?' * len(f.modality))})")
             params += list(f.modality)
@@ -328,6 +314,15 @@ class ReadQueries(RecordQueries):
                 "dates": span[0] if span else {"first": None, "last": None}}
 
     def event_days(self, **filters: Any) -> list[dict[str, Any]]:
+        """How many events start on each day, under the same filters."""
+        f = EventFilter(**filters)
+        where, params = self._event_where(f)
+        where.append("e.date_from IS NOT NULL")
+        sql = (f"SELECT e.date_from AS day, COUNT(*) AS n FROM events e "
+               f"WHERE {' AND '.join(where)} GROUP BY e.date_from ORDER BY e.date_from")
+        return self._rows(sql, params)
+
+    def event_spans(self, **filters: Any) -> list[dict[str, Any]]:
         """How many events span each (first day, last day) pair, for the timeline: an
         event dated to a month is one span over the month, not a pile on its 1st."""
         f = EventFilter(**filters)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["ARTICLE_COLUMNS", "RecordQueries"]
+__all__ = ["ARTICLE_COLUMNS", "RecordQueries", "in_list", "like_pattern"]
 
 ARTICLE_COLUMNS = (
     "a.id, a.content_hash, a.url, a.title, a.outlet, a.lang, a.published, "
@@ -32,16 +32,18 @@ _CLAIM_COLUMNS = (
 )
 
 
-def _like(text: str) -> str:
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its wildcards escaped (ESCAPE '\\')."""
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _exact(col: str, names: tuple[str, ...], params: list[Any]) -> str:
-    if not names:
+def in_list(col: str, values: tuple[Any, ...], params: list[Any]) -> str:
+    """`col IN (?, ...)` for `values` (added to `params`); no values match nothing."""
+    if not values:
         return "1 = 0"
-    params += list(names)
-    return f"{col} IN ({', '.join('?' * len(names))})"
+    params += list(values)
+    return f"{col} IN ({', '.join('?' * len(values))})"
 
 
 class RecordQueries:
@@ -108,9 +110,9 @@ class RecordQueries:
         params: list[Any] = []
         if speaker:
             where.append("lower(qu.speaker_name) LIKE ? ESCAPE '\\'")
-            params.append(_like(speaker))
+            params.append(like_pattern(speaker))
         if speakers is not None:
-            where.append(_exact("qu.speaker_name", speakers, params))
+            where.append(in_list("qu.speaker_name", speakers, params))
         if q:
             fts = self._fts_param(q)
             if fts is None:
@@ -152,7 +154,7 @@ class RecordQueries:
         where: list[str] = ["1 = 1"]
         params: list[Any] = []
         if sources is not None:
-            where.append(_exact("c.source_name", sources, params))
+            where.append(in_list("c.source_name", sources, params))
         for col, value in (("c.source_type", source_type), ("c.source_side", side),
                            ("c.factuality", factuality), ("c.article_id", article_id)):
             if value:
@@ -203,7 +205,7 @@ class RecordQueries:
         params: list[Any] = []
         if name:
             where.append("(lower(p.name) LIKE ? ESCAPE '\\' OR lower(p.text) LIKE ? ESCAPE '\\')")
-            params += [_like(name)] * 2
+            params += [like_pattern(name)] * 2
         if country:
             where.append("p.country_code = ?")
             params.append(country.upper())
