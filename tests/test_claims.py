@@ -169,3 +169,28 @@ def test_words_a_speaker_only_imagines_are_hedged(nlp: Pipeline) -> None:
     inner = min(doc.quotes, key=lambda q: q.end - q.start)
     (c,) = [c for c in cl if c.quote == inner.id]
     assert c.factuality == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [("inhoud van de", False), ("staatsaanklager brachten", False), ("kabinet stug vol", False),
+     ("NOORDZEE WARMER", False), ("Veel", False), ("Openbaar Ministerie", True),
+     ("Russische militaire bloggers", True), ("zeven partijen", True), ("Wang Yi", True)],
+)
+def test_a_source_name_has_a_nominal_head(name: str, ok: bool) -> None:
+    from kroniek.stages.phrases import nominal_head
+
+    assert nominal_head(name, "nl") is ok
+
+
+def test_role_from_where_the_speaker_is_introduced(nlp: Pipeline) -> None:
+    text = ("SP-Kamerlid Jasper van Dijk diende een wetsvoorstel in. Het ging om de huur. "
+            "„Dit is een kwestie van fatsoen”, zegt Van Dijk.")
+    _, cs = claims(nlp, text)
+    assert len(cs) == 1 and cs[0].source.type == "official"
+
+
+def test_a_song_is_not_a_claim(nlp: Pipeline) -> None:
+    _, cs = claims(nlp, "„Wij gaan nog niet naar huis, nog lange niet”, zongen de fans "
+                        "na de wedstrijd.")
+    assert cs == []

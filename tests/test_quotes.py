@@ -319,3 +319,87 @@ def test_more_dutch_reporting_constructions(nlp: Pipeline, text: str, cue: str,
     assert q.cue is not None and q.cue.text == cue
     if speaker:
         assert q.speaker is not None and q.speaker.name == speaker
+
+
+# -- issue #14: cues, constructions and speakers that hold on unseen news -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content_has"),
+    [
+        ("Minister Karel Jansen opperde dat de grens dicht moet.", "opperde", "de grens dicht"),
+        ("De omroep berichtte dat er drie doden waren gevallen.", "berichtte", "drie doden"),
+        ("Uit het rapport van de inspectie blijkt dat de brug onveilig is.", "blijkt",
+         "de brug onveilig"),
+        ("Gevreesd wordt dat het aantal slachtoffers nog oploopt.", "Gevreesd",
+         "aantal slachtoffers"),
+        ("Burgemeester Ilse Smit ziet dat de bewoners bang zijn geworden.", "ziet",
+         "bewoners bang"),
+    ],
+)
+def test_cues_from_the_lexicon_file_and_constructions(
+    nlp: Pipeline, text: str, cue: str, content_has: str
+) -> None:
+    q = only(run(nlp, text))
+    assert q.cue is not None and q.cue.text.split()[0] == cue
+    assert content_has in q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De verdachte meldde zich gisteren aan bij het politiebureau in Utrecht.",
+        "Het kabinet stelt de groeiverwachting voor volgend jaar fors bij.",
+        "Burgemeester Ilse Smit ziet de stad vanuit haar kantoor aan de gracht.",
+    ],
+)
+def test_non_speech_senses_are_not_cues(nlp: Pipeline, text: str) -> None:
+    assert run(nlp, text).quotes == []
+
+
+def test_pronoun_after_an_inverted_cue_is_the_speaker_not_the_addressee(nlp: Pipeline) -> None:
+    text = ("Minister Karel Jansen bezocht gisteren Londen. Tegen de BBC vertelde hij dat de "
+            "steun aan Oekraïne niet zal stoppen.")
+    q = only(run(nlp, text))
+    assert q.speaker is not None and q.speaker.name == "Karel Jansen"
+
+
+def test_a_sentence_initial_adverb_is_not_the_speaker(nlp: Pipeline) -> None:
+    q = only(run(nlp, "Overigens oordeelde de Algemene Rekenkamer eerder dat het stuk "
+                      "vertrouwelijk was."))
+    assert q.speaker is not None and q.speaker.name == "Algemene Rekenkamer"
+
+
+def test_an_anonymous_spokesperson_speaks_for_the_organisation(nlp: Pipeline) -> None:
+    doc = run(nlp, "„Wij doen geen mededelingen over de spelers”, zegt een woordvoerder van "
+                   "Ajax.")
+    q = only(doc, "direct")
+    assert q.speaker is not None and q.speaker.name == "Ajax"
+    assert q.speaker.descriptor is not None and "woordvoerder" in q.speaker.descriptor
+
+
+def test_an_organisation_noun_is_resolved_to_the_organisation(nlp: Pipeline) -> None:
+    text = ("De Sint Michaëlbrigade hing een spandoek op bij de kerk. De brigade zegt dat "
+            "ze eerst met de pastoor heeft gesproken.")
+    q = only(run(nlp, text))
+    assert q.speaker is not None and q.speaker.name == "Sint Michaëlbrigade"
+
+
+def test_a_quote_without_a_cue_takes_the_person_the_sentence_before_is_about(
+    nlp: Pipeline
+) -> None:
+    text = ("Het was druk bij de demonstratie. Sietse Brouwer (63) loopt mee met zijn "
+            "kleinkind. „We lopen voor de toekomst van onze kleinkinderen.”")
+    q = only(run(nlp, text), "direct")
+    assert q.speaker is not None and q.speaker.name == "Sietse Brouwer"
+
+
+def test_interview_answers_are_the_interviewees(nlp: Pipeline) -> None:
+    text = ("Chirurg Jacques van der Meulen ziet steeds meer mannen in zijn kliniek. „Mannen "
+            "durven er nu over te praten”, zegt hij. Is dat nieuw? „Ja, tien jaar geleden "
+            "kwam er bijna niemand.” Krijgt u weleens bizarre verzoeken? „Dat valt wel mee. "
+            "Ik ben streng.”")
+    quotes = [q for q in run(nlp, text).quotes if q.kind == "direct"]
+    assert len(quotes) == 3
+    assert all(q.speaker is not None and q.speaker.name == "Jacques van der Meulen"
+               for q in quotes)

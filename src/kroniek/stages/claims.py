@@ -31,9 +31,10 @@ from types import ModuleType
 
 from kroniek.doc import Claim, Cue, Doc, Evidence, Quote, Source
 from kroniek.pipeline import register_stage
-from kroniek.stages.phrases import lexicon, side_of, source_type
+from kroniek.stages.phrases import lexicon, nominal_head, side_of, source_type
 
-__all__ = ["ClaimsStage", "factuality", "find_claims", "source_for_phrase"]
+__all__ = ["ClaimsStage", "factuality", "find_claims", "introductions", "is_lyric",
+           "source_for_phrase"]
 
 _ROLE_TO_TYPE = {
     "expert": "expert", "official": "official", "spokesperson": "official",
@@ -80,6 +81,7 @@ def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None
     kind = "unknown"
     qlex = lexicon(lang)
     for word in reversed(words):
+        word = re.sub(r"['’]ers?$", "", word)  # "VVD'er", "SP'ers": a party's member
         role = qlex.role_class(word)
         if role in _ROLE_TO_TYPE:
             kind = _ROLE_TO_TYPE[role]
@@ -94,6 +96,27 @@ def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None
     return kind, side
 
 
+def introductions(doc: Doc, name: str) -> str:
+    """How the article introduces `name` anywhere: the words right before each mention
+    ("SP-Kamerlid", "de Leidse hoogleraar"), a party in brackets after it ("(VVD)") and an
+    apposition ("X, woordvoerder van het leger,")."""
+    key = name.split()[-1]
+    if len(key) < 2:
+        return ""
+    out: list[str] = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc.text):
+        clause = re.split(r"[.,;:!?\"'„“”()]", doc.text[max(0, m.start() - 60) : m.start()])
+        out.extend(clause[-1].split()[-_INTRO_WORDS:])
+        after = doc.text[m.end() : m.end() + 80]
+        paren = re.match(r"\s*\(([^()]{2,40})\)", after)
+        if paren:
+            out.append(paren.group(1))
+        appo = re.match(r",\s+([^,.;]{3,60}),", after)
+        if appo and not re.search(r"\b(?:zegt|zei|die|dat|en)\b", appo.group(1)):
+            out.append(appo.group(1))
+    return " ".join(out)
+
+
 def _quote_claim(doc: Doc, q: Quote, n: int) -> Claim:
     sp = q.speaker
     written = ""
@@ -102,8 +125,20 @@ def _quote_claim(doc: Doc, q: Quote, n: int) -> Claim:
         if sp.start is not None and sp.end is not None:
             written = f"{doc.text[sp.start:sp.end]} {written}"
     kind, side = source_for_phrase(written, lang=doc.lang) if written else ("unknown", None)
+    if kind == "unknown" and sp is not None and sp.name:
+        # The role is often written where the article introduces the speaker, not beside
+        # this quote ("SP-Kamerlid Sandra Beckerman" … "zegt Beckerman").
+        intro = introductions(doc, sp.name)
+        if intro:
+            kind, side2 = source_for_phrase(f"{intro} {sp.name}", lang=doc.lang)
+            side = side or side2
+    if kind == "unknown":
+        kind = _sentence_type(doc, q)
+    name = (sp.name or sp.descriptor) if sp else None
+    if not nominal_head(name, doc.lang):
+        name = sp.descriptor if sp and nominal_head(sp.descriptor, doc.lang) else None
     source = Source(
-        name=(sp.name or sp.descriptor) if sp else None,
+        name=name,
         type=kind,  # type: ignore[arg-type]
         side=side,
         start=sp.start if sp else None,
@@ -122,6 +157,49 @@ def _quote_claim(doc: Doc, q: Quote, n: int) -> Claim:
         confidence=q.confidence,
         quote=q.id,
     )
+
+
+# Words of the sentence around a quote that say how it is known when its speaker does not:
+# "schrijft de krant", "op sociale media", "op beelden is te zien".
+_SENTENCE_TYPES = (
+    (re.compile(r"(?i)\b(?:twitter|facebook|instagram|telegram|tiktok|sociale media|"
+                r"social media|tweet\w*|getwitterd|gepost|post(?:te)?)\b"), "social_media"),
+    (re.compile(r"(?i)\b(?:beelden|video|foto's|satellietbeelden|opnamen)\b"), "imagery"),
+    (re.compile(r"(?i)\b(?:krant|persbureau|omroep|nieuwssite|zender|redactie|dagblad)\b"),
+     "media"),
+)
+# Speech verbs that make a quotation a song or a poem, not a claim.
+_LYRIC_CUES = frozenset({"zingt", "zong", "zongen", "zingen", "dicht", "dichtte", "rijmt",
+                         "rijmde", "declameert", "declameerde", "sings", "sang", "recites"})
+# Words before the name kept as its introduction ("de Leidse universitair hoofddocent").
+_INTRO_WORDS = 4
+
+
+def _sentence_type(doc: Doc, q: Quote) -> str:
+    """The source type the cue's sentence gives ("…, tweette hij", "meldt de krant")."""
+    at = q.cue.start if q.cue is not None else q.start
+    i = doc.sentence_index(at)
+    if i < 0:
+        return "unknown"
+    sent = doc.sentences[i]
+    around = doc.text[sent.start : sent.end]
+    if q.start >= sent.start and q.end <= sent.end:
+        around = doc.text[sent.start : q.start] + doc.text[q.end : sent.end]
+    for pat, kind in _SENTENCE_TYPES:
+        if pat.search(around):
+            return kind
+    return "unknown"
+
+
+def is_lyric(doc: Doc, q: Quote) -> bool:
+    """A song or a poem quoted (sung or recited, or written in lines), not a claim."""
+    if q.cue is not None and q.cue.text.split()[0].lower() in _LYRIC_CUES:
+        return True
+    around = doc.text[max(0, q.start - 40) : q.start] + " " + doc.text[q.end : q.end + 40]
+    if _LYRIC_CUES & {x.lower() for x in re.findall(r"\w+", around)}:
+        return True
+    lines = [x for x in re.split(r"\s/\s|\n", q.text) if x.strip()]
+    return len(lines) >= 3 and all(len(x.split()) <= 8 for x in lines)
 
 
 _MODAL_BEFORE = re.compile(
@@ -214,7 +292,8 @@ def _unattributed_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim
 
 def find_claims(doc: Doc) -> list[Claim]:
     """All claims of the document, in text order, with ids c1, c2, ..."""
-    claims = [_quote_claim(doc, q, 0) for q in doc.quotes if q.repeats is None]
+    claims = [_quote_claim(doc, q, 0) for q in doc.quotes
+              if q.repeats is None and not is_lyric(doc, q)]
     covered = [(c.start, c.end) for c in claims]
     claims += _evidence_claims(doc, covered)
     for d in _declined_claims(doc):

@@ -23,6 +23,7 @@ __all__ = [
     "Mention",
     "Words",
     "lexicon",
+    "nominal_head",
     "np_after",
     "np_before",
     "side_of",
@@ -169,6 +170,55 @@ def side_of(text: str, lang: str | None) -> str | None:
     return None
 
 
+_QUANTIFIERS = _words(
+    """twee drie vier vijf zes zeven acht negen tien elf twaalf honderd duizend veel vele
+    enkele sommige alle beide diverse meerdere verschillende andere zo'n ruim bijna
+    two three four five six seven eight nine ten many several some all both other"""
+)
+_NOT_HEADS = _words(
+    """de het een die dit deze dat der des den van in op bij na tegen voor met over tot via
+    door uit naar aan om als dan en of maar want ook nog wel niet al zo er hier daar
+    ik je jij u we wij ze zij hij het men hem haar hun hen ons mij
+    ligt staat zit komt kwam gaat ging krijgt kreeg brengt bracht brachten doet deed
+    wil wilde lijkt leek blijft bleef houdt hield vol stug toe mee terug weg
+    the a an of in on at by for to with from and or but he she it they we i you him them"""
+)
+
+_VERBISH = _NOT_HEADS - _words(
+    """de het een die dit deze dat der des den van in op bij voor met uit aan tegen over
+    door naar the of on at for from and en"""
+)
+
+
+def nominal_head(name: str | None, lang: str | None) -> bool:
+    """Is `name` a name or a noun phrase with a head noun, not a fragment ("inhoud van
+    de", "staatsaanklager brachten", "kabinet stug vol", "Veel", "NOORDZEE WARMER")?"""
+    if not name or not name.strip():
+        return False
+    lex = lexicon(lang)
+    words = name.split()
+    lows = [x.lower() for x in words]
+    if len(words) >= 2 and all(x.isupper() for x in words if x.isalpha()) and any(
+            len(x) > 5 for x in words):
+        return False  # a headline in capitals, not an acronym
+    last = lows[-1].strip(".,;:'\"")
+    if last in _NOT_HEADS or last in AUX or last in lex.determiners or last in _QUANTIFIERS:
+        return False
+    if not any(x[:1].isupper() for x in words[1:]) and any(
+            x in AUX or x in lex.cue_verbs or x in _VERBISH for x in lows[1:]):
+        return False  # "bonden ligt de productie": a verb inside
+    if len(words) == 1:
+        return not (last in lex.pronouns or last.endswith(("sche", "se")) and words[0][:1].isupper()
+                    and len(last) > 5 and not lex.role_class(last))
+    if all(not x[:1].isupper() for x in words):
+        prev = lows[-2]
+        ok_prev = (prev in lex.determiners or prev in _QUANTIFIERS or prev.isdigit()
+                   or prev.endswith("e") or prev in _words("van voor bij uit in op der"))
+        if not ok_prev and not lex.role_class(words[-1]) and not source_type(words[-1], lang):
+            return False  # "staatsaanklager brachten": a noun and a verb
+    return True
+
+
 @dataclass(slots=True)
 class Words:
     """Word and punctuation tokens of a text with their offsets."""
@@ -242,6 +292,10 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
         prev, prev_cap = low, _is_cap(word) and low not in lex.determiners
         j += 1
     while j > i and w.words[j - 1].lower() in lex.determiners:
+        j -= 1
+    # "volgens lokale media vielen …": a lower-case verb after the head is not in the phrase.
+    while j - i >= 2 and not _is_cap(w.words[j - 1]) and not nominal_head(
+            w.text[w.starts[i] : w.ends[j - 1]], lex.lang):
         j -= 1
     if j == i:
         return None

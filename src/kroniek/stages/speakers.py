@@ -272,6 +272,9 @@ class Resolver:
         if not name or name.split()[0].lower() in _NOT_NAME:
             return None
         full = self.full_name(name)
+        aged = re.match(r"\s*\(\d{1,3}\)", self.doc.text[pos + len(text) : pos + len(text) + 8])
+        if aged and len(full.split()) >= 2:
+            return full  # "Sietse Brouwer (63)": an age makes a person
         for e in self.doc.entities:
             if e.start <= pos < e.end and e.label in ("LOC", "ORG"):
                 return None

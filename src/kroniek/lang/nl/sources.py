@@ -36,6 +36,16 @@ SOURCE_NOUNS = {
     "justitie": "official", "om": "official", "openbaar ministerie": "official",
     "gemeente": "official", "provincie": "official", "ambassade": "official",
     "staatssecretaris": "official", "functionarissen": "official", "diplomaten": "official",
+    # political parties: a party member speaking is a politician
+    "vvd": "official", "cda": "official", "d66": "official", "groenlinks": "official",
+    "sp": "official", "pvda": "official", "pvv": "official", "fvd": "official",
+    "christenunie": "official", "sgp": "official", "denk": "official", "pvdd": "official",
+    "50plus": "official", "kamerfractie": "official", "fractie": "official",
+    "tweede kamer": "official", "kamer": "official", "rekenkamer": "official",
+    "raad van state": "official", "inspectie": "official", "rechtbank": "official",
+    "hof": "official", "rechter": "official", "marechaussee": "official", "college": "official",
+    "defensie": "official", "navo": "official", "vn": "official", "eu": "official",
+    "europese commissie": "official", "commissie": "official", "raad": "official",
     # experts
     "analist": "expert", "analisten": "expert", "expert": "expert", "experts": "expert",
     "deskundige": "expert", "deskundigen": "expert", "specialist": "expert",
@@ -47,6 +57,14 @@ SOURCE_NOUNS = {
     "media": "media", "journalist": "media", "journalisten": "media",
     "correspondent": "media", "staatsmedia": "media", "staatstelevisie": "media",
     "nieuwssite": "media", "nieuwsbureau": "media", "dagblad": "media",
+    "telegraaf": "media", "volkskrant": "media", "nrc": "media", "trouw": "media",
+    "nos": "media", "rtl": "media", "bbc": "media", "cnn": "media", "reuters": "media",
+    "anp": "media", "afp": "media", "ap": "media", "al jazeera": "media", "tass": "media",
+    "ria novosti": "media", "interfax": "media", "new york times": "media",
+    "washington post": "media", "guardian": "media", "tijdschrift": "media",
+    "weekblad": "media", "website": "media", "nieuwsuur": "media",
+    "x": "social_media", "facebook": "social_media", "instagram": "social_media",
+    "telegram": "social_media", "tiktok": "social_media", "youtube": "social_media",
 }
 
 SIDES = {
