@@ -102,7 +102,10 @@ def test_posted_nul_text_is_stored_whitespace_refused(served: tuple[str, str]) -
         assert r.status_code == 422, (blank, r.text)  # once stored as an empty article
     with open_store(target) as store:
         rows = store._rows("SELECT text, title FROM articles WHERE source = ?", ("api",))
+        stories = store._rows("SELECT v.story_id FROM article_versions v JOIN articles a"
+                              " ON a.id = v.article_id WHERE a.source = ?", ("api",))
     assert [(row["text"].count("\ufffd"), row["title"]) for row in rows] == [(1, "T\ufffd")]
+    assert len(stories) == 1  # posted articles join their story too (they never did)
 
 
 def test_jsonl_with_nul_ingests_into_either_store(served: tuple[str, str], tmp_path: Path,

@@ -100,3 +100,79 @@ def test_batch_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 1 and "Traceback" not in err
     assert "3 articles in 1 partitions" in err and "8 item errors" in err, err
     assert "g-fifo: not a regular file" in err
+
+
+def _jsonl(path: Path, n: int) -> Path:
+    cities = ["Charkiv", "Odesa", "Lviv", "Dnipro", "Cherson", "Soemy"]
+    path.write_text("\n".join(json.dumps({
+        "id": i, "title": f"Bericht {i}", "published_at": f"2025-03-{i % 28 + 1:02d}",
+        "text": GOOD.replace("Charkiv", cities[i % len(cities)]).format(n=i + 2)
+        + f" Het leger zegt dat bericht {i} klopt."}) for i in range(n)) + "\n")
+    return path
+
+
+def _story_state(db: Path) -> tuple[int, int, int, str]:
+    """(articles, story rows, articles without a story row, integrity_check)."""
+    with sqlite3.connect(db) as conn:
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        stories = conn.execute("SELECT count(*) FROM article_versions").fetchone()[0]
+        orphans = conn.execute("SELECT count(*) FROM articles a LEFT JOIN article_versions v"
+                               " ON v.article_id = a.id WHERE v.article_id IS NULL").fetchone()[0]
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    return articles, stories, orphans, ok
+
+
+def test_kills_at_random_points_leave_no_article_without_its_story(tmp_path: Path) -> None:
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    n = 40
+    src, db = _jsonl(tmp_path / "news.jsonl", n), tmp_path / "s.sqlite"
+    rng = random.Random(17)
+    kills = 0
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "kroniek", "ingest", str(src), "--db",
+                                 str(db), "--quiet"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        before = _story_state(db)[0] if db.exists() else 0
+        target = before + rng.randint(1, 6)
+        deadline = time.monotonic() + 600
+        try:
+            while proc.poll() is None and time.monotonic() < deadline:
+                try:
+                    if db.exists() and _story_state(db)[0] >= target:
+                        time.sleep(rng.random() * 0.2)  # anywhere in the next article
+                        proc.send_signal(signal.SIGKILL)
+                        kills += 1
+                        break
+                except sqlite3.OperationalError:
+                    pass  # the schema is being created
+                time.sleep(0.02)
+        finally:
+            proc.wait()
+        articles, stories, orphans, ok = _story_state(db)
+        assert (orphans, ok) == (0, "ok") and stories == articles  # after every kill
+    assert kills >= 1
+    result = subprocess.run([sys.executable, "-m", "kroniek", "ingest", str(src), "--db",
+                             str(db), "--quiet"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert _story_state(db) == (n, n, 0, "ok")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(DISTINCT content_hash) FROM articles").fetchone()[0] == n
+
+
+def test_an_article_without_its_story_row_gets_one(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    src, db = _jsonl(tmp_path / "news.jsonl", 3), tmp_path / "s.sqlite"
+    code, _, err = run_cli(capsys, "ingest", str(src), "--db", str(db), "--quiet")
+    assert code == 0, err
+    with sqlite3.connect(db) as conn:  # as stores written before story rows were atomic
+        conn.execute("DELETE FROM article_versions")
+    from kroniek.store import open_store
+
+    with open_store(str(db)) as store:
+        assert store.versions().repair() == 0  # opening repaired all three already
+    assert _story_state(db) == (3, 3, 0, "ok")

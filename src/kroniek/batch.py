@@ -536,9 +536,6 @@ def load_parquet_into_store(out: str | Path, store: Any) -> dict[str, Any]:
             "no Parquet output of `kroniek batch` here (articles/part-*.parquet)",
             source=str(out), hint="run kroniek batch INPUT --out DIR first",
         )
-    from kroniek.dedup import StoreVersions
-
-    versions = StoreVersions.open(store)  # near-duplicates join their story, as in ingest
     finished = Manifest.load(out).finished if (out / MANIFEST).exists() else None
     counts = {"added": 0, "duplicates": 0, "partitions": 0, "unfinished": 0}
     for art_path in first:
@@ -552,9 +549,7 @@ def load_parquet_into_store(out: str | Path, store: Any) -> dict[str, Any]:
             tables[table] = _read_table(path) if path.exists() else []
         for doc, row in docs_from_rows(tables):
             if store.add(doc, content_hash=row["content_hash"], source=row["source"]):
-                counts["added"] += 1
-                if versions is not None:
-                    versions.add(row["content_hash"], doc.text)
+                counts["added"] += 1  # with its story row, as in ingest
             else:
                 counts["duplicates"] += 1
         counts["partitions"] += 1

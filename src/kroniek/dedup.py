@@ -175,8 +175,8 @@ class Deduplicator:
 class StoreVersions:
     """Dedup over a kroniek SQL store (SQLite or PostgreSQL): its `article_versions` table.
 
-    Usage in an ingest loop: `verdict = versions.check(article.text)` before or after
-    analysis, `store.add(...)`, then `versions.record(content_hash, text, verdict)`.
+    The store's `add` records each article through `record_in`, in the article's own
+    transaction; `check` tells how a text relates to the stored ones without storing it.
     """
 
     def __init__(self, store: Any) -> None:
@@ -188,6 +188,34 @@ class StoreVersions:
         self.index.load(
             (r["article_id"], r["story_id"], r["signature"], r["n_shingles"]) for r in rows
         )
+        self.repair()
+
+    def repair(self) -> int:
+        """Give every stored article without a story row one (stores written before story
+        rows were part of the article's transaction); returns how many were missing."""
+        missing = self.store._rows(
+            "SELECT a.id, a.text FROM articles a LEFT JOIN article_versions v"
+            " ON v.article_id = a.id WHERE v.article_id IS NULL ORDER BY a.ingested_at, a.id"
+        )
+        for row in missing:
+            with self.store._tx() as cur:
+                self.record_in(cur, row["id"], row["text"])
+        return len(missing)
+
+    def record_in(self, cur: Any, article_id: str, text: str) -> str:
+        """Check and record an article inside the caller's write transaction (the store's
+        `add`): the story row commits with the article. Returns its story id."""
+        sig, verdict = self.check(text)
+        story = self.index.add(article_id, sig, verdict)
+        self.store._exec(
+            cur,
+            "INSERT INTO article_versions (article_id, story_id, relation, similarity,"
+            " n_shingles, signature, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (article_id) DO NOTHING",
+            (article_id, story, verdict.relation, verdict.jaccard, sig.size, sig.to_text(),
+             dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")),
+        )
+        return story
 
     @classmethod
     def open(cls, store: Any) -> StoreVersions | None:

@@ -70,11 +70,9 @@ def ingest_articles(
     try:
         with progress:
             task = progress.add_task("ingest", total=_count_items(paths), status="")
-            from kroniek.dedup import StoreVersions
             from kroniek.readers.feeds import skip_stored_urls
 
             skip_stored_urls(store)  # feed items already stored are not fetched again
-            versions = StoreVersions.open(store)  # near-duplicates join their story
 
             def fresh() -> Iterator[Article]:
                 """The articles not stored yet; the others are counted as they pass."""
@@ -90,9 +88,7 @@ def ingest_articles(
                 if isinstance(doc, Exception):  # reported and skipped; a rerun retries it
                     errors.append(ItemError(article.source, item_failure(doc)))
                 elif (outcome := _store_one(store, doc, article, errors)) == "added":
-                    counts["added"] += 1
-                    if versions is not None:
-                        versions.add(article.identity(), article.text)
+                    counts["added"] += 1  # with its story row (near-duplicates join one)
                 elif outcome == "duplicates":
                     counts["duplicates"] += 1
                 progress.update(task, advance=1, status=_status(counts, errors))
