@@ -174,13 +174,14 @@ def test_filters_live_in_the_url_and_the_back_button(page: Any) -> None:
 def test_a_shared_url_reopens_the_same_view(page: Any, server: str) -> None:
     pg = page
     uid = httpx.get(server + "/api/v1/events", params={"place": "Sumy"}).json()["items"][0]["id"]
-    shared = f"{server}/?place=Sumy&view=8/50.9/34.8&event={uid}"
+    shared = f"{server}/?type=Battles&place=Sumy&view=8/50.9/34.8&event={uid}"
     other = pg.context.new_page()
     other.goto(shared)
     other.wait_for_selector("body[data-ready='1']")
     other.wait_for_selector("#detail .report .sentence")
     assert other.evaluate("window.kroniek.map.getZoom()") == 8
-    assert other.input_value("#f-place") == "Sumy"
+    assert other.input_value("#f-place") == "Sumy" and other.input_value("#f-type") == "Battles"
+    assert other.locator("#status").inner_text().startswith("1 event")
     assert other.locator("#event-list li").count() == 1
     assert "Sumy" in other.locator("#detail").inner_text()
     _shot(other, "web-shared-url.png")

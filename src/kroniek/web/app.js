@@ -505,7 +505,10 @@
       },
     });
     const fromUrl = applyUrl();
+    // The select boxes get their options only with /meta: take their values from the URL.
+    const qs = new URLSearchParams(location.search);
     state.filters = readFilters();
+    for (const key of FILTER_KEYS) if (qs.get(key)) state.filters[key] = qs.get(key);
     // Everything the first view needs, fetched at once.
     const [meta, countries, data] = await Promise.all([
       getJSON("/meta"),
