@@ -103,6 +103,15 @@ def test_background_event_is_dated_to_its_own_time() -> None:
     capture = next(e for e in events if "veroverd" in e.trigger.text)
     assert (capture.time.from_, capture.time.to) == ("2024-01-01", "2024-12-31")
     assert capture.time.ref is not None and capture.time.time_precision == 3
+    assert not capture.background  # last year is still the news of a war
+
+
+def test_history_with_its_own_date_is_background_and_its_year_carries() -> None:
+    _, events = events_of("In 1944 bevrijdden de geallieerden het zuiden. In oktober werd de stad "
+                          "gebombardeerd en vielen honderden doden.", published="2019-04-10")
+    bombing = next(e for e in events if "gebombardeerd" in e.trigger.text)
+    assert bombing.time.from_ is not None and bombing.time.from_.startswith("1944")
+    assert bombing.background
 
 
 def test_actors_place_fatalities_and_time() -> None:

@@ -239,9 +239,10 @@ class Event:
     fatalities: int | None = None
     claims: list[str] = field(default_factory=list)
     confidence: float = 0.0
-    modality: str = "asserted"  # asserted|negated|hypothetical|future|habitual
+    modality: str = "asserted"  # asserted|claimed|negated|hypothetical|future|habitual
     geo_precision: int | None = None  # ACLED: 1 exact, 2 near, 3 region
     note: str | None = None  # e.g. "reported only by one side (Russia)"; set by the events stage
+    background: bool = False  # history told with its own date, well before the article's news
 
 
 _RECORD_LISTS: dict[str, type] = {

@@ -14,7 +14,8 @@ with the full pipeline, and scored in four passes:
    system sub-types: unpaired gold events count as false negatives, unmatched system events
    as false positives), place (within 25 km of the gold coordinates, or the same country
    when the gold place is a country or region), date (the system and gold ranges overlap),
-   actors (actor1/actor2 against the gold alternatives), fatalities (equal; none = 0).
+   actors (actor1/actor2 against the gold alternatives), fatalities (equal; none = 0),
+   background (where the gold file says it).
 3. **Modality** over every gold event of any modality with a system event of any modality
    whose trigger lies in it: the system's `habitual` is the gold's `generic`.
 4. **No-event articles** (`"no_event": true`): every system event that happened there is a
@@ -85,6 +86,7 @@ class EventScores:
     actor1: list[bool] = field(default_factory=list)
     actor2: list[bool] = field(default_factory=list)
     fatalities: list[bool] = field(default_factory=list)
+    background: list[bool] = field(default_factory=list)
     modal_misses: int = 0  # gold events the system found but marked as not having happened
     no_event_articles: int = 0
     no_event_false: int = 0
@@ -124,6 +126,7 @@ class EventScores:
             "actor2": rate(self.actor2),
             "actors": rate(actors),
             "fatalities": rate(self.fatalities),
+            "background": rate(self.background),
             "pairs": self.gold_found,
             "modal_misses": self.modal_misses,
             "no_event_articles": self.no_event_articles,
@@ -147,6 +150,7 @@ def _read(f: Path) -> dict[str, Any]:
     rec["article"].setdefault("no_event", False)
     for ev in rec["events"]:
         ev.setdefault("modality", "asserted")
+        ev["_background_marked"] = "background" in ev  # round-1 files do not say
         ev.setdefault("background", False)
         ev.setdefault("mentions", [])
     return rec
@@ -352,6 +356,12 @@ def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScor
         sc.actor1.append(actor_matches(e.actor1, g["actor1"]))
     if g.get("actor2"):
         sc.actor2.append(actor_matches(e.actor2, g["actor2"]))
+    if g.get("_background_marked"):
+        ok = bool(getattr(e, "background", False)) == bool(g["background"])
+        sc.background.append(ok)
+        if not ok:
+            sc.errors.append({"article": doc_id, "gold": g["background"], "system": not g["background"],
+                              "trigger": e.trigger.text, "error": "background"})
     if g.get("fatalities") is not None:
         ok = (e.fatalities or 0) == g["fatalities"]
         sc.fatalities.append(ok)

@@ -40,6 +40,7 @@ __all__ = [
     "infer_place",
     "link_claims_back",
     "one_sided_note",
+    "is_background",
     "parse_number",
     "time_is_future",
 ]
@@ -219,14 +220,14 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
             pool = []
         if pool:
             t = min(pool, key=lambda t: abs(t.start - t0))
-            return _event_time(t.value.from_, t.value.to, t.precision, ref=t.id)
+            return _in_story_year(doc, t)
     block = doc.block_at(sent.start)
     if si > 0 and block is not None and doc.sentences[si - 1].start >= block.start:
         prev = doc.sentences[si - 1]
         earlier = [t for t in doc.times if prev.start <= t.start < prev.end and t.value.from_]
         if earlier:
             t = earlier[-1]
-            return _event_time(t.value.from_, t.value.to, t.precision, ref=t.id)
+            return _in_story_year(doc, t)
     pub = doc.published
     rng = publication_range(pub.value, pub.precision) if pub else None
     if pub is None or rng is None:
@@ -242,11 +243,31 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
     return _event_time(rng[0].isoformat(), rng[1].isoformat(), pub.precision, ref=None)
 
 
+def _in_story_year(doc: Doc, t: Any) -> EventTime:
+    """The event time of a time expression; one that names no year ("In oktober") in a story
+    set in another year ("In 1944 ...") is moved into that year."""
+    frm, to = t.value.from_, t.value.to
+    pub = doc.published
+    rng = publication_range(pub.value, pub.precision) if pub else None
+    if rng is not None and frm and to and frm[:4] == to[:4] and not re.search(r"\d{4}|'\d\d", t.text):
+        story = _story_year(doc, t.start, rng[1].year)
+        if story is not None and story.from_ and story.from_[:4] != frm[:4]:
+            year = story.from_[:4]
+            try:
+                dt.date.fromisoformat(year + frm[4:])
+                dt.date.fromisoformat(year + to[4:])
+            except ValueError:  # 29 February of a year without it
+                return _event_time(frm, to, t.precision, ref=t.id)
+            return _event_time(year + frm[4:], year + to[4:], t.precision, ref=t.id)
+    return _event_time(frm, to, t.precision, ref=t.id)
+
+
 def _story_year(doc: Doc, t0: int, published_year: int) -> EventTime | None:
     """A story set in another year ("In 1944 ..."): the last year named before the trigger
     carries until another is set. Only years two or more before publication: news of the
     last months is dated by the publication fallback instead."""
-    before = [t for t in doc.times if t.start < t0 and t.value.from_ and t.value.to]
+    before = [t for t in doc.times if t.start < t0 and t.value.from_ and t.value.to
+              and re.search(r"\d{4}", t.text)]  # a year the text names, not one resolved
     if not before:
         return None
     last = before[-1]
@@ -262,6 +283,23 @@ def _event_time(frm: str | None, to: str | None, precision: str, *, ref: str | N
         days = (dt.date.fromisoformat(to) - dt.date.fromisoformat(frm)).days + 1
         tp = 1 if days <= 1 else 2 if days <= 7 else 3
     return EventTime(from_=frm, to=to, precision=precision, time_precision=tp, ref=ref)
+
+
+# An event dated by its text this many days or more before publication is background
+# (history told with its own date), not the article's news. ACLED-minded choice: a year.
+BACKGROUND_DAYS = 365
+
+
+def is_background(doc: Doc, event: Event) -> bool:
+    """History told with its own date ("in 1944", "in de jaren negentig"): the text dates
+    the event (a time expression, not the publication fallback) a year or more before
+    publication."""
+    if event.time.ref is None or not event.time.to or doc.published is None:
+        return False
+    rng = publication_range(doc.published.value, doc.published.precision)
+    if rng is None:
+        return False
+    return (rng[0] - dt.date.fromisoformat(event.time.to)).days >= BACKGROUND_DAYS
 
 
 def time_is_future(doc: Doc, event: Event) -> bool:

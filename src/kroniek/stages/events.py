@@ -574,6 +574,7 @@ class EventsStage:
         by_claim = {c.id: c for c in doc.claims}
         for i, e in enumerate(events, start=1):
             e.id = f"ev{i}"
+            e.background = args.is_background(doc, e)
             # Mentions merged in may have brought other sources: say one-sided only if still so.
             notes = [n for n in (e.note or "").split("; ") if n and not n.startswith("reported only")]
             one_sided = args.one_sided_note([by_claim[c] for c in e.claims if c in by_claim])
