@@ -22,6 +22,9 @@ MAX_LABELS = 300
 # Ukraine's big cities, zoom 8 the towns of a province, zoom 11 the villages.
 _MIN_POPULATION = {2: 5_000_000, 3: 2_000_000, 4: 700_000, 5: 250_000, 6: 100_000,
                    7: 40_000, 8: 15_000, 9: 5_000, 10: 2_000, 11: 1_000}
+# Countries named at the world's smallest zooms: the most populous first (the names
+# of all 245 at zoom 2 cover Europe and Africa).
+_MIN_COUNTRY_POPULATION = {0: 30_000_000, 1: 30_000_000, 2: 20_000_000, 3: 5_000_000}
 # Width in pixels of the cell one label may take, for thinning (~ a short name).
 _CELL_PX = 90
 
@@ -59,7 +62,8 @@ def labels_in_view(bbox: tuple[float, float, float, float], zoom: int) -> list[L
     min_pop = _min_population(zoom)
     # Towns thin towns, provinces thin provinces: a province's name (drawn lighter, at
     # its centre) must not hide its capital.
-    taken: dict[str, set[tuple[int, int]]] = {"province": set(), "town": set()}
+    taken: dict[str, set[tuple[int, int]]] = {"country": set(), "province": set(),
+                                              "town": set()}
     out: list[Label] = []
     for label in _places():
         name, lat, lon, kind, pop = label
@@ -67,18 +71,19 @@ def labels_in_view(bbox: tuple[float, float, float, float], zoom: int) -> list[L
                                            else lon >= west or lon <= east)):
             continue
         if kind == "country":
-            if zoom > 7:
+            if zoom > 7 or pop < _MIN_COUNTRY_POPULATION.get(zoom, 0):
                 continue
         elif kind == "province":
             if zoom < 5:
                 continue
         elif pop < min_pop and not (kind == "capital" and zoom >= 3):
             continue
-        key = (int(lat // (cell * 0.4)), int(lon // cell))
-        cells = taken["province" if kind == "province" else "town"]
-        if key in cells and kind != "country":
+        group = kind if kind in ("country", "province") else "town"
+        size = cell * (1.6 if group == "country" else 1.0)  # country names are longer
+        key = (int(lat // (size * 0.4)), int(lon // size))
+        if key in taken[group]:
             continue
-        cells.add(key)
+        taken[group].add(key)
         out.append(label)
         if len(out) >= MAX_LABELS:
             break

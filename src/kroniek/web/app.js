@@ -177,13 +177,25 @@
     return clustered;
   }
 
+  function areaFill(precision) {
+    // Close in, an area is only its outline: it must not tint the town under it.
+    if (map.getZoom() >= 8) return 0;
+    return precision === "country" ? 0.04 : 0.12;
+  }
+
+  function restyleAreas() {
+    areas.eachLayer((layer) => {
+      if (layer.setStyle) layer.setStyle({ fillOpacity: areaFill(layer.options.className.includes("country") ? "country" : "region") });
+    });
+  }
+
   function drawArea(p) {
     // One area per place, however many events it holds, with their number on it.
     const types = new Set(p.rows.map((r) => slug(r[1])));
     const colour = types.size === 1 ? COLOURS[[...types][0]] : "#455a64";
     L.circle([p.lat, p.lon], {
       radius: AREA_RADIUS_M[p.precision], color: colour, weight: p.precision === "country" ? 2 : 1,
-      fillColor: colour, fillOpacity: p.precision === "country" ? 0.04 : 0.12,
+      fillColor: colour, fillOpacity: areaFill(p.precision),
       dashArray: p.precision === "country" ? "10 6" : "4 3", className: `ev-area ${p.precision}`,
       interactive: false, renderer: state.areaRenderer,
     }).addTo(areas);
@@ -528,6 +540,7 @@
     }
     $("#f-reset").addEventListener("click", () => { $("#filter-form").reset(); refresh(true); });
     $("#lang-switch").addEventListener("click", switchLanguage);
+    map.on("zoomend", restyleAreas);
     map.on("moveend", () => {
       saveUrl(false);
       scheduleLabels();
