@@ -87,14 +87,17 @@ def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
     out: set[str] = set()
     for run in runs:
         words = run.group().split()
+        particle = any(_PARTICLE.fullmatch(w) for w in words[1:-1])
         words = [w for w in words if not _PARTICLE.fullmatch(w)]  # "Dave van Gijn"
         if (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
                 and not gaz.has_name(run.group())):  # fmt: skip
             # A place heads names of papers and firms ("Watertown Daily Times"); persons
-            # end with the name shared with a place ("John Brown").
+            # end with the name shared with a place ("John Brown"), and a name with a
+            # particle is a person's ("Dave van Gijn", "Patricia de Lille").
             first = words[0]
-            skip = first if any(c.population >= MIN_POPULATION_PLAIN or c.feature_class == "A"
-                                for c in gaz.lookup(first, variants=False)) else ""  # fmt: skip
+            skip = first if not particle and any(
+                c.population >= MIN_POPULATION_PLAIN or c.feature_class == "A"
+                for c in gaz.lookup(first, variants=False)) else ""  # fmt: skip
             out.update(w.lower() for w in words
                        if w != skip and w.lower() not in lex.function_words)  # fmt: skip
         nxt = next_words(text, run.end(), 1)
@@ -159,6 +162,10 @@ def _loc_entity_is_place(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: L
     low = name.lower()
     prev = [w.lower().strip(".") for w in prev_words(text, s, 1)]
     nxt = next_words(text, e, 1)
+    before = prev_words(text, s, 2)
+    if (len(before) == 2 and _PARTICLE.fullmatch(before[1]) and before[0][:1].isupper()
+            and before[0].lower() not in lex.function_words):  # fmt: skip
+        return False  # "Patricia de Lille", "Universiteit van Amsterdam"
     if name.isupper() and len(name) <= 5 and not any(
             c.match == "name" for c in gaz.lookup(name, variants=False)):  # fmt: skip
         return False  # "DER" of a name in capitals (Győr's other name); "ROME" is a place
@@ -282,6 +289,8 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
         return False  # "Ajax", "Shell", "Obama": a club, a firm, a person
     if m.source != "gazetteer":
         return True
+    if i >= 2 and _PARTICLE.fullmatch(words[i - 1][2]) and words[i - 2][2][:1].isupper():
+        return False  # the surname of "Patricia de Lille", "Frank van Tilburg"
     if re.match(r",\s*\d{1,3}\s*,", text[m.end : m.end + 8]):
         return False  # "Campbell, 42, ...": a person with an age
     if len(words) == 2 and j - i == 1 and not gaz.has_name(words[1 - i][2]) and not any(
