@@ -162,6 +162,35 @@ def _containment(text: str, mentions: list[Mention], priors: list[list[float]]) 
             priors[j][b] += CONTAIN_BONUS
 
 
+# A town and the second-level region it lies in, both named in the article (anywhere, not
+# only as "X, Region"): "Paris" and "Henry County" are Paris, Tennessee, the seat of Henry
+# County, Tennessee — not Paris, Texas and a Henry County in Georgia. Both readings get this
+# (checked on LGL tune).
+COUNTY_BONUS = 3.0
+
+
+def _county_seats(mentions: list[Mention], priors: list[list[float]]) -> None:
+    """Raise the readings of a town and of a county of the article that contain it."""
+    counties: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    for i, m in enumerate(mentions):
+        for b, c in enumerate(m.cands):
+            if c.feature_code == "ADM2" and c.admin2:
+                counties.setdefault((c.country_code, c.admin1, c.admin2), []).append((i, b))
+    if not counties:
+        return
+    raised: set[tuple[int, int]] = set()
+    for i, m in enumerate(mentions):
+        key_i = fold(m.text)
+        for a, c in enumerate(m.cands):
+            if c.feature_class != "P" or not c.admin2:
+                continue
+            for j, b in counties.get((c.country_code, c.admin1, c.admin2), ()):
+                if fold(mentions[j].text) != key_i:
+                    raised |= {(i, a), (j, b)}
+    for i, a in raised:
+        priors[i][a] += COUNTY_BONUS
+
+
 def distance_km(a: Candidate, b: Candidate) -> float:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     x = (math.sin((p2 - p1) / 2) ** 2
@@ -179,6 +208,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
         priors.append(_city_over_region([_prior(c, m, prev, home) for c in m.cands], m.cands,
                                         name_form(doc.text, m)))  # fmt: skip
     _containment(doc.text, mentions, priors)
+    _county_seats(mentions, priors)
     for m, pri in zip(mentions, priors, strict=True):
         m.scores = list(pri)
         m.best = max(range(len(m.cands)), key=m.scores.__getitem__) if m.cands else -1
