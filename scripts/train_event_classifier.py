@@ -64,8 +64,8 @@ CACHE = ROOT / ".work" / "evclf"
 CACHED_LAYERS = (4, 6, 8, 10, 12)
 # Files whose change changes the rules' candidates: a cached Doc is reused only when these
 # are unchanged (and the article text).
-RULE_FILES = ("stages/events.py", "stages/event_args.py", "stages/event_actors.py",
-              "stages/claims.py", "lang/nl/events.py", "lang/nl/actors.py")  # fmt: skip
+RULE_FILES = ("stages/events/*.py", "stages/events.py", "stages/event_*.py", "stages/claims.py",
+              "lang/nl/events.py", "lang/nl/actors.py")  # fmt: skip
 
 
 # -- 1./2. gold, Docs, candidates, labels ---------------------------------------------------
@@ -91,8 +91,9 @@ def article_texts(news: Path, ids: set[Any]) -> dict[Any, dict[str, Any]]:
 
 def rules_fingerprint() -> str:
     h = hashlib.sha256()
-    for f in RULE_FILES:
-        h.update((ROOT / "src" / "kroniek" / f).read_bytes())
+    pkg = ROOT / "src" / "kroniek"
+    for f in sorted(p for pattern in RULE_FILES for p in pkg.glob(pattern)):
+        h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -281,7 +282,7 @@ def train_heads(x: np.ndarray, examples: list[Example], *, l2: float, layers: li
 
 # Each variant edits a copy of an article's events from the judgements of its candidates.
 # The threshold grid of each: what it is chosen from inside the training folds.
-GRID = [round(t, 2) for t in np.arange(0.05, 0.96, 0.05)]
+GRID = [float(round(t, 2)) for t in np.arange(0.05, 0.96, 0.05)]
 VARIANTS = ("rules", "filter", "happened", "modality", "sub_type", "happened+sub_type")
 
 

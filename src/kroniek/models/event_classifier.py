@@ -16,7 +16,7 @@ Steps, for the candidates of one Doc:
    the mean of the trigger's subwords at each layer of `trigger_layers`, each L2-normalised.
 3. **Lexical features** (`LEXICAL_FEATURES`): the rules' sub-type and modality, negation,
    denial, future, conditional, habitual and aggregate cues of the sentence (the
-   language's event lexicon, `kroniek.stages.events.lexicon`), a question, a quote around
+   language's event lexicon, `kroniek.stages.events.triggers.lexicon`), a question, a quote around
    the trigger, the event's arguments, and the article's sport/politics counts.
 4. **Heads** (logistic regressions over the standardised features, numpy): `outcome`
    (none / happened / not happened), `sub_type` (the ACLED sub-types seen in training),
@@ -248,7 +248,7 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
     """[n, len(LEXICAL_FEATURES)] of 0/1 values (see the module docstring)."""
-    from kroniek.stages.events import is_noun_form, is_sport, lexicon, political_article
+    from kroniek.stages.events.triggers import is_noun_form, is_sport, lexicon, political_article
 
     lang = doc.lang if doc.lang in ("nl", "en") else "nl"
     ev, _ = lexicon(lang)

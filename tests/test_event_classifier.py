@@ -1,0 +1,132 @@
+"""The learned event classifier (kroniek.models.event_classifier): its shipped weights, its
+features' alignment with the Doc, and its judgement on written sentences. No training here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kroniek.doc import Doc, Sentence
+from kroniek.errors import ResourceError
+from kroniek.models import event_classifier as ec
+from kroniek.models.e5 import get_encoder
+
+
+def one_sentence_doc(text: str) -> Doc:
+    return Doc(text=text, lang="nl", sentences=[Sentence(0, len(text))])
+
+
+def candidate(doc: Doc, trigger: str, **kw: object) -> ec.Candidate:
+    i = doc.text.index(trigger)
+    return ec.Candidate(i, i + len(trigger), **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def clf() -> ec.EventClassifier:
+    return ec.get_event_classifier()
+
+
+def test_shipped_weights_load_and_fit_the_features(clf: ec.EventClassifier) -> None:
+    h = get_encoder(layers=12).H
+    width = (1 + len(clf.trigger_layers)) * h + len(ec.LEXICAL_FEATURES)
+    a = clf.arrays
+    assert a["mean"].shape == a["scale"].shape == (width,)
+    assert a["outcome.w"].shape == (width, len(ec.OUTCOMES))
+    assert a["sub_type.w"].shape == (width, len(clf.sub_types))
+    assert a["modality.w"].shape == (width, len(ec.MODALITIES))
+    assert set(clf.sub_types) <= set(ec.SUB_TYPES)
+    assert 0.0 < clf.thresholds["happened"] < 1.0
+    card = ec.classifier_path() / "MODEL_CARD.md"
+    assert "cross-validation" in card.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("threat", "done"),
+    [
+        ("Het leger dreigde met een aanval op de hoofdstad als de rebellen niet vertrekken.",
+         "Het leger voerde dinsdag een aanval uit op de hoofdstad, waarbij drie doden vielen."),
+        ("De oppositie riep op tot een demonstratie komende zaterdag in het centrum.",
+         "Duizenden mensen hielden zaterdag een demonstratie in het centrum van de stad."),
+    ],
+)
+def test_a_threat_or_call_scores_lower_than_a_told_event(clf: ec.EventClassifier, threat: str,
+                                                         done: str) -> None:
+    trigger = "aanval" if "aanval" in threat else "demonstratie"
+    sub = "Attack" if trigger == "aanval" else "Peaceful protest"
+    judged = []
+    for text in (threat, done):
+        doc = one_sentence_doc(text)
+        # the rules' view is the same for both: only the text can tell them apart
+        (j,) = clf.judge(doc, [candidate(doc, trigger, sub_type=sub)])
+        judged.append(j)
+    print(f"happened: {judged[0].happened:.3f} (threat/call) < {judged[1].happened:.3f} (told)")
+    assert judged[0].happened < judged[1].happened
+    assert judged[1].modality == "asserted"
+
+
+def test_encoder_window_words_are_spans_of_the_doc() -> None:
+    text = "In Kramatorsk sloeg zondag een raket in; de luchtaanval  kostte twee levens."
+    doc = one_sentence_doc(text)
+    c = candidate(doc, "luchtaanval")
+    w = ec.encoder_window(doc, c, encoder=get_encoder(layers=12))
+    assert [text[a:b] for a, b in w.words] == text.split()
+    first, last = w.trigger
+    assert [text[a:b] for a, b in w.words[first:last]] == ["luchtaanval"]
+
+
+def test_trigger_subwords_are_the_trigger() -> None:
+    enc = get_encoder(layers=12)
+    text = "Betogers werden gisteren door de politie opgepakt in Algiers."
+    doc = one_sentence_doc(text)
+    w = ec.encoder_window(doc, candidate(doc, "opgepakt"), encoder=enc)
+    words = [ec.PROMPT] + [text[a:b] for a, b in w.words]
+    sub = enc.encode_tokens(words, [True] * len(words))
+    lo, hi = sub.token_ranges[w.trigger[0] + 1][0], sub.token_ranges[w.trigger[1]][1]
+    assert sub.ids[:lo] == enc.encode_text(ec.PROMPT + " " + " ".join(words[1 : w.trigger[0] + 1]))
+    pieces = {i: p for p, i in enc.pieces.items()}
+    assert "".join(pieces[i] for i in sub.ids[lo:hi]).replace("\u2581", "") == "opgepakt"
+
+
+def test_a_long_sentence_is_cut_around_its_trigger() -> None:
+    enc = get_encoder(layers=12)
+    filler = " ".join(["woord"] * 400)
+    text = f"{filler} en toen volgde de beschieting van de haven {filler}."
+    doc = one_sentence_doc(text)
+    c = candidate(doc, "beschieting")
+    w = ec.encoder_window(doc, c, encoder=enc)
+    words = [ec.PROMPT] + [text[a:b] for a, b in w.words]
+    assert len(enc.encode_tokens(words, [True] * len(words)).ids) + 2 <= ec.MAX_SUBWORDS + 2
+    first, last = w.trigger
+    assert [text[a:b] for a, b in w.words[first:last]] == ["beschieting"]
+    x = ec.encoder_features(doc, [c], trigger_layers=(8, 12), encoder=enc)
+    assert x.shape == (1, 3 * enc.H)
+    assert np.allclose(np.linalg.norm(x.reshape(3, enc.H), axis=1), 1.0, atol=1e-4)
+
+
+def test_lexical_features_read_the_clause_and_the_rules() -> None:
+    doc = one_sentence_doc("De regering ontkende dat er een aanval was gepleegd?")
+    (row,) = ec.lexical_features(doc, [candidate(doc, "aanval", sub_type="Attack",
+                                                 modality="negated", has_place=True)])
+    on = {name for name, v in zip(ec.LEXICAL_FEATURES, row, strict=True) if v}
+    assert {"rule_modality=negated", "rule_sub_type=Attack", "sentence_cue=denial", "question",
+            "event_has_place", "noun_form", "first_sentence"} <= on
+    assert "rule_modality=asserted" not in on and "event_has_time" not in on
+    assert f"trigger_hash={ec.trigger_bucket('aanvallen')}" in {
+        f"trigger_hash={ec.trigger_bucket('aanval')}"}
+
+
+def test_missing_or_foreign_weights_are_a_resource_error(tmp_path: Path) -> None:
+    with pytest.raises(ResourceError, match="no event classifier weights"):
+        ec.EventClassifier.load(tmp_path)
+    clf = ec.EventClassifier.load()
+    meta = {**clf.meta, "lexical_features": ["something else"]}
+    ec.EventClassifier(clf.arrays, meta).save(tmp_path)
+    with pytest.raises(ResourceError, match="other features"):
+        ec.EventClassifier.load(tmp_path)
+    (tmp_path / ec.WEIGHTS).write_bytes(b"not a zip")
+    with pytest.raises(ResourceError, match="unreadable"):
+        ec.EventClassifier.load(tmp_path)
+    assert json.loads(json.dumps(clf.meta))["trigger_layers"] == clf.trigger_layers
