@@ -59,6 +59,10 @@ _CLAUSE_WORDS = _words(
 )
 
 
+_NEW_PHRASE = frozenset({"De", "Het", "Van", "Een", "Die", "Deze", "The", "A"})
+# Lower-case words that continue a name phrase ("woordvoerder van", "Parly uit").
+_NAME_CONTINUES = frozenset({"van", "bij", "uit", "namens", "voor", "of", "at", "for", "en",
+                             "and", "&"})
 _ROLE_CACHE: dict[tuple[str, str], str | None] = {}
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -275,7 +279,7 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
     if i < end and w.words[i].lower() in lex.pronouns:
         return Mention(w.starts[i], w.ends[i], w.words[i])
     j = i
-    prev, prev_cap = "", False
+    prev, prev_cap, embedded = "", False, False
     while j < end and j - i < 12:
         word = w.words[j]
         low = word.lower()
@@ -289,6 +293,15 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
             break  # "volgens Brussee de Kamer onjuist …": a new phrase starts
         if low in lex.speaker_stop and low not in lex.determiners and prev not in lex.determiners:
             break  # "de aan X verbonden Y": a preposition right after a determiner stays
+        if j > i and prev_cap and word in _NEW_PHRASE:
+            break  # "De Vries Van Koppen zegt": a capitalised particle opens a new name
+        if prev in lex.determiners and (low in lex.speaker_stop or low in _NAME_CONTINUES
+                                        or low == "aan"):
+            embedded = True  # "de aan X verbonden Y": the name is inside the phrase
+        if (j > i and prev_cap and not embedded and not _is_cap(word) and not prev.endswith("e")
+                and low not in lex.name_particles and low not in _NAME_CONTINUES
+                and not lex.role_class(word) and not word[0].isdigit()):
+            break  # "volgens D66 onjuist", "Prasing zelf": the name has ended
         prev, prev_cap = low, _is_cap(word) and low not in lex.determiners
         j += 1
     while j > i and w.words[j - 1].lower() in lex.determiners:
@@ -309,8 +322,8 @@ def _particle_in_name(w: Words, j: int, end: int, lex: Lexicon) -> bool:
     k = j + 1
     while k < end and w.words[k].lower() in lex.name_particles:
         k += 1
-    if k >= end or not _is_cap(w.words[k]):
-        return False
+    if k >= end or not _is_cap(w.words[k]) or (w.words[k].isupper() and len(w.words[k]) > 1):
+        return False  # "Trump de CIA": an acronym is not a surname
     nxt = w.words[k + 1] if k + 1 < end else "."
     return (not nxt[0].isalnum() or nxt.lower() in lex.speaker_stop or nxt.lower() in AUX
             or nxt.lower() in ("uit", "van", "namens"))

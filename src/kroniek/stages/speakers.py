@@ -76,6 +76,7 @@ class Resolver:
         self.doc = doc
         self.lex = lex
         self.known: list[_Known] = []
+        self._caps: frozenset[str] | None = None
         self._full_names = self._collect_full_names()
         self._org_names = [(e.start, e.canonical or e.text) for e in doc.entities
                            if e.label == "ORG"]
@@ -171,13 +172,17 @@ class Resolver:
                     rest = words[k:]
                     while rest and rest[0] in lex.name_particles:
                         rest = rest[1:]
-                    if len(rest) == 1 and rest[0][:1].isupper():
+                    if (len(rest) == 1 and rest[0][:1].isupper()
+                            and (words[k] != "van" or f"Van {rest[0]}" in self.doc.text)):
                         # "… Friso de Zeeuw": a particle inside the last name.
                         words = _last_name_with_particle(words, lex.name_particles)
                     else:
                         words = words[:k]
                     break
             caps = [k for k, x in enumerate(words) if x[:1].isupper()]
+        if (len([x for x in words[1:] if x[:1].isupper()]) >= 2 and words[0][:1].isupper()
+                and self._heading_word(words[0])):
+            words = words[1:]  # "Sloop Jan Jager": an inline subheading before the name
         keep = 2 if after_van else 3
         if len(caps) > keep:
             words = words[caps[-keep]:]
@@ -185,6 +190,17 @@ class Resolver:
         while len(words) > 1 and (lex.role_class(words[0]) or re.match(r"\w+-[a-zà-ÿ]", words[0])):
             words = words[1:]
         return " ".join(words)
+
+    def _heading_word(self, word: str) -> bool:
+        """A capitalised word the article never writes capitalised inside a sentence and
+        that is no role: a subheading or sentence opener glued to a name ("Sloop",
+        "Complicaties", "Bedrog")."""
+        if self._caps is None:
+            text = self.doc.text
+            self._caps = frozenset(m.group(1) for m in re.finditer(
+                r"[\w,] ([A-ZÀ-Þ][\w'’-]*)", text))
+        return (word not in self._caps and not self.lex.role_class(word)
+                and word.lower() not in self.lex.name_particles)
 
     def full_name(self, name: str) -> str:
         """The first name in the document ending with `name` ("Zandee" -> "Dick Zandee")."""
