@@ -22,7 +22,7 @@ from kroniek.doc import storable_text
 from kroniek.errors import BinaryInputError, DateHeaderError, InputError
 from kroniek.readers import read_jsonl, read_text_file
 from kroniek.readers.text import parse_published
-from kroniek.stages.event_args import parse_number
+from kroniek.stages.events.arguments import parse_number
 
 
 def test_defect1_english_decade_words_resolve() -> None:

@@ -19,20 +19,32 @@ from functools import cache
 from typing import Any
 
 from kroniek.doc import Actor, Doc, Event, Place
+from kroniek.stages.events.triggers import is_noun_form, lexicon
 
-__all__ = ["INFERRED_NOTE", "country_name", "default_actors", "find_actors"]
+__all__ = [
+    "INFERRED_NOTE",
+    "LOCATIVE",
+    "NEAR",
+    "NOUN_BEFORE",
+    "actor_candidates",
+    "country_name",
+    "default_actors",
+    "demonym",
+    "find_actors",
+    "is_noun",
+]
 
 # The note on places the events stage infers from adjectives ("de Nieuw-Zeelandse premier").
 INFERRED_NOTE = "inferred by the events stage"
 
-_NEAR = re.compile(
+NEAR = re.compile(
     r"(?:ten\s+(?:noorden|zuiden|oosten|westen|noordoosten|noordwesten|zuidoosten|zuidwesten)\s+van|"
     r"nabij|rond|rondom|bij|in\s+de\s+buurt\s+van|buiten|near|outside|around|"
     r"(?:north|south|east|west)\s+of)\s+(?:de\s+|het\s+|the\s+)?(?:(?:stad|dorp|plaats|town|"
     r"city|village)\s+)?$",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(
+LOCATIVE = re.compile(
     r"(?:\bin|\bop|\bte|\baan|\bat|\bon|\binto|\bnaar)\s+(?:de\s+|het\s+|the\s+|een\s+|a\s+)?"
     r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -45,7 +57,7 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"\w*ge\w+[dt]$|(?:be|ver|ont|her)\w+[dt]$|\w+ed$", re.IGNORECASE)
-_NOUN_BEFORE = re.compile(
+NOUN_BEFORE = re.compile(
     r"\b(?:de|het|een|die|deze|dit|dat|zware|hevige|nieuwe|the|a|an|this|that|heavy|fierce|new)"
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -64,15 +76,9 @@ _ADVERBIAL_PP = re.compile(
     re.IGNORECASE,
 )
 
-def _lex(lang: str) -> Any:
-    from kroniek.stages.events import lexicon
-
-    return lexicon(lang)
-
-
 @cache
 def _actor_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    _, ax = _lex(lang)
+    _, ax = lexicon(lang)
     nouns = "|".join(f"(?:{p})" for p, _, _ in ax.FORCES)
     phrase = re.compile(
         rf"(?<![\w-])(?:(?P<adj>[\w-]+?(?:se|sche|e|n|an|sh|ch|i))\s+)?(?:\w+\s+)?"
@@ -83,8 +89,8 @@ def _actor_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return phrase, people
 
 
-def _demonym(word: str, lang: str) -> tuple[str, str] | None:
-    _, ax = _lex(lang)
+def demonym(word: str, lang: str) -> tuple[str, str] | None:
+    _, ax = lexicon(lang)
     w = word.lower()
     tries = [w, w[:-1], w[:-2], w[:-3], w[:-4]]
     if w.endswith("anen"):
@@ -98,7 +104,7 @@ def _demonym(word: str, lang: str) -> tuple[str, str] | None:
 
 
 def _classify(noun: str, lang: str) -> tuple[str, str]:
-    _, ax = _lex(lang)
+    _, ax = lexicon(lang)
     for pat, kind, template in ax.FORCES:
         if re.fullmatch(pat, noun, re.IGNORECASE):
             return kind, template
@@ -122,14 +128,14 @@ def _actor_from_phrase(m: re.Match[str], lang: str, *, default_cc: str | None) -
     if m.groupdict().get("group"):
         return Actor(name=m.group("group"), type="political_militia")
     kind, template = _classify(m.group("noun"), lang)
-    dem = _demonym(m.group("adj"), lang) if m.group("adj") else None
+    dem = demonym(m.group("adj"), lang) if m.group("adj") else None
     cc, country = (dem if dem else (default_cc, country_name(default_cc)))
     name = template.format(country=country or "").replace(" of ", " of ").strip()
     name = re.sub(r"\s*\(\)|\s+of$", "", name) or m.group("noun")
     return Actor(name=name, type=kind, side=country if kind == "state_forces" else None)
 
 
-def _candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -> list[tuple[int, int, Actor]]:
+def actor_candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -> list[tuple[int, int, Actor]]:
     """Actor phrases in [lo, hi) with their spans."""
     phrase, people = _actor_patterns(lang)
     text = doc.text
@@ -137,7 +143,7 @@ def _candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -
     for m in phrase.finditer(text, lo, hi):
         out.append((m.start(), m.end(), _actor_from_phrase(m, lang, default_cc=default_cc)))
     for m in people.finditer(text, lo, hi):
-        dem = _demonym(m.group("people"), lang)
+        dem = demonym(m.group("people"), lang)
         if dem and not any(s <= m.start() < e for s, e, _ in out):
             out.append((m.start(), m.end(), Actor(name=f"Military Forces of {dem[1]}",
                                                    type="state_forces", side=dem[1])))
@@ -147,8 +153,8 @@ def _candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | None) -
         code = str(p.feature_code or "")
         if lo <= p.start and p.end <= hi and (p.role == "metonym" or code.startswith(("PCL", "PPLC"))):
             before = text[max(0, p.start - 45) : p.start]
-            if p.role != "metonym" and (_LOCATIVE_ANY.search(before[-25:]) or _LOCATIVE.search(before)
-                                        or _NEAR.search(before)):
+            if p.role != "metonym" and (_LOCATIVE_ANY.search(before[-25:]) or LOCATIVE.search(before)
+                                        or NEAR.search(before)):
                 continue  # "in Oekraïne", "in de hoofdstad Khartoem" say where, not who
             out.append((p.start, p.end, _place_actor(p)))
     for e in doc.entities:
@@ -170,9 +176,7 @@ def _place_actor(p: Place) -> Actor:
                  type="state_forces", place=p.id)
 
 
-def _is_noun(trigger: str, lang: str) -> bool:
-    from kroniek.stages.events import is_noun_form
-
+def is_noun(trigger: str, lang: str) -> bool:
     return is_noun_form(trigger, lang=lang)
 
 
@@ -200,18 +204,18 @@ def _surface_actors(doc: Doc, event: Event, *, lang: str, clause: tuple[int, int
     first_end = t0 + len(event.trigger.text.split()[0])
     sources = [(c.source.start, c.source.end) for c in doc.claims
                if c.source.start is not None and c.source.end is not None]
-    before = [c for c in _candidates(doc, lo, t0, lang, default_cc)
+    before = [c for c in actor_candidates(doc, lo, t0, lang, default_cc)
               if not _is_source(doc, c[0]) and not any(a <= c[0] < b for a, b in sources)]
-    after = _candidates(doc, first_end, hi, lang, default_cc)
+    after = actor_candidates(doc, first_end, hi, lang, default_cc)
     agent = None
     for m in re.finditer(r"\b(?:door|by)\s+", doc.text[sent.start : sent.end]):
         a0 = sent.start + m.end()
-        agent = next((c[2] for c in _candidates(doc, a0, min(a0 + 40, sent.end), lang, default_cc)
+        agent = next((c[2] for c in actor_candidates(doc, a0, min(a0 + 40, sent.end), lang, default_cc)
                       if c[0] - a0 < 30), None)
         if agent is not None:
             break
     head = doc.text[max(lo, t0 - 30) : t0]
-    if _is_noun(event.trigger.text, lang) and _NOUN_BEFORE.search(head):
+    if is_noun(event.trigger.text, lang) and NOUN_BEFORE.search(head):
         # A noun: its agent follows as "van X"/"door X", its target as "op X"; inside an
         # adverbial phrase ("na de aanval", "bij de aanslag") the clause subject is not its agent.
         target = re.match(r"\s*(?:op|tegen|on|against)\s+", doc.text[t1:hi], re.IGNORECASE)
@@ -287,7 +291,7 @@ def _dep_actors(doc: Doc, event: Event, *, lang: str, default_cc: str | None) ->
             for c in doc.claims
         ):
             continue
-        cands = _candidates(doc, span[0], span[1], lang, default_cc)
+        cands = actor_candidates(doc, span[0], span[1], lang, default_cc)
         if not cands:
             continue
         actor = cands[-1][2]

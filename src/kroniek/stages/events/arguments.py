@@ -1,4 +1,4 @@
-"""The arguments of an event: place, time, fatalities, claims (actors: `event_actors`).
+"""The arguments of an event: place, time, fatalities, claims (actors: `actors`).
 
 Used by `kroniek.stages.events`; `fill_arguments` fills them all for one event, and
 `antecedent`/`absorb` make a later mention part of an earlier event.
@@ -14,19 +14,19 @@ from typing import Any
 
 from kroniek import acled
 from kroniek.doc import Claim, Doc, Event, EventTime, Place
-from kroniek.stages.event_actors import (
-    _LOCATIVE,
-    _NEAR,
-    _NOUN_BEFORE,
+from kroniek.stages.events.actors import (
     INFERRED_NOTE,
-    _candidates,
-    _demonym,
-    _is_noun,
-    _lex,
+    LOCATIVE,
+    NEAR,
+    NOUN_BEFORE,
+    actor_candidates,
     country_name,
     default_actors,
+    demonym,
     find_actors,
+    is_noun,
 )
+from kroniek.stages.events.triggers import clause_bounds, lexicon
 from kroniek.stages.times import publication_range
 
 __all__ = [
@@ -72,7 +72,7 @@ def choose_place(
         if p.role != "location" or not (sent.start <= p.start < sent.end) or p.id in (exclude or ()):
             continue
         before = doc.text[max(sent.start, p.start - 45) : p.start]
-        if not (_NEAR.search(before) or _LOCATIVE.search(before)) or _ORIGIN.search(before):
+        if not (NEAR.search(before) or LOCATIVE.search(before)) or _ORIGIN.search(before):
             continue
         located.append(p)
         score = 2.0 if clause[0] <= p.start < clause[1] else 0.0
@@ -88,7 +88,7 @@ def choose_place(
             inside = [q for q in located if q.precision == "exact" and q.country_code == p.country_code]
             p = min(inside, key=lambda q: abs(q.start - t0)) if inside else p
         prec = _PRECISION.get(p.precision, 3)
-        if _NEAR.search(doc.text[max(sent.start, p.start - 45) : p.start]):
+        if NEAR.search(doc.text[max(sent.start, p.start - 45) : p.start]):
             prec = max(prec, 2)
         return p, prec
     return _fallback_place(doc, si, previous=previous)
@@ -119,7 +119,7 @@ def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
         word = doc.text[m.start() : m.end()]
         if _ARMED_NOUN.match(doc.text, m.end()):
             continue  # "het Oekraïense leger" says who fights, not where
-        dem = _demonym(word, lang)
+        dem = demonym(word, lang)
         cand = gaz.country(dem[0]) if dem and dem[0] else None
         precision = "country"
         if cand is None and not dem:
@@ -211,7 +211,7 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
         in_clause = [t for t in in_sent if clause[0] <= t.start < clause[1]]
         following = [t for t in in_sent if 0 <= t.start - event.trigger.end < 40]
         lang = doc.lang if doc.lang in ("nl", "en") else "nl"
-        noun = _is_noun(event.trigger.text, lang) and _NOUN_BEFORE.search(
+        noun = is_noun(event.trigger.text, lang) and NOUN_BEFORE.search(
             doc.text[max(sent.start, t0 - 30) : t0])
         pool = (following if noun and following else None) or in_clause or in_sent
         if definite and not following:
@@ -317,7 +317,7 @@ MAX_NUMBER_DIGITS = 18  # a count, never an identifier; int() refuses over 4,300
 
 def parse_number(word: str, *, lang: str) -> int | None:
     """'157', '1.300', 'elf', 'achtduizend', 'twelve' → int; None for anything else."""
-    ev, _ = _lex(lang)
+    ev, _ = lexicon(lang)
     w = word.lower().strip(".,")
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", w):
         digits = re.sub(r"[.,]", "", w)
@@ -333,7 +333,7 @@ def parse_number(word: str, *, lang: str) -> int | None:
 
 @cache
 def _fatality_patterns(lang: str) -> list[re.Pattern[str]]:
-    ev, _ = _lex(lang)
+    ev, _ = lexicon(lang)
     words = "|".join(sorted(ev.NUMBER_WORDS, key=len, reverse=True))
     num = rf"\d[\d.,]*|(?:{words})(?:honderd|duizend|hundred|thousand)?"
     return [re.compile(p.replace("{NUM}", num), re.IGNORECASE) for p in ev.FATALITIES]
@@ -389,8 +389,6 @@ def one_sided_note(claims: list[Claim]) -> str | None:
 
 def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str,
                    previous: list[Event] | None = None) -> None:
-    from kroniek.stages.events import clause_bounds
-
     clause = clause_bounds(doc, event.trigger.start, event.trigger.end, trig.sent)
     place, geo = choose_place(doc, event, clause=clause, previous=previous)
     event.place = place.id if place else None
@@ -402,7 +400,7 @@ def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str,
         # "Oekraïne heeft ... ondernomen. De ingreep ..." : the subject that opens the
         # sentence before is the agent of an anaphoric noun.
         prev = doc.sentences[trig.sent - 1]
-        cands = _candidates(doc, prev.start, min(prev.end, prev.start + 40), lang, cc)
+        cands = actor_candidates(doc, prev.start, min(prev.end, prev.start + 40), lang, cc)
         event.actor1 = cands[0][2] if cands else None
     default_actors(event, country=country_name(cc))
     used = {a.place for a in (event.actor1, event.actor2) if a is not None and a.place}
