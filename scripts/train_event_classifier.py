@@ -19,7 +19,9 @@ Steps:
    articles' events and `kroniek.evaluation.events.score_article` scores it. The threshold
    of each variant is chosen inside the training folds (an inner K-fold over them), never
    on the held-out fold.
-5. `--save`: the heads trained on every dev article, with the thresholds chosen by an
+5. `--plover`: extra English training rows (never scored) from the PLOVER gold-standard
+   records (`add_plover`); measured, not used for the shipped weights (MODEL_CARD.md).
+6. `--save`: the heads trained on every dev article, with the thresholds chosen by an
    inner K-fold over all of them, to `resources/models/event-classifier/`.
 """
 
@@ -60,12 +62,13 @@ from kroniek.evaluation.events import (  # noqa: E402
 from kroniek.models import event_classifier as ec  # noqa: E402
 
 CACHE = ROOT / ".work" / "evclf"
+PLOVER_GSR = ROOT.parent / "shared" / "data" / "events" / "plover_gsr.txt"
 # Layers whose trigger vectors are cached; the model reads a subset (`--layers`).
 CACHED_LAYERS = (4, 6, 8, 10, 12)
 # Files whose change changes the rules' candidates: a cached Doc is reused only when these
 # are unchanged (and the article text).
 RULE_FILES = ("stages/events/*.py", "stages/events.py", "stages/event_*.py", "stages/claims.py",
-              "lang/nl/events.py", "lang/nl/actors.py")  # fmt: skip
+              "lang/*/events.py", "lang/*/actors.py")  # fmt: skip
 
 
 # -- 1./2. gold, Docs, candidates, labels ---------------------------------------------------
@@ -216,6 +219,48 @@ def build(recs: list[dict[str, Any]], news: Path, *, fresh: bool, layers: list[i
     return Data(docs, gold, examples, np.concatenate(rows).astype(np.float32))
 
 
+# PLOVER events that ACLED codes as political violence or demonstrations (happened), and the
+# one that tells what did not happen (a threat); every other PLOVER event (agree, demand,
+# reject, consult, aid, ...) is not an ACLED event.
+PLOVER_HAPPENED = ("FIGHT", "ASSAULT", "PROTEST", "COERCE")
+PLOVER_THREAT = "THREATEN"
+PLOVER = "plover:"
+
+
+def add_plover(data: Data, path: Path, *, fresh: bool, layers: list[int]) -> int:
+    """Extra English training rows (never scored): the English rules' candidates in the
+    PLOVER gold-standard sentences, labelled by the record's event (see PLOVER_HAPPENED)."""
+    import kroniek
+
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    folder = CACHE / "plover"
+    folder.mkdir(parents=True, exist_ok=True)
+    fp = rules_fingerprint()
+    rows, examples = [], []
+    for r in records:
+        key = hashlib.sha256((fp + r["text"]).encode()).hexdigest()[:16]
+        cached = folder / f"{r['id']}-{key}.json"
+        if cached.exists() and not fresh:
+            doc = Doc.from_json(json.loads(cached.read_text(encoding="utf-8")))
+        else:
+            doc = kroniek.analyze(r["text"], published=r.get("date") or None, lang="en")
+            doc.id = PLOVER + r["id"]
+            cached.write_text(doc.dumps(), encoding="utf-8")
+        if not doc.events:
+            continue
+        cands = ec.candidates_from_events(doc)
+        rows.append(np.concatenate([select_layers(encoder_rows(doc, cands), layers),
+                                    ec.lexical_features(doc, cands)], axis=1))
+        ev = r["event"]
+        outcome = 1 if ev in PLOVER_HAPPENED else 2 if ev == PLOVER_THREAT else 0
+        examples += [Example(doc.id, k, outcome, None, "hypothetical" if outcome == 2 else None)
+                     for k in range(len(doc.events))]
+    if rows:
+        data.x = np.concatenate([data.x, *rows]).astype(np.float32)
+        data.examples += examples
+    return len(examples)
+
+
 # -- 4. training --------------------------------------------------------------------------------
 
 
@@ -340,7 +385,7 @@ def predict(data: Data, train: list[str], test: list[str], *, l2: float, layers:
             ) -> dict[str, tuple[dict[str, np.ndarray], ec.EventClassifier]]:
     """Heads trained on the candidates of `train` articles, probabilities for `test`."""
     tr = set(train)
-    idx = [i for i, e in enumerate(data.examples) if e.article in tr]
+    idx = [i for i, e in enumerate(data.examples) if e.article in tr or e.article.startswith(PLOVER)]
     clf = train_heads(data.x[idx], [data.examples[i] for i in idx], l2=l2, layers=layers,
                       encoder_weight=ENCODER_WEIGHT[0])
     out = {}
@@ -447,9 +492,13 @@ def summary(sc: EventScores) -> dict[str, Any]:
 def label_counts(data: Data) -> dict[str, Any]:
     out: dict[str, Any] = {o: 0 for o in ec.OUTCOMES}
     for e in data.examples:
-        out[ec.OUTCOMES[e.outcome]] += 1
+        if not e.article.startswith(PLOVER):
+            out[ec.OUTCOMES[e.outcome]] += 1
     out["articles"] = len(data.docs)
-    out["articles_with_candidates"] = len({e.article for e in data.examples})
+    out["articles_with_candidates"] = len({e.article for e in data.examples} & set(data.docs))
+    plover = [ec.OUTCOMES[e.outcome] for e in data.examples if e.article.startswith(PLOVER)]
+    if plover:
+        out["plover_rows"] = {o: plover.count(o) for o in ec.OUTCOMES}
     return out
 
 
@@ -478,6 +527,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--layers", default="8,12", help=f"trigger layers read (of {CACHED_LAYERS})")
     ap.add_argument("--encoder-weight", type=float, default=1.0,
                     help="scale of the encoder columns after standardisation (tuned by --cv on dev)")
+    ap.add_argument("--plover", type=Path, nargs="?", const=PLOVER_GSR, default=None,
+                    help="add English training rows from the PLOVER gold-standard records")
     ap.add_argument("--no-encoder", action="store_true", help="lexical features only")
     ap.add_argument("--no-lexical", action="store_true", help="encoder features only")
     ap.add_argument("--fresh", action="store_true", help="analyse the articles again")
@@ -494,6 +545,9 @@ def main(argv: list[str] | None = None) -> int:
     recs = dev_gold(a.gold)
     data = build(recs, a.news, fresh=a.fresh, layers=layers, lexical=not a.no_lexical,
                  encoder=not a.no_encoder, reuse=a.reuse_docs)
+    if a.plover:
+        report_plover = add_plover(data, a.plover, fresh=a.fresh, layers=layers)
+        print(f"PLOVER rows: {report_plover}", flush=True)
     report: dict[str, Any] = {"labels": label_counts(data), "layers": layers, "l2": a.l2,
                               "encoder_weight": a.encoder_weight,
                               "seed": a.seed, "rules_fingerprint": rules_fingerprint()}
