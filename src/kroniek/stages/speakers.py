@@ -114,6 +114,8 @@ class Resolver:
         spans = sorted((e.start, e.end) for e in self.doc.entities if e.label in ("LOC", "ORG"))
         span_starts = [a for a, _ in spans]
         reach = list(itertools.accumulate((b for _, b in spans), max))
+        per_spans = sorted((e.start, e.end) for e in self.doc.entities if e.label == "PER")
+        per_starts = [a for a, _ in per_spans]
         text = self.doc.text
         sent_starts = {s.start for s in self.doc.sentences}
         for m in _NAME_SEQ.finditer(text):
@@ -130,7 +132,9 @@ class Resolver:
                 continue  # the model says it is a place or an organisation
             full = self.full_name(name)
             opens = self._opens_sentence(m.start(), sent_starts) and m.group().startswith(name)
-            if role or (opens and len(full.split()) >= 2):
+            k = bisect.bisect_right(per_starts, m.start())
+            per = bool(k) and per_spans[k - 1][1] > m.start()  # inside a PER entity
+            if role or (opens and len(full.split()) >= 2) or (per and len(full.split()) >= 2):
                 pos = m.start() + max(0, m.group().rfind(name))
                 out.append((pos, full, role, role_words[0].lower() if role_words else ""))
                 if opens:
@@ -427,8 +431,15 @@ class Resolver:
     def _antecedent(self, m: Mention, roles: set[str]) -> _Known | None:
         """The nearest earlier speaker or person a pronoun or role noun can refer to."""
         pronoun = m.text.lower() in self.lex.pronouns
-        before = [k for k in self.known if k.pos < m.start]
-        persons = [p for p in self._persons if p[0] < m.start]
+        limit = m.start
+        if pronoun:
+            # A pronoun does not take up a person of its own clause ("Fred Ros mocht
+            # volgens hem …": hem is not Fred Ros); look before the sentence when possible.
+            start = self._sentence_start_back(m.start, 0)
+            if any(p[0] < start for p in self._persons) or any(k.pos < start for k in self.known):
+                limit = start
+        before = [k for k in self.known if k.pos < limit]
+        persons = [p for p in self._persons if p[0] < limit]
         if pronoun or not roles or "person" in roles:
             last = max((k for k in before if not k.is_org), key=lambda k: k.pos, default=None)
             person = persons[-1] if persons else None
