@@ -84,9 +84,11 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"wapens\s+(?:\w+\s+){0,2}in\s+beslag\s+genomen|onschadelijk\s+gemaakt|ontmanteld", "Disrupted weapons use", False),
     (r"teruggetrokken|terugtrekking|trokken\s+zich\s+terug|trekt\s+zich\s+terug", "Non-violent transfer of territory", True),
     # Protest, arrest and damage said without the usual nouns.
-    (r"marcheerden|in\s+opstand", "Peaceful protest", True),
-    (r"achter\s+de\s+tralies\s+(?:gezet|gegooid)|gevangengezet", "Arrests", True),
-    (r"ingegooid|beklad", "Looting/property destruction", True),
+    (r"marcheerden|\w*(?:demonstranten|betogers|actievoerders)\s+(?:[\w'-]+\s+){0,6}?verzameld(?:en)?|"
+     r"\w*(?:demonstranten|betogers|actievoerders)\s+(?:[\w'-]+\s+){0,6}?verzamelden", "Peaceful protest", False),
+    (r"in\s+opstand", "Peaceful protest", True),
+    (r"achter\s+de\s+tralies|gevangengezet", "Arrests", False),
+    (r"ingegooid|beklad", "Looting/property destruction", False),
     # Violence said with compounds, separable verbs and synonyms.
     (r"bestook(?:t|te|ten)|bestookt|bestoken|belaagd(?:e|en)?|belaag(?:t|de|den)|belagen|"
      r"vergeldingsaanval(?:len)?|tegenaanval(?:len)?|grondaanval(?:len)?|"

@@ -96,11 +96,11 @@ def _modality_from_claims(doc: Doc, event: Event) -> str:
 
 
 def _own_place(doc: Doc, t: Trigger) -> str | None:
-    """The name of the place in a trigger's own clause, if one is there."""
+    """The place in a trigger's own clause, if one is there, as "name|country code"."""
     lo, hi = clause_bounds(doc, t.start, t.end, t.sent)
     for p in doc.places:
         if p.role == "location" and lo <= p.start < hi:
-            return p.name or p.text
+            return f"{p.name or p.text}|{p.country_code or ''}"
     return None
 
 
@@ -116,8 +116,14 @@ def group_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
         base = (t.sent, family, t.modality)
         # Only a verb tells a second incident; a noun beside it names the same one again
         # ("de massamoord in Srebrenica, de grootste moordpartij in Europa").
+        # A noun is another incident only where its place lies in another country ("de
+        # aanslag op moskeeën in Nieuw-Zeeland, de aanslag in een tram in Utrecht").
         lang = doc.lang if doc.lang in ("nl", "en") else "nl"
-        place = None if is_noun_form(t.text, lang=lang) else _own_place(doc, t)
+        place = _own_place(doc, t)
+        if is_noun_form(t.text, lang=lang) and place is not None:
+            first = own.get(base)
+            place = place if first is not None and first.split("|")[1] not in ("", place.split("|")[1]) \
+                and place.split("|")[1] != "" else None
         key: tuple[int, str, str, str | None] = (*base, None)
         if place is not None and own.setdefault(base, place) != place:
             key = (*base, place)
