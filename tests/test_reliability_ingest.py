@@ -176,3 +176,27 @@ def test_an_article_without_its_story_row_gets_one(tmp_path: Path,
     with open_store(str(db)) as store:
         assert store.versions().repair() == 0  # opening repaired all three already
     assert _story_state(db) == (3, 3, 0, "ok")
+
+
+def test_sigint_says_what_was_kept(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src, db = _jsonl(tmp_path / "news.jsonl", 40), tmp_path / "s.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "kroniek", "ingest", str(src), "--db",
+                             str(db), "--quiet"], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 600
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            if db.exists() and _story_state(db)[0] >= 2:
+                break
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert "Interrupted after added" in err and "run again to resume" in err, err

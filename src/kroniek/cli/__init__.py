@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:
-        sys.exit(130)
+        code = 130
     except Exception as exc:
         # Usage errors of the command-line parser (Typer ships its own click).
         show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
@@ -125,4 +125,7 @@ def main(argv: list[str] | None = None) -> None:
             show()
             sys.exit(code)
         raise
+    if code == 130:  # Typer turns Ctrl-C inside a command into Exit(130) or Abort
+        print("Interrupted: what was stored so far is kept; run again to resume.",
+              file=sys.stderr)
     sys.exit(code if isinstance(code, int) else 0)
