@@ -199,6 +199,7 @@ class _Finder:
                 self._indirect(s0, e0, direct_spans, fragments)
         self._transcripts(raws)
         self._interview()
+        self._unattributed()
         for r in fragments:
             self._fragment(r)
         for r in raws:
@@ -497,6 +498,34 @@ class _Finder:
                                               if who.text.isupper() else who.text))
             q.speaker.start, q.speaker.end = who.start, who.end
             self._add(q, None)
+
+    def _unattributed(self) -> None:
+        """Quotations still without a speaker: the speaker of the next attributed quote
+        within two sentences ("„…” „…”, zegt X"), else the article's main speaker when
+        one has at least half of the attributed quotes."""
+        found = sorted((f.quote for f in self.found), key=lambda q: q.start)
+        named = [q for q in found if q.speaker is not None and q.speaker.name]
+        counts: dict[str, int] = {}
+        for name in (q.speaker.name for q in named if q.speaker is not None and q.speaker.name):
+            counts[name] = counts.get(name, 0) + 1
+        main = max(counts, key=lambda n: counts[n]) if counts else None
+        if main is not None and counts[main] * 2 < len(named):
+            main = None
+        for q in found:
+            if q.kind != "direct" or (q.speaker is not None and q.speaker.name):
+                continue
+            until = self._sentence_after(q.end, 2)
+            nxt = next((o for o in named if q.end <= o.start < until and o.cue is not None), None)
+            sp = nxt.speaker if nxt is not None else None
+            if sp is None and main is not None:
+                sp = Speaker(name=main, entity=self.resolver.entity_id(main))
+            if sp is not None:
+                q.speaker = Speaker(entity=sp.entity, name=sp.name, descriptor=sp.descriptor)
+
+    def _sentence_after(self, pos: int, n: int) -> int:
+        """End of the n-th sentence after the one at `pos`."""
+        later = [e for s, e in self.sents if e > pos]
+        return later[min(n, len(later) - 1)] if later else len(self.text)
 
     def _after_question(self, q: Quote) -> bool:
         """Does the text between the previous quotation (or the paragraph start) and this

@@ -255,6 +255,11 @@ class Resolver:
                 short = self.full_name(short) if short else None
                 return Speaker(name=short, descriptor=descriptor, start=mention.start,
                                end=mention.end)
+            later = self._named_later(mention) if roles else None
+            if later is not None:
+                self.remember(later, descriptor, roles, mention.start, None)
+                return Speaker(name=later, descriptor=descriptor, start=mention.start,
+                               end=mention.end, entity=self.entity_id(later))
             ante = self._antecedent(mention, roles)
             sp = Speaker(name=None, descriptor=descriptor, start=mention.start, end=mention.end)
             if ante is not None:
@@ -323,7 +328,14 @@ class Resolver:
             prefix = head[: len(head) - len(suffix)].rstrip("-")
             if len(prefix) >= 2:
                 return self.full_name(prefix) if prefix[:1].isupper() else prefix
-            return None
+            # "een woordvoerder": of the organisation the last sentences are about.
+            since = self._sentence_start_back(m.start, 3)
+            orgs = [k for k in self.known if k.is_org and since <= k.pos < m.start]
+            if orgs:
+                return orgs[-1].name
+            org_ents = [e for e in self.doc.entities
+                        if e.label == "ORG" and since <= e.start < m.start]
+            return (org_ents[-1].canonical or org_ents[-1].text) if org_ents else None
         if low[0] not in ("de", "het", "deze") or len(words) > 3:
             return None
         noun = low[-1]
@@ -341,6 +353,24 @@ class Resolver:
             return best[1]
         orgs = [e for e in self.doc.entities if e.label == "ORG" and e.start < m.start]
         return (orgs[-1].canonical or orgs[-1].text) if orgs else None
+
+    def _named_later(self, m: Mention) -> str | None:
+        """"journalist en onderzoeker politieke communicatie Chris Aalberts", "Europarlemen-
+        tariër voor de Partij voor de Dieren Anja Hazenkamp": a role noun whose phrase goes
+        on to the name, which ends the clause."""
+        if m.text.split()[0].lower() in ("de", "het", "deze", "die", "the"):
+            return None  # "de minister": a definite role noun refers back
+        rest = self.doc.text[m.end : m.end + 90]
+        clause = re.split(r"[.;:!?,(\n]", rest)[0]
+        names = list(_NAME_SEQ.finditer(clause))
+        if not names or clause[names[-1].end():].strip():
+            return None
+        words = names[-1].group().split()
+        caps = [k for k, x in enumerate(words) if x[:1].isupper()]
+        if len(caps) > 2:
+            words = words[caps[-2]:]
+        name = self.clean_name(" ".join(words))
+        return self.full_name(name) if len(name.split()) >= 2 else None
 
     def _introduced_as(self, m: Mention) -> str | None:
         """"de voetballer" -> the name written after "voetballer" earlier ("voetballer
