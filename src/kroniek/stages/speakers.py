@@ -351,8 +351,8 @@ class Resolver:
                 best = (pos, cand)
         if best is not None:
             return best[1]
-        orgs = [e for e in self.doc.entities if e.label == "ORG" and e.start < m.start]
-        return (orgs[-1].canonical or orgs[-1].text) if orgs else None
+        earlier = [e for e in self.doc.entities if e.label == "ORG" and e.start < m.start]
+        return (earlier[-1].canonical or earlier[-1].text) if earlier else None
 
     def _named_later(self, m: Mention) -> str | None:
         """"journalist en onderzoeker politieke communicatie Chris Aalberts", "Europarlemen-
