@@ -375,8 +375,8 @@ def _evidence(
         c = _content_start(w, k + 1, hi, lex, w.ends[k])
         return Hit(*_span(w, c, hi), w.starts[k], w.ends[k], k, src) if c < hi else None
     j = k + 1
-    while j < hi and w.words[j].lower() in _TRAILING:
-        j += 1
+    while j < hi and j <= k + 4 and w.words[j].lower() != "uit" and w.words[j][0].isalnum():
+        j += 1  # "bleek deze week uit dat onderzoek"
     if j < hi and w.words[j].lower() == "uit":
         src = np_after(w, j + 1, hi, lex)
         if src is None:

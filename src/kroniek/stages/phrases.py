@@ -107,9 +107,16 @@ class Lexicon:
         w = word.lower().rstrip(".")
         if w in _TITLES:
             return "title"
-        for suffix, cls in self.role_suffixes.items():
-            if w.endswith(suffix) and (len(w) == len(suffix) or len(suffix) >= 5):
-                return cls
+        # Plurals name the role too: "getuigen", "analisten", "planologen", "experts".
+        forms = [w]
+        if self.lang == "nl" and w.endswith("logen"):
+            forms.append(w[:-5] + "loog")
+        elif w.endswith(("en", "rs", "ts", "ns")) and len(w) > 5:
+            forms += [w[:-2], w[:-1]] if w.endswith("en") else [w[:-1]]
+        for form in forms:
+            for suffix, cls in self.role_suffixes.items():
+                if form.endswith(suffix) and (len(form) == len(suffix) or len(suffix) >= 5):
+                    return cls
         return None
 
 

@@ -159,7 +159,7 @@ ROLE_SUFFIXES = {
     "rechter": "official", "agent": "official", "trainer": "manager", "coach": "manager",
     "arts": "expert", "dokter": "expert", "eigenaar": "manager", "schrijver": "media",
     "auteur": "media", "oprichter": "manager", "bewoner": "person", "inwoner": "person",
-    "chirurg": "expert", "statisticus": "expert", "kundige": "expert", "docent": "expert", "lector": "expert",
+    "chirurg": "expert", "statisticus": "expert", "oloog": "expert", "betrokkene": "person", "kundige": "expert", "docent": "expert", "lector": "expert",
     "professor": "expert", "criminoloog": "expert", "bioloog": "expert", "psychiater": "expert",
     "klimatoloog": "expert", "epidemioloog": "expert", "deskundigen": "expert",
     "raadslid": "politician", "statenlid": "politician", "europarlementariër": "politician",
