@@ -349,3 +349,18 @@ def test_pretty_output_marks_events_that_did_not_happen(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "kroniek", "analyze", str(article), "--format", "pretty"],
                          capture_output=True, text=True, check=True, env={"COLUMNS": "200", "PATH": ""})
     assert "not happened: hypothetical" in out.stdout
+
+
+CONTEST_AND_IDIOM = [
+    "Het debat was nog niet begonnen of de partijleider besloot de aanval te openen op de premier.",
+    "De verkopers staan bij de ingang, folders in de aanslag, wachtend op een klant.",
+    "De vereniging van correspondenten uitte een zeldzaam protest.",
+    "Het recht op demonstreren is een groot goed, zei de minister.",
+    "Zo'n vijftig ouders zijn in de fraudezaak gearresteerd, meldt het ministerie van Justitie.",
+]
+
+
+@pytest.mark.parametrize("text", CONTEST_AND_IDIOM)
+def test_politics_as_contest_idioms_and_fraud_are_not_events(text: str) -> None:
+    _, events = events_of(text)
+    assert not [e for e in events if happened(e)], text

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 __all__ = [
     "AGGREGATE",
+    "ARMED",
+    "CRIME",
+    "ELECTORAL",
     "ANAPHORIC",
     "CONDITIONAL_OPENERS",
     "CONTEXT",
@@ -106,6 +109,18 @@ FICTION = (
 SPORT = (
     r"matche?s?|league|goals?|coach|players?|champions?\w*|season|football|soccer|referee|"
     r"stadium|finals?|tournament|title|cup|tennis|golf|cycling"
+)
+ARMED = (
+    r"army|troops|military|soldiers|fighters|rebels?|militias?|weapons?|rockets?|missiles?|"
+    r"bombs?|dead|killed|wounded|violence|grenades?|artillery|tanks?|drones?"
+)
+ELECTORAL = (
+    r"debates?|elections?|campaign\w*|voters?|seats?|polls?|ballot\w*|primar(?:y|ies)|"
+    r"coalition\w*|party\s+leader\w*"
+)
+CRIME = (
+    r"fraud\w*|brib\w*|laundering|drugs?|cocaine|theft|burglar\w*|robber\w*|extortion|"
+    r"gang\w*|criminal\w*|domestic|drunk\w*|traffic"
 )
 POLITICAL = (
     r"terror\w*|jihad\w*|extremis\w*|radical\w*|politic\w*|part(?:y|ies)|minister\w*|mayor|"

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 __all__ = [
     "AGGREGATE",
+    "ARMED",
+    "CRIME",
+    "ELECTORAL",
     "ANAPHORIC",
     "CONDITIONAL_OPENERS",
     "CONTEXT",
@@ -104,7 +107,7 @@ TRIGGERS: list[tuple[str, str, bool]] = [
      r"gestationeerd|uitgezonden|stuurt|stuurde|stuurden|zet\s+\w+\s+in)|troepenmacht\s+(?:\w+\s+){0,3}gestuurd",
      "Change to group/activity", False),
     (r"annexatie|geannexeerd|annexeerde(?:n)?|inlijving|ingelijfd", "Non-violent transfer of territory", False),
-    (r"staatsgreep|couppoging|coup|putsch|staatsgreeppoging", "Other", False),
+    (r"staatsgreep|couppoging|coup|putsch|staatsgreeppoging", "Other", True),
     (r"geëvacueerd|evacueerde(?:n)?|evacuatie(?:s)?", "Other", True),
     (r"uitgeleverd|uitlevering|uitleveren|leverde\s+(?:\w+\s+){0,3}uit", "Other", True),
     # A territory's fall: "de val van het kalifaat", "de val van Raqqa".
@@ -195,12 +198,30 @@ SPORT = (
     r"toernooi\w*|titelstrijd|titel|speelronde|klassieker|topper|wielren\w*|schaats\w*|"
     r"tennis\w*|golf\w*|champions\s+league|europa\s+league|bekerfinale|goals?"
 )
+# Politics as a contest: an "aanval" or "strijd" among these words is a metaphor unless a
+# military word is in the sentence too ("Wilders opende de aanval op Rutte").
+ELECTORAL = (
+    r"debat\w*|verkiezing\w*|campagne\w*|kiezer\w*|\w*zetel\w*|stembus\w*|peiling\w*|"
+    r"lijsttrekker\w*|coalitie\w*|formatie|partijleider\w*|\w+-leider|fractie\w*|brexiteers?"
+)
+# Ordinary crime framing: an arrest or attack told with these needs a political word in its
+# own sentence, not only nearby.
+CRIME = (
+    r"fraude\w*|omkoping\w*|witwas\w*|drugs\w*|cocaïne|diefstal\w*|inbra\w*|overval\w*|"
+    r"oplichting\w*|afpersing\w*|liquidatie\w*|onderwereld|crimine\w*|familiedrama|ruzie|"
+    r"dronken|rijbewijs|verkeer\w*"
+)
+# Words of armed force: what makes "de aanval" among electoral words a real attack.
+ARMED = (
+    r"leger\w*|troepen|militair\w*|soldaten|strijders|rebellen|milities?|wapens?|raket\w*|"
+    r"bom\w*|doden|gewonden|gewond|geweld|gedood|granaat\w*|artillerie|tanks?|drones?"
+)
 # What makes violence political in ACLED's sense (beside the event words themselves):
 # armed groups, terror, politics, the press, protest, religion and ethnicity. Ordinary crime
 # (a murder, a fraud or drugs arrest) has none of these near it.
 POLITICAL = (
     r"terre?ur\w*|terrorist\w*|jihad\w*|extremis\w*|radicali\w*|aanslag\w*|politic\w*|"
-    r"politiek\w*|partij\w*|minister\w*|burgemeester\w*|parlement\w*|kamerlid|regering\w*|"
+    r"politiek\w*|partij\w*|minister|ministers|minister-president|premier|burgemeester\w*|parlement\w*|kamerlid|regering\w*|"
     r"president\w*|premier|journalist\w*|krant\w*|redactie\w*|omroep\w*|media|activist\w*|"
     r"demonstr\w*|betog\w*|protest\w*|leger\w*|militair\w*|soldaten|rebellen|rebel|"
     r"milities?|strijders|oorlog\w*|conflict\w*|opposit\w*|dissident\w*|etnisch\w*|"
@@ -247,6 +268,9 @@ NOT_EVENTS = (
     r"kijker\w*|klant\w*|markt\w*)|"
     r"(?:aanval(?:len)?|aanslag(?:en)?)\s+op\s+(?:de\s+|het\s+)?(?:intellectuelen|wetenschap|pers|"
     r"elite|instituties|instellingen|economie|euro|koers|record|titel|goal|doel)|"
+    # idioms and speech: "folders in de aanslag", "uitte protest", "het recht op demonstratie"
+    r"in\s+de\s+aanslag|(?:uitte|uitten|uit|uiten|liet|lieten)\s+(?:\w+\s+){0,2}protest|"
+    r"(?:recht|verbod|totaalverbod|demonstratierecht)\s+(?:op|voor|tegen)\s+(?:\w+\s+)?(?:demonstr\w*|protest\w*|betoging\w*)|"
     # nature, not people: "verwoest door de orkaan"
     r"(?:verwoest|vernield|gedood|omgekomen|doden)\s+(?:\w+\s+){0,3}door\s+(?:de\s+|een\s+)?"
     r"(?:orkaan|storm|cycloon|aardbeving|overstroming|tornado|noodweer|bosbrand)\w*"

@@ -61,6 +61,7 @@ class Trigger:
     anaphoric: bool = False
     modality: str = "asserted"
     extra: list[tuple[int, int]] = field(default_factory=list)  # other trigger spans
+    ambiguous: bool = False  # a word as often said of sport, politics and ideas
 
 
 def lexicon(lang: str) -> tuple[ModuleType, ModuleType]:
@@ -112,6 +113,9 @@ def compiled(lang: str) -> dict[str, object]:
         "fiction": re.compile(bound.format(f"(?:{ev.FICTION})"), re.IGNORECASE),
         "sport": re.compile(bound.format(f"(?:{ev.SPORT})"), re.IGNORECASE),
         "political": re.compile(bound.format(f"(?:{ev.POLITICAL})"), re.IGNORECASE),
+        "electoral": re.compile(bound.format(f"(?:{ev.ELECTORAL})"), re.IGNORECASE),
+        "crime": re.compile(bound.format(f"(?:{ev.CRIME})"), re.IGNORECASE),
+        "armed": re.compile(bound.format(f"(?:{ev.ARMED})"), re.IGNORECASE),
     }
 
 
@@ -143,7 +147,8 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
                     context_of[si] = _has_context(doc, si, comp["context"])  # type: ignore[arg-type]
                 if not context_of[si]:
                     continue
-            by_sent.setdefault(si, []).append(Trigger(m.start(), m.end(), m.group(0), sub, si))
+            by_sent.setdefault(si, []).append(
+                Trigger(m.start(), m.end(), m.group(0), sub, si, ambiguous=bool(needs_ctx)))
     out: list[Trigger] = []
     for si in sorted(by_sent):
         # Longest first; of two equally long, the more specific sub-type ("drone-aanval").
@@ -318,7 +323,12 @@ def in_scope(doc: Doc, trig: Trigger, *, lang: str, sport: bool | None = None) -
         sport = is_sport(doc, lang=lang)
     if sport and family_of(trig.sub_type) == "violence" and not comp["political"].search(sentence):  # type: ignore[attr-defined]
         return False
+    if (trig.ambiguous and family_of(trig.sub_type) == "violence"
+            and comp["electoral"].search(sentence) and not comp["armed"].search(sentence)):  # type: ignore[attr-defined]
+        return False  # "Wilders opende de aanval op Rutte", "de strijd om een senaatszetel"
     if trig.sub_type in _CRIME_LIKE:
+        if comp["crime"].search(near):  # type: ignore[attr-defined]
+            return bool(comp["political"].search(sentence))  # type: ignore[attr-defined]
         return bool(comp["political"].search(near)) or political_article(doc, lang=lang)  # type: ignore[attr-defined]
     return True
 
