@@ -241,3 +241,37 @@ def test_one_size_limit_for_the_library_the_readers_and_the_api(tmp_path: Path) 
     with pytest.raises(InputTooLargeError, match="big.txt"):
         read_text_file(path)
     assert ArticleIn.model_fields["text"].metadata[1].max_length == MAX_CHARS
+
+
+def _bad_files(root: Path) -> dict[str, Path]:
+    """One file of each bad kind found by fuzzing the CLI."""
+    files = {
+        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "empty.txt": b" \n\t ",
+        "latin1.txt": "Oekraïne meldt gevechten".encode("latin-1"),
+        "date0.txt": b" date 0000 Rusland viel Charkiv aan.",
+        "nul.txt": b"Rusland " + b"a" * 70_000 + b"\x00" + b"b" * 70_000,
+        "deep.jsonl": b"[" * 100_000 + b"]" * 100_000 + b"\n",
+        "object.jsonl": b'{"text": "Rusland viel Charkiv aan.", "url": {"a": 1}}\n',
+        "notjson.jsonl": b"{not json\n",
+        "random.html": bytes(range(1, 256)) * 8,
+        "cut.warc": b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200",
+        "corrupt.warc.gz": b"WARC/1.0\r\n" + bytes(range(256)) * 4,
+        "feed.xml": (b'<rss version="2.0"><channel><title>t</title><item><title>K</title>'
+                     b"<link>http://[::1</link></item></channel></rss>"),
+    }
+    out = {}
+    for name, data in files.items():
+        (root / name).write_bytes(data)
+        out[name] = root / name
+    return out
+
+
+def test_every_bad_file_is_one_line_with_a_hint(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    for name, path in _bad_files(tmp_path).items():
+        code, out, err = run_cli(capsys, "analyze", str(path))
+        assert code in (2, 4) and not out, (name, code, err)
+        # A feed's item is named by its link, and the feed in the hint.
+        assert_one_line_error(err, "http://[::1" if name == "feed.xml" else str(path))
+        assert str(path) in err

@@ -42,7 +42,9 @@ def analyze_command(
     if article is None:
         from kroniek.errors import EmptyInputError
 
-        raise EmptyInputError("no article found", source=path)
+        raise EmptyInputError("no article found", source=path,
+                              hint="it held no readable article (an archive without HTML "
+                              "pages, a feed without items)")
     doc = analyze_article(article, lang=lang, mode=mode)
     if format is OutputFormat.json:
         sys.stdout.write(doc.dumps(indent=indent) + "\n")

@@ -300,7 +300,7 @@ def read_feed(
             fetched = opts.get_fetcher().fetch(link)
             article = extract_html(fetched.content, source=link, url=fetched.url)
         except (FetchError, EmptyInputError, RecordError, InputTooLargeError) as exc:
-            on_error(ItemError(link, exc.message))
+            on_error(ItemError(link, exc.message, hint=f"item {number} of {source}; skipped"))
             continue
         article.title = article.title or entry.get("title") or None
         article.published = article.published or _entry_published(entry)

@@ -82,7 +82,8 @@ def decode_text(data: bytes, *, source: str) -> str:
             hint="convert it first, e.g. iconv -f latin1 -t utf-8 FILE",
         ) from None
     if not text.strip():
-        raise EmptyInputError("empty: no text to analyse", source=source)
+        raise EmptyInputError("empty: no text to analyse", source=source,
+                              hint="the file holds only white space; give the article's text")
     check_length(text, source=source)
     return text
 
@@ -276,7 +277,8 @@ def _jsonl_lines(lines: Iterator[str], source: str, on_error: OnError) -> Iterat
                                hint="each line of a JSONL file is one JSON object"))
             continue
         except RecursionError:  # [[[[...]]]] 100,000 deep
-            on_error(ItemError(source, "JSON nested too deeply to be an article", lineno))
+            on_error(ItemError(source, "JSON nested too deeply to be an article", lineno,
+                               hint="each line of a JSONL file is one flat JSON object"))
             continue
         try:
             yield article_from_record(record, source=source, line=lineno)

@@ -92,6 +92,7 @@ def warc_pages(path: Path | str, *, on_error: OnError) -> Iterator[RawPage]:
                             str(path),
                             f"truncated or corrupt archive: {size - records.offset} bytes "
                             f"after byte {records.offset} are not a whole record",
+                            hint="the archive is cut off or damaged; fetch or copy it again",
                         )
                     )
                 return
@@ -101,6 +102,7 @@ def warc_pages(path: Path | str, *, on_error: OnError) -> Iterator[RawPage]:
                         str(path),
                         f"truncated or corrupt archive after byte {offset} "
                         f"({type(exc).__name__}: {_short(exc)}); reading stopped there",
+                        hint="the archive is cut off or damaged; fetch or copy it again",
                     )
                 )
                 return
