@@ -167,7 +167,7 @@ ROLE_SUFFIXES = {
     "aanklager": "official", "openbaar aanklager": "official", "procureur": "official",
     "ambtenaar": "official", "inspecteur": "official", "rechercheur": "official",
     "soldaat": "military", "strijder": "military", "commando": "military",
-    "redacteur": "media", "presentator": "media", "fotograaf": "media", "blogger": "media",
+    "redacteur": "media", "presentator": "media", "fotograaf": "media",
     "voorman": "leader", "vrouw": "person", "man": "person", "jongen": "person",
     "meisje": "person", "getuige": "person", "buurman": "person", "buurvrouw": "person", "moeder": "person", "vader": "person",
 }
