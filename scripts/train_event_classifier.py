@@ -60,6 +60,7 @@ from kroniek.evaluation.events import (  # noqa: E402
     score_article,
 )
 from kroniek.models import event_classifier as ec  # noqa: E402
+from kroniek.models.e5 import get_encoder  # noqa: E402
 
 CACHE = ROOT / ".work" / "evclf"
 PLOVER_GSR = ROOT.parent / "shared" / "data" / "events" / "plover_gsr.txt"
@@ -505,7 +506,7 @@ def label_counts(data: Data) -> dict[str, Any]:
 def measure_ms(data: Data, clf: ec.EventClassifier) -> dict[str, float]:
     """Milliseconds per article of `judge` (features and heads) on the dev articles with
     candidates, the encoder loaded beforehand."""
-    enc = ec.get_encoder(layers=max(12, *clf.trigger_layers))
+    enc = get_encoder(layers=max([12, *clf.trigger_layers]))
     docs = [d for d in data.docs.values() if d.events]
     t0 = time.perf_counter()
     n = 0

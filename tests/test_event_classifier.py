@@ -104,6 +104,8 @@ def test_a_long_sentence_is_cut_around_its_trigger() -> None:
     x = ec.encoder_features(doc, [c], trigger_layers=(8, 12), encoder=enc)
     assert x.shape == (1, 3 * enc.H)
     assert np.allclose(np.linalg.norm(x.reshape(3, enc.H), axis=1), 1.0, atol=1e-4)
+    sentence_only = ec.encoder_features(doc, [c], trigger_layers=(), encoder=enc)
+    assert np.allclose(sentence_only[0], x[0, : enc.H], atol=1e-5)
 
 
 def test_lexical_features_read_the_clause_and_the_rules() -> None:

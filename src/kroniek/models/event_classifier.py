@@ -219,7 +219,7 @@ def encoder_features(
     """[n, (1 + len(trigger_layers)) * H]: per candidate the sentence vector and the
     trigger's vector at each of `trigger_layers` (each L2-normalised). Candidates with the
     same window share one forward pass."""
-    enc = encoder or get_encoder(layers=max(12, *trigger_layers))
+    enc = encoder or get_encoder(layers=max([12, *trigger_layers]))
     layers = sorted({*trigger_layers, enc.layers})
     windows = [encoder_window(doc, c, encoder=enc) for c in cands]
     out = np.zeros((len(cands), (1 + len(trigger_layers)) * enc.H), dtype=np.float32)
