@@ -71,13 +71,16 @@ def warc_pages(path: Path | str, *, on_error: OnError) -> Iterator[RawPage]:
         while True:
             try:
                 record = next(records)
-                if not _html_payload(record):
-                    continue
+                html = _html_payload(record)
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                body = record.content_stream().read(MAX_BYTES + 1)
+                body = record.content_stream().read(MAX_BYTES + 1 if html else -1)
                 # Asked after the payload is read: asking earlier consumes it (gzip).
                 offset = records.get_record_offset()
                 missing = getattr(record.raw_stream, "limit", 0)
+                if record.rec_headers.get_header("Content-Length") is None:
+                    missing = 1  # headers cut off before their length: not a whole record
+                if not html and not (isinstance(missing, int) and missing > 0):
+                    continue  # a whole record that is not an HTML page
                 if len(body) <= MAX_BYTES and isinstance(missing, int) and missing > 0:
                     # The file ended inside the record: a shortened page is no article.
                     on_error(ItemError(display_name(path), f"truncated record at byte {offset}: "
