@@ -195,6 +195,8 @@ _NOT_HEADS = _words(
     the a an of in on at by for to with from and or but he she it they we i you him them"""
 )
 
+_ADJECTIVE_ENDS = ("ense", "sche", "aanse", "tse", "ese", "mse", "dse", "kse", "lse", "rse",
+                   "gse", "nse")
 _VERBISH = _NOT_HEADS - _words(
     """de het een die dit deze dat der des den van in op bij voor met uit aan tegen over
     door naar the of on at for from and en"""
@@ -213,6 +215,12 @@ def nominal_head(name: str | None, lang: str | None) -> bool:
             len(x) > 5 for x in words):
         return False  # a headline in capitals, not an acronym
     last = lows[-1].strip(".,;:'\"")
+    if words[-1].isupper() and len(words[-1]) >= 2:
+        return True  # an acronym: "OM", "NAVO"
+    if len(words) == 1 and last.endswith(_ADJECTIVE_ENDS) and not lex.role_class(last):
+        return False  # "Arnhemse", "Russische": an adjective without its noun
+    if words[-1][:1].isupper() and (len(words) > 1 or last not in _NOT_HEADS | _QUANTIFIERS):
+        return len(words) > 1 or last not in lex.pronouns  # a name: "May", "Wang Yi"
     if last in _NOT_HEADS or last in AUX or last in lex.determiners or last in _QUANTIFIERS:
         return False
     if not any(x[:1].isupper() for x in words[1:]) and any(
