@@ -106,9 +106,11 @@ def test_queries_after_ingest(tmp_path: Path) -> None:
     src = make_jsonl(tmp_path / "news.jsonl", 4)
     db = tmp_path / "store.sqlite"
     assert kroniek("ingest", str(src), "--db", str(db), "--quiet").returncode == 0
-    found = kroniek("search", "burgemeester", "--db", str(db), "--format", "json")
+    found = kroniek("search", "burgemeester", "--db", str(db), "--format", "jsonl")
     assert found.returncode == 0, found.stderr
     rows = [json.loads(line) for line in found.stdout.splitlines()]
+    as_array = kroniek("search", "burgemeester", "--db", str(db), "--format", "json")
+    assert json.loads(as_array.stdout) == rows  # --format json is one array (#16)
     assert rows, "full-text search found nothing"
     for command in ("events", "quotes", "places"):
         result = kroniek(command, "--db", str(db), "--format", "csv")
