@@ -358,6 +358,9 @@ CONTEST_AND_IDIOM = [
     "De vereniging van correspondenten uitte een zeldzaam protest.",
     "Het recht op demonstreren is een groot goed, zei de minister.",
     "Zo'n vijftig ouders zijn in de fraudezaak gearresteerd, meldt het ministerie van Justitie.",
+    "De eigenaren vechten het besluit van de gemeente aan bij de rechter.",
+    "Voor je het weet word je digitaal gelyncht.",
+    "De jihadisten beraamden een aanslag in de stad. Deze aanslag werd door de politie verijdeld.",
 ]
 
 

@@ -7,6 +7,7 @@ __all__ = [
     "ARMED",
     "CRIME",
     "ELECTORAL",
+    "FOILED",
     "ANAPHORIC",
     "CONDITIONAL_OPENERS",
     "CONTEXT",
@@ -97,6 +98,7 @@ NOUN_FORMS = (
 ANAPHORIC = r"(?:the|this|that|these|those)\s+(?:\w+\s+)?$"
 
 NEGATION = r"not|no|never|nobody|n't|without|denied"
+FOILED = r"foiled|thwarted|prevented|averted|disrupted"
 DENIAL = r"den(?:y|ies|ied|ying)|refut\w+|rejected\s+claims"
 AGGREGATE = (
     r"in\s+total|total|since|this\s+year|last\s+year|per\s+year|the\s+number\s+of|only|"

@@ -14,6 +14,7 @@ __all__ = [
     "ARMED",
     "CRIME",
     "ELECTORAL",
+    "FOILED",
     "ANAPHORIC",
     "CONDITIONAL_OPENERS",
     "CONTEXT",
@@ -94,9 +95,9 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"ingegooid|beklad", "Looting/property destruction", False),
     # Violence said with compounds, separable verbs and synonyms.
     (r"bestook(?:t|te|ten)|bestookt|bestoken|belaagd(?:e|en)?|belaag(?:t|de|den)|belagen|"
-     r"vergeldingsaanval(?:len)?|tegenaanval(?:len)?|grondaanval(?:len)?|"
-     r"(?:schoot|schoten|schiet)\s+(?:\w+\s+){1,4}dood|doodgestoken|(?:stak|staken)\s+(?:\w+\s+){1,4}dood",
-     "Armed clash", True),
+     r"vergeldingsaanval(?:len)?|tegenaanval(?:len)?|grondaanval(?:len)?", "Armed clash", True),
+    (r"(?:schoot|schoten|schiet)\s+(?:\w+\s+){1,4}dood|doodgestoken|(?:stak|staken)\s+(?:\w+\s+){1,4}dood",
+     "Attack", False),
     (r"steekpartij(?:en)?|steekincident(?:en)?|mesaanval(?:len)?", "Attack", False),
     (r"gekaapt|kaping(?:en)?|kaapten|kaapte", "Abduction/forced disappearance", True),
     # Strategic developments outside battles (ACLED 2023: deployments and surrenders change a
@@ -174,6 +175,8 @@ NOUN_FORMS = (
 ANAPHORIC = r"\b(?:de|het|die|deze|dat|dit)\s+(?:[\w-]+e\s+)?$"
 
 NEGATION = r"niet|geen|nooit|niemand|nergens|zonder"
+# A plot that was stopped: even "deze aanslag" did not happen ("werd verijdeld").
+FOILED = r"verijdeld\w*|verijdelde\w*|voorkomen|tegengehouden|op\s+tijd\s+ontdekt"
 # Verbs that deny what their complement says ("Hij ontkende gevochten te hebben").
 DENIAL = r"ontken\w*|ontkend\w*|weerspr\w+|spreekt\s+\w*\s*tegen|sprak\s+\w*\s*tegen|ontkrachtt?\w*"
 # Words that make a counted plural an aggregate ("vorig jaar slechts zes aanslagen").
@@ -202,14 +205,16 @@ SPORT = (
 # military word is in the sentence too ("Wilders opende de aanval op Rutte").
 ELECTORAL = (
     r"debat\w*|verkiezing\w*|campagne\w*|kiezer\w*|\w*zetel\w*|stembus\w*|peiling\w*|"
-    r"lijsttrekker\w*|coalitie\w*|formatie|partijleider\w*|\w+-leider|fractie\w*|brexiteers?"
+    r"lijsttrekker\w*|coalitie\w*|formatie|partijleider\w*|\w+-leider|fractie\w*|brexiteers?|"
+    r"kamerlid|kamerleden|partijgeno\w*|oppositie\w*"
 )
 # Ordinary crime framing: an arrest or attack told with these needs a political word in its
 # own sentence, not only nearby.
 CRIME = (
     r"fraude\w*|omkoping\w*|witwas\w*|drugs\w*|cocaïne|diefstal\w*|inbra\w*|overval\w*|"
     r"oplichting\w*|afpersing\w*|liquidatie\w*|onderwereld|crimine\w*|familiedrama|ruzie|"
-    r"dronken|rijbewijs|verkeer\w*"
+    r"dronken|rijbewijs|verkeer\w*|tbs\w*|detentie|moordzaak|strafzaak|celstraf|"
+    r"stalker\w*|malware|hacker\w*"
 )
 # Words of armed force: what makes "de aanval" among electoral words a real attack.
 ARMED = (
@@ -268,6 +273,12 @@ NOT_EVENTS = (
     r"kijker\w*|klant\w*|markt\w*)|"
     r"(?:aanval(?:len)?|aanslag(?:en)?)\s+op\s+(?:de\s+|het\s+)?(?:intellectuelen|wetenschap|pers|"
     r"elite|instituties|instellingen|economie|euro|koers|record|titel|goal|doel)|"
+    # "het besluit aanvechten", "digitaal gelyncht", "strijd voor een eerlijk proces"
+    r"vecht\w*\s+(?:[\w-]+\s+){0,5}aan\b|aangevochten|"
+    r"(?:digitaal|online|verbaal|publiekelijk|figuurlijk|politiek|maatschappelijk)\s+"
+    r"(?:gelyncht|aangevallen|afgemaakt|geëxecuteerd|vermoord|gekruisigd|neergesabeld)|"
+    r"strijd\s+(?:voor|om)\s+(?:een\s+|het\s+|de\s+)?(?:eerlijk\w*\s+)?(?:proces|gerechtigheid|waarheid|"
+    r"recht\w*|compensatie|schadevergoeding|erkenning|aandacht|geld|subsidie\w*)|"
     # idioms and speech: "folders in de aanslag", "uitte protest", "het recht op demonstratie"
     r"in\s+de\s+aanslag|(?:uitte|uitten|uit|uiten|liet|lieten)\s+(?:\w+\s+){0,2}protest|"
     r"(?:recht|verbod|totaalverbod|demonstratierecht)\s+(?:op|voor|tegen)\s+(?:\w+\s+)?(?:demonstr\w*|protest\w*|betoging\w*)|"

@@ -109,6 +109,7 @@ def compiled(lang: str) -> dict[str, object]:
         "hypothetical": re.compile(bound.format(f"(?:{ev.HYPOTHETICAL})"), re.IGNORECASE),
         "habitual": re.compile(bound.format(f"(?:{ev.HABITUAL})"), re.IGNORECASE),
         "denial": re.compile(bound.format(f"(?:{ev.DENIAL})"), re.IGNORECASE),
+        "foiled": re.compile(bound.format(f"(?:{ev.FOILED})"), re.IGNORECASE),
         "aggregate": re.compile(bound.format(f"(?:{ev.AGGREGATE})"), re.IGNORECASE),
         "fiction": re.compile(bound.format(f"(?:{ev.FICTION})"), re.IGNORECASE),
         "sport": re.compile(bound.format(f"(?:{ev.SPORT})"), re.IGNORECASE),
@@ -230,6 +231,8 @@ def trigger_modality(doc: Doc, trig: Trigger, *, lang: str) -> str:
         return "negated"
     if comp["denial"].search(doc.text[s.start : trig.start]):  # type: ignore[attr-defined]
         return "negated"  # "Hij ontkende gevochten te hebben"
+    if comp["foiled"].search(clause):  # type: ignore[attr-defined]
+        return "hypothetical"  # "Deze aanslag werd door de politie verijdeld"
     generic = bool(comp["habitual"].search(clause + " " + matrix)  # type: ignore[attr-defined]
                    or _generic_plural(doc, trig) or _aggregate(doc, trig))
     if trig.anaphoric:
