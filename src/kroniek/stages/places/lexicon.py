@@ -80,13 +80,18 @@ def is_strong(cands: list[Candidate]) -> bool:
         or c.feature_class == "P" and c.population >= STRONG_POPULATION) for c in cands)  # fmt: skip
 
 
+_PREV_WORD = re.compile(r"[\w’'.]+")
+_NEXT_WORD = re.compile(r"[\w’']+")
+_CLAUSE_END = re.compile(r"[.,;:!?„“”\"()]")
+
+
 def prev_words(text: str, start: int, n: int = 3) -> list[str]:
-    return re.findall(r"[\w’'.]+", text[max(0, start - 60) : start])[-n:]
+    return _PREV_WORD.findall(text, max(0, start - 60), start)[-n:]
 
 
 def next_words(text: str, end: int, n: int = 6) -> list[str]:
-    tail = re.split(r"[.,;:!?„“”\"()]", text[end : end + 80], maxsplit=1)[0]
-    return re.findall(r"[\w’']+", tail)[:n]
+    stop = _CLAUSE_END.search(text, end, end + 80)
+    return _NEXT_WORD.findall(text, end, stop.start() if stop else min(len(text), end + 80))[:n]
 
 
 

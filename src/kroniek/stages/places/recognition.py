@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kroniek.doc import Doc
 from kroniek.gazetteer import SqliteGazetteer, fold
@@ -100,8 +101,10 @@ def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
                 for c in gaz.lookup(first, variants=False)) else ""  # fmt: skip
             out.update(w.lower() for w in words
                        if w != skip and w.lower() not in lex.function_words)  # fmt: skip
+        if len(words) != 1:
+            continue
         nxt = next_words(text, run.end(), 1)
-        if (len(words) == 1 and nxt and nxt[0] in {"said", "says", "zei", "zegt", "told"}
+        if (nxt and nxt[0] in {"said", "says", "zei", "zegt", "told"}
                 and not is_strong(gaz.lookup(words[0], variants=False))):  # fmt: skip
             out.add(words[0].lower())
     return out
@@ -379,6 +382,13 @@ def _is_demonym(word: str, gaz: SqliteGazetteer) -> bool:
     )  # fmt: skip
 
 
+@cache
+def _coordinated_pattern(locative: frozenset[str]) -> re.Pattern[str]:
+    cap = rf"[{_UPPER}][\w’'\-]+"
+    return re.compile(rf"\b({'|'.join(sorted(locative))})\s+({cap})"
+                      rf"(?:\s+(?:en|and|or|of)\s+({cap}))?")  # fmt: skip
+
+
 def _add_coordinated(text: str, out: list[Mention], claimed: _Spans,
                      lex: Lexicon, lower_words: set[str]) -> None:  # fmt: skip
     """Unknown capitalised words that the context makes places.
@@ -389,10 +399,7 @@ def _add_coordinated(text: str, out: list[Mention], claimed: _Spans,
     taken = claimed.copy()
     for m in out:
         taken.add(m.start, m.end)
-    cap = rf"[{_UPPER}][\w’'\-]+"
-    pat = re.compile(rf"\b({'|'.join(sorted(lex.locative))})\s+({cap})"
-                     rf"(?:\s+(?:en|and|or|of)\s+({cap}))?")  # fmt: skip
-    for mt in pat.finditer(text):
+    for mt in _coordinated_pattern(lex.locative).finditer(text):
         found = [mt.span(k) for k in (2, 3) if mt.group(k)]
         relative = bool(lex.relative.search(text[max(0, mt.start() - 60) : mt.end(1)]))
         if len(found) < 2 and not relative:

@@ -214,8 +214,10 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
         m.best = max(range(len(m.cands)), key=m.scores.__getitem__) if m.cands else -1
     borders = gaz.neighbours()
     for _round in range(2):
-        countries, admin1s, n = _votes(mentions)
-        by_name = _votes_by_name(mentions)
+        votes = _votes(mentions)
+        near = _neighbour_votes(votes[0], borders)
+        by_name = {key: (v, _neighbour_votes(v[0], borders))
+                   for key, v in _votes_by_name(mentions).items()}  # fmt: skip
         chosen = list({c.geonameid: c for c in (m.cands[m.best] for m in mentions if m.best >= 0)
                        if c.feature_code not in _WIDE}.values())  # fmt: skip
         for m, pri in zip(mentions, priors, strict=True):
@@ -223,12 +225,11 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
                 continue
             # The other mentions vote; mentions of the same name do not vote for its readings
             # (two "Valencia"s are not evidence for Venezuela).
-            same_c, same_a1, same_n = by_name.get(fold(m.text), (Counter(), Counter(), 0))
-            cs, a1s, k = countries - same_c, admin1s - same_a1, n - same_n
-            near_votes = _neighbour_votes(cs, borders)
-            m.scores = [p + _context(c, cs, a1s, k, chosen, m.cands[m.best])
-                        + NEIGHBOUR_WEIGHT * near_votes[c.country_code] / max(k, 1)
-                        for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
+            same, same_near = by_name[fold(m.text)]
+            k = votes[2] - same[2]
+            m.scores = [p + _context(c, votes, same, chosen, m.cands[m.best])
+                        + NEIGHBOUR_WEIGHT * (near[c.country_code] - same_near[c.country_code])
+                        / max(k, 1) for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
             m.best = max(range(len(m.cands)), key=m.scores.__getitem__)
     _one_sense_per_name(mentions)
     _reject_weak_variants(mentions)
@@ -273,7 +274,7 @@ def _neighbour_votes(countries: Counter[str], borders: dict[str, frozenset[str]]
     return out
 
 
-def _votes(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]], int]:
+def _votes(mentions: list[Mention]) -> Votes:
     countries: Counter[str] = Counter()
     admin1s: Counter[tuple[str, str]] = Counter()
     n = 0
@@ -288,7 +289,7 @@ def _votes(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, st
     return countries, admin1s, n
 
 
-def _votes_by_name(mentions: list[Mention]) -> dict[str, tuple[Counter[str], Counter[tuple[str, str]], int]]:
+def _votes_by_name(mentions: list[Mention]) -> dict[str, Votes]:
     """`_votes` of the mentions of each name."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -296,13 +297,18 @@ def _votes_by_name(mentions: list[Mention]) -> dict[str, tuple[Counter[str], Cou
     return {key: _votes(group) for key, group in groups.items()}
 
 
-def _context(c: Candidate, countries: Counter[str], admin1s: Counter[tuple[str, str]], n: int,
-             chosen: list[Candidate], own: Candidate) -> float:  # fmt: skip
-    """Votes of the other names' mentions (`countries`, `admin1s`, `n` exclude this name's)."""
+Votes = tuple[Counter[str], Counter[tuple[str, str]], int]
+
+
+def _context(c: Candidate, votes: Votes, same: Votes, chosen: list[Candidate],
+             own: Candidate) -> float:  # fmt: skip
+    """Votes of the other names' mentions: all `votes` less this name's (`same`)."""
+    n = votes[2] - same[2]
     if n <= 0:
         return 0.0
-    score = COUNTRY_WEIGHT * countries[c.country_code] / n
-    score += ADMIN1_WEIGHT * admin1s[(c.country_code, c.admin1)] / n
+    score = COUNTRY_WEIGHT * (votes[0][c.country_code] - same[0][c.country_code]) / n
+    a1 = (c.country_code, c.admin1)
+    score += ADMIN1_WEIGHT * (votes[1][a1] - same[1][a1]) / n
     if c.feature_code not in _WIDE and _near(c, own, chosen):
         score += NEAR_BONUS
     return score
