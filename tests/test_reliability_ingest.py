@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from kroniek.cli import main
+from kroniek_pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 GOOD = "Bij een aanval op Charkiv zijn dinsdag {n} mensen gedood, meldt de gouverneur."
 
@@ -200,3 +201,63 @@ def test_sigint_says_what_was_kept(tmp_path: Path) -> None:
     assert proc.returncode == 130, err
     assert "Traceback" not in err
     assert "Interrupted after added" in err and "run again to resume" in err, err
+
+
+@pytest.mark.postgres
+def test_kills_on_postgresql_leave_no_article_without_its_story(
+        tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    import psycopg
+
+    from kroniek.store import open_store
+
+    server = request.getfixturevalue("pg_server")
+    name = "kill_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    target, n = f"{server}/{name}", 30
+    src = _jsonl(tmp_path / "news.jsonl", n)
+
+    def state() -> tuple[int, int, int]:
+        with psycopg.connect(target) as conn:
+            tables = {r[0] for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables")}
+            if "article_versions" not in tables:
+                return 0, 0, 0
+            a = conn.execute("SELECT count(*) FROM articles").fetchone()
+            v = conn.execute("SELECT count(*) FROM article_versions").fetchone()
+            d = conn.execute("SELECT count(*) - count(DISTINCT content_hash) FROM articles"
+                             ).fetchone()
+        assert a is not None and v is not None and d is not None
+        return int(a[0]), int(v[0]), int(d[0])
+
+    rng = random.Random(18)
+    for _ in range(2):
+        proc = subprocess.Popen([sys.executable, "-m", "kroniek", "ingest", str(src), "--db",
+                                 target, "--quiet"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        target_count = state()[0] + rng.randint(1, 5)
+        deadline = time.monotonic() + 600
+        try:
+            while proc.poll() is None and time.monotonic() < deadline:
+                if state()[0] >= target_count:
+                    time.sleep(rng.random() * 0.2)
+                    proc.send_signal(signal.SIGKILL)
+                    break
+                time.sleep(0.05)
+        finally:
+            proc.wait()
+        articles, stories, dups = state()
+        assert stories == articles and dups == 0
+    result = subprocess.run([sys.executable, "-m", "kroniek", "ingest", str(src), "--db",
+                             target, "--quiet"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert state() == (n, n, 0)
+    with open_store(target) as store:
+        assert store.versions().repair() == 0
