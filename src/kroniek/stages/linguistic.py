@@ -32,6 +32,8 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
 # spaCy's NER has no calibrated probability; this is the entity-level precision measured
 # on the dev parts (CoNLL-2002 nl 0.74, CoNLL-2003 en 0.88; see the MODEL_CARDs), rounded down.
 NER_CONFIDENCE = {"nl": 0.7, "en": 0.85}
+# The same for the accurate tagger (kroniek.models.tagger), from its model cards.
+ACCURATE_CONFIDENCE = {"nl": 0.85, "en": 0.9}
 _LABELS = ("PER", "ORG", "LOC")
 
 
@@ -174,13 +176,78 @@ def analyse_sentences(
     return tokens, mentions
 
 
+def encoder_mentions(lang: str, text: str, tokens: list[Token]) -> list[Entity]:
+    """Mentions the accurate tagger (e5 + trained head, kroniek.models.tagger) finds in
+    the analysed `tokens` of `text`, sentence by sentence."""
+    return encoder_mentions_many(lang, [(text, tokens)])[0]
+
+
+def encoder_mentions_many(lang: str, docs: list[tuple[str, list[Token]]]) -> list[list[Entity]]:
+    """encoder_mentions of several documents, their sentences encoded in shared batches."""
+    from kroniek.evaluation.ner import iob_spans
+    from kroniek.models.tagger import get_tagger
+
+    tagger = get_tagger(lang)
+    confidence = ACCURATE_CONFIDENCE.get(lang, 0.8)
+    sents: list[tuple[int, list[Token]]] = []
+    for di, (_, tokens) in enumerate(docs):
+        current: list[Token] = []
+        for t in tokens:
+            if current and t.sent != current[-1].sent:
+                sents.append((di, current))
+                current = []
+            current.append(t)
+        if current:
+            sents.append((di, current))
+    inputs = [
+        ([t.text for t in toks],
+         [i == 0 or docs[di][0][t.start - 1 : t.start].isspace() for i, t in enumerate(toks)])
+        for di, toks in sents
+    ]  # fmt: skip
+    out: list[list[Entity]] = [[] for _ in docs]
+    for (di, toks), tags in zip(sents, tagger.tag(inputs), strict=True):
+        text = docs[di][0]
+        for a, b, label in iob_spans(tags):
+            start, end = toks[a].start, toks[b - 1].end
+            out[di].append(Entity(id="", start=start, end=end, text=text[start:end],
+                                  label=label if label in _LABELS else "MISC",  # type: ignore[arg-type]
+                                  confidence=confidence))  # fmt: skip
+    return out
+
+
+def drop_non_names(doc: Doc) -> list[Entity]:
+    """The mentions of `doc` without two kinds no recogniser should return: a mention that
+    is a whole heading ("Moraal" above a section), and a one-word mention opening a
+    sentence that the tagger reads as an adverb ("Vooralsnog", "Meanwhile")."""
+    headings = {(b.start, b.end) for b in doc.blocks if b.kind == "heading"}
+    first_of_sentence: dict[int, Token] = {}
+    for t in doc.tokens:
+        if t.upos != "PUNCT":  # „Vooralsnog ...: the quote opens the sentence, not the word
+            first_of_sentence.setdefault(t.sent, t)
+    openers = {t.start: t for t in first_of_sentence.values()}
+    kept: list[Entity] = []
+    for e in doc.entities:
+        if (e.start, e.end) in headings:
+            continue
+        t = openers.get(e.start)
+        if t is not None and t.end == e.end and t.upos == "ADV":
+            continue
+        kept.append(e)
+    return kept
+
+
 @register_stage("kroniek.linguistic.spacy.v1")
 class LinguisticStage:
+    """Tokens, tags, lemmas and dependencies from the spaCy model; mentions from its CNN
+    NER (`ner="fast"`) or from the e5 tagger (`ner="accurate"`, where it is trained for
+    the language; elsewhere the CNN's, with a warning)."""
+
     requires = ("sentences", "lang")
     assigns = ("tokens", "mentions")
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 64, ner: str = "fast") -> None:
         self.batch_size = batch_size
+        self.ner = ner
 
     def __call__(self, doc: Doc) -> Doc:
         return self.pipe([doc])[0]
@@ -212,7 +279,22 @@ class LinguisticStage:
                                        confidence=confidence)  # fmt: skip
                 doc.tokens += toks
                 doc.entities += ments
+            if self.ner == "accurate":
+                self._accurate(lang, group)
+            for doc in group:
+                doc.entities = drop_non_names(doc)
         return docs
+
+    def _accurate(self, lang: str, group: list[Doc]) -> None:
+        from kroniek.models.tagger import tagger_path
+
+        if not (tagger_path(lang) / "head.npz").exists():
+            for doc in group:
+                doc.warnings.append(f"no accurate {lang} NER model: the fast one was used")
+            return
+        found = encoder_mentions_many(lang, [(doc.text, doc.tokens) for doc in group])
+        for doc, mentions in zip(group, found, strict=True):
+            doc.entities = mentions
 
 
 def stage_speed(texts: list[str], *, lang: str = "nl") -> dict[str, float]:
