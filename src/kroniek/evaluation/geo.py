@@ -205,7 +205,8 @@ def load_corpus(corpus: str, *, data: Path | None = None, limit: int | None = No
     first `limit` of them."""
     name = CORPORA.get(corpus.lower())
     if name is None:
-        raise InputError(f"unknown corpus {corpus!r}", hint=f"choose one of {', '.join(CORPORA)}")
+        raise InputError(f"unknown corpus {corpus!r}",
+                         hint=f"choose one of {', '.join(CORPORA)} (or nl: the Dutch check)")  # fmt: skip
     base = data or default_data_dir()
     gold_path = base / f"{name}_gold.txt"
     if not gold_path.exists():
