@@ -361,6 +361,9 @@ CONTEST_AND_IDIOM = [
     "De eigenaren vechten het besluit van de gemeente aan bij de rechter.",
     "Voor je het weet word je digitaal gelyncht.",
     "De jihadisten beraamden een aanslag in de stad. Deze aanslag werd door de politie verijdeld.",
+    "De bendeleden bliezen met gas geldautomaten op en reden daarna terug naar Nederland.",
+    "Om mediation een kans te geven, had de rechter een eerdere zitting aangehouden.",
+    "In Texas zitten nog vijfduizend mensen achter de tralies.",
 ]
 
 

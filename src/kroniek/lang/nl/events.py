@@ -91,7 +91,8 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"marcheerden|\w*(?:demonstranten|betogers|actievoerders)\s+(?:[\w'-]+\s+){0,6}?verzameld(?:en)?|"
      r"\w*(?:demonstranten|betogers|actievoerders)\s+(?:[\w'-]+\s+){0,6}?verzamelden", "Peaceful protest", False),
     (r"in\s+opstand", "Peaceful protest", True),
-    (r"achter\s+de\s+tralies|gevangengezet", "Arrests", False),
+    (r"achter\s+de\s+tralies\s+(?:gezet|gegooid|verdwenen|belandd?e\w*)|"
+     r"(?:zette|zetten|gooide|gooiden)\s+(?:\w+\s+){0,3}achter\s+de\s+tralies|gevangengezet", "Arrests", False),
     (r"ingegooid|beklad", "Looting/property destruction", False),
     # Violence said with compounds, separable verbs and synonyms.
     (r"bestook(?:t|te|ten)|bestookt|bestoken|belaagd(?:e|en)?|belaag(?:t|de|den)|belagen|"
@@ -214,7 +215,7 @@ CRIME = (
     r"fraude\w*|omkoping\w*|witwas\w*|drugs\w*|cocaïne|diefstal\w*|inbra\w*|overval\w*|"
     r"oplichting\w*|afpersing\w*|liquidatie\w*|onderwereld|crimine\w*|familiedrama|ruzie|"
     r"dronken|rijbewijs|verkeer\w*|tbs\w*|detentie|moordzaak|strafzaak|celstraf|"
-    r"stalker\w*|malware|hacker\w*"
+    r"stalker\w*|malware|hacker\w*|bende\w*|plofkra\w*|geldautomaat\w*|alcohol|carnaval"
 )
 # Words of armed force: what makes "de aanval" among electoral words a real attack.
 ARMED = (
@@ -229,7 +230,8 @@ POLITICAL = (
     r"politiek\w*|partij\w*|minister|ministers|minister-president|premier|burgemeester\w*|parlement\w*|kamerlid|regering\w*|"
     r"president\w*|premier|journalist\w*|krant\w*|redactie\w*|omroep\w*|media|activist\w*|"
     r"demonstr\w*|betog\w*|protest\w*|leger\w*|militair\w*|soldaten|rebellen|rebel|"
-    r"milities?|strijders|oorlog\w*|conflict\w*|opposit\w*|dissident\w*|etnisch\w*|"
+    r"milities?|strijders|oorlog|oorlogen|oorlogsgebied\w*|oorlogsmisdad\w*|conflict\w*|opposit\w*|"
+    r"dissident\w*|etnisch\w*|"
     r"religi\w*|moskee\w*|kerk\w*|synagoge\w*|christenen|moslim\w*|joden|joods\w*|racis\w*|"
     r"allah|islam\w*|antisemit\w*|haatmisdrijf\w*|gewapend\w*|militant\w*|guerrilla\w*|"
     r"paramilit\w*|separatist\w*|opstandeling\w*|"
@@ -279,6 +281,9 @@ NOT_EVENTS = (
     r"(?:gelyncht|aangevallen|afgemaakt|geëxecuteerd|vermoord|gekruisigd|neergesabeld)|"
     r"strijd\s+(?:voor|om)\s+(?:een\s+|het\s+|de\s+)?(?:eerlijk\w*\s+)?(?:proces|gerechtigheid|waarheid|"
     r"recht\w*|compensatie|schadevergoeding|erkenning|aandacht|geld|subsidie\w*)|"
+    # a court adjourns: "had de rechter een eerdere zitting aangehouden"
+    r"(?:zitting|zaak|behandeling|besluit|beslissing|uitspraak)\s+(?:\w+\s+){0,3}aangehouden|"
+    r"aangehouden\s+(?:\w+\s+){0,2}(?:zitting|zaak|behandeling)|"
     # idioms and speech: "folders in de aanslag", "uitte protest", "het recht op demonstratie"
     r"in\s+de\s+aanslag|(?:uitte|uitten|uit|uiten|liet|lieten)\s+(?:\w+\s+){0,2}protest|"
     r"(?:recht|verbod|totaalverbod|demonstratierecht)\s+(?:op|voor|tegen)\s+(?:\w+\s+)?(?:demonstr\w*|protest\w*|betoging\w*)|"
@@ -294,7 +299,9 @@ HABITUAL = (
     r"vaak|steeds|regelmatig|geregeld|telkens|elke|iedere|per\s+week|per\s+dag|wekelijks|"
     r"dagelijks|al\s+jaren|jaarlijks|soms|zelden|gewoonlijk|doorgaans|meestal|overal|"
     r"op\s+grote\s+schaal|meerdere\s+keren|(?:laatste|afgelopen)\s+jaren|jarenlang|"
-    r"al\s+(?:\w+\s+)?(?:dagen|weken|maanden|jaren|decennia)|er\s+was\s+een\s+(?:periode|tijd)"
+    r"al\s+(?:\w+\s+)?(?:dagen|weken|maanden|jaren|decennia)|er\s+was\s+een\s+(?:periode|tijd)|"
+    # the generic "you" and "one": "totdat je wordt belaagd"
+    r"je|men"
 )
 
 # Fatality phrases; the group `n` holds the number (digits or a Dutch number word).

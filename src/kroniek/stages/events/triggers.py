@@ -329,6 +329,9 @@ def in_scope(doc: Doc, trig: Trigger, *, lang: str, sport: bool | None = None) -
     if (trig.ambiguous and family_of(trig.sub_type) == "violence"
             and comp["electoral"].search(sentence) and not comp["armed"].search(sentence)):  # type: ignore[attr-defined]
         return False  # "Wilders opende de aanval op Rutte", "de strijd om een senaatszetel"
+    if family_of(trig.sub_type) == "violence" and comp["crime"].search(sentence) \
+            and not comp["political"].search(sentence):  # type: ignore[attr-defined]
+        return False  # "De bendeleden bliezen met gas geldautomaten op"
     if trig.sub_type in _CRIME_LIKE:
         if comp["crime"].search(near):  # type: ignore[attr-defined]
             return bool(comp["political"].search(sentence))  # type: ignore[attr-defined]
