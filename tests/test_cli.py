@@ -287,3 +287,11 @@ def test_info_names_the_store_counts_and_models(capsys: pytest.CaptureFixture[st
     assert info["models"]["nl"]["version"]
     code, out, _ = cli(capsys, "info", "--db", str(store_path))
     assert str(store_path) in out and "3 articles" in out and "model nl" in out
+
+
+def test_serve_refuses_a_store_that_is_not_there(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    missing = tmp_path / "typo.sqlite"
+    code, _, err = cli(capsys, "serve", "--db", str(missing), "--port", "1")
+    assert code == 4 and err.startswith(f"Error: --db: no store at {missing}")
+    assert not missing.exists()

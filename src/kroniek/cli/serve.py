@@ -24,6 +24,8 @@ def _is_loopback(host: str) -> bool:
 
 def serve_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    create: bool = typer.Option(False, "--create",
+                                help="Create an empty store if there is none at --db."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback unless told)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     write_token: str | None = typer.Option(
@@ -48,11 +50,13 @@ def serve_command(
     """
     import uvicorn
 
+    from kroniek.cli.output import open_reading_store
     from kroniek.pipeline import use_mode
-    from kroniek.store import open_store
 
     use_mode(mode)  # POST /api/v1/articles analyses in this mode (workers inherit it)
-    open_store(db).close()  # fail now, with a clear message, if the store cannot be opened
+    # Fail now, with a clear message, if the store is not there (a mistyped --db) or
+    # cannot be opened.
+    open_reading_store(db, create=create).close()
     if not _is_loopback(host):
         print(f"Warning: listening on {host}: anyone who can reach it can read the store.",
               file=sys.stderr)
