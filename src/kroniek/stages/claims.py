@@ -117,7 +117,7 @@ def introductions(doc: Doc, name: str) -> str:
     return " ".join(out)
 
 
-def _quote_claim(doc: Doc, q: Quote, n: int) -> Claim:
+def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = None) -> Claim:
     sp = q.speaker
     written = ""
     if sp is not None:
@@ -128,7 +128,10 @@ def _quote_claim(doc: Doc, q: Quote, n: int) -> Claim:
     if kind == "unknown" and sp is not None and sp.name:
         # The role is often written where the article introduces the speaker, not beside
         # this quote ("SP-Kamerlid Sandra Beckerman" … "zegt Beckerman").
-        intro = introductions(doc, sp.name)
+        intros = {} if intros is None else intros
+        if sp.name not in intros:
+            intros[sp.name] = introductions(doc, sp.name)
+        intro = intros[sp.name]
         if intro:
             kind, side2 = source_for_phrase(f"{intro} {sp.name}", lang=doc.lang)
             side = side or side2
@@ -292,7 +295,8 @@ def _unattributed_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim
 
 def find_claims(doc: Doc) -> list[Claim]:
     """All claims of the document, in text order, with ids c1, c2, ..."""
-    claims = [_quote_claim(doc, q, 0) for q in doc.quotes
+    intros: dict[str, str] = {}
+    claims = [_quote_claim(doc, q, 0, intros) for q in doc.quotes
               if q.repeats is None and not is_lyric(doc, q)]
     covered = [(c.start, c.end) for c in claims]
     claims += _evidence_claims(doc, covered)

@@ -113,11 +113,22 @@ class Lexicon:
             forms.append(w[:-5] + "loog")
         elif w.endswith(("en", "rs", "ts", "ns")) and len(w) > 5:
             forms += [w[:-2], w[:-1]] if w.endswith("en") else [w[:-1]]
+        pattern = _suffix_pattern(self.lang, tuple(self.role_suffixes))
         for form in forms:
-            for suffix, cls in self.role_suffixes.items():
-                if form.endswith(suffix) and (len(form) == len(suffix) or len(suffix) >= 5):
-                    return cls
+            if form in self.role_suffixes:
+                return self.role_suffixes[form]
+            m = pattern.search(form)  # suffixes of 5 letters or more match compounds
+            if m is not None:
+                return self.role_suffixes[m.group()]
         return None
+
+
+@cache
+def _suffix_pattern(lang: str, suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for the role suffixes of five letters or more, longest first, as the
+    first matching suffix in lexicon order would be too slow word by word."""
+    long = sorted((x for x in suffixes if len(x) >= 5), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(x) for x in long) + ")$")
 
 
 @cache
