@@ -2,16 +2,19 @@
 
 Order of steps:
 
-1. Direct quotes: `scan_quotes` pairs quotation marks of every common style („…” “…”
-   "…" '…' ‘…’ «…» ‹…›), with nesting, and quotes that run on over sentences and
-   over paragraphs (a paragraph that ends inside a quote and a next paragraph opening with
-   the same mark continue one quote). A quote's span is the quoted words, without marks.
+1. Direct quotes: `scan_quotes` (`kroniek.stages.marks`) pairs quotation marks of every
+   common style, with nesting, and quotes that run on over paragraphs; such a quote is
+   split again into one quote per paragraph with the same speaker. A quote's span is the
+   quoted words, without marks.
 2. A quoted fragment inside a sentence ("heeft „bepaalde stappen” ondernomen") is part of
    a mixed quote when the sentence is reported speech; otherwise it belongs to the last
    speaker when one spoke in the sentence before, and is dropped as a scare quote if not.
 3. Each direct quote finds its cue and speaker: after it ("…', zegt X." / "…,” X said"),
    before it ("X: „…”", "X zegt: „…”"), or, for a quote that stands alone, the speaker
-   of the nearest attribution in the two sentences before it.
+   of a quote in the sentence before, else the person that sentence is about, else the
+   nearest attribution in the two sentences before it, else the next attributed quote
+   or the article's main speaker. In an interview layout (questions answered by
+   quotations without a cue) the answers are the interviewee's.
 4. Indirect speech, sentence by sentence: "volgens X", "…, aldus X", "…, zegt X",
    "X zegt (dat) …", "laat X weten", "Dat …, verwacht X niet", "according to X",
    "X said (that) …", "…, X said".
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
 from kroniek.pipeline import register_stage
 from kroniek.stages.indirect import definite, fronted, plausible_source, speech_events
+from kroniek.stages.marks import PAIRS, RawQuote, normalize_marks, scan_quotes, split_at_quotes
 from kroniek.stages.phrases import (
     DepIndex,
     Lexicon,
@@ -44,8 +48,6 @@ from kroniek.stages.speakers import Resolver
 
 __all__ = ["QuotesStage", "RawQuote", "find_quotes", "normalize_marks", "scan_quotes"]
 
-_PAIRS = {"„": "”“\"", "“": "”", "‘": "’", "«": "»", "‹": "›", "‚": "‘’", '"': '"', "'": "'’"}
-_AMBIGUOUS_OPEN = "\"'‘"
 # "PENCE: Well, look …", "Pence: Flowers Won't Be at Debate": a short name, a colon.
 _TRANSCRIPT = re.compile(
     r"(?P<who>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<said>\S)"
@@ -54,8 +56,6 @@ _PREPOSITIONS = frozenset({"in", "op", "bij", "na", "tegen", "voor", "met", "ove
                            "via", "door", "vanuit", "tijdens", "sinds", "uit", "naar", "aan",
                            "namens", "zoals", "als", "dan", "om", "onder", "tussen", "achter"})
 _NAME_AT = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-ZÀ-Þ][\w'’-]*)*")
-_APOSTROPHE_WORD = re.compile(r"(?:s|t|n|k|m|r|\d\d)\b", re.IGNORECASE)
-_OPEN_BEFORE = " \t\n([{—–-/:;„“‘«‹"
 # A quote of this many words or fewer that opens in lower case inside a sentence is a
 # fragment (scare quote or part of a mixed quote). Chosen on the reference article's
 # shape and DPG 2019 articles: real quotes almost always open with a capital.
@@ -63,93 +63,6 @@ _FRAGMENT_MAX_WORDS = 12
 # How far (in sentences) an unattributed quote may take the speaker of an earlier
 # attribution. Two sentences covers "X zegt dat …. „…”" and "„…”, zegt X. „…”".
 _CARRY_SENTENCES = 2
-
-
-@dataclass(slots=True)
-class RawQuote:
-    """A pair of quotation marks: open mark at `open`, close mark at `close`."""
-
-    open: int
-    close: int
-    depth: int
-
-    @property
-    def start(self) -> int:
-        return self.open + 1
-
-    @property
-    def end(self) -> int:
-        return self.close
-
-
-def _can_open(text: str, i: int) -> bool:
-    ch = text[i]
-    if ch not in _AMBIGUOUS_OPEN:
-        return True
-    prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if prev not in _OPEN_BEFORE or nxt.isspace():
-        return False
-    return not (ch == "'" and _APOSTROPHE_WORD.match(text, i + 1))
-
-
-def _can_close(text: str, i: int) -> bool:
-    prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    return not (text[i] in "'’\"" and (prev.isspace() or nxt.isalnum()))
-
-
-def normalize_marks(text: str) -> str:
-    """The text with ",,…''" written as " „… ”" (same length, so offsets still hold)."""
-    text = re.sub(r",,(?=\S)", " „", text)
-    text = re.sub(r"(?:(?<=\s)|(?<=\A))''(?=\S)", " “", text)  # English ''…'' (NYT)
-    return re.sub(r"(?<=\S)''", "” ", text)
-
-
-def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
-    """Every matched pair of quotation marks, outer quotes with depth 0."""
-    text = normalize_marks(text)
-    para_ends = sorted(b.end for b in blocks or [])
-    ordered = sorted(blocks or [], key=lambda b: b.start)
-    next_para = {a.end: b.start for a, b in zip(ordered, ordered[1:], strict=False)}
-    out: list[RawQuote] = []
-    stack: list[tuple[str, int]] = []
-    i, n = 0, len(text)
-    pi = 0
-    while i < n:
-        while pi < len(para_ends) and para_ends[pi] <= i:
-            pe = para_ends[pi]
-            pi += 1
-            if stack:
-                nxt = next_para.get(pe)
-                if stack and nxt is not None and nxt < n and text[nxt] == stack[0][0]:
-                    # A quote running on into the next paragraph: skip its opening mark.
-                    if nxt >= i:
-                        i = nxt + 1
-                    stack = stack[:1]
-                else:
-                    stack = []
-        if i >= n:
-            break
-        ch = text[i]
-        if (stack and stack[-1][0] == '"' and ch in "'’" and text[i - 1] in ",.!?"
-                and text[i + 1 : i + 2] in (" ", "")):
-            # "…getroffen,' schreef ze": a quote opened with " and closed with '.
-            opener, at = stack.pop()
-            out.append(RawQuote(open=at, close=i, depth=len(stack)))
-        elif stack and ch in _PAIRS[stack[-1][0]] and _can_close(text, i):
-            opener, at = stack.pop()
-            out.append(RawQuote(open=at, close=i, depth=len(stack)))
-        elif (ch in _PAIRS and _can_open(text, i)
-              and not (ch in "\"'" and any(s[0] == ch for s in stack))):
-            stack.append((ch, i))
-        i += 1
-    out.sort(key=lambda q: (q.open, -q.close))
-    # Depth = how many matched quotes contain this one (an opening mark that never closes
-    # does not make the quotes after it nested).
-    for q in out:
-        q.depth = sum(1 for o in out if o is not q and o.open < q.open and q.close < o.close)
-    return out
 
 
 @dataclass(slots=True)
@@ -180,7 +93,7 @@ class _Finder:
     def run(self) -> list[Quote]:
         body = [b for b in self.blocks if b.kind == "body"]
         raws = scan_quotes(self.text, body)
-        self.sents = _split_at_quotes(self.text, self.sents, raws)
+        self.sents = split_at_quotes(self.text, self.sents, raws)
         outer = [r for r in raws if r.depth == 0 and r.end - r.start >= 2]
         fragments = [r for r in outer if self._is_fragment(r)]
         utterances = [r for r in outer if r not in fragments]
@@ -378,7 +291,7 @@ class _Finder:
         for c in cuts:
             parts.append((start, c))
             nxt = next((b.start for b in self.blocks if b.start >= c), q.end)
-            start = nxt + 1 if nxt < q.end and self.text[nxt] in _PAIRS else nxt
+            start = nxt + 1 if nxt < q.end and self.text[nxt] in PAIRS else nxt
         parts.append((start, q.end))
         cue_at = q.cue.start if q.cue is not None else q.start
         keep = min(range(len(parts)), key=lambda i: min(abs(parts[i][0] - cue_at),
@@ -633,24 +546,6 @@ class _Finder:
                 q = Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=inner,
                           kind="direct", confidence=0.8, repeats=body.id, speaker=body.speaker)
                 quotes.append(q)
-
-
-def _split_at_quotes(
-    text: str, sents: list[tuple[int, int]], raws: list[RawQuote]
-) -> list[tuple[int, int]]:
-    """Sentences also end where a quotation opens after a full stop (",,Veel groen …''"
-    after "Volgens X is dat nodig." is not always split by the sentence splitter)."""
-    cuts = sorted(r.open for r in raws if r.depth == 0
-                  and text[max(0, r.open - 3) : r.open].rstrip()[-1:] in (".", "!", "?"))
-    out: list[tuple[int, int]] = []
-    for a, b in sents:
-        start = a
-        for c in cuts:
-            if start < c < b:
-                out.append((start, c))
-                start = c
-        out.append((start, b))
-    return out
 
 
 def _has_name_or_role(m: Mention, lex: Lexicon) -> bool:
