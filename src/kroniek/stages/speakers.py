@@ -184,6 +184,9 @@ class Resolver:
                         words = words[:k]
                     break
             caps = [k for k, x in enumerate(words) if x[:1].isupper()]
+        if (len(words) == 2 and words[1].isupper() and len(words[1]) >= 2
+                and words[0].lower().endswith(tuple(lex.org_nouns))):
+            words = words[1:]  # "Regeringspartij D66", "Oppositiepartij PVV"
         if (len([x for x in words[1:] if x[:1].isupper()]) >= 2 and words[0][:1].isupper()
                 and self._heading_word(words[0])):
             words = words[1:]  # "Sloop Jan Jager": an inline subheading before the name
@@ -422,6 +425,8 @@ class Resolver:
                         if self.lex.role_class(mm.group())), 0)
         for nm in _NAME_SEQ.finditer(text):
             seq, seq_start = nm.group(), nm.start()
+            if name is not None and text[:seq_start].rstrip().endswith("("):
+                continue  # "Maarten Groothuizen (D66)": the party, not the speaker
             if has_role and seq_start < role_at:
                 if role_at < nm.end():
                     seq, seq_start = text[role_at : nm.end()], role_at  # "Tweede Kamervoorzitter X"
