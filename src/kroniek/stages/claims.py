@@ -236,6 +236,8 @@ def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
                 continue
             kind, side = source_for_phrase(src_phrase, lang=doc.lang)
             ev = "document" if _DOCUMENT.search(src_phrase) else _EVIDENCE_KIND.get(kind, "report")
+            if not nominal_head(src_phrase, doc.lang):
+                continue  # "Uit bestanden op een opgedoken cd-rom zou … blijken": no source
             content = doc.text[start:end].strip()
             out.append(Claim(
                 id="", start=start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip())),
@@ -255,6 +257,8 @@ def _declined_claims(doc: Doc) -> list[Claim]:
     for pat in _compiled(doc.lang, "DECLINE"):
         for m in pat.finditer(doc.text):
             who = m.groupdict().get("who")
+            if who and not nominal_head(who, doc.lang):
+                who = None  # a fragment, not a source
             kind, side = source_for_phrase(who, lang=doc.lang) if who else ("unknown", None)
             src = Source(name=who, type=kind, side=side)  # type: ignore[arg-type]
             if who:
