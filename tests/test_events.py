@@ -364,6 +364,7 @@ CONTEST_AND_IDIOM = [
     "De bendeleden bliezen met gas geldautomaten op en reden daarna terug naar Nederland.",
     "Om mediation een kans te geven, had de rechter een eerdere zitting aangehouden.",
     "In Texas zitten nog vijfduizend mensen achter de tralies.",
+    "Het leger van Rusland opereert in het gebied onder de VN-vlag.",
 ]
 
 

@@ -326,11 +326,11 @@ def in_scope(doc: Doc, trig: Trigger, *, lang: str, sport: bool | None = None) -
         sport = is_sport(doc, lang=lang)
     if sport and family_of(trig.sub_type) == "violence" and not comp["political"].search(sentence):  # type: ignore[attr-defined]
         return False
-    if (trig.ambiguous and family_of(trig.sub_type) == "violence"
-            and comp["electoral"].search(sentence) and not comp["armed"].search(sentence)):  # type: ignore[attr-defined]
+    violence = family_of(trig.sub_type) == "violence"
+    if (violence and trig.ambiguous and _has(comp, "electoral", sentence)
+            and not _has(comp, "armed", sentence)):
         return False  # "Wilders opende de aanval op Rutte", "de strijd om een senaatszetel"
-    if family_of(trig.sub_type) == "violence" and comp["crime"].search(sentence) \
-            and not comp["political"].search(sentence):  # type: ignore[attr-defined]
+    if violence and _has(comp, "crime", sentence) and not _has(comp, "political", sentence):
         return False  # "De bendeleden bliezen met gas geldautomaten op"
     if trig.sub_type in _CRIME_LIKE:
         if comp["crime"].search(near):  # type: ignore[attr-defined]
@@ -349,6 +349,10 @@ def political_article(doc: Doc, *, lang: str) -> bool:
     """An article about politics or conflict (by how many political words it has)."""
     comp = compiled(lang)
     return len(comp["political"].findall((doc.title or "") + " " + doc.text)) >= _POLITICAL_WORDS  # type: ignore[attr-defined]
+
+
+def _has(comp: dict[str, object], name: str, text: str) -> bool:
+    return bool(comp[name].search(text))  # type: ignore[attr-defined]
 
 
 def is_sport(doc: Doc, *, lang: str) -> bool:
