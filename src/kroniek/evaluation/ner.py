@@ -306,7 +306,7 @@ def run_ner_eval(
     lang: str = "nl",
     frog: bool = False,
     limit: int = 0,
-    pipeline: bool = True,
+    pipeline: bool = False,
     mode: str | None = None,
 ) -> dict[str, Any]:
     """Scores of kroniek's model on the gold tokens, of the whole pipeline on the raw text
