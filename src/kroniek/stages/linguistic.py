@@ -229,8 +229,8 @@ def drop_non_names(doc: Doc) -> list[Entity]:
     for e in doc.entities:
         if (e.start, e.end) in headings:
             continue
-        t = openers.get(e.start)
-        if t is not None and t.end == e.end and t.upos == "ADV":
+        opener = openers.get(e.start)
+        if opener is not None and opener.end == e.end and opener.upos == "ADV":
             continue
         kept.append(e)
     return kept
