@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kroniek.doc import Doc
+from kroniek.doc import Doc, Token
 from kroniek.gazetteer import Candidate, SqliteGazetteer
 from kroniek.stages.places.lexicon import Lexicon, Mention, next_words, prev_words
 
@@ -55,11 +55,15 @@ def metonym_reason(doc: Doc, m: Mention, c: Candidate | None, lex: Lexicon,
 _PLACE_VERBS = frozenset(["zijn", "worden", "blijven", "liggen", "grenzen", "tellen", "hebben", "krijgen", "be", "become", "remain", "lie", "border", "have", "get", "count", "see"])  # fmt: skip
 
 
+def _token_start(token: Token) -> int:
+    return token.start
+
+
 def acting_verb(doc: Doc, m: Mention) -> str | None:
     """The verb a mention is the subject of (dependency parse), unless a verb of being,
     lying or having: "Duitsland ontmaskerde", "Den Haag wil" — the country or capital acts."""
-    starts = [t.start for t in doc.tokens]
-    k = bisect_left(starts, m.start)
+    # Bisected by key, not over a list of every token's start made per mention (n², #17).
+    k = bisect_left(doc.tokens, m.start, key=_token_start)
     while k < len(doc.tokens) and doc.tokens[k].end <= m.end:
         tok = doc.tokens[k]
         if tok.dep.startswith("nsubj") and 0 <= tok.head < len(doc.tokens) and not (
