@@ -25,7 +25,10 @@ Steps (each can be run alone; the work directory keeps intermediate results):
 
 Splits (fixed, seed 0, documented in the model cards):
   UD Dutch: train = alpino-test + lassysmall-dev + lassysmall-test minus every 10th
-  sentence of lassysmall-test (model selection); held out for measurement = alpino-dev.
+  sentence of lassysmall-test (model selection) + the 2017 lassysmall train part (brought
+  to UD 2.x conventions) + the Alpino treebank converted by scripts/alpino_to_ud.py
+  (unpacked and converted into the work directory by `prepare`; `--no-alpino`: the 2017
+  partial Alpino train part instead); held out for measurement = alpino-dev.
   CoNLL: train = train part minus every 20th document (model selection); the official
   dev part (CoNLL-2002 testa, CoNLL-2003 dev) is only used for measurement.
 """
