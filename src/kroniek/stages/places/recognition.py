@@ -11,6 +11,7 @@ from kroniek.stages.places.lexicon import (
     CITY_NOUNS,
     MIN_POPULATION_PLAIN,
     REGION_NOUNS,
+    STRONG_POPULATION,
     TITLES,
     Lexicon,
     Mention,
@@ -333,9 +334,10 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
         return False
     if _sentence_initial(text, m.start) and j - i == 1 and not (strong or cue):
         return False
-    # By its own name: a word that is only another name of a place ("Dam" for Dome, Ghana;
-    # "Empire" for Coos Bay; "God" for Göd) needs a cue.
-    return cue or strong or max((c.population for c in cands if c.match == "name"),
+    # By its own name: a word that is only another name of a small place ("Dam" for Dome,
+    # Ghana; "Empire" for Coos Bay) needs a cue; exonyms of large places do not ("Charkiv").
+    return cue or strong or max((c.population for c in cands if c.match == "name"
+                                 or c.population >= STRONG_POPULATION),
                                 default=0) >= MIN_POPULATION_PLAIN  # fmt: skip
 
 
