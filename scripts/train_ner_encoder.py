@@ -50,9 +50,12 @@ def _to_bio(tags: list[str]) -> list[str]:
     return out
 
 
-def features(lang: str, split: str, chunk: int = 256) -> None:
+def features(lang: str, split: str, chunk: int = 256, stop_after: int = 0) -> None:
+    """Cache the features of a CoNLL part (its first `stop_after` sentences if given)."""
     gold = shared_data_dir() / "ner" / GOLD[lang] / f"{split}.conll"
     sents = read_conll(gold)
+    if stop_after:
+        sents = sents[:stop_after]
     CACHE.mkdir(parents=True, exist_ok=True)
     n_tok = sum(len(s.words) for s in sents)
     enc = get_encoder(layers=max(CACHED_LAYERS))
@@ -79,7 +82,8 @@ def _load(lang: str, split: str, layers: list[int]) -> tuple[np.ndarray, list[in
     meta = json.loads((CACHE / f"{lang}-{split}.json").read_text(encoding="utf-8"))
     arr = np.load(CACHE / f"{lang}-{split}.npy", mmap_mode="r")
     idx = [meta["layers"].index(layer) for layer in layers]
-    return np.asarray(arr[:, idx]), meta["lens"], meta["tags"]
+    n = sum(meta["lens"])  # a partial cache (features --stop-after) holds fewer sentences
+    return np.asarray(arr[:n, idx]), meta["lens"], meta["tags"]
 
 
 def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dropout: float,
@@ -221,11 +225,12 @@ def main() -> None:
     ap.add_argument("--train-split", default="train", help="train (dev only to debug)")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences")
     ap.add_argument("--arch", default="lstm", choices=["lstm", "mlp"])
+    ap.add_argument("--stop-after", type=int, default=0, help="features: first N sentences")
     ap.add_argument("--batch", type=int, default=32)
     a = ap.parse_args()
     if a.step == "features":
         for split in [a.split] if a.split else ["dev", "train"]:
-            features(a.lang, split)
+            features(a.lang, split, stop_after=a.stop_after if split == "train" else 0)
     else:
         run = train(a.lang, [int(x) for x in a.layers.split(",")], a.hidden, a.epochs, a.lr,
                     a.dropout, a.seed, not a.no_export, a.train_split, a.limit, a.arch,
