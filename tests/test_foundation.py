@@ -168,7 +168,7 @@ def test_a_failing_article_does_not_take_its_batch_down(monkeypatch: Any) -> Non
             return doc
 
     nlp = build_pipeline(overrides={"events": "test.boom.v1"})
-    monkeypatch.setattr(kroniek.analysis, "get_pipeline", lambda: nlp)
+    monkeypatch.setattr(kroniek.analysis, "get_pipeline", lambda mode=None: nlp)
     texts = ["Kyiv meldde dinsdag een aanval.", "BOOM in Charkiv.", "Moskou zweeg."]
     out = list(kroniek.analysis.analyze_articles(
         [Article(t, f"a{i}") for i, t in enumerate(texts)], lang="nl"))
