@@ -295,3 +295,17 @@ def test_serve_refuses_a_store_that_is_not_there(capsys: pytest.CaptureFixture[s
     code, _, err = cli(capsys, "serve", "--db", str(missing), "--port", "1")
     assert code == 4 and err.startswith(f"Error: --db: no store at {missing}")
     assert not missing.exists()
+
+
+def test_pretty_output_at_80_columns_breaks_no_word(tmp_path: Path) -> None:
+    """Tables too wide for the terminal become records: one `field  value` a line, words whole."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        " date 2025-04 \nOekraïense troepen beschoten dinsdag de stad Belgorod met raketten, "
+        "meldde het Russische ministerie van Defensie.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "kroniek", "analyze", str(article), "--format", "pretty"],
+                         capture_output=True, text=True, check=True, env={"COLUMNS": "80", "PATH": ""})
+    lines = out.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert any(line.split() == ["type", "Explosions/Remote", "violence"] for line in lines), out.stdout
+    assert any(line.split()[:1] == ["sub-type"] for line in lines)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from kroniek.doc import Doc
 
 __all__ = ["register"]
@@ -69,7 +71,7 @@ def print_pretty(doc: Doc) -> None:
              e.trigger.text,
              " vs ".join(a.name for a in (e.actor1, e.actor2) if a),
              _place_name(doc, e.place), f"{e.time.from_ or '?'}..{e.time.to or '?'}",
-             ", ".join(str(doc.by_id(c).source.name) for c in e.claims)]
+             ", ".join(dict.fromkeys(str(doc.by_id(c).source.name) for c in e.claims))]
             for e in doc.events
         ]),
         ("Places", ["mention", "resolved", "lat,lon", "precision", "role"], [
@@ -90,12 +92,36 @@ def print_pretty(doc: Doc) -> None:
         ]),
     ]
     for title, columns, rows in tables:
+        if console.width < RECORD_VIEW_COLUMN_WIDTH * len(columns):
+            _print_records(console, f"{title} ({len(rows)})", columns, rows)
+            continue
         table = Table(title=f"{title} ({len(rows)})", title_justify="left")
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
             table.add_row(*row)
         console.print(table)
+
+
+# A table whose columns would get fewer characters than this breaks words mid-way (a
+# "Violence against civilians" type in an 8-column table at 80 columns): such tables are
+# shown as records instead, one field a line.
+RECORD_VIEW_COLUMN_WIDTH = 22
+
+
+def _print_records(console: Console, title: str, columns: list[str],
+                   rows: list[list[str]]) -> None:
+    """`rows` as records: the title, then per row one `column: value` line per filled field."""
+    console.print(f"[italic]{title}[/italic]")
+    key_width = max(len(c) for c in columns)
+    for n, row in enumerate(rows, 1):
+        lines = [f"  [bold]{col.rjust(key_width)}[/bold]  {value}"
+                 for col, value in zip(columns, row, strict=True) if value]
+        console.print(f"[dim]{n}.[/dim]")
+        for line in lines:
+            console.print(line, overflow="fold")
+    if rows:
+        console.print()
 
 
 def _place_name(doc: Doc, place_id: str | None) -> str:
