@@ -11,9 +11,7 @@ every parameter's pattern, the CSV/GeoJSON/JSONL media types, or the read-only A
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,36 +25,20 @@ from schemathesis.checks import (
 )
 
 from kroniek.serve import create_app
-from kroniek.store import open_store
-from kroniek_docs import sample_docs
 from kroniek_pg import pg_server, pg_url  # noqa: F401  (fixtures)
-from test_reliability_api import Server
+from kroniek_server import Server, filled_store, store_target
 
 EXAMPLES = int(os.environ.get("KRONIEK_FUZZ_EXAMPLES", "0")) or 12
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance,
           response_headers_conformance]
 
 
-def _target(backend: str, tmp: Path, request: pytest.FixtureRequest) -> str:
-    if backend == "sqlite":
-        return str(tmp / "k.sqlite")
-    import psycopg
-
-    server = request.getfixturevalue("pg_server")
-    name = "st_" + uuid.uuid4().hex[:8]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return f"{server}/{name}"
-
-
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
                                                                marks=pytest.mark.postgres)])
 def base_url(request: pytest.FixtureRequest,
              tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    target = _target(request.param, tmp_path_factory.mktemp("st"), request)
-    with open_store(target) as store:
-        for i, doc in enumerate(sample_docs()):
-            store.add(doc, content_hash=f"h{i}")
+    target = filled_store(store_target(request.param, tmp_path_factory.mktemp("st"), request,
+                                       prefix="st"))
     with Server(create_app(target)) as base:  # read-only: POST answers 403
         yield base
 

@@ -4,74 +4,26 @@ posted text, whitespace-only text, on SQLite and on a real PostgreSQL. Never a 5
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from kroniek.serve import create_app
 from kroniek.store import open_store
-from kroniek_docs import sample_docs
 from kroniek_pg import pg_server, pg_url  # noqa: F401  (fixtures)
+from kroniek_server import Server, filled_store, store_target
 
 TOKEN = "fuzz-token"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """uvicorn in a thread on a free loopback port."""
-
-    def __init__(self, app: Any) -> None:
-        self.port = _free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        for _ in range(300):
-            if self.server.started:
-                return f"http://127.0.0.1:{self.port}"
-            time.sleep(0.05)
-        raise RuntimeError("server did not start")
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
-def store_target(backend: str, tmp: Path, request: pytest.FixtureRequest) -> str:
-    if backend == "sqlite":
-        return str(tmp / "k.sqlite")
-    import psycopg
-
-    server = request.getfixturevalue("pg_server")
-    name = "rel_" + uuid.uuid4().hex[:8]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return f"{server}/{name}"
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
                                                                marks=pytest.mark.postgres)])
 def served(request: pytest.FixtureRequest,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    target = store_target(request.param, tmp_path_factory.mktemp("api"), request)
-    with open_store(target) as store:
-        for i, doc in enumerate(sample_docs()):
-            store.add(doc, content_hash=f"h{i}")
+    target = filled_store(store_target(request.param, tmp_path_factory.mktemp("api"), request,
+                                       prefix="rel"))
     with Server(create_app(target, write_token=TOKEN)) as base:
         yield base + "/api/v1", target
 

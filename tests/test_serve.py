@@ -5,72 +5,26 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from kroniek.serve import create_app
 from kroniek.store import open_store
-from kroniek_docs import sample_docs
 from kroniek_pg import pg_server, pg_url  # noqa: F401  (fixtures)
+from kroniek_server import Server, filled_store, store_target
 
 TOKEN = "s3cret-token"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """A uvicorn server in a thread, on a free loopback port."""
-
-    def __init__(self, app: Any) -> None:
-        self.port = _free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        for _ in range(300):
-            if self.server.started:
-                return f"http://127.0.0.1:{self.port}"
-            time.sleep(0.05)
-        raise RuntimeError("server did not start")
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
                                                                marks=pytest.mark.postgres)])
 def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if request.param == "sqlite":
-        target = str(tmp_path_factory.mktemp("serve") / "k.sqlite")
-    else:
-        import uuid
-
-        import psycopg
-
-        server = request.getfixturevalue("pg_server")
-        name = "serve_" + uuid.uuid4().hex[:8]
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")
-        target = f"{server}/{name}"
-    with open_store(target) as store:
-        for i, doc in enumerate(sample_docs()):
-            store.add(doc, content_hash=f"h{i}")
+    target = filled_store(store_target(request.param, tmp_path_factory.mktemp("serve"), request,
+                                       prefix="serve"))
     app = create_app(target, write_token=TOKEN, max_body_bytes=64 * 1024)
     with Server(app) as base:
         yield base + "/api/v1"
