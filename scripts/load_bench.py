@@ -170,7 +170,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(target: str, *, workers: int) -> Iterator[str]:
+def serve(target: str, *, workers: int = 1) -> Iterator[str]:
     import httpx
 
     port = free_port()

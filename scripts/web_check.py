@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import argparse
 import random
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from load_bench import serve  # kroniek serve in a subprocess, on a free port
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
@@ -51,30 +51,6 @@ def build_store(path: str, n: int) -> None:
 
 
 @contextmanager
-def serving(db: str) -> Iterator[str]:
-    import httpx
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "kroniek", "serve", "--db", db,
-                             "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                if httpx.get(base + "/api/v1/meta", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-@contextmanager
 def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
@@ -89,7 +65,7 @@ def chromium() -> Iterator[Any]:
 def speed(db: str, runs: int) -> None:
     import httpx
 
-    with serving(db) as base, chromium() as browser:
+    with serve(db) as base, chromium() as browser:
         httpx.get(base + "/api/v1/labels", params={"bbox": "0,0,1,1", "zoom": 5}, timeout=120)
         for run in range(runs):
             context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -113,7 +89,7 @@ def speed(db: str, runs: int) -> None:
 
 def screenshots(db: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    with serving(db) as base, chromium() as browser:
+    with serve(db) as base, chromium() as browser:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         context.set_default_timeout(60_000)
         page = context.new_page()
