@@ -256,6 +256,10 @@ class EventsStage:
     requires = ("claims", "places", "times")
     assigns = ("events",)
 
+    def __init__(self, variant: str = "rules", mode: str = "fast") -> None:
+        """`variant`: rules, learned or combined (`kroniek.models.event_classifier.VARIANTS`)."""
+        self.variant, self.mode = variant, mode
+
     def __call__(self, doc: Doc) -> Doc:
         lang = doc.lang if doc.lang in ("nl", "en") else "nl"
         if not doc.sentences:
@@ -289,6 +293,10 @@ class EventsStage:
             events.append(event)
             events.extend(_one_per_place(doc, event))
         events = merge_same_incident(doc, events)
+        if self.variant != "rules":  # the learned variants (kroniek.models.event_classifier)
+            from kroniek.models.event_classifier import apply_variant
+
+            events = merge_same_incident(doc, apply_variant(doc, events, self.variant, mode=self.mode))
         by_claim = {c.id: c for c in doc.claims}
         for i, e in enumerate(events, start=1):
             e.id = f"ev{i}"
