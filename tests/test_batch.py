@@ -282,3 +282,25 @@ def test_batch_document_equals_kroniek_analyze(client: Any, news: Path, tmp_path
     tables = {t: _parquet_rows(out, t) for t in TABLES}
     [(doc, _row)] = list(docs_from_rows(tables))
     assert doc.to_json() == json.loads(proc.stdout)
+
+
+def test_mode_travels_with_the_tasks(client: Any, reference_path: Path, tmp_path: Path) -> None:
+    """The workers were started without --mode (fast); `mode="accurate"` still reaches them,
+    as it must for a scheduler started elsewhere, whose workers do not share our environment.
+    Fast and accurate NER label the reference article differently, so the rows tell which ran."""
+    text = reference_path.read_text(encoding="utf-8")
+    news = tmp_path / "one.jsonl"
+    news.write_text(json.dumps({"text": text, "id": "ref"}) + "\n", encoding="utf-8")
+
+    def labels(doc: Any) -> set[tuple[int, int, str]]:
+        return {(e.start, e.end, e.label) for e in doc.entities}
+
+    fast = labels(analyze_article(next(iter(read_jsonl(news))), mode="fast"))
+    accurate = labels(analyze_article(next(iter(read_jsonl(news))), mode="accurate"))
+    assert fast != accurate  # else this test could not tell the modes apart
+
+    out = tmp_path / "out"
+    report = run_batch([str(news)], out, client=client, mode="accurate")
+    assert report.articles == 1 and not report.failed
+    got = {(r["start"], r["end"], r["label"]) for r in _parquet_rows(out, "entities")}
+    assert got == accurate

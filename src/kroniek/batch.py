@@ -22,6 +22,7 @@ article's id. DuckDB reads it as `SELECT * FROM 'OUT/events/*.parquet'`, pandas 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
@@ -252,8 +253,11 @@ def partitions(
         yield cut(index, batch)
 
 
-def analyze_partition(part: Partition, *, lang: str | None = None) -> PartitionResult:
-    """Analyse a partition's articles (on a worker). An article that fails is reported."""
+def analyze_partition(
+    part: Partition, *, lang: str | None = None, mode: str | None = None
+) -> PartitionResult:
+    """Analyse a partition's articles (on a worker) in `mode` (None: the worker's default).
+    An article that fails is reported."""
     from kroniek.analysis import analyze_articles
 
     t0 = time.perf_counter()
@@ -272,7 +276,7 @@ def analyze_partition(part: Partition, *, lang: str | None = None) -> PartitionR
             continue  # the same record twice in one partition: stored once
         seen.add(digest)
         articles.append(item)
-    for article, doc in analyze_articles(articles, lang=lang):
+    for article, doc in analyze_articles(articles, lang=lang, mode=mode):
         if isinstance(doc, KroniekError):
             errors.append(str(ItemError(article.source, doc.message)))
             continue
@@ -395,11 +399,11 @@ WARM_UP_TEXT = (
 )
 
 
-def _warm_up() -> int:
-    """Build the pipeline and load its models in this worker process."""
+def _warm_up(mode: str | None = None) -> int:
+    """Build the pipeline of `mode` and load its models in this worker process."""
     from kroniek.analysis import analyze
 
-    analyze(WARM_UP_TEXT)  # no lang: language identification loads too
+    analyze(WARM_UP_TEXT, mode=mode)  # no lang: language identification loads too
     return os.getpid()
 
 
@@ -433,10 +437,20 @@ def run_batch(
     partition_size: int = DEFAULT_PARTITION_SIZE,
     lang: str | None = None,
     retries: int = 2,
-    task: Callable[..., PartitionResult] = analyze_partition,
+    task: Callable[..., PartitionResult] | None = None,
     progress: Progress | None = None,
+    mode: str | None = None,
 ) -> BatchReport:
-    """Analyse the inputs on Dask and write Parquet to `out`; see the module docstring."""
+    """Analyse the inputs on Dask and write Parquet to `out`; see the module docstring.
+
+    `mode` (else $KRONIEK_MODE, else fast) travels with every task, so the workers of a
+    scheduler started elsewhere, which do not share this process's environment, analyse in
+    the same mode. `task` replaces `analyze_partition` (tests)."""
+    from kroniek.pipeline import resolve_mode
+
+    chosen = resolve_mode(mode)
+    if task is None:
+        task = functools.partial(analyze_partition, mode=chosen)
     inputs = list(inputs)
     for p in inputs:  # before a cluster is started for nothing
         if p != "-" and not p.startswith(("http://", "https://")) and not Path(p).exists():
@@ -452,7 +466,7 @@ def run_batch(
     if own:
         client = start_client(scheduler=scheduler, workers=workers)
     try:
-        client.run(_warm_up)  # every worker loads the models once, before the clock matters
+        client.run(_warm_up, chosen)  # every worker loads its models once, before the clock
         _run(client, inputs, out, manifest, report, partition_size=partition_size,
              lang=lang, retries=retries, task=task, progress=progress)
     finally:
