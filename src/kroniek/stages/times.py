@@ -96,7 +96,10 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     ]
     if lang != "en":  # "maart 3" is not Dutch; spare the pass
         pats = [(k, p) for k, p in pats if k != "date_en"]
-    return [(kind, re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE)) for kind, p in pats]
+    # Every pattern starts with a letter or digit: "(?=\w)" refuses other positions at once
+    # (1,000,000 quotation marks: 2.8 s before, 0.7 s with it).
+    return [(kind, re.compile(rf"(?<![\w-])(?=\w){p}(?![\w-])", re.IGNORECASE))
+            for kind, p in pats]
 
 
 def find_time_expressions(text: str, *, lang: str = "nl") -> list[_Match]:

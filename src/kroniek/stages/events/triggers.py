@@ -79,9 +79,11 @@ def lexicon(lang: str) -> tuple[ModuleType, ModuleType]:
 @cache
 def compiled(lang: str) -> dict[str, object]:
     ev, _ = lexicon(lang)
-    bound = r"(?<![\w-]){}(?![\w-])"
+    # Every pattern starts with a letter or digit: "(?=\w)" refuses other positions at once
+    # (one search of 200,000 quotation marks: 0.04-0.19 s before, 0.01 s with it).
+    bound = r"(?<![\w-])(?=\w){}(?![\w-])"
     # A trigger may end a hyphenated compound ("Navo-bombardementen", "Gele-Hesjesdemonstratie").
-    compound = r"(?<![\w-])(?:\w+-)?{}(?![\w-])"
+    compound = r"(?<![\w-])(?=\w)(?:\w+-)?{}(?![\w-])"
     return {
         "triggers": [
             (re.compile((bound if family_of(sub) == "strategic" else compound).format(f"(?:{p})"),
@@ -92,7 +94,7 @@ def compiled(lang: str) -> dict[str, object]:
         # and `match` at those positions finds what a `finditer` per pattern finds, in
         # less than half the time (39 Dutch patterns, each one pass over the text).
         "screen": re.compile(
-            r"(?<![\w-])(?=(?:\w+-)?(?:" + "|".join(rf"(?:{p})(?![\w-])" for p, _, _ in ev.TRIGGERS) + "))",
+            r"(?<![\w-])(?=\w)(?=(?:\w+-)?(?:" + "|".join(rf"(?:{p})(?![\w-])" for p, _, _ in ev.TRIGGERS) + "))",
             re.IGNORECASE,
         ),
         "context": re.compile(bound.format(f"(?:{ev.CONTEXT})"), re.IGNORECASE),
