@@ -28,6 +28,7 @@ from kroniek.readers.base import Article, ItemError
 
 __all__ = [
     "DEFAULT_INPUT",
+    "CpuTimed",
     "bench_batch",
     "bench_mode",
     "bench_modes",
@@ -99,7 +100,7 @@ def bench_pipeline(
     pipeline.time_stages = True
     stage_cpu: dict[str, float] = {}
     original = list(pipeline.stages)
-    pipeline.stages = [_CpuTimed(stage, stage_cpu) for stage in original]  # type: ignore[misc]
+    pipeline.stages = [CpuTimed(stage, stage_cpu) for stage in original]  # type: ignore[misc]
     failed: list[str] = []
     words = chars = 0
     cpu0, wall0 = time.process_time(), time.perf_counter()
@@ -140,7 +141,7 @@ def bench_pipeline(
     }
 
 
-class _CpuTimed:
+class CpuTimed:
     """A stage wrapped to add its CPU time (robust to a busy machine) to `cpu`."""
 
     def __init__(self, stage: Any, cpu: dict[str, float]) -> None:
