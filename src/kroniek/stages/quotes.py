@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
+from kroniek.models.speaker_ranker import rerank_speakers, resolve_speakers
 from kroniek.pipeline import register_stage
 from kroniek.stages.indirect import definite, fronted, plausible_source, speech_events
 from kroniek.stages.marks import PAIRS, RawQuote, normalize_marks, scan_quotes, split_at_quotes
@@ -71,14 +72,18 @@ class _Found:
     cue_token: int | None = None  # index in Words of the cue, to avoid reusing it
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """All quotes of the document, in text order, with ids q1, q2, ..."""
-    return _Finder(doc).run()
+def find_quotes(doc: Doc, *, speakers: str | None = None) -> list[Quote]:
+    """All quotes of the document, in text order, with ids q1, q2, ...; `speakers`
+    chooses how speakers are picked ("rules" or "learned", see
+    `kroniek.models.speaker_ranker.resolve_speakers`)."""
+    return _Finder(doc, speakers=resolve_speakers(speakers)).run()
 
 
 class _Finder:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, *, speakers: str = "rules") -> None:
         self.doc = doc
+        self.speakers = speakers
+        self.nested: set[int] = set()  # id() of nested quotes
         self.text = doc.text
         self.lex: Lexicon = lexicon(doc.lang)
         self.w = Words.of(normalize_marks(doc.text))
@@ -118,6 +123,9 @@ class _Finder:
         for r in raws:
             if r.depth > 0:
                 self._nested(r)
+        if self.speakers == "learned":
+            rerank_speakers(self.doc, [f.quote for f in self.found if id(f.quote) not in self.nested],
+                            self.resolver, self.deps)
         quotes = sorted((f.quote for f in self.found), key=lambda q: (q.start, -q.end))
         for i, q in enumerate(quotes, start=1):
             q.id = f"q{i}"
@@ -479,6 +487,7 @@ class _Finder:
             q.cue = self._cue(cue_i)
             if mention is not None:
                 q.speaker = self._speaker(mention)
+        self.nested.add(id(q))
         self._add(q, None)
 
     def _fragment(self, r: RawQuote) -> None:
@@ -573,9 +582,14 @@ def _repeated_in(inner: str, quotes: list[Quote]) -> Quote | None:
 
 @register_stage("kroniek.quotes.v1")
 class QuotesStage:
+    """`speakers`: "rules" or "learned" (None: $KRONIEK_SPEAKERS, else rules)."""
+
     requires = ("blocks",)
     assigns = ("quotes",)
 
+    def __init__(self, speakers: str | None = None) -> None:
+        self.speakers = None if speakers is None else resolve_speakers(speakers)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.quotes = find_quotes(doc)
+        doc.quotes = find_quotes(doc, speakers=self.speakers)
         return doc

@@ -549,6 +549,11 @@ class Resolver:
             seen.setdefault(name, None)
         return list(seen)
 
+    def person_mentions(self) -> list[tuple[int, str, bool, bool]]:
+        """Every person-like name in text order: (position, full name, introduced with a
+        role noun, opening its sentence as the subject)."""
+        return [(p, n, role is not None, p in self._subjects) for p, n, role, _ in self._persons]
+
     def person_before(self, pos: int, *, after: int = -1) -> tuple[int, str] | None:
         """The nearest person-like name before `pos` (and after `after`)."""
         cands = [(p, n) for p, n, _, _ in self._persons if after < p < pos]

@@ -1,0 +1,272 @@
+"""Train and evaluate the speaker ranker (`kroniek.models.speaker_ranker`).
+
+    python scripts/train_speaker_ranker.py cv                    # 5-fold CV by article on dev
+    python scripts/train_speaker_ranker.py half --train even --test odd
+    python scripts/train_speaker_ranker.py fit --out src/kroniek/resources/models/speaker-ranker/weights.json
+
+Data: the Dutch dev gold (`gold/quotes-nl/*.json`, never `frozen-test/`) and, with
+`--openboek`, OpenBoek's annotated direct speech (`../shared/data/quotes/openboek`).
+For every article kroniek runs its pipeline up to the quotes stage with the rules'
+speakers; each predicted quote that overlaps a gold quote whose speaker has a name
+becomes one training list: its candidates, labelled right when the candidate's name is
+the gold name or one of its aliases (case-insensitive, as `kroniek eval quotes` scores).
+Accuracy is reported over all such quotes, also those whose gold name is no candidate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import pickle
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kroniek.doc import Doc
+from kroniek.evaluation.quotes import load_gold, match_spans, top_level
+from kroniek.models.speaker_ranker import FEATURES, SpeakerRanker, candidates_for
+from kroniek.stages.phrases import DepIndex, lexicon
+from kroniek.stages.quotes import find_quotes
+from kroniek.stages.speakers import Resolver
+
+Group = tuple[str, np.ndarray, np.ndarray, int]  # article, X, labels, index of the rules' choice
+
+
+def _docs(gold: Path, cache: Path | None) -> list[tuple[dict[str, Any], Doc]]:
+    if cache is not None and cache.exists():
+        data = pickle.loads(cache.read_bytes())
+        return [data[k] for k in sorted(data)]
+    from kroniek.pipeline import build_pipeline
+
+    pipe = build_pipeline(disable=("times", "places", "quotes", "claims", "events"))
+    out = {a["id"]: (a, pipe(Doc(text=a["text"], lang="nl"))) for a in load_gold(gold)}
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(out))
+    return [out[k] for k in sorted(out)]
+
+
+def _names(sp: dict[str, Any] | None) -> set[str]:
+    if not sp or not sp.get("name"):
+        return set()
+    return {n.casefold() for n in [sp["name"], *sp.get("aliases", [])]}
+
+
+def groups(art: dict[str, Any], doc: Doc) -> list[Group]:
+    """One candidate list per predicted quote matched to a gold quote with a named speaker."""
+    doc.quotes = []
+    quotes = top_level(find_quotes(doc, speakers="rules"))
+    cands = candidates_for(doc, quotes, Resolver(doc, lexicon(doc.lang)), DepIndex(doc))
+    out: list[Group] = []
+    for kinds in ({"direct"}, {"indirect", "mixed"}):
+        gq = [g for g in art["quotes"] if g["kind"] in kinds]
+        idx = [i for i, q in enumerate(quotes) if q.kind in kinds]
+        ms = match_spans(art["text"], [[(quotes[i].start, quotes[i].end)] for i in idx],
+                         [[(g["start"], g["end"])] for g in gq], exact=False)
+        for pi, gj in ms:
+            names = _names(gq[gj].get("speaker"))
+            if not names:
+                continue
+            cs = cands[idx[pi]]
+            x = np.asarray([c.features for c in cs], dtype=np.float64).reshape(-1, len(FEATURES))
+            y = np.asarray([c.name.casefold() in names for c in cs], dtype=np.float64)
+            rule = next((k for k, c in enumerate(cs) if "rule" in c.sources), -1)
+            out.append((str(art["id"]), x, y, rule))
+    return out
+
+
+def fit(train: list[Group], *, hidden: int = 8, l2: float = 1e-2, epochs: int = 300,
+        seed: int = 0) -> dict[str, Any]:
+    """Listwise softmax (log of the probability of the right candidates), Adam, full batch."""
+    usable = [g for g in train if g[2].any() and len(g[2]) > 1]
+    allx = np.concatenate([g[1] for g in usable])
+    mean, std = allx.mean(0), allx.std(0) + 1e-6
+    mean[0], std[0] = 0.0, 1.0  # the constant feature stays 1
+    rng = np.random.default_rng(seed)
+    nf = len(FEATURES)
+    p = {"w": np.zeros(nf), "W": rng.normal(0, 0.1, (hidden, nf)), "b": np.zeros(hidden),
+         "v": rng.normal(0, 0.1, hidden)}
+    m = {k: np.zeros_like(a) for k, a in p.items()}
+    s = {k: np.zeros_like(a) for k, a in p.items()}
+    zs = [((g[1] - mean) / std, g[2]) for g in usable]
+    for t in range(1, epochs + 1):
+        grads = {k: np.zeros_like(a) for k, a in p.items()}
+        for z, y in zs:
+            h = np.tanh(z @ p["W"].T + p["b"])
+            sc = z @ p["w"] + h @ p["v"]
+            e = np.exp(sc - sc.max())
+            prob = e / e.sum()
+            target = y / y.sum()
+            d = prob - target  # d loss / d score
+            grads["w"] += d @ z
+            grads["v"] += d @ h
+            dh = np.outer(d, p["v"]) * (1 - h * h)
+            grads["W"] += dh.T @ z
+            grads["b"] += dh.sum(0)
+        for k in p:
+            g = grads[k] / len(zs) + l2 * p[k]
+            m[k] = 0.9 * m[k] + 0.1 * g
+            s[k] = 0.999 * s[k] + 0.001 * g * g
+            p[k] -= 0.05 * (m[k] / (1 - 0.9**t)) / (np.sqrt(s[k] / (1 - 0.999**t)) + 1e-8)
+    return {"features": list(FEATURES), "mean": mean.round(6).tolist(), "std": std.round(6).tolist(),
+            "w": p["w"].round(5).tolist(), "hidden_w": p["W"].round(5).tolist(),
+            "hidden_b": p["b"].round(5).tolist(), "hidden_v": p["v"].round(5).tolist()}
+
+
+def accuracy(model: dict[str, Any] | None, test: list[Group]) -> tuple[int, int]:
+    """Right choices over all lists (model None: the rules' choice)."""
+    ranker = SpeakerRanker(model) if model is not None else None
+    ok = 0
+    for _, x, y, rule in test:
+        if ranker is None:
+            ok += int(rule >= 0 and bool(y[rule]))
+        elif len(y):
+            ok += int(bool(y[int(np.argmax(ranker.scores(x)))]))
+    return ok, len(test)
+
+
+def _load(args: argparse.Namespace) -> tuple[list[Group], list[Group]]:
+    dev: list[Group] = []
+    for art, doc in _docs(Path(args.gold), Path(args.cache) if args.cache else None):
+        dev += groups(art, doc)
+    extra: list[Group] = []
+    if args.openboek:
+        extra = openboek_groups(Path(args.openboek), cache=Path(args.cache + ".openboek")
+                                if args.cache else None)
+    return dev, extra
+
+
+# -- OpenBoek ---------------------------------------------------------------------------
+
+_TAG = re.compile(r"<quote ([^>]*)>(.*?)</quote>|<mention [^>]*>(.*?)</mention>|<[^>]+>", re.S)
+# Windows of about this many characters, cut at a sentence end, are analysed one by one
+# (whole novels are too long for one document; a news article is 2-5k characters).
+_WINDOW = 3000
+
+
+def _detok(s: str) -> str:
+    s = re.sub(r" ([,.?!;:)])", r"\1", s.replace("\n ", " ").replace("\n", " "))
+    return s.replace("( ", "(")
+
+
+def openboek_novel(path: Path) -> tuple[str, list[tuple[int, int, set[str]]]]:
+    """The text of one annotated novel (`quotes/*.xml`), detokenised, and its direct
+    quotes as (start, end, the speaker's name and aliases, casefolded)."""
+    x = path.read_text(encoding="utf-8")
+    chars: dict[str, set[str]] = {}
+    for m in re.finditer(r'<character aliases="([^"]*)" id="[^"]*" name="([^"]*)"', x):
+        chars[m.group(2)] = {m.group(2).replace("_", " ").casefold()} | {
+            a.strip().casefold() for a in html.unescape(m.group(1)).split(";") if a.strip()}
+    body = x[x.find("<text>") + 6 : x.rfind("</text>")]
+    out: list[str] = []
+    quotes: list[tuple[int, int, set[str]]] = []
+    pos = n = 0
+    for m in _TAG.finditer(body):
+        piece = _detok(html.unescape(body[pos : m.start()]))
+        out.append(piece)
+        n += len(piece)
+        pos = m.end()
+        if m.group(1) is not None:
+            attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+            core = _detok(html.unescape(m.group(2)).strip().strip("\"'„”“‘’ ").strip())
+            quotes.append((n + 1, n + 1 + len(core), chars.get(attrs.get("speaker", ""), set())))
+            out.append(f'"{core}"')
+            n += len(core) + 2
+        elif m.group(3) is not None:
+            piece = _detok(html.unescape(m.group(3)))
+            out.append(piece)
+            n += len(piece)
+    out.append(_detok(html.unescape(body[pos:])))
+    return "".join(out), quotes
+
+
+def openboek_groups(root: Path, *, cache: Path | None = None) -> list[Group]:
+    """Candidate lists from OpenBoek's novels, analysed in windows (see `_WINDOW`)."""
+    if cache is not None and cache.exists():
+        groups_: list[Group] = pickle.loads(cache.read_bytes())
+        return groups_
+    from kroniek.pipeline import build_pipeline
+
+    pipe = build_pipeline(disable=("times", "places", "quotes", "claims", "events"))
+    out: list[Group] = []
+    for k, path in enumerate(sorted((root / "quotes").glob("*.xml"))):
+        text, quotes = openboek_novel(path)
+        start = 0
+        while start < len(text):
+            end = text.find(". ", start + _WINDOW)
+            end = len(text) if end < 0 else end + 1
+            inside = [(a - start, b - start, names) for a, b, names in quotes
+                      if start <= a and b <= end and names]
+            if inside:
+                art = {"id": str(10_000 * (k + 1) + len(out) % 10_000), "text": text[start:end],
+                       "quotes": [{"kind": "direct", "start": a, "end": b,
+                                   "speaker": {"name": sorted(names)[0], "aliases": sorted(names)}}
+                                  for a, b, names in inside]}
+                out += groups(art, pipe(Doc(text=art["text"], lang="nl")))
+            start = end
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def _report(name: str, model: dict[str, Any] | None, test: list[Group]) -> None:
+    ok, n = accuracy(model, test)
+    print(f"{name:28} {ok}/{n} = {ok / max(n, 1):.4f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=("cv", "half", "fit"))
+    ap.add_argument("--gold", default="gold/quotes-nl")
+    ap.add_argument("--cache", default=None, help="pickle of the pipeline's docs (made if missing)")
+    ap.add_argument("--openboek", default=None, help="OpenBoek folder: add its quotes to training")
+    ap.add_argument("--openboek-limit", type=int, default=0)
+    ap.add_argument("--train", choices=("even", "odd"), default="even")
+    ap.add_argument("--test", choices=("even", "odd"), default="odd")
+    ap.add_argument("--within", choices=("even", "odd", "all"), default="all", help="cv: which dev part")
+    ap.add_argument("--hidden", type=int, default=8)
+    ap.add_argument("--l2", type=float, default=1e-2)
+    ap.add_argument("--epochs", type=int, default=300)
+    ap.add_argument("--out", default=None)
+    args = ap.parse_args(argv)
+    dev, extra = _load(args)
+
+    def part(gs: list[Group], which: str) -> list[Group]:
+        return [g for g in gs if which == "all" or (int(g[0]) % 2 == 0) == (which == "even")]
+
+    opts = {"hidden": args.hidden, "l2": args.l2, "epochs": args.epochs}
+    if args.command == "cv":
+        data = part(dev, args.within)
+        arts = sorted({g[0] for g in data})
+        folds = [set(arts[k::5]) for k in range(5)]
+        tot_r = tot_m = n = 0
+        for f in folds:
+            test = [g for g in data if g[0] in f]
+            model = fit([g for g in data if g[0] not in f] + extra, **opts)
+            tot_r += accuracy(None, test)[0]
+            tot_m += accuracy(model, test)[0]
+            n += len(test)
+        print(f"cv by article ({args.within}, {len(arts)} articles): rules {tot_r}/{n} = {tot_r / n:.4f}, "
+              f"ranker {tot_m}/{n} = {tot_m / n:.4f}")
+    elif args.command == "half":
+        model = fit(part(dev, args.train) + extra, **opts)
+        test = part(dev, args.test)
+        _report(f"rules on {args.test}", None, test)
+        _report(f"ranker on {args.test}", model, test)
+    else:
+        model = fit(dev + extra, **opts)
+        model["trained_on"] = {"dev_lists": len(dev), "openboek_lists": len(extra), **opts}
+        text = json.dumps(model, separators=(",", ":"))
+        if args.out:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+        else:
+            sys.stdout.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,347 @@
+"""Speakers as a learned choice: candidates for each quote ranked by a small model.
+
+The rules of `kroniek.stages.quotes` give every quote at most one speaker. The ranker
+looks again at each quote and chooses among candidates:
+
+1. **Candidates**: the rules' choice; the speaker of the previous quote (carry-over);
+   the subject of the cue verb from the parse; every person the document names (after a
+   role noun, opening a sentence, a PER entity) and every PER or ORG entity within a
+   window of sentences around the quote; all as full names (`Resolver.full_name`).
+2. **Features** (`FEATURES`): which sources proposed the candidate, the distance of its
+   nearest mention to the cue (or to the quote without one), before or after it, same
+   sentence / previous sentence / same paragraph / inside the quote, after a preposition
+   (an addressee or object: "tegen de BBC"), how often the document names it and how
+   often the rules chose it, whether it is the article's main speaker, its number of
+   words, and the quote's kind and cue. No encoder states: the ranker runs in fast mode
+   within the attribution budget (see the model card).
+3. **Model**: a listwise linear-softmax scorer plus one hidden layer (`hidden`), trained
+   by `scripts/train_speaker_ranker.py`; at run time numpy only. The weights are a small
+   JSON file (`resources/models/speaker-ranker/weights.json`).
+
+Which speakers a run uses: `speakers="rules"|"learned"` on `find_quotes` and on the
+quotes stage (`stage_config={"quotes": {"speakers": "learned"}}`), else
+`$KRONIEK_SPEAKERS`, else `DEFAULT_SPEAKERS` ("rules" until the frozen test decides).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kroniek.doc import Doc, Quote, Speaker
+from kroniek.errors import ConfigError, ResourceError
+from kroniek.stages.phrases import DepIndex
+from kroniek.stages.speakers import Resolver
+
+__all__ = [
+    "DEFAULT_SPEAKERS",
+    "FEATURES",
+    "Candidate",
+    "SpeakerRanker",
+    "candidates_for",
+    "get_ranker",
+    "rerank_speakers",
+    "resolve_speakers",
+    "weights_file",
+]
+
+DEFAULT_SPEAKERS = "rules"
+SPEAKER_CHOICES = ("rules", "learned")
+
+FEATURES = (
+    "bias_rule", "is_rule", "is_prev", "is_prev2", "is_subject", "is_person", "is_role_person",
+    "is_per_entity", "is_org_entity", "log_dist", "nearest_after", "same_sentence",
+    "prev_sentence", "same_block", "inside_quote_only", "after_preposition", "log_mentions",
+    "log_rule_count", "is_main", "n_words_1", "n_words_3plus", "lowercase_word",
+    "kind_direct", "has_cue", "rule_empty", "rule_x_cue", "prev_x_nocue", "subject_x_cue",
+    "dist_x_cue", "first_person_named", "opens_sentence", "rule_confidence", "conf_x_rule",
+    "nearest_is_subject", "subject_prev_sentence", "named_in_quote", "rule_unknown",
+    "same_sentence_before", "closest_before", "second_before", "closest_person_before",
+)
+# How many sentences before and after the quote's sentence a name counts as a candidate.
+# Chosen on the even half of the Dutch dev gold (4 before covers carry-over chains).
+_WINDOW_BEFORE = 4
+_WINDOW_AFTER = 1
+_PREPOSITIONS = frozenset({"tegen", "aan", "met", "over", "door", "bij", "voor", "naar", "van",
+                           "to", "with", "about", "by", "for", "at", "told"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible speaker of a quote and the facts the ranker weighs."""
+
+    name: str
+    entity: str | None = None
+    sources: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)
+    features: list[float] = field(default_factory=list)
+
+
+def resolve_speakers(choice: str | None = None) -> str:
+    """`choice`, else $KRONIEK_SPEAKERS, else DEFAULT_SPEAKERS; ConfigError otherwise."""
+    chosen = choice or os.environ.get("KRONIEK_SPEAKERS") or DEFAULT_SPEAKERS
+    if chosen not in SPEAKER_CHOICES:
+        raise ConfigError(
+            f"unknown speakers choice {chosen!r}"
+            + ("" if choice else " (from $KRONIEK_SPEAKERS)"),
+            hint="use 'rules' or 'learned'",
+        )
+    return chosen
+
+
+def weights_file() -> Path:
+    return Path(__file__).resolve().parent.parent / "resources" / "models" / "speaker-ranker" / "weights.json"
+
+
+class SpeakerRanker:
+    """A listwise scorer: score = w·x + v·tanh(W x + b), softmax over a quote's candidates."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        names = params.get("features")
+        if names != list(FEATURES):
+            raise ResourceError("the speaker-ranker weights were trained on other features",
+                                source=str(weights_file()),
+                                hint="retrain: python scripts/train_speaker_ranker.py")
+        self.mean = np.asarray(params["mean"], dtype=np.float64)
+        self.std = np.asarray(params["std"], dtype=np.float64)
+        self.w = np.asarray(params["w"], dtype=np.float64)
+        self.hidden_w = np.asarray(params.get("hidden_w", np.zeros((0, len(FEATURES)))),
+                                   dtype=np.float64).reshape(-1, len(FEATURES))
+        self.hidden_b = np.asarray(params.get("hidden_b", []), dtype=np.float64)
+        self.hidden_v = np.asarray(params.get("hidden_v", []), dtype=np.float64)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> SpeakerRanker:
+        path = path or weights_file()
+        try:
+            params = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise ResourceError(f"cannot read the speaker-ranker weights: {e}", source=str(path),
+                                hint="reinstall kroniek or retrain with scripts/train_speaker_ranker.py") from e
+        return cls(params)
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        z = (x - self.mean) / self.std
+        out = z @ self.w
+        if self.hidden_v.size:
+            out = out + np.tanh(z @ self.hidden_w.T + self.hidden_b) @ self.hidden_v
+        return np.asarray(out)
+
+
+@lru_cache(maxsize=1)
+def get_ranker() -> SpeakerRanker:
+    """The shipped ranker, loaded once per process."""
+    return SpeakerRanker.load()
+
+
+def rerank_speakers(doc: Doc, quotes: list[Quote], resolver: Resolver, deps: DepIndex,
+                    *, ranker: SpeakerRanker | None = None) -> None:
+    """Replace each quote's speaker by the best-scored candidate (in place)."""
+    ranker = ranker or get_ranker()
+    for q, cands in zip(quotes, candidates_for(doc, quotes, resolver, deps), strict=True):
+        if not cands:
+            continue
+        x = np.asarray([c.features for c in cands], dtype=np.float64)
+        best = cands[int(np.argmax(ranker.scores(x)))]
+        rule = q.speaker.name if q.speaker is not None else None
+        if best.name == rule:
+            continue
+        old = q.speaker
+        q.speaker = Speaker(entity=best.entity or resolver.entity_id(best.name), name=best.name,
+                            descriptor=old.descriptor if old is not None else None)
+        if "subject" in best.sources and old is not None:
+            q.speaker.start, q.speaker.end = old.start, old.end
+
+
+class _Context:
+    """What every quote of a document shares: mentions by name, sentences, counts."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote], resolver: Resolver) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.mentions: dict[str, list[int]] = {}
+        self.kind: dict[str, set[str]] = {}
+        for pos, name, has_role, opens in resolver.person_mentions():
+            self._add(name, pos, "person")
+            if has_role:
+                self.kind[name].add("role_person")
+            if opens:
+                self.kind[name].add("opens")
+        for e in doc.entities:
+            if e.label not in ("PER", "ORG"):
+                continue
+            name = resolver.full_name(resolver.clean_name(e.canonical or e.text))
+            if len(name) >= 2 and name[:1].isupper():
+                self._add(name, e.start, "per_entity" if e.label == "PER" else "org_entity")
+        self.rule_count: dict[str, int] = {}
+        for q in quotes:
+            if q.speaker is not None and q.speaker.name:
+                self.rule_count[q.speaker.name] = self.rule_count.get(q.speaker.name, 0) + 1
+        total = sum(self.rule_count.values())
+        main = max(self.rule_count, key=lambda n: self.rule_count[n]) if self.rule_count else None
+        self.main = main if main is not None and self.rule_count[main] * 2 >= total else None
+        self.subject_at = _subject_starts(doc)
+        firsts = sorted((min(p), n) for n, p in self.mentions.items() if "person" in self.kind[n])
+        self.first_person = firsts[0][1] if firsts else None
+
+    def _add(self, name: str, pos: int, kind: str) -> None:
+        self.mentions.setdefault(name, []).append(pos)
+        self.kind.setdefault(name, set()).add(kind)
+
+    def sentence(self, pos: int) -> int:
+        return self.doc.sentence_index(pos)
+
+    def block(self, pos: int) -> int:
+        for i, b in enumerate(self.doc.blocks):
+            if b.start <= pos < b.end:
+                return i
+        return -1
+
+
+def candidates_for(doc: Doc, quotes: list[Quote], resolver: Resolver,
+                   deps: DepIndex) -> list[list[Candidate]]:
+    """The candidates of each quote, with their feature vectors (in `FEATURES` order)."""
+    ctx = _Context(doc, quotes, resolver)
+    order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+    prev: list[str] = []
+    out: list[list[Candidate]] = [[] for _ in quotes]
+    for i in order:
+        q = quotes[i]
+        out[i] = _quote_candidates(ctx, q, prev, deps)
+        if q.speaker is not None and q.speaker.name and (not prev or prev[-1] != q.speaker.name):
+            prev.append(q.speaker.name)
+    return out
+
+
+def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex) -> list[Candidate]:
+    resolver = ctx.resolver
+    anchor = q.cue.start if q.cue is not None else q.start
+    s_anchor = ctx.sentence(anchor)
+    s_quote = ctx.sentence(q.start)
+    lo = min(s_anchor, s_quote) - _WINDOW_BEFORE
+    hi = max(s_anchor, s_quote) + _WINDOW_AFTER
+    cands: dict[str, Candidate] = {}
+
+    def add(name: str | None, source: str) -> None:
+        if not name:
+            return
+        key = name.casefold()
+        c = cands.get(key)
+        if c is None:
+            c = cands[key] = Candidate(name=name)
+        c.sources.add(source)
+
+    rule = q.speaker.name if q.speaker is not None else None
+    add(rule, "rule")
+    if prev:
+        add(prev[-1], "prev")
+    if len(prev) >= 2:
+        add(prev[-2], "prev2")
+    if q.cue is not None and q.cue.text != ":":
+        subj = deps.subject(q.cue.start)
+        if subj is not None and subj.text.lower() not in resolver.lex.pronouns:
+            name = resolver.full_name(resolver.clean_name(subj.text))
+            if name[:1].isupper():
+                add(name, "subject")
+    for name, positions in ctx.mentions.items():
+        if any(lo <= ctx.sentence(p) <= hi for p in positions):
+            add(name, "window")
+    rule_empty = not rule
+    out = list(cands.values())
+    for c in out:
+        c.positions = ctx.mentions.get(c.name, [])
+    # Which candidates are named nearest before the cue (outside the quote), by rank.
+    def gap(c: Candidate) -> int:
+        before = [anchor - p for p in c.positions if p < anchor and not q.start <= p < q.end]
+        return min(before) if before else 1 << 30
+    ranked = sorted(out, key=gap)
+    persons = [c for c in ranked if "person" in ctx.kind.get(c.name, set()) and gap(c) < 1 << 30]
+    for c in out:
+        k = ranked.index(c) if gap(c) < 1 << 30 else 99
+        c.features = _features(ctx, q, c, anchor, rule_empty) + [
+            float(k == 0), float(k == 1), float(bool(persons) and persons[0] is c)]
+    return out
+
+
+def _features(ctx: _Context, q: Quote, c: Candidate, anchor: int, rule_empty: bool) -> list[float]:
+    doc = ctx.doc
+    kinds = ctx.kind.get(c.name, set())
+    near_subject = False
+    outside = [p for p in c.positions if not q.start <= p < q.end]
+    near = min(outside, key=lambda p: abs(p - anchor)) if outside else None
+    dist = abs(near - anchor) if near is not None else 5000
+    s_anchor = ctx.sentence(anchor)
+    s_near = ctx.sentence(near) if near is not None else -10
+    before_words = doc.text[max(0, near - 12) : near].split() if near is not None else []
+    has_cue = q.cue is not None
+    is_rule = "rule" in c.sources
+    if near is not None:
+        near_subject = near in ctx.subject_at
+    feats = {
+        "bias_rule": 1.0,
+        "is_rule": float(is_rule),
+        "is_prev": float("prev" in c.sources),
+        "is_prev2": float("prev2" in c.sources),
+        "is_subject": float("subject" in c.sources),
+        "is_person": float("person" in kinds),
+        "is_role_person": float("role_person" in kinds),
+        "is_per_entity": float("per_entity" in kinds),
+        "is_org_entity": float("org_entity" in kinds),
+        "log_dist": math.log1p(dist / 50),
+        "nearest_after": float(near is not None and near > anchor),
+        "same_sentence": float(near is not None and s_near == s_anchor),
+        "prev_sentence": float(near is not None and s_near == s_anchor - 1),
+        "same_block": float(near is not None and ctx.block(near) == ctx.block(anchor)),
+        "inside_quote_only": float(bool(c.positions) and not outside),
+        "after_preposition": float(bool(before_words) and before_words[-1].lower() in _PREPOSITIONS),
+        "log_mentions": math.log1p(len(c.positions)),
+        "log_rule_count": math.log1p(ctx.rule_count.get(c.name, 0)),
+        "is_main": float(c.name == ctx.main),
+        "n_words_1": float(len(c.name.split()) == 1),
+        "n_words_3plus": float(len(c.name.split()) >= 3),
+        "lowercase_word": float(any(w[:1].islower() and w not in _PARTICLES for w in c.name.split())),
+        "kind_direct": float(q.kind == "direct"),
+        "has_cue": float(has_cue),
+        "rule_empty": float(rule_empty),
+        "rule_x_cue": float(is_rule and has_cue),
+        "prev_x_nocue": float("prev" in c.sources and not has_cue),
+        "subject_x_cue": float("subject" in c.sources and has_cue),
+        "dist_x_cue": math.log1p(dist / 50) * float(has_cue),
+        "first_person_named": float(c.name == ctx.first_person),
+        "opens_sentence": float("opens" in kinds),
+        "rule_confidence": q.confidence,
+        "conf_x_rule": q.confidence * float(is_rule),
+        "nearest_is_subject": float(near_subject),
+        "subject_prev_sentence": float(near_subject and s_near == s_anchor - 1),
+        "named_in_quote": float(len(outside) < len(c.positions)),
+        "rule_unknown": float(is_rule and not c.positions),
+        "same_sentence_before": float(near is not None and s_near == s_anchor and near < anchor),
+    }
+    return [feats[f] for f in FEATURES[: len(feats)]]
+
+
+def _subject_starts(doc: Doc) -> frozenset[int]:
+    """Start offsets of tokens that are a clause subject in the parse, or part of a name
+    whose head is one ("Mark" in "Mark Rutte zei")."""
+    toks = doc.tokens
+    out = set()
+    for t in toks:
+        d = t
+        seen = 0
+        while d.dep in ("flat", "flat:name", "compound", "amod", "det", "nmod") and d.head >= 0 and seen < 4:
+            d = toks[d.head]
+            seen += 1
+        if d.dep.startswith("nsubj"):
+            out.add(t.start)
+    return frozenset(out)
+
+
+_PARTICLES = frozenset(re.findall(r"\w+", "van de der den ter von al bin el da du le la"))
