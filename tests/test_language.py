@@ -156,11 +156,50 @@ def test_dutch_sentences_and_offsets() -> None:
     assert all(t.upos == "PUNCT" for t in quote if t.text in "„”,.")
 
 
+def test_model_loads_with_its_own_tokenizer_rules_and_blas_ops() -> None:
+    """load_model builds the tokenizer from the model's files alone and computes through
+    numpy's BLAS: the same tokenizer, tags, lemmas, heads and entities as plain spaCy."""
+    import importlib
+
+    from thinc.api import NumpyOps
+
+    from kroniek.stages.linguistic import blas_ops, import_spacy, load_model, model_path
+
+    spacy = import_spacy()
+    ours = load_model("nl")
+    plain = spacy.load(model_path("nl"))
+    importlib.import_module("kroniek.lang.nl.tokenizer").customize_tokenizer(plain)
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
+    assert len(ours.tokenizer.rules) > 1000  # the Dutch special cases are there
+    assert ours.get_pipe("ner").model.ops is blas_ops()
+    assert type(plain.get_pipe("ner").model.ops) is NumpyOps
+    texts = [
+        "Oekraïense drones vielen zondag een raffinaderij in Belgorod aan, zei gouverneur Jansen.",
+        "Het kabinet-Schoof wil dat de Tweede Kamer vóór 1 juli over het plan stemt.",
+        "De Verenigde Naties sturen 300 waarnemers naar de grens tussen Armenië en Azerbeidzjan.",
+    ]
+
+    def analysis(nlp: object) -> list[object]:
+        return [[(t.text, t.pos_, t.lemma_, t.head.i, t.dep_, t.ent_iob_, t.ent_type_) for t in d]
+                for d in nlp.pipe(texts)]  # type: ignore[attr-defined]  # fmt: skip
+
+    assert analysis(ours) == analysis(plain)
+
+
+def test_spacy_import_leaves_torch_importable() -> None:
+    import sys
+
+    from kroniek.stages.linguistic import import_spacy
+
+    import_spacy()
+    assert "torch" not in sys.modules or sys.modules["torch"] is not None
+
+
 # ---------------------------------------------------------------- entity linking
 
 
 def _e(text: str, label: str, start: int) -> Entity:
-    return Entity(id="", start=start, end=start + len(text), text=text, label=label)  # type: ignore[arg-type]
+    return Entity(id="", start=start, end=start + len(text), text=text, label=label)
 
 
 def test_surnames_link_to_the_closest_full_name_and_take_its_type() -> None:

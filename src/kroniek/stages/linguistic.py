@@ -22,7 +22,7 @@ from kroniek.errors import ResourceError
 from kroniek.pipeline import register_stage
 from kroniek.stages.language import is_supported
 
-__all__ = ["LinguisticStage", "analyse_sentences", "load_model", "load_model_with", "model_path", "spacy_view", "stage_speed"]
+__all__ = ["LinguisticStage", "analyse_sentences", "blas_ops", "import_spacy", "load_model", "load_model_with", "model_path", "spacy_view", "stage_speed", "use_blas_ops"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -49,6 +49,81 @@ def _customize(nlp: Any, lang: str) -> None:
     module.customize_tokenizer(nlp)
 
 
+def import_spacy() -> Any:
+    """spaCy, imported without torch. thinc imports torch when it is installed (for its
+    PyTorch wrappers, which no kroniek model uses): ~1.5 of the ~4 CPU seconds a fast-mode
+    `kroniek analyze` took before its first article (measured 2026-12-04, torch 2.13 CPU).
+    torch stays importable afterwards; only thinc's torch support is off in this process."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` → ImportError
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
+@cache
+def blas_ops() -> Any:
+    """thinc's NumpyOps with matrix products through numpy (OpenBLAS) instead of BLIS.
+
+    On the CPUs kroniek was measured on (AMD EPYC, AVX-512), thinc's BLIS gemm ran at
+    ~28 GFLOP/s and numpy's OpenBLAS at ~86 on the tok2vec's shapes (one thread each;
+    `.work`-free check: `numpy.matmul` vs `thinc.api.NumpyOps().gemm` on 8000×288 · 288×192).
+    The products are the same up to float rounding; the parser's per-state step (Cython)
+    keeps BLIS."""
+    import numpy
+    from thinc.api import NumpyOps
+
+    class BlasOps(NumpyOps):
+        name = "kroniek-blas"
+
+        def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False,
+                 trans2: bool = False) -> Any:  # fmt: skip
+            a = x.T if trans1 else x
+            b = y.T if trans2 else y
+            if out is None:
+                return numpy.matmul(a, b)
+            numpy.matmul(a, b, out=out)
+            return out
+
+    return BlasOps()
+
+
+def use_blas_ops(nlp: Any) -> None:
+    """Every thinc model of `nlp`'s components computes with `blas_ops()`."""
+    ops = blas_ops()
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+
+
+@cache
+def _bare_tokenizer() -> str:
+    """The name of a spaCy tokenizer factory without rules (registered once). spaCy builds
+    a pipeline's tokenizer from the language defaults and then replaces every rule with the
+    ones saved with the model: loading the ~4,700 Dutch special cases twice took ~0.4 of
+    the model's ~1.4 load seconds. With this factory they are loaded once, from the model."""
+    spacy = import_spacy()
+    from spacy.tokenizer import Tokenizer
+
+    name = "kroniek.BareTokenizer.v1"
+
+    @spacy.registry.tokenizers(name)
+    def create() -> Any:
+        return lambda nlp: Tokenizer(nlp.vocab)
+
+    return name
+
+
 @cache
 def load_model(lang: str) -> Any:
     """The spaCy pipeline for `lang`, loaded once per process.
@@ -56,12 +131,12 @@ def load_model(lang: str) -> Any:
     Without a trained model (a source checkout before `scripts/train_models.py`), a blank
     pipeline that only tokenises is used, and documents say so in `warnings`.
     """
-    import spacy
+    spacy = import_spacy()
 
     path = model_path(lang)
     if (path / "config.cfg").exists():
-        try:
-            nlp = spacy.load(path)
+        try:  # the tokenizer's rules come from the model's files, not the language defaults
+            nlp = spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": _bare_tokenizer()}}})
         except (OSError, ValueError) as exc:
             raise ResourceError(
                 f"the {lang} model cannot be loaded: {exc}",
@@ -72,6 +147,7 @@ def load_model(lang: str) -> Any:
         log.warning("no trained model for %s in %s: tokenising only", lang, path)
         nlp = spacy.blank(lang)
     _customize(nlp, lang)
+    use_blas_ops(nlp)
     return nlp
 
 
