@@ -403,3 +403,25 @@ def test_interview_answers_are_the_interviewees(nlp: Pipeline) -> None:
     assert len(quotes) == 3
     assert all(q.speaker is not None and q.speaker.name == "Jacques van der Meulen"
                for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("Bpf Bouw, het pensioenfonds voor de bouwsector, zegt dat het aantal zieke "
+         "werknemers de afgelopen jaren sterk stijgt.",
+         "het aantal zieke werknemers de afgelopen jaren sterk stijgt", "zegt", "Bpf Bouw"),
+        ("Hosseini raakt uit de gratie, ook omdat men vermoedt dat hij het vijandige kamp "
+         "informeert.", "hij het vijandige kamp informeert", "vermoedt", None),
+    ],
+)
+def test_a_reported_clause_of_a_speech_verb_from_the_parse(
+        nlp: Pipeline, text: str, content: str, cue: str, speaker: str | None) -> None:
+    q = only(run(nlp, text), "indirect")
+    assert (q.text, q.cue.text if q.cue else None) == (content, cue)
+    assert (q.speaker.name if q.speaker else None) == speaker
+
+
+def test_a_clause_after_te_zien_is_no_reported_speech(nlp: Pipeline) -> None:
+    doc = run(nlp, "In de presentatie is te zien dat de twee mannen zich zorgen maken.")
+    assert doc.quotes == []
