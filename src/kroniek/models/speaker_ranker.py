@@ -25,6 +25,7 @@ quotes stage (`stage_config={"quotes": {"speakers": "learned"}}`), else
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -146,11 +147,18 @@ def rerank_speakers(doc: Doc, quotes: list[Quote], resolver: Resolver, deps: Dep
                     *, ranker: SpeakerRanker | None = None) -> None:
     """Replace each quote's speaker by the best-scored candidate (in place)."""
     ranker = ranker or get_ranker()
-    for q, cands in zip(quotes, candidates_for(doc, quotes, resolver, deps), strict=True):
+    lists = candidates_for(doc, quotes, resolver, deps)
+    flat = [c.features for cands in lists for c in cands]
+    if not flat:
+        return
+    scores = ranker.scores(np.asarray(flat, dtype=np.float64)).tolist()  # one call per document
+    at = 0
+    for q, cands in zip(quotes, lists, strict=True):
         if not cands:
             continue
-        x = np.asarray([c.features for c in cands], dtype=np.float64)
-        best = cands[int(np.argmax(ranker.scores(x)))]
+        mine = scores[at : at + len(cands)]
+        at += len(cands)
+        best = cands[mine.index(max(mine))]
         rule = q.speaker.name if q.speaker is not None else None
         if best.name == rule:
             continue
@@ -189,6 +197,9 @@ class _Context:
         main = max(self.rule_count, key=lambda n: self.rule_count[n]) if self.rule_count else None
         self.main = main if main is not None and self.rule_count[main] * 2 >= total else None
         self.subject_at = _subject_starts(doc)
+        self._sent: dict[int, int] = {}
+        self._block_starts = [b.start for b in doc.blocks]
+        self.sentences = {n: [self.sentence(p) for p in ps] for n, ps in self.mentions.items()}
         firsts = sorted((min(p), n) for n, p in self.mentions.items() if "person" in self.kind[n])
         self.first_person = firsts[0][1] if firsts else None
 
@@ -197,13 +208,14 @@ class _Context:
         self.kind.setdefault(name, set()).add(kind)
 
     def sentence(self, pos: int) -> int:
-        return self.doc.sentence_index(pos)
+        got = self._sent.get(pos)
+        if got is None:
+            got = self._sent[pos] = self.doc.sentence_index(pos)
+        return got
 
     def block(self, pos: int) -> int:
-        for i, b in enumerate(self.doc.blocks):
-            if b.start <= pos < b.end:
-                return i
-        return -1
+        i = bisect.bisect_right(self._block_starts, pos) - 1
+        return i if i >= 0 and pos < self.doc.blocks[i].end else -1
 
 
 def candidates_for(doc: Doc, quotes: list[Quote], resolver: Resolver,
@@ -251,8 +263,8 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex) 
             name = resolver.full_name(resolver.clean_name(subj.text))
             if name[:1].isupper():
                 add(name, "subject")
-    for name, positions in ctx.mentions.items():
-        if any(lo <= ctx.sentence(p) <= hi for p in positions):
+    for name, sents in ctx.sentences.items():
+        if any(lo <= si <= hi for si in sents):
             add(name, "window")
     rule_empty = not rule
     out = list(cands.values())
@@ -262,10 +274,12 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex) 
     def gap(c: Candidate) -> int:
         before = [anchor - p for p in c.positions if p < anchor and not q.start <= p < q.end]
         return min(before) if before else 1 << 30
-    ranked = sorted(out, key=gap)
-    persons = [c for c in ranked if "person" in ctx.kind.get(c.name, set()) and gap(c) < 1 << 30]
+    gaps = {id(c): gap(c) for c in out}
+    ranked = sorted(out, key=lambda c: gaps[id(c)])
+    rank = {id(c): k if gaps[id(c)] < 1 << 30 else 99 for k, c in enumerate(ranked)}
+    persons = [c for c in ranked if "person" in ctx.kind.get(c.name, set()) and gaps[id(c)] < 1 << 30]
     for c in out:
-        k = ranked.index(c) if gap(c) < 1 << 30 else 99
+        k = rank[id(c)]
         c.features = _features(ctx, q, c, anchor, rule_empty) + [
             float(k == 0), float(k == 1), float(bool(persons) and persons[0] is c)]
     return out

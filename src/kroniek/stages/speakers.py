@@ -77,6 +77,8 @@ class Resolver:
         self.lex = lex
         self.known: list[_Known] = []
         self._caps: frozenset[str] | None = None
+        self._clean_memo: dict[tuple[str, bool], str] = {}
+        self._full_memo: dict[str, str] = {}
         self._full_names = self._collect_full_names()
         self._org_names = [(e.start, e.canonical or e.text) for e in doc.entities
                            if e.label == "ORG"]
@@ -157,7 +159,14 @@ class Resolver:
     def clean_name(self, text: str, *, after_van: bool = False) -> str:
         """A name sequence without leading function words, roles and adjectives, and
         at most two capitalised words ("Minister van Financiën Philip Hammond" -> "Philip
-        Hammond"; "Jozias van Aartsen" stays)."""
+        Hammond"; "Jozias van Aartsen" stays). Remembered per document."""
+        key = (text, after_van)
+        got = self._clean_memo.get(key)
+        if got is None:
+            got = self._clean_memo[key] = self._clean_name(text, after_van=after_van)
+        return got
+
+    def _clean_name(self, text: str, *, after_van: bool) -> str:
         words = text.split()
         lex = self.lex
         while words and (
@@ -211,6 +220,12 @@ class Resolver:
 
     def full_name(self, name: str) -> str:
         """The first name in the document ending with `name` ("Zandee" -> "Dick Zandee")."""
+        got = self._full_memo.get(name)
+        if got is None:
+            got = self._full_memo[name] = self._full_name(name)
+        return got
+
+    def _full_name(self, name: str) -> str:
         low = " " + name.casefold()
         for _, cand in self._full_names:
             if len(cand) > len(name) and cand.casefold().endswith(low):
