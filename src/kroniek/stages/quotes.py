@@ -28,13 +28,13 @@ zeggen: „…”"), or unknown. Containment is what marks it as nested.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
 from kroniek.models.speaker_ranker import rerank_speakers, resolve_speakers
 from kroniek.pipeline import register_stage
+from kroniek.stages.clauses import ParsedClauses
 from kroniek.stages.indirect import definite, fronted, plausible_source, speech_events
 from kroniek.stages.marks import PAIRS, RawQuote, normalize_marks, scan_quotes, split_at_quotes
 from kroniek.stages.phrases import (
@@ -65,9 +65,6 @@ _FRAGMENT_MAX_WORDS = 12
 # How far (in sentences) an unattributed quote may take the speaker of an earlier
 # attribution. Two sentences covers "X zegt dat …. „…”" and "„…”, zegt X. „…”".
 _CARRY_SENTENCES = 2
-# A relative pronoun as the subject of a reporting verb: the source is outside the clause.
-_RELATIVE = frozenset({"die", "dat", "wie", "wat", "who", "which", "that"})
-_FIRST_SECOND = frozenset({"ik", "wij", "we", "u", "jij", "je", "jullie", "i", "you"})
 
 
 @dataclass(slots=True)
@@ -88,7 +85,7 @@ class _Finder:
         self.doc = doc
         self.speakers = speakers
         self.nested: set[int] = set()  # id() of nested quotes
-        self._starts: list[int] | None = None  # token starts, for the parse
+        self.clauses: ParsedClauses | None = None
         self.text = doc.text
         self.lex: Lexicon = lexicon(doc.lang)
         self.w = Words.of(normalize_marks(doc.text))
@@ -545,85 +542,22 @@ class _Finder:
             self._add(q, hit.cue_token)
 
     def _reported_clauses(self, s: int, e: int, direct: list[tuple[int, int]]) -> None:
-        """From the parse: a dat/of clause (`ccomp` with `mark`) of a verb whose lemma is
-        a speech or judgement cue, when the surface patterns found nothing there ("Bpf
-        Bouw, het pensioenfonds voor de bouwsector, zegt dat …", "…, omdat men vermoedt
-        dat …", "De organisatie die zegt …"). The content is the clause without its
-        complementiser; the source is the verb's subject."""
-        toks = self.doc.tokens
-        if not self.deps.active:
-            return
-        for k in self._token_range(s, e):
-            t = toks[k]
-            if t.upos not in ("VERB", "AUX") or not self._reporting_lemma(t.text, t.lemma):
+        """Reported dat/of clauses from the parse (`kroniek.stages.clauses`) where the
+        surface patterns found nothing."""
+        if self.clauses is None:
+            self.clauses = ParsedClauses(self.doc, self.deps, self.lex)
+        for hit in self.clauses.in_sentence(s, e):
+            cue_i = self.w.index_at(hit.cue_start)
+            if cue_i in self.used_cues or any(
+                    f.quote.start < hit.end and hit.start < f.quote.end for f in self.found) or any(
+                    o < hit.end and hit.start < c for o, c in direct):
                 continue
-            kids = self.deps.children.get(k, [])
-            if any(toks[c].text.lower() in self.lex.non_speech_particles(t.text)
-                   and toks[c].dep in ("compound:prt", "expl:pv", "obj") for c in kids):
-                continue
-            comp = next((c for c in kids if toks[c].dep == "ccomp"), None)
-            if comp is None:
-                continue
-            mark = next((c for c in self.deps.children.get(comp, [])
-                         if toks[c].dep == "mark" and toks[c].text.lower() in ("dat", "of")), None)
-            if mark is None or mark < k:
-                continue
-            span = self._subtree_span(comp)
-            a, b = toks[mark].end, min(span[1], e)
-            a += len(self.text[a:b]) - len(self.text[a:b].lstrip())
-            b = a + len(self.text[a:b].rstrip(" .,;:!?"))
-            cue_i = self.w.index_at(t.start)
-            if b - a < 8 or cue_i in self.used_cues or any(
-                    f.quote.start < b and a < f.quote.end for f in self.found) or any(
-                    o < b and a < c for o, c in direct):
-                continue
-            subj = next((c for c in kids if toks[c].dep.startswith("nsubj")), None)
-            m = None
-            if subj is not None:
-                if toks[subj].text.lower() in _FIRST_SECOND:
-                    continue  # "Ik denk dat …", "U zegt dat …": inside an interview or a quote
-                sa, sb = self._subtree_span(subj)
-                m = Mention(sa, sb, self.text[sa:sb])
-                if toks[subj].text.lower() in _RELATIVE or not (
-                        plausible_source(m, self.lex) or definite(m, self.lex)):
-                    m = None
-            passive = any(toks[c].dep == "aux:pass" for c in kids)
-            speech = t.text.lower() in self.lex.cue_verbs or t.lemma.lower() in self.lex.cue_verbs
-            infinitive = any(toks[c].dep in ("mark", "aux") and toks[c].text.lower() in ("te", "wil", "wilde")
-                             for c in kids)
-            if infinitive and m is None:
-                continue  # "is te zien dat", "wil zeggen dat": no source, not speech
-            if m is None and not passive and not (speech and subj is not None):
-                continue  # "laat zien dat" with a thing as subject; a clause verb without a source
-            q = Quote(id="", start=a, end=b, text=self.text[a:b], kind="indirect",
-                      confidence=0.6, cue=Cue(t.start, t.end, t.text))
-            if m is not None:
-                q.speaker = self._speaker(m)
+            q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
+                      kind="indirect", confidence=0.6,
+                      cue=Cue(hit.cue_start, hit.cue_end, self.text[hit.cue_start : hit.cue_end]))
+            if hit.mention is not None:
+                q.speaker = self._speaker(hit.mention)
             self._add(q, cue_i)
-
-    def _reporting_lemma(self, form: str, lemma: str) -> bool:
-        low, lem = form.lower(), lemma.lower()
-        lex = self.lex
-        return (low in lex.cue_verbs or low in lex.clause_verbs
-                or lem in lex.cue_verbs or lem in lex.clause_verbs)
-
-    def _token_range(self, s: int, e: int) -> range:
-        starts = self._token_starts()
-        return range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))
-
-    def _token_starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [t.start for t in self.doc.tokens]
-        return self._starts
-
-    def _subtree_span(self, i: int) -> tuple[int, int]:
-        toks, todo = self.doc.tokens, [i]
-        lo, hi = toks[i].start, toks[i].end
-        while todo:
-            j = todo.pop()
-            lo, hi = min(lo, toks[j].start), max(hi, toks[j].end)
-            todo.extend(self.deps.children.get(j, []))
-        return lo, hi
 
     # -- pull quotes and captions --------------------------------------------------------
 

@@ -1,0 +1,114 @@
+"""Reported clauses read from the dependency parse, for `kroniek.stages.quotes`.
+
+A verb whose form or lemma is a speech or judgement cue of the language's lexicon
+(`cue_verbs`, `clause_verbs`: so every inflection the lemmatiser knows counts) with a
+`ccomp` child introduced by "dat"/"of" (`mark`) reports that clause: "Bpf Bouw, het
+pensioenfonds voor de bouwsector, zegt dat …", "…, omdat men vermoedt dat …". The
+content is the clause without its complementiser, up to the end of the sentence at
+most; the source is the verb's subject. Rejected: a subject in the first or second
+person ("Ik denk dat …", an interview's question), a te-infinitive or "wil zeggen"
+without a source ("is te zien dat"), a clause verb whose subject is no source ("laat zien
+dat" with a thing as subject), and the non-speech particles of the lexicon.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from kroniek.doc import Doc
+from kroniek.stages.indirect import definite, plausible_source
+from kroniek.stages.phrases import DepIndex, Lexicon, Mention
+
+__all__ = ["ClauseHit", "ParsedClauses"]
+
+# A relative pronoun as the subject of a reporting verb: the source is outside the clause.
+_RELATIVE = frozenset({"die", "dat", "wie", "wat", "who", "which", "that"})
+_FIRST_SECOND = frozenset({"ik", "wij", "we", "u", "jij", "je", "jullie", "i", "you"})
+_COMPLEMENTIZERS = frozenset({"dat", "of"})
+_NO_SOURCE_AUX = frozenset({"te", "wil", "wilde"})
+# Shorter reported clauses are fragments of a misparse.
+_MIN_CHARS = 8
+
+
+@dataclass(slots=True)
+class ClauseHit:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    mention: Mention | None
+
+
+class ParsedClauses:
+    """The reported clauses of one document, sentence by sentence."""
+
+    def __init__(self, doc: Doc, deps: DepIndex, lex: Lexicon) -> None:
+        self.doc = doc
+        self.deps = deps
+        self.lex = lex
+        self.starts = [t.start for t in doc.tokens]
+
+    def in_sentence(self, s: int, e: int) -> list[ClauseHit]:
+        if not self.deps.active:
+            return []
+        out = []
+        for k in range(bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)):
+            hit = self._at(k, e)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _reporting(self, form: str, lemma: str) -> bool:
+        lex = self.lex
+        return any(x in lex.cue_verbs or x in lex.clause_verbs for x in (form.lower(), lemma.lower()))
+
+    def _at(self, k: int, e: int) -> ClauseHit | None:
+        toks, lex, text = self.doc.tokens, self.lex, self.doc.text
+        t = toks[k]
+        if t.upos not in ("VERB", "AUX") or not self._reporting(t.text, t.lemma):
+            return None
+        kids = self.deps.children.get(k, [])
+        if any(toks[c].text.lower() in lex.non_speech_particles(t.text)
+               and toks[c].dep in ("compound:prt", "expl:pv", "obj") for c in kids):
+            return None
+        comp = next((c for c in kids if toks[c].dep == "ccomp"), None)
+        if comp is None:
+            return None
+        mark = next((c for c in self.deps.children.get(comp, [])
+                     if toks[c].dep == "mark" and toks[c].text.lower() in _COMPLEMENTIZERS), None)
+        if mark is None or mark < k:
+            return None
+        a, b = toks[mark].end, min(self._subtree_span(comp)[1], e)
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        b = a + len(text[a:b].rstrip(" .,;:!?"))
+        if b - a < _MIN_CHARS:
+            return None
+        subj = next((c for c in kids if toks[c].dep.startswith("nsubj")), None)
+        m = None
+        if subj is not None:
+            if toks[subj].text.lower() in _FIRST_SECOND:
+                return None  # "Ik denk dat …", "U zegt dat …": inside an interview or a quote
+            sa, sb = self._subtree_span(subj)
+            m = Mention(sa, sb, text[sa:sb])
+            if toks[subj].text.lower() in _RELATIVE or not (
+                    plausible_source(m, lex) or definite(m, lex)):
+                m = None
+        passive = any(toks[c].dep == "aux:pass" for c in kids)
+        speech = t.text.lower() in lex.cue_verbs or t.lemma.lower() in lex.cue_verbs
+        no_source_aux = any(toks[c].dep in ("mark", "aux") and toks[c].text.lower() in _NO_SOURCE_AUX
+                            for c in kids)
+        if no_source_aux and m is None:
+            return None  # "is te zien dat", "wil zeggen dat": no source, not speech
+        if m is None and not passive and not (speech and subj is not None):
+            return None  # "laat zien dat" with a thing as subject; a clause verb without a source
+        return ClauseHit(a, b, t.start, t.end, m)
+
+    def _subtree_span(self, i: int) -> tuple[int, int]:
+        toks, todo = self.doc.tokens, [i]
+        lo, hi = toks[i].start, toks[i].end
+        while todo:
+            j = todo.pop()
+            lo, hi = min(lo, toks[j].start), max(hi, toks[j].end)
+            todo.extend(self.deps.children.get(j, []))
+        return lo, hi
