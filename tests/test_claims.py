@@ -194,3 +194,53 @@ def test_a_song_is_not_a_claim(nlp: Pipeline) -> None:
     _, cs = claims(nlp, "„Wij gaan nog niet naar huis, nog lange niet”, zongen de fans "
                         "na de wedstrijd.")
     assert cs == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stype"),
+    [
+        ("oppositiepartij CHP", "official"),
+        ("Forum voor Democratie", "official"),
+        ("VVD-gedeputeerde Jan de Boer", "official"),
+        ("de Verenigde Naties", "official"),
+        ("GGD Haaglanden", "official"),
+        ("het Britse persagentschap", "media"),
+        ("wijnhandelaar Hans Suurs", "unknown"),
+    ],
+)
+def test_parties_bodies_and_compounds_are_typed(phrase: str, stype: str) -> None:
+    assert source_for_phrase(phrase, lang="nl")[0] == stype
+
+
+def test_role_from_an_apposition_after_the_name(nlp: Pipeline) -> None:
+    text = ("„Dit is het topje van de ijsberg”, zegt Remco Breuker, hoogleraar Koreastudies "
+            "aan de Universiteit Leiden. „Er gaat veel meer om”, vertelt Breuker.")
+    _, cs = claims(nlp, text)
+    assert cs and all(c.source.type == "expert" for c in cs)
+
+
+def test_an_apposed_clause_gives_no_role(nlp: Pipeline) -> None:
+    # "Jansen, de agent zag ..." is a clause: the agent is not Jansen's role.
+    text = ("„Het was druk”, zegt Jansen, de agent zag het ook. „Heel druk”, aldus Jansen.")
+    _, cs = claims(nlp, text)
+    assert cs and all(c.source.type != "official" for c in cs)
+
+
+def test_a_fragment_is_never_a_source_name(nlp: Pipeline) -> None:
+    _, cs = claims(nlp, "„Dat gaat ons veel geld kosten”, zegt Niemand. Wanneer toeristen "
+                        "komen, zegt hij dat het druk is.")
+    assert all(c.source.name not in ("Niemand", "Wanneer") for c in cs)
+
+
+def test_a_poll_share_says_something_in_english(nlp: Pipeline) -> None:
+    doc, _ = claims(nlp, "Around that time, 47 percent said they would vote for Clinton.", "en")
+    (q,) = doc.quotes
+    assert q.speaker is not None and q.speaker.name == "47 percent"
+
+
+def test_an_english_subject_with_an_apposition_is_not_inverted(nlp: Pipeline) -> None:
+    doc, _ = claims(nlp, "Christopher Harvey, a delegate from Houston, Texas, said the "
+                         "turmoil at this week's convention was all part of the circus.", "en")
+    (q,) = doc.quotes
+    assert q.speaker is not None and q.speaker.start == 0  # the mention: "Christopher Harvey, …"
+    assert q.text.startswith("the turmoil")

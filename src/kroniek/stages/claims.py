@@ -24,14 +24,21 @@ them (`kroniek.events` uses span overlap).
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from functools import cache
 from types import ModuleType
 
-from kroniek.doc import Claim, Cue, Doc, Evidence, Quote, Source
+from kroniek.doc import Claim, Cue, Doc, Evidence, Quote, Source, Speaker
 from kroniek.pipeline import register_stage
-from kroniek.stages.phrases import lexicon, nominal_head, side_of, source_type
+from kroniek.stages.phrases import (
+    lexicon,
+    nominal_head,
+    side_of,
+    source_type,
+    sources_lexicon,
+)
 
 __all__ = ["ClaimsStage", "factuality", "find_claims", "introductions", "is_lyric",
            "source_for_phrase"]
@@ -58,6 +65,14 @@ def _claims_lex(lang: str | None) -> ModuleType:
 
 
 @cache
+def _multiword_types(lang: str | None) -> tuple[tuple[str, str], ...]:
+    """Source nouns of several words, longest first ("openbaar ministerie")."""
+    nouns, _ = sources_lexicon(lang)
+    return tuple(sorted(((k, v) for k, v in nouns.items() if " " in k),
+                        key=lambda kv: -len(kv[0])))
+
+
+@cache
 def _compiled(lang: str | None, name: str) -> tuple[re.Pattern[str], ...]:
     flags = 0 if name in ("DECLINE", "EVIDENCE_FROM") else re.IGNORECASE
     return tuple(re.compile(p, flags) for p in getattr(_claims_lex(lang), name))
@@ -75,34 +90,55 @@ def factuality(text: str, *, lang: str | None, cue: str | None = None) -> str:
     return "asserted"
 
 
+def _word_type(word: str, lang: str | None) -> str | None:
+    """The source type one word signals, through a role noun or a source noun."""
+    word = re.sub(r"['’]ers?$", "", word)  # "VVD'er", "SP'ers": a party's member
+    role = lexicon(lang).role_class(word)
+    if role in _ROLE_TO_TYPE:
+        return _ROLE_TO_TYPE[role]
+    return source_type(word, lang)
+
+
 def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None]:
     """(source type, side) of a source as written ("Russische militaire bloggers")."""
     words = re.findall(r"[\w'-]+", phrase)
+    n_words = len(words)
     kind = "unknown"
-    qlex = lexicon(lang)
-    for word in reversed(words):
-        word = re.sub(r"['’]ers?$", "", word)  # "VVD'er", "SP'ers": a party's member
-        role = qlex.role_class(word)
-        if role in _ROLE_TO_TYPE:
-            kind = _ROLE_TO_TYPE[role]
-            break
-        st = source_type(word, lang)
-        if st:
+    multi = _multiword_types(lang)
+    low = " " + " ".join(x.lower() for x in words) + " "
+    for key, st in multi:  # "Openbaar Ministerie", "Verenigde Naties", "Tweede Kamer"
+        at = low.rfind(f" {key} ")
+        if at >= 0:
             kind = st
+            words = re.findall(r"[\w'-]+", low[at + len(key) + 1 :])  # a later head wins
+            break
+    for word in reversed(words):
+        # "VVD-gedeputeerde", "oud-minister": the compound, else its last part
+        found = _word_type(word, lang)
+        parts = [x for x in word.split("-") if x] if found is None else []
+        for part in reversed(parts if len(parts) > 1 else []):
+            found = _word_type(part, lang)
+            if found:
+                break
+        if found:
+            kind = found
             break
     side = side_of(phrase, lang)
-    if kind == "unknown" and side is not None and len(words) <= 2:
+    if kind == "unknown" and side is not None and n_words <= 2:
         kind = "official"  # a capital or a country speaking: "Kyiv", "Moskou"
     return kind, side
 
 
-def introductions(doc: Doc, name: str) -> str:
+def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
     """How the article introduces `name` anywhere: the words right before each mention
     ("SP-Kamerlid", "de Leidse hoogleraar"), a party in brackets after it ("(VVD)") and an
-    apposition ("X, woordvoerder van het leger,")."""
+    apposition ("X, woordvoerder van het leger," or "zegt X, hoogleraar aan de ...").
+    `starts` are the token starts of `doc` (computed when not given)."""
     key = name.split()[-1]
     if len(key) < 2:
         return ""
+    if starts is None:
+        starts = [t.start for t in doc.tokens]
     out: list[str] = []
     for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc.text):
         clause = re.split(r"[.,;:!?\"'„“”()]", doc.text[max(0, m.start() - 60) : m.start()])
@@ -111,13 +147,42 @@ def introductions(doc: Doc, name: str) -> str:
         paren = re.match(r"\s*\(([^()]{2,40})\)", after)
         if paren:
             out.append(paren.group(1))
-        appo = re.match(r",\s+([^,.;]{3,60}),", after)
-        if appo and not re.search(r"\b(?:zegt|zei|die|dat|en)\b", appo.group(1)):
-            out.append(appo.group(1))
-    return " ".join(out)
+        appo = re.match(r",\s+", after)
+        if appo:
+            out.append(_apposition(doc, m.end() + appo.end(), starts))
+    return " ".join(x for x in out if x)
 
 
-def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = None) -> Claim:
+# Parts of speech that open an apposition ("X, hoogleraar aan ...", "X, de Leidse
+# hoogleraar"), and those that end it: a verb, a pronoun or a conjunction starts a clause
+# ("X, die ...", "X, zegt de agent").
+_APPO_OPEN = frozenset({"NOUN", "ADJ", "DET", "PROPN", "NUM"})
+_APPO_STOP = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT"})
+_APPO_WORDS = 10
+
+
+def _apposition(doc: Doc, at: int, starts: list[int]) -> str:
+    """The noun phrase apposed at `at` (after "X, "), read by its parts of speech; empty
+    when what follows is a clause, or when there is no parse."""
+    i = bisect.bisect_left(starts, at)
+    if i >= len(doc.tokens) or doc.tokens[i].start != at or doc.tokens[i].upos not in _APPO_OPEN:
+        return ""
+    j = i
+    while j < len(doc.tokens) and j - i < _APPO_WORDS and doc.tokens[j].upos not in _APPO_STOP:
+        j += 1
+    if j < len(doc.tokens) and doc.tokens[j].upos not in ("PUNCT",) and j - i < _APPO_WORDS:
+        return ""  # "X, de agent zegt ...": a clause, not an apposition
+    return doc.text[doc.tokens[i].start : doc.tokens[j - 1].end]
+
+
+def _speaker_label(doc: Doc, entity: str | None) -> str | None:
+    if entity is None:
+        return None
+    return next((e.label for e in doc.entities if e.id == entity), None)
+
+
+def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = None,
+                 starts: list[int] | None = None) -> Claim:
     sp = q.speaker
     written = ""
     if sp is not None:
@@ -130,16 +195,19 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
         # this quote ("SP-Kamerlid Sandra Beckerman" … "zegt Beckerman").
         intros = {} if intros is None else intros
         if sp.name not in intros:
-            intros[sp.name] = introductions(doc, sp.name)
+            intros[sp.name] = introductions(doc, sp.name, starts)
         intro = intros[sp.name]
         if intro:
             kind, side2 = source_for_phrase(f"{intro} {sp.name}", lang=doc.lang)
             side = side or side2
+    if kind == "unknown" and sp is not None and _speaker_label(doc, sp.entity) == "LOC":
+        kind = "official"  # a country or a city speaking is its government: "Turkije eist"
     if kind == "unknown":
         kind = _sentence_type(doc, q)
     name = (sp.name or sp.descriptor) if sp else None
-    if not nominal_head(name, doc.lang):
-        name = sp.descriptor if sp and nominal_head(sp.descriptor, doc.lang) else None
+    starts = [t.start for t in doc.tokens] if starts is None else starts
+    if not _headed(doc, name, sp, starts):
+        name = sp.descriptor if sp and _headed(doc, sp.descriptor, sp, starts) else None
     source = Source(
         name=name,
         type=kind,  # type: ignore[arg-type]
@@ -160,6 +228,34 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
         confidence=q.confidence,
         quote=q.id,
     )
+
+
+# Parts of speech a source name may not end on ("Crashsite Hoewel", "AKP erin", "NS 79
+# nieuwe"), nor consist of alone ("Niemand", "Eén", "Wanneer"); a verb may not be inside
+# ("2011 lanceerde Sire").
+_NOT_LAST = frozenset({"ADV", "SCONJ", "CCONJ", "ADP", "DET", "PRON", "VERB", "AUX", "ADJ",
+                       "INTJ", "PART"})
+_NOT_INSIDE = frozenset({"VERB", "AUX", "SCONJ"})
+
+
+def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -> bool:
+    """Is `name` a name or a noun phrase with a head? `nominal_head` on the words, and,
+    where the name is written as the speaker mention and parsed, its parts of speech."""
+    if not nominal_head(name, doc.lang) or name is None:
+        return False
+    at = doc.text.find(name, sp.start, sp.end) if sp and sp.start is not None else -1
+    if at < 0:  # a pronoun or a short form here: the name as written elsewhere
+        m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text)
+        if m is None:
+            return True
+        at = m.start()
+    i, j = bisect.bisect_left(starts, at), bisect.bisect_left(starts, at + len(name))
+    toks = [t for t in doc.tokens[i:j] if t.end <= at + len(name) and t.upos]
+    if not toks:
+        return True
+    if toks[-1].upos in _NOT_LAST or (len(toks) == 1 and toks[0].upos == "NUM"):
+        return False
+    return not any(t.upos in _NOT_INSIDE for t in toks)
 
 
 # Words of the sentence around a quote that say how it is known when its speaker does not:
@@ -300,7 +396,8 @@ def _unattributed_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim
 def find_claims(doc: Doc) -> list[Claim]:
     """All claims of the document, in text order, with ids c1, c2, ..."""
     intros: dict[str, str] = {}
-    claims = [_quote_claim(doc, q, 0, intros) for q in doc.quotes
+    starts = [t.start for t in doc.tokens]
+    claims = [_quote_claim(doc, q, 0, intros, starts) for q in doc.quotes
               if q.repeats is None and not is_lyric(doc, q)]
     covered = [(c.start, c.end) for c in claims]
     claims += _evidence_claims(doc, covered)

@@ -420,7 +420,8 @@ def _after_comma(cx: _Ctx, *, inverts: bool) -> Hit | None:
     subject: "Senator X, Democrat of California, said the program …"."""
     w, k, lex = cx.w, cx.k, cx.lex
     m = np_after(w, k + 1, cx.hi, lex)
-    if m is not None and inverts and _ends_clause(w, w.index_at(m.end), cx.hi):
+    if (m is not None and inverts and _ends_clause(w, w.index_at(m.end), cx.hi)
+            and not (lex.lang == "en" and _finite_after(w, w.index_at(m.end), cx.hi))):
         if not (plausible_source(m, lex) or definite(m, lex)):
             return None
         return cx.hit(cx.lo, k - 1, m)
@@ -433,6 +434,23 @@ def _after_comma(cx: _Ctx, *, inverts: bool) -> Hit | None:
     if between and len(between) <= 6 and between[0].lower() not in _RELATIVE:
         subj = Mention(first.start, w.ends[k - 2], w.text[first.start : w.ends[k - 2]])
     return cx.hit(c, cx.hi, subj)
+
+
+_EN_CLAUSE_BREAK = frozenset({",", ";", "who", "which", "where", "when", "while", "after",
+                              "before", "because", "as", "that"})
+
+
+def _finite_after(w: Words, j: int, hi: int) -> bool:
+    """English: a finite auxiliary after the noun phrase that follows a cue, in the same
+    clause ("…, said the turmoil at the convention was …"): the phrase is the subject of
+    the content, not an inverted source."""
+    for x in range(j, hi):
+        low = w.words[x].lower()
+        if low in _EN_CLAUSE_BREAK:
+            return False
+        if low in AUX:
+            return True
+    return False
 
 
 def _coordinated(cx: _Ctx) -> Hit | None:

@@ -25,6 +25,10 @@ SOURCE_NOUNS = {
     "newspaper": "media", "agency": "media", "media": "media", "reporters": "media",
     "journalist": "media", "journalists": "media", "network": "media", "times": "media",
     "post": "media", "news": "media", "correspondent": "media",
+    # Shares of a polled public and the public itself speak too ("47 percent said they
+    # would vote for ..."); their type is not known from the noun.
+    "percent": "unknown", "respondents": "unknown", "voters": "unknown",
+    "supporters": "unknown", "delegates": "unknown", "americans": "unknown",
 }
 
 SIDES = {
