@@ -27,6 +27,12 @@ _RELATIVE = frozenset({"die", "dat", "wie", "wat", "who", "which", "that"})
 _FIRST_SECOND = frozenset({"ik", "wij", "we", "u", "jij", "je", "jullie", "i", "you"})
 _COMPLEMENTIZERS = frozenset({"dat", "of"})
 _NO_SOURCE_AUX = frozenset({"te", "wil", "wilde"})
+# Lemmas whose object is the reported content ("eist zijn vertrek") and those whose
+# object and predicate are ("noemt het plan een vergissing"): general Dutch and English.
+_OBJECT_CUES = frozenset({"eisen", "ontkennen", "bevestigen", "aankondigen", "beloven",
+                          "bepleiten", "voorspellen", "betreuren", "verwelkomen", "veroordelen",
+                          "demand", "deny", "confirm", "announce", "promise", "predict"})
+_SMALL_CLAUSE_CUES = frozenset({"noemen", "vinden", "call", "consider"})
 # Shorter reported clauses are fragments of a misparse.
 _MIN_CHARS = 8
 
@@ -74,7 +80,7 @@ class ParsedClauses:
             return None
         comp = next((c for c in kids if toks[c].dep == "ccomp"), None)
         if comp is None:
-            return None
+            return self._noun_phrase(k, kids, e)
         mark = next((c for c in self.deps.children.get(comp, [])
                      if toks[c].dep == "mark" and toks[c].text.lower() in _COMPLEMENTIZERS), None)
         if mark is None or mark < k:
@@ -103,6 +109,35 @@ class ParsedClauses:
         if m is None and not passive and not (speech and subj is not None):
             return None  # "laat zien dat" with a thing as subject; a clause verb without a source
         return ClauseHit(a, b, t.start, t.end, m)
+
+    def _noun_phrase(self, k: int, kids: list[int], e: int) -> ClauseHit | None:
+        """A noun-phrase complement of a cue that takes one ("eist zijn vertrek", "noemt
+        het plan een vergissing", "vindt een vroegpensioen geen goed idee"), with a
+        source as subject."""
+        toks, text = self.doc.tokens, self.doc.text
+        lemma = toks[k].lemma.lower()
+        small = lemma in _SMALL_CLAUSE_CUES
+        if not small and lemma not in _OBJECT_CUES:
+            return None
+        obj = next((c for c in kids if toks[c].dep == "obj"), None)
+        pred = next((c for c in kids if toks[c].dep == "xcomp"), None)
+        subj = next((c for c in kids if toks[c].dep.startswith("nsubj")), None)
+        if obj is None or subj is None or (small and pred is None):
+            return None
+        if toks[subj].text.lower() in _FIRST_SECOND | _RELATIVE:
+            return None
+        sa, sb = self._subtree_span(subj)
+        m = Mention(sa, sb, text[sa:sb])
+        if not plausible_source(m, self.lex):
+            return None
+        a = self._subtree_span(obj)[0]
+        b = min(self._subtree_span(pred if small and pred is not None else obj)[1], e)
+        if small and pred is not None and self._subtree_span(pred)[0] < a:
+            return None
+        b = a + len(text[a:b].rstrip(" .,;:!?"))
+        if b - a < _MIN_CHARS or a < sb and sa < b:
+            return None
+        return ClauseHit(a, b, toks[k].start, toks[k].end, m)
 
     def _subtree_span(self, i: int) -> tuple[int, int]:
         toks, todo = self.doc.tokens, [i]
