@@ -1,28 +1,35 @@
-"""Train the event classifier (`kroniek.models.event_classifier`) on the Dutch dev gold and
-measure it by cross-validation against the rules.
+"""Train the learned event detection (`kroniek.models.event_classifier`) on the Dutch dev
+gold and measure the events variants (rules, learned, combined) against each other.
 
-    nice .venv/bin/python scripts/train_event_classifier.py --cv 5          # measure only
-    nice .venv/bin/python scripts/train_event_classifier.py --cv 5 --save   # and ship weights
+    nice .venv/bin/python scripts/train_event_classifier.py --cv 5 --holdout   # measure only
+    nice .venv/bin/python scripts/train_event_classifier.py --cv 5 --holdout --save --json \
+        src/kroniek/resources/models/event-classifier/scores.json            # and ship weights
 
 Steps:
 
 1. The dev gold (`gold/events-nl/*.json`, never its `frozen-test/` part) and the article
-   texts from the news JSONL; each article analysed by `kroniek.analyze` (fast mode, as
-   `kroniek eval events` does), the Docs cached under `.work/evclf/docs/` (`--fresh`
-   analyses again: do it after the events rules change).
-2. Candidates: the rules' events. Labels: a candidate whose trigger starts inside a gold
-   event's anchor or mention (the scorer's match) takes that event's sub-type and modality
-   (`happened` for asserted/claimed, else `not_happened`); any other candidate is `none`.
-3. Features (`feature_matrix`); the encoder's part is cached under `.work/evclf/enc/`.
-4. `--cv K`: K folds by article (seeded). For each fold the heads are trained on the
-   other folds and judge the held-out articles; each variant then edits a copy of those
-   articles' events and `kroniek.evaluation.events.score_article` scores it. The threshold
-   of each variant is chosen inside the training folds (an inner K-fold over them), never
-   on the held-out fold.
-5. `--plover`: extra English training rows (never scored) from the PLOVER gold-standard
-   records (`add_plover`); measured, not used for the shipped weights (MODEL_CARD.md).
-6. `--save`: the heads trained on every dev article, with the thresholds chosen by an
-   inner K-fold over all of them, to `resources/models/event-classifier/`.
+   texts from the news JSONL; each article analysed by `kroniek.analyze` (fast mode, rules
+   variant), the Docs cached under `.work/evlearn/docs/` (keyed by the rules' files:
+   `--fresh` analyses again).
+2. Candidates (`ec.candidates`): the rules' events and the broad screen's words. Labels: a
+   candidate whose trigger starts inside a gold event's anchor or mention (the scorer's
+   match) takes that event's sub-type and modality (`happened` for asserted/claimed, else
+   `not_happened`); any other candidate, and every candidate of the no-event articles, is
+   `none`.
+3. Features: encoder (sentence vector, trigger at layers 8 and 12; cached under
+   `.work/evlearn/enc/`) and lexical; two models: `enc` (both) and `lex` (lexical only).
+4. `--cv K`: K folds by article (seeded): heads trained on the other folds judge the
+   held-out articles; `ec.decode` makes each variant's events; the scorer
+   (`kroniek.evaluation.events.score_article`) scores them. A variant's threshold is chosen
+   by an inner K-fold over the training folds only.
+   `--holdout`: trained (thresholds too) on the dev articles with an even id, scored on
+   those with an odd id (the half not looked at while the screen and features were
+   written).
+5. `--plover`: extra English rows (never scored) from the PLOVER gold-standard records:
+   candidates of FIGHT/ASSAULT/PROTEST/COERCE sentences happened, THREATEN not happened,
+   the rest none.
+6. `--save`: both models trained on every dev article, thresholds by an inner K-fold over
+   all of them, to `resources/models/event-classifier/`.
 """
 
 from __future__ import annotations
@@ -49,7 +56,6 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kroniek import acled  # noqa: E402
 from kroniek.doc import Doc  # noqa: E402
 from kroniek.evaluation.events import (  # noqa: E402
     DEFAULT_NEWS,
@@ -62,14 +68,14 @@ from kroniek.evaluation.events import (  # noqa: E402
 from kroniek.models import event_classifier as ec  # noqa: E402
 from kroniek.models.e5 import get_encoder  # noqa: E402
 
-CACHE = ROOT / ".work" / "evclf"
+CACHE = ROOT / ".work" / "evlearn"
 PLOVER_GSR = ROOT.parent / "shared" / "data" / "events" / "plover_gsr.txt"
-# Layers whose trigger vectors are cached; the model reads a subset (`--layers`).
-CACHED_LAYERS = (4, 6, 8, 10, 12)
+LAYERS = [8, 12]  # trigger layers read (the previous round's choice by CV: 8+12 over 12 only)
 # Files whose change changes the rules' candidates: a cached Doc is reused only when these
 # are unchanged (and the article text).
 RULE_FILES = ("stages/events/*.py", "stages/events.py", "stages/event_*.py", "stages/claims.py",
-              "lang/*/events.py", "lang/*/actors.py")  # fmt: skip
+              "stages/times.py", "lang/*/events.py", "lang/*/actors.py")  # fmt: skip
+MODELS = ("enc", "lex")  # encoder + lexical (accurate mode), lexical only (fast mode)
 
 
 # -- 1./2. gold, Docs, candidates, labels ---------------------------------------------------
@@ -134,13 +140,20 @@ def analysed_docs(recs: list[dict[str, Any]], news: Path, *, fresh: bool,
     return docs
 
 
+
+
 @dataclasses.dataclass
 class Example:
-    article: str
-    event: int  # index into doc.events
     outcome: int  # index into ec.OUTCOMES
     sub_type: str | None  # gold sub-type when inside a gold event
     modality: str | None  # gold modality in the system's words when not happened
+
+
+@dataclasses.dataclass
+class Article:
+    cands: list[ec.Candidate]
+    examples: list[Example]
+    x: np.ndarray  # [n, encoder + lexical]
 
 
 def gold_spans(text: str, g: dict[str, Any]) -> list[tuple[int, int]]:
@@ -152,117 +165,93 @@ def gold_spans(text: str, g: dict[str, Any]) -> list[tuple[int, int]]:
     return out
 
 
-def label(doc: Doc, gold_events: list[dict[str, Any]]) -> list[Example]:
+def label(doc: Doc, cands: list[ec.Candidate], gold_events: list[dict[str, Any]]) -> list[Example]:
     spans = [gold_spans(doc.text, g) for g in gold_events]
     out = []
-    for k, e in enumerate(doc.events):
+    for c in cands:
         hit = next((g for g, sp in zip(gold_events, spans, strict=True)
-                    if any(a <= e.trigger.start < b for a, b in sp)), None)  # fmt: skip
+                    if any(a <= c.start < b for a, b in sp)), None)  # fmt: skip
         if hit is None:
-            out.append(Example(doc.id, k, 0, None, None))
+            out.append(Example(0, None, None))
             continue
         m = gold_modality(hit)
         happened = m in HAPPENED
-        out.append(Example(doc.id, k, 1 if happened else 2, hit["sub_type"],
+        out.append(Example(1 if happened else 2, hit["sub_type"],
                            None if happened else ("habitual" if m == "generic" else m)))
     return out
 
 
-# -- 3. features ------------------------------------------------------------------------------
-
-
 def encoder_rows(doc: Doc, cands: list[ec.Candidate]) -> np.ndarray:
-    """[n, (1 + len(CACHED_LAYERS)) * H], cached per article and candidate spans."""
+    """[n, (1 + len(LAYERS)) * H], cached per article text and candidate spans."""
     folder = CACHE / "enc"
     folder.mkdir(parents=True, exist_ok=True)
     key = hashlib.sha256(json.dumps([doc.text, [(c.start, c.end) for c in cands],
-                                     CACHED_LAYERS, ec.PROMPT]).encode()).hexdigest()[:16]
+                                     LAYERS, ec.PROMPT]).encode()).hexdigest()[:16]
     path = folder / f"{doc.id}-{key}.npy"
     if path.exists():
         return np.load(path)
-    x = ec.encoder_features(doc, cands, trigger_layers=CACHED_LAYERS)
+    x = ec.encoder_features(doc, cands, trigger_layers=LAYERS)
     np.save(path, x)
     return x
-
-
-def select_layers(enc: np.ndarray, layers: list[int]) -> np.ndarray:
-    h = enc.shape[1] // (1 + len(CACHED_LAYERS))
-    parts = [enc[:, :h]] + [enc[:, (1 + CACHED_LAYERS.index(k)) * h : (2 + CACHED_LAYERS.index(k)) * h]
-                            for k in layers]
-    return np.concatenate(parts, axis=1)
 
 
 @dataclasses.dataclass
 class Data:
     docs: dict[str, Doc]
     gold: dict[str, dict[str, Any]]
-    examples: list[Example]
-    x: np.ndarray
+    arts: dict[str, Article]
+    extra: list[Article] = dataclasses.field(default_factory=list)  # PLOVER rows
 
 
-def build(recs: list[dict[str, Any]], news: Path, *, fresh: bool, layers: list[int],
-          lexical: bool = True, encoder: bool = True, reuse: bool = False) -> Data:
+def article_rows(doc: Doc, gold_events: list[dict[str, Any]]) -> Article | None:
+    cands = ec.candidates(doc, doc.events)
+    if not cands:
+        return None
+    x = np.concatenate([encoder_rows(doc, cands), ec.lexical_features(doc, cands)], axis=1)
+    return Article(cands, label(doc, cands, gold_events), x.astype(np.float32))
+
+
+def build(recs: list[dict[str, Any]], news: Path, *, fresh: bool, reuse: bool = False) -> Data:
     docs = analysed_docs(recs, news, fresh=fresh, reuse=reuse)
     gold = {str(r["article"]["id"]): r for r in recs if str(r["article"]["id"]) in docs}
-    examples: list[Example] = []
-    rows: list[np.ndarray] = []
-    for aid, doc in docs.items():
-        if not doc.events:
-            continue
-        cands = ec.candidates_from_events(doc)
-        parts = []
-        if encoder:
-            parts.append(select_layers(encoder_rows(doc, cands), layers))
-        if lexical:
-            parts.append(ec.lexical_features(doc, cands))
-        rows.append(np.concatenate(parts, axis=1))
-        examples += label(doc, gold[aid]["events"])
-    return Data(docs, gold, examples, np.concatenate(rows).astype(np.float32))
+    arts = {}
+    t0 = time.time()
+    for n, (aid, doc) in enumerate(docs.items()):
+        art = article_rows(doc, gold[aid]["events"])
+        if art is not None:
+            arts[aid] = art
+        if n % 20 == 0:
+            print(f"features: {n}/{len(docs)} articles, {time.time() - t0:.0f} s", flush=True)
+    return Data(docs, gold, arts)
 
 
-# PLOVER events that ACLED codes as political violence or demonstrations (happened), and the
-# one that tells what did not happen (a threat); every other PLOVER event (agree, demand,
-# reject, consult, aid, ...) is not an ACLED event.
 PLOVER_HAPPENED = ("FIGHT", "ASSAULT", "PROTEST", "COERCE")
 PLOVER_THREAT = "THREATEN"
-PLOVER = "plover:"
 
 
-def add_plover(data: Data, path: Path, *, fresh: bool, layers: list[int]) -> int:
-    """Extra English training rows (never scored): the English rules' candidates in the
-    PLOVER gold-standard sentences, labelled by the record's event (see PLOVER_HAPPENED)."""
+def add_plover(data: Data, path: Path) -> int:
+    """English training rows (never scored): the candidates of the PLOVER gold-standard
+    sentences, labelled by the record's event (PLOVER_HAPPENED happened, a threat not)."""
     import kroniek
 
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
-    folder = CACHE / "plover"
-    folder.mkdir(parents=True, exist_ok=True)
-    fp = rules_fingerprint()
-    rows, examples = [], []
+    n = 0
     for r in records:
-        key = hashlib.sha256((fp + r["text"]).encode()).hexdigest()[:16]
-        cached = folder / f"{r['id']}-{key}.json"
-        if cached.exists() and not fresh:
-            doc = Doc.from_json(json.loads(cached.read_text(encoding="utf-8")))
-        else:
-            doc = kroniek.analyze(r["text"], published=r.get("date") or None, lang="en")
-            doc.id = PLOVER + r["id"]
-            cached.write_text(doc.dumps(), encoding="utf-8")
-        if not doc.events:
+        doc = kroniek.analyze(r["text"], published=r.get("date") or None, lang="en")
+        doc.id = "plover-" + r["id"]
+        cands = ec.candidates(doc, doc.events)
+        if not cands:
             continue
-        cands = ec.candidates_from_events(doc)
-        rows.append(np.concatenate([select_layers(encoder_rows(doc, cands), layers),
-                                    ec.lexical_features(doc, cands)], axis=1))
         ev = r["event"]
         outcome = 1 if ev in PLOVER_HAPPENED else 2 if ev == PLOVER_THREAT else 0
-        examples += [Example(doc.id, k, outcome, None, "hypothetical" if outcome == 2 else None)
-                     for k in range(len(doc.events))]
-    if rows:
-        data.x = np.concatenate([data.x, *rows]).astype(np.float32)
-        data.examples += examples
-    return len(examples)
+        x = np.concatenate([encoder_rows(doc, cands), ec.lexical_features(doc, cands)], axis=1)
+        data.extra.append(Article(cands, [Example(outcome, None, "hypothetical" if outcome == 2 else None)
+                                          for _ in cands], x.astype(np.float32)))  # fmt: skip
+        n += len(cands)
+    return n
 
 
-# -- 4. training --------------------------------------------------------------------------------
+# -- training ------------------------------------------------------------------------------
 
 
 def fit_softmax(x: np.ndarray, y: np.ndarray, k: int, *, l2: float, iters: int = 300,
@@ -293,15 +282,13 @@ def fit_softmax(x: np.ndarray, y: np.ndarray, k: int, *, l2: float, iters: int =
     return w.astype(np.float32), b.astype(np.float32)
 
 
-def train_heads(x: np.ndarray, examples: list[Example], *, l2: float, layers: list[int],
-                encoder_weight: float = 1.0, seed: int = 0) -> ec.EventClassifier:
-    """The three heads on rows `x` of `examples` (see the module docstring). The encoder
-    columns are scaled by `encoder_weight` after standardisation (a stronger L2 on them)."""
+
+def train_heads(x: np.ndarray, examples: list[Example], *, l2: float, use_encoder: bool,
+                seed: int = 0) -> ec.EventClassifier:
+    """The three heads on rows `x` of `examples` (see the model's docstring)."""
     mean = x.mean(0)
     scale = x.std(0)
     scale[scale < 1e-3] = 1.0
-    n_enc = max(0, x.shape[1] - len(ec.LEXICAL_FEATURES))
-    scale[:n_enc] /= encoder_weight
     z = (x - mean) / scale
     arrays: dict[str, np.ndarray] = {"mean": mean.astype(np.float32), "scale": scale.astype(np.float32)}
     y = np.array([e.outcome for e in examples])
@@ -318,59 +305,43 @@ def train_heads(x: np.ndarray, examples: list[Example], *, l2: float, layers: li
     else:
         arrays["modality.w"] = np.zeros((x.shape[1], len(ec.MODALITIES)), np.float32)
         arrays["modality.b"] = np.zeros(len(ec.MODALITIES), np.float32)
-    meta = {"lexical_features": list(ec.LEXICAL_FEATURES), "trigger_layers": layers,
-            "sub_types": sub_types, "modalities": list(ec.MODALITIES), "l2": l2,
-            "encoder_weight": encoder_weight}
+    meta = {"lexical_features": list(ec.LEXICAL_FEATURES), "trigger_layers": LAYERS if use_encoder else [],
+            "encoder": use_encoder, "sub_types": sub_types, "modalities": list(ec.MODALITIES), "l2": l2}
     return ec.EventClassifier(arrays, meta)
 
 
-# -- 5. variants and cross-validation ----------------------------------------------------------
-
-# Each variant edits a copy of an article's events from the judgements of its candidates.
-# The threshold grid of each: what it is chosen from inside the training folds.
-GRID = [float(round(t, 2)) for t in np.arange(0.05, 0.96, 0.05)]
-VARIANTS = ("rules", "filter", "happened", "modality", "sub_type", "happened+sub_type")
+def columns(x: np.ndarray, model: str) -> np.ndarray:
+    return x if model == "enc" else x[:, -len(ec.LEXICAL_FEATURES):]
 
 
-def apply_variant(doc: Doc, probs: dict[str, np.ndarray], clf: ec.EventClassifier,
-                  variant: str, thresholds: dict[str, float]) -> Doc:
-    if variant == "rules" or not doc.events:
-        return doc
-    d = copy.copy(doc)  # only the events change
-    d.events = copy.deepcopy(doc.events)
-    keep = []
-    for i, e in enumerate(d.events):
-        none, happened, _ = probs["outcome"][i]
-        modality = clf.modalities[int(probs["modality"][i].argmax())]
-        if variant == "filter" and 1.0 - none < thresholds["filter"]:
-            continue
-        if variant in ("happened", "happened+sub_type") and e.modality in HAPPENED \
-                and happened < thresholds["happened"]:
-            e.modality = modality
-        if variant == "modality":
-            if happened >= thresholds["modality"]:
-                e.modality = e.modality if e.modality in HAPPENED else "asserted"
-            else:
-                e.modality = modality
-        if variant in ("sub_type", "happened+sub_type"):
-            k = int(probs["sub_type"][i].argmax())
-            if probs["sub_type"][i, k] >= thresholds["sub_type"]:
-                e.sub_type = clf.sub_types[k]
-                e.type = acled.TYPE_OF[e.sub_type]
-                e.plover = acled.plover_code(e.sub_type)
-        keep.append(e)
-    d.events = keep
-    return d
+Predicted = dict[str, tuple[dict[str, np.ndarray], list[str]]]
 
 
-def score(data: Data, aids: list[str], predicted: dict[str, tuple[dict[str, np.ndarray], ec.EventClassifier]],
-          variant: str, thresholds: dict[str, float]) -> EventScores:
+def predict(data: Data, train: list[str], test: list[str], *, model: str, l2: float,
+            plover: bool = False) -> Predicted:
+    """Heads of `model` trained on the candidates of `train` articles, probabilities for `test`."""
+    arts = [data.arts[a] for a in train if a in data.arts] + (data.extra if plover else [])
+    x = columns(np.concatenate([a.x for a in arts]), model)
+    clf = train_heads(x, [e for a in arts for e in a.examples], l2=l2, use_encoder=model == "enc")
+    return {aid: (clf.probabilities(columns(data.arts[aid].x, model)), clf.sub_types)
+            for aid in test if aid in data.arts}
+
+
+def score(data: Data, aids: list[str], predicted: Predicted, variant: str, threshold: float,
+          keep: float = 0.5) -> EventScores:
+    from kroniek.stages.events import merge_same_incident
+
     sc = EventScores()
     for aid in aids:
         doc = data.docs[aid]
-        if aid in predicted:
-            probs, clf = predicted[aid]
-            doc = apply_variant(doc, probs, clf, variant, thresholds)
+        if aid in predicted and variant != "rules":
+            probs, sub_types = predicted[aid]
+            d = copy.copy(doc)  # only the events change
+            events = copy.deepcopy(doc.events)
+            d.events = merge_same_incident(d, ec.decode(d, events, data.arts[aid].cands, probs, variant=variant,
+                                                        threshold=threshold, sub_types=sub_types,
+                                                        keep_threshold=keep))  # fmt: skip
+            doc = d
         rec = data.gold[aid]
         score_article(doc, rec["events"], sc, no_event=bool(rec["article"].get("no_event")))
     return sc
@@ -382,91 +353,51 @@ def folds(aids: list[str], k: int, seed: int) -> list[list[str]]:
     return [order[i::k] for i in range(k)]
 
 
-def predict(data: Data, train: list[str], test: list[str], *, l2: float, layers: list[int]
-            ) -> dict[str, tuple[dict[str, np.ndarray], ec.EventClassifier]]:
-    """Heads trained on the candidates of `train` articles, probabilities for `test`."""
-    tr = set(train)
-    idx = [i for i, e in enumerate(data.examples) if e.article in tr or e.article.startswith(PLOVER)]
-    clf = train_heads(data.x[idx], [data.examples[i] for i in idx], l2=l2, layers=layers,
-                      encoder_weight=ENCODER_WEIGHT[0])
-    out = {}
-    for aid in test:
-        rows = [i for i, e in enumerate(data.examples) if e.article == aid]
-        if rows:
-            out[aid] = (clf.probabilities(data.x[rows]), clf)
-    return out
+GRID = [0.0, *(float(round(t, 2)) for t in np.arange(0.1, 0.96, 0.05))]
+LEARNED = ("learned", "combined")
 
 
-def objective(variant: str, sc: EventScores) -> tuple[float, ...]:
-    d = sc.as_dict()
-    if variant == "sub_type":
-        return (d["subtype_accuracy"], d["subtype_macro_f1"])
-    return (d["detection_f1"], d["modality_accuracy"])
-
-
-ENCODER_WEIGHT = [1.0]  # set by --encoder-weight
-DEFAULT_THRESHOLDS = {"filter": 0.5, "happened": 0.5, "modality": 0.5, "sub_type": 0.5}
-
-
-def choose_thresholds(data: Data, aids: list[str], *, k: int, seed: int, l2: float,
-                      layers: list[int]) -> dict[str, float]:
-    """Each variant's threshold by a K-fold over `aids` only (pooled predictions)."""
-    predicted: dict[str, Any] = {}
+def choose_thresholds(data: Data, aids: list[str], *, k: int, seed: int, model: str, l2: float,
+                      plover: bool) -> dict[str, float]:
+    """Each learned variant's threshold by a K-fold over `aids` only (pooled predictions):
+    the best detection F1, then modality accuracy; ties go to the one nearest 0.5."""
+    predicted: Predicted = {}
     for part in folds(aids, k, seed + 1):
-        predicted.update(predict(data, [a for a in aids if a not in part], part, l2=l2, layers=layers))
-    chosen = dict(DEFAULT_THRESHOLDS)
-    for key in DEFAULT_THRESHOLDS:
-        best = None
+        predicted.update(predict(data, [a for a in aids if a not in part], part, model=model, l2=l2,
+                                 plover=plover))
+    def best(variant: str, keep: float | None) -> float:
+        ranked = []
         for t in GRID:
-            th = {**chosen, key: t}
-            val = objective(key, score(data, aids, predicted, key, th))
-            # ties go to the threshold nearest 0.5 (the least tuned)
-            rank = (val, -abs(t - 0.5))
-            if best is None or rank > best[0]:
-                best = (rank, t)
-        assert best is not None
-        chosen[key] = best[1]
+            th, kt = (1.01, t) if keep is None else (t, keep)  # keep=None: choose the keep threshold
+            d = score(data, aids, predicted, variant, th, kt).as_dict()
+            ranked.append(((d["detection_f1"], d["modality_accuracy"], -abs(t - 0.5)), t))
+        return max(ranked)[1]
+
+    chosen = {"learned_keep": best("learned", None)}  # rule events first, with no additions
+    chosen["learned"] = best("learned", chosen["learned_keep"])
+    chosen["combined"] = best("combined", 0.0)
     return chosen
 
 
-def cross_validate(data: Data, *, k: int, seed: int, l2: float, layers: list[int]
-                   ) -> dict[str, Any]:
-    aids = sorted(data.docs)
-    pooled: dict[str, EventScores] = {v: EventScores() for v in VARIANTS}
-    fixed: dict[str, EventScores] = {v: EventScores() for v in VARIANTS}
-    chosen_all = []
-    ranked: list[tuple[float, bool]] = []  # held-out P(happened), whether it matched gold
-    for test in folds(aids, k, seed):
-        train = [a for a in aids if a not in test]
-        th = choose_thresholds(data, train, k=k, seed=seed, l2=l2, layers=layers)
-        chosen_all.append(th)
-        predicted = predict(data, train, test, l2=l2, layers=layers)
-        for aid, (probs, _) in predicted.items():
-            exs = [e for e in data.examples if e.article == aid]
-            for e, ph in zip(exs, probs["outcome"][:, 1], strict=True):
-                if data.docs[aid].events[e.event].modality in HAPPENED:
-                    ranked.append((float(ph), e.outcome == 1))
-        for v in VARIANTS:
-            merge(pooled[v], score(data, test, predicted, v, th))
-            merge(fixed[v], score(data, test, predicted, v, DEFAULT_THRESHOLDS))
+def evaluate(data: Data, splits: list[tuple[list[str], list[str]]], *, k: int, seed: int, l2: float,
+             plover: bool) -> dict[str, Any]:
+    """Train on each split's first part (thresholds by an inner K-fold there), score the
+    second; pooled over the splits, for each model and variant."""
     out: dict[str, Any] = {}
-    for v in VARIANTS:
-        out[v] = summary(pooled[v])
-        out[v + "@0.5"] = summary(fixed[v])
-    out["_thresholds_per_fold"] = {"folds": chosen_all}
-    out["_confidence"] = {"auc_happened": auc(ranked), "rule_events": len(ranked),
-                          "matched": sum(y for _, y in ranked)}
+    pooled = {"rules": EventScores()} | {f"{v}/{m}": EventScores() for m in MODELS for v in LEARNED}
+    chosen: dict[str, list[dict[str, float]]] = {m: [] for m in MODELS}
+    for train, test in splits:
+        merge(pooled["rules"], score(data, test, {}, "rules", 0.5))
+        for m in MODELS:
+            th = choose_thresholds(data, train, k=k, seed=seed, model=m, l2=l2, plover=plover)
+            chosen[m].append(th)
+            predicted = predict(data, train, test, model=m, l2=l2, plover=plover)
+            for v in LEARNED:
+                merge(pooled[f"{v}/{m}"], score(data, test, predicted, v, th[v], th["learned_keep"]))
+    for key, sc in pooled.items():
+        out[key] = summary(sc)
+    out["_thresholds"] = chosen
     return out
-
-
-def auc(ranked: list[tuple[float, bool]]) -> float:
-    """ROC AUC of scores against labels (ties count half): 0.5 is a constant score."""
-    pos = [p for p, y in ranked if y]
-    neg = [p for p, y in ranked if not y]
-    if not pos or not neg:
-        return 0.0
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return round(wins / (len(pos) * len(neg)), 3)
 
 
 def merge(into: EventScores, part: EventScores) -> None:
@@ -492,29 +423,34 @@ def summary(sc: EventScores) -> dict[str, Any]:
 
 def label_counts(data: Data) -> dict[str, Any]:
     out: dict[str, Any] = {o: 0 for o in ec.OUTCOMES}
-    for e in data.examples:
-        if not e.article.startswith(PLOVER):
+    rules = {o: 0 for o in ec.OUTCOMES}
+    for a in data.arts.values():
+        for c, e in zip(a.cands, a.examples, strict=True):
             out[ec.OUTCOMES[e.outcome]] += 1
+            rules[ec.OUTCOMES[e.outcome]] += c.from_rules
+    out["of_which_rule_candidates"] = rules
     out["articles"] = len(data.docs)
-    out["articles_with_candidates"] = len({e.article for e in data.examples} & set(data.docs))
-    plover = [ec.OUTCOMES[e.outcome] for e in data.examples if e.article.startswith(PLOVER)]
-    if plover:
-        out["plover_rows"] = {o: plover.count(o) for o in ec.OUTCOMES}
+    out["articles_with_candidates"] = len(data.arts)
+    out["sentences_with_candidates"] = sum(len({data.docs[aid].sentence_index(c.start) for c in a.cands})
+                                           for aid, a in data.arts.items())  # fmt: skip
+    if data.extra:
+        out["plover_rows"] = {o: sum(e.outcome == i for a in data.extra for e in a.examples)
+                              for i, o in enumerate(ec.OUTCOMES)}
     return out
 
 
-def measure_ms(data: Data, clf: ec.EventClassifier) -> dict[str, float]:
-    """Milliseconds per article of `judge` (features and heads) on the dev articles with
-    candidates, the encoder loaded beforehand."""
-    enc = get_encoder(layers=max([12, *clf.trigger_layers]))
-    docs = [d for d in data.docs.values() if d.events]
-    t0 = time.perf_counter()
-    n = 0
-    for d in docs:
-        n += len(clf.judge(d, encoder=enc))
-    dt = time.perf_counter() - t0
-    return {"articles": len(docs), "candidates": n, "ms_per_article": round(1000 * dt / len(docs), 1),
-            "ms_per_candidate": round(1000 * dt / max(n, 1), 1)}
+def measure_ms(data: Data) -> dict[str, Any]:
+    """Milliseconds per article of `apply_variant('learned')` (candidates, features, heads,
+    decoding) with each shipped model, on the dev articles, the encoder loaded beforehand."""
+    get_encoder(layers=12)
+    out: dict[str, Any] = {}
+    for mode in ("fast", "accurate"):
+        t0 = time.perf_counter()
+        for doc in data.docs.values():
+            ec.apply_variant(doc, copy.deepcopy(doc.events), "learned", mode=mode)
+        out[mode] = round(1000 * (time.perf_counter() - t0) / len(data.docs), 1)
+    out["articles"] = len(data.docs)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -523,52 +459,59 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=ROOT / "gold" / "events-nl")
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation by article (0: none)")
+    ap.add_argument("--holdout", action="store_true", help="train on even article ids, score the odd")
+    ap.add_argument("--part", choices=("all", "even"), default="all",
+                    help="even: only the articles with an even id (to design on, the odd half unseen)")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--l2", type=float, default=0.3, help="L2 weight (tuned by --cv on dev)")
-    ap.add_argument("--layers", default="8,12", help=f"trigger layers read (of {CACHED_LAYERS})")
-    ap.add_argument("--encoder-weight", type=float, default=1.0,
-                    help="scale of the encoder columns after standardisation (tuned by --cv on dev)")
+    ap.add_argument("--l2", type=float, default=3.0, help="L2 weight (the previous round's choice by CV)")
     ap.add_argument("--plover", type=Path, nargs="?", const=PLOVER_GSR, default=None,
                     help="add English training rows from the PLOVER gold-standard records")
-    ap.add_argument("--no-encoder", action="store_true", help="lexical features only")
-    ap.add_argument("--no-lexical", action="store_true", help="encoder features only")
     ap.add_argument("--fresh", action="store_true", help="analyse the articles again")
     ap.add_argument("--reuse-docs", action="store_true",
                     help="the newest cached Docs whatever the rules (compare settings on one snapshot)")
     ap.add_argument("--save", action="store_true", help="train on every dev article and ship")
-    ap.add_argument("--time", action="store_true", help="measure ms per article of judge()")
+    ap.add_argument("--time", action="store_true", help="measure ms per article of the learned variant")
     ap.add_argument("--json", type=Path, help="write the figures here")
     a = ap.parse_args(argv)
-    if a.save and (a.no_encoder or a.no_lexical):
-        ap.error("--save ships the model with both feature sets: drop --no-encoder/--no-lexical")
-    layers = [int(s) for s in a.layers.split(",") if s]
-    ENCODER_WEIGHT[0] = a.encoder_weight
-    recs = dev_gold(a.gold)
-    data = build(recs, a.news, fresh=a.fresh, layers=layers, lexical=not a.no_lexical,
-                 encoder=not a.no_encoder, reuse=a.reuse_docs)
+    recs = [r for r in dev_gold(a.gold) if a.part == "all" or int(r["article"]["id"]) % 2 == 0]
+    if a.part == "even" and (a.holdout or a.save):
+        ap.error("--part even is for designing: --holdout and --save need every dev article")
+    data = build(recs, a.news, fresh=a.fresh, reuse=a.reuse_docs)
+    plover = False
     if a.plover:
-        report_plover = add_plover(data, a.plover, fresh=a.fresh, layers=layers)
-        print(f"PLOVER rows: {report_plover}", flush=True)
-    report: dict[str, Any] = {"labels": label_counts(data), "layers": layers, "l2": a.l2,
-                              "encoder_weight": a.encoder_weight,
-                              "seed": a.seed, "rules_fingerprint": rules_fingerprint()}
+        print(f"PLOVER rows: {add_plover(data, a.plover)}", flush=True)
+        plover = True
+    report: dict[str, Any] = {"labels": label_counts(data), "l2": a.l2, "seed": a.seed, "plover": plover,
+                              "rules_fingerprint": rules_fingerprint()}
     print(json.dumps(report["labels"]), flush=True)
+    aids = sorted(data.docs)
+    k = a.cv or 5
     if a.cv:
-        report["cv"] = cross_validate(data, k=a.cv, seed=a.seed, l2=a.l2, layers=layers)
+        splits = [([x for x in aids if x not in part], part) for part in folds(aids, a.cv, a.seed)]
+        report["cv"] = evaluate(data, splits, k=a.cv, seed=a.seed, l2=a.l2, plover=plover)
         for v, d in report["cv"].items():
-            print(f"{v:24s} {json.dumps(d)}", flush=True)
+            print(f"cv {v:18s} {json.dumps(d)}", flush=True)
+    if a.holdout:
+        even = [x for x in aids if int(x) % 2 == 0]
+        odd = [x for x in aids if int(x) % 2 == 1]
+        report["holdout"] = evaluate(data, [(even, odd)], k=k, seed=a.seed, l2=a.l2, plover=plover)
+        report["holdout"]["_articles"] = {"train_even": len(even), "test_odd": len(odd)}
+        for v, d in report["holdout"].items():
+            print(f"holdout {v:18s} {json.dumps(d)}", flush=True)
     if a.save:
-        aids = sorted(data.docs)
-        clf = train_heads(data.x, data.examples, l2=a.l2, layers=layers,
-                          encoder_weight=a.encoder_weight)
-        clf.meta["thresholds"] = choose_thresholds(data, aids, k=a.cv or 5, seed=a.seed, l2=a.l2,
-                                                   layers=layers)
-        clf.meta["trained_on"] = report["labels"]
-        path = clf.save(ec.classifier_path())
-        print(f"saved {path} ({path.stat().st_size} bytes), thresholds {clf.meta['thresholds']}")
+        arts = list(data.arts.values()) + (data.extra if plover else [])
+        for m in MODELS:
+            x = columns(np.concatenate([art.x for art in arts]), m)
+            clf = train_heads(x, [e for art in arts for e in art.examples], l2=a.l2, use_encoder=m == "enc")
+            clf.meta["thresholds"] = choose_thresholds(data, aids, k=k, seed=a.seed, model=m, l2=a.l2,
+                                                       plover=plover)
+            clf.meta["trained_on"] = report["labels"]
+            path = clf.save(ec.classifier_path())
+            report.setdefault("thresholds", {})[m] = clf.meta["thresholds"]
+            print(f"saved {path} ({path.stat().st_size} bytes), thresholds {clf.meta['thresholds']}", flush=True)
         if a.time:
-            report["timing"] = measure_ms(data, ec.EventClassifier.load())
-            print(json.dumps(report["timing"]))
+            report["ms_per_article"] = measure_ms(data)
+            print(json.dumps(report["ms_per_article"]))
     if a.json:
         a.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     return 0

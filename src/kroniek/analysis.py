@@ -63,9 +63,12 @@ def analyze(
     title: str | None = None,
     outlet: str | None = None,
     mode: str | None = None,
+    events: str | None = None,
 ) -> Doc:
     """Analyse one article. `mode` is "fast" or "accurate" (default: $KRONIEK_MODE, else
-    kroniek.pipeline.DEFAULT_MODE); both give the same contract.
+    kroniek.pipeline.DEFAULT_MODE); both give the same contract. `events` is the events
+    variant: "rules", "learned" or "combined" (default: $KRONIEK_EVENTS, else "rules";
+    see kroniek.models.event_classifier).
 
     >>> import kroniek
     >>> doc = kroniek.analyze("Rusland viel dinsdag Charkiv aan.", published="2025-04-01")
@@ -73,7 +76,7 @@ def analyze(
     'kroniek/1'
     """
     doc = make_doc(text, published=published, lang=lang, url=url, title=title, outlet=outlet)
-    return get_pipeline(mode)(doc)
+    return get_pipeline(mode, events)(doc)
 
 
 def analyze_article(article: Article, *, lang: str | None = None, mode: str | None = None) -> Doc:

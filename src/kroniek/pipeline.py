@@ -221,12 +221,19 @@ def use_mode(mode: str | None) -> str:
     return chosen
 
 
-def get_pipeline(mode: str | None = None) -> Pipeline:
-    """The default pipeline of `mode` (see resolve_mode), built once per process."""
+def get_pipeline(mode: str | None = None, events: str | None = None) -> Pipeline:
+    """The default pipeline of `mode` (see resolve_mode) and events variant `events`
+    (rules, learned or combined; default $KRONIEK_EVENTS, else rules: see
+    `kroniek.models.event_classifier`), built once per process."""
+    from kroniek.models.event_classifier import resolve_variant
+
     chosen = resolve_mode(mode)
-    pipeline = _PIPELINES.get(chosen)
+    variant = resolve_variant(events)
+    key = chosen if variant == "rules" else f"{chosen}+{variant}"
+    pipeline = _PIPELINES.get(key)
     if pipeline is None:
-        pipeline = _PIPELINES[chosen] = build_pipeline(
-            stage_config={"linguistic": {"ner": chosen}}
+        pipeline = _PIPELINES[key] = build_pipeline(
+            stage_config={"linguistic": {"ner": chosen},
+                          "events": {"variant": variant, "mode": chosen}}
         )
     return pipeline

@@ -144,12 +144,19 @@ def eval_events(
     errors: bool = typer.Option(False, "--errors", help="list every miss and false event by cause"),
     as_json: bool = typer.Option(False, "--json"),
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (events-nl)"),
+    events_variant: str | None = typer.Option(
+        None, "--events-variant", envvar="KRONIEK_EVENTS",
+        help="rules (default), learned or combined: which events variant to score"),
+    mode: str | None = typer.Option(
+        None, "--mode", envvar="KRONIEK_MODE", help="fast (default) or accurate analysis"),
 ) -> None:
     """Event detection P/R/F1, sub-type and modality accuracy, place, date, actors,
     fatalities, and false events on articles with no event.
 
     Example: kroniek eval events --gold gold/events-nl --errors
-    (frozen test part: --split frozen-test, or --gold gold/events-nl/frozen-test)
+    (frozen test part: --split frozen-test, or --gold gold/events-nl/frozen-test;
+    the learned variants: --events-variant learned|combined, with --mode accurate for the
+    encoder's model)
     """
     from pathlib import Path
 
@@ -160,8 +167,12 @@ def eval_events(
 
         raise InputError(f"unknown split {split!r}", source="--split",
                          hint="use dev, frozen-test or all")
+    from kroniek.models.event_classifier import resolve_variant
+    from kroniek.pipeline import resolve_mode
+
     sc = evaluate_events(Path(gold), news=Path(news) if news else DEFAULT_NEWS, limit=limit or None,
-                         split=split or None)
+                         split=split or None, mode=resolve_mode(mode),
+                         events=resolve_variant(events_variant))
     result = sc.as_dict()
     if plover:
         result["plover"] = check_plover(Path(plover))

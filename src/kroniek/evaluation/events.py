@@ -371,8 +371,10 @@ def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScor
 
 
 def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | None = None,
-                    split: str | None = None) -> EventScores:
-    """Analyse every gold article of `split` (see `load_gold`) and score it."""
+                    split: str | None = None, mode: str | None = None,
+                    events: str | None = None) -> EventScores:
+    """Analyse every gold article of `split` (see `load_gold`) in `mode` with the events
+    variant `events` (`kroniek.analyze`'s options) and score it."""
     import kroniek
 
     records = load_gold(gold_path, split=split)[:limit]
@@ -388,7 +390,7 @@ def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | 
             sc.empty_articles += 1  # nothing to analyse (the collection has a few empty texts)
             continue
         doc = kroniek.analyze(src["text"], published=art["published"], lang="nl",
-                              title=src.get("title"))
+                              title=src.get("title"), mode=mode, events=events)
         doc.id = str(art["id"])  # errors name the gold article
         score_article(doc, rec["events"], sc, no_event=bool(art.get("no_event")))
     return sc

@@ -1,73 +1,102 @@
-"""A learned judge of event candidates on the e5 encoder: is a candidate a real ACLED event,
-was it told as having happened, which sub-type, which modality.
+"""Learned event detection on the e5 encoder: which words of an article tell an ACLED
+event, of which sub-type, and whether it happened.
 
-The events stage (`kroniek.stages.events`) finds candidates with lexicon rules; this model
-reads each candidate again and gives a `Judgement`. It does not change a `Doc`: the stage
-decides what to do with the judgements (drop an event, override its modality).
+Three variants of the events stage (`VARIANTS`, chosen by `kroniek.analyze(...,
+events=...)`, `$KRONIEK_EVENTS` or `--events-variant`; `rules` is the default):
 
-Steps, for the candidates of one Doc:
+- `rules`: the lexicon rules of `kroniek.stages.events` alone; this module is not called;
+- `learned`: the model decides every event: each rule event is kept or dropped and given
+  its modality by the model (its sub-type stays the rules': cross-validated on dev, the
+  sub-type head was less accurate than the rules, 0.77 against 1.0), and words the rules
+  did not take become events, typed by the model, when the model says so;
+- `combined`: the rules' events as the rules made them, plus what the model adds in
+  sentences where the rules found no event of that type.
 
-1. **Encoder window.** The candidate's sentence, split at whitespace, prefixed with
-   `passage:` (the e5 passage prompt); each word is one pipeline token for
-   `E5Encoder.encode_tokens`, so subwords map back to characters of `Doc.text`. A
-   sentence over `MAX_SUBWORDS` is cut to a window of words around the trigger.
-2. **Encoder features.** One forward pass per sentence (candidates of one sentence share
-   it): the mean of all positions of the last layer (the `passage()` sentence vector) and
-   the mean of the trigger's subwords at each layer of `trigger_layers`, each L2-normalised.
-3. **Lexical features** (`LEXICAL_FEATURES`): the rules' sub-type and modality, negation,
-   denial, future, conditional, habitual and aggregate cues of the sentence (the
-   language's event lexicon, `kroniek.stages.events.triggers.lexicon`), a question, a quote around
-   the trigger, the event's arguments, and the article's sport/politics counts.
+Steps, for one Doc:
+
+1. **Candidates** (`candidates`). The rules' events (their triggers), and every word the
+   broad stem screen (`SCREEN`: violence, protest and strategic-development stems, far
+   wider than the trigger lexicon, compounds included: "vergeldingsaanval",
+   "steekpartijen", "bestookte") finds outside those triggers, at most
+   `MAX_SCREEN_PER_SENTENCE` a sentence.
+2. **Encoder features** (accurate mode only). The candidate's sentence, split at
+   whitespace, prefixed with `passage:` (the e5 passage prompt), one forward pass per
+   sentence shared by its candidates: the mean of the last layer (the passage vector) and
+   the mean of the trigger's subwords at each layer of `trigger_layers`, each
+   L2-normalised. A sentence over `MAX_SUBWORDS` is cut to a window around the trigger.
+3. **Lexical features** (`LEXICAL_FEATURES`): whether the rules proposed it, the rules'
+   sub-type and modality (for a screen word: the rules' modality cues read around it),
+   negation, denial, future, conditional, habitual and aggregate cues of the sentence (the
+   language's event lexicon), a question, a quote around the trigger, the rule event's
+   arguments, the article's sport/politics counts, the trigger's first five letters and
+   the sentence's words hashed into buckets.
 4. **Heads** (logistic regressions over the standardised features, numpy): `outcome`
    (none / happened / not happened), `sub_type` (the ACLED sub-types seen in training),
    `modality` (future / hypothetical / negated / habitual, for what did not happen).
+5. **Decoding** (`decode`): a candidate whose P(not none) reaches the variant's threshold
+   is an event; one per sentence and ACLED type; an added event gets its place, date,
+   actors, fatalities and claims from `kroniek.stages.events.arguments.fill_arguments`.
 
-Weights: `resources/models/event-classifier/event-classifier.npz`, trained by
-`scripts/train_event_classifier.py` (scores and data in the folder's `MODEL_CARD.md`).
-The encoder makes this an accurate-mode feature: it costs one e5 forward pass per sentence
-with a candidate.
+Two weight files, trained by `scripts/train_event_classifier.py` (scores and data in the
+folder's `MODEL_CARD.md`): `event-classifier.npz` (encoder + lexical features, used in
+accurate mode) and `event-classifier-lexical.npz` (lexical features only, used in fast
+mode: the encoder costs about 160 ms a sentence, far over the fast mode's budget).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from kroniek import acled
-from kroniek.doc import Doc, Event
-from kroniek.errors import ResourceError
+from kroniek.doc import Cue, Doc, Event
+from kroniek.errors import ConfigError, ResourceError
 from kroniek.models.e5 import E5Encoder, get_encoder
 
 __all__ = [
+    "DEFAULT_VARIANT",
     "LEXICAL_FEATURES",
+    "MAX_SCREEN_PER_SENTENCE",
     "MAX_SUBWORDS",
     "MODALITIES",
     "OUTCOMES",
+    "SCREEN",
+    "VARIANTS",
     "Candidate",
     "EncoderWindow",
     "EventClassifier",
     "Judgement",
+    "apply_variant",
+    "candidates",
     "candidates_from_events",
     "classifier_path",
+    "decode",
     "encoder_features",
     "encoder_window",
     "feature_matrix",
     "get_event_classifier",
     "lexical_features",
+    "resolve_variant",
+    "screen_candidates",
     "softmax",
     "trigger_bucket",
 ]
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
-WEIGHTS = "event-classifier.npz"
+WEIGHTS = "event-classifier.npz"  # encoder + lexical features: accurate mode
+WEIGHTS_LEXICAL = "event-classifier-lexical.npz"  # lexical features only: fast mode
+VARIANTS = ("rules", "learned", "combined")
+DEFAULT_VARIANT = "rules"
 OUTCOMES = ("none", "happened", "not_happened")
 # What the modality head chooses between (the system's words: habitual = the gold's generic).
 MODALITIES = ("future", "hypothetical", "negated", "habitual")
@@ -76,10 +105,14 @@ SUB_TYPES = tuple(sorted(acled.TYPE_OF))
 # Subwords the encoder reads per window ("passage:" and <s> </s> included, e5 takes 512).
 MAX_SUBWORDS = 500
 TRIGGER_BUCKETS = 64  # hashed first five letters of the trigger
+WORD_BUCKETS = 128  # hashed first five letters of the sentence's words
+# Screen words a sentence gives at most (the first ones); all share one forward pass.
+MAX_SCREEN_PER_SENTENCE = 4
 _CUES = ("NEGATION", "DENIAL", "FUTURE", "HYPOTHETICAL", "HABITUAL", "AGGREGATE", "POLITICAL",
          "SPORT", "FICTION")  # fmt: skip
 
 LEXICAL_FEATURES: tuple[str, ...] = (
+    "rule_candidate",
     *(f"rule_modality={m}" for m in RULE_MODALITIES),
     *(f"rule_sub_type={s}" for s in SUB_TYPES),
     "noun_form",
@@ -100,7 +133,41 @@ LEXICAL_FEATURES: tuple[str, ...] = (
     "article_political",
     "first_sentence",
     *(f"trigger_hash={i}" for i in range(TRIGGER_BUCKETS)),
+    *(f"word_hash={i}" for i in range(WORD_BUCKETS)),
 )
+
+# The broad screen: stems of violence, protest and strategic developments, matched
+# anywhere inside a word (compounds, inflections, separable verbs' participles). Written
+# from the ACLED definitions and the issue's list of missed kinds (surrender, deployment,
+# annexation, coup, evacuation, extradition, fall of a territory), not from dev sentences;
+# it is meant to over-generate: the model decides.
+SCREEN: dict[str, str] = {
+    "nl": (
+        r"aanval|aanslag|aangevallen|bombard|bommen|\bbom\b|bombe|beschiet|beschot|bestook|"
+        r"belager|beleger|schiet|schoot|schoten|\bschot\b|vuurgevecht|gevecht|vecht|strijd|"
+        r"oorlog|gewapend|militair|militie|leger|troepen|soldat|strijder|rebel|opstandeling|"
+        r"raket|drone|granaat|granaten|explo|ontplof|opgeblazen|mortier|artiller|geweld|moord|"
+        r"gedood|doodde|doodgeschoten|doodgestoken|omgekomen|omgebracht|gesneuveld|sneuvel|"
+        r"gewond|slachtoffer|gijzel|ontvoer|gekaapt|kaping|steekpartij|neergestoken|"
+        r"neergeschoten|terror|protest|demonstr|betog|staking|staakt|rellen|relschop|opstand|"
+        r"onlust|ongeregeld|traangas|waterkanon|arrest|opgepakt|aangehouden|gevangengenomen|"
+        r"evacu|overgave|overgegeven|capitul|annex|staatsgreep|coup|inname|ingenomen|verover|"
+        r"bezet|terugtrek|teruggetrokken|uitlever|uitgeleverd|ingezet|ontplooi|stationer|"
+        r"bevrijd|offensief|invasie|binnengevallen|inval|plunder|brandstich|in\s+brand|vernield|"
+        r"vernietig|kalifaat|wapenstilstand|vredesakkoord|bestand\s+(?:gesloten|getekend)|"
+        r"executie|geëxecuteerd|onthoofd|lynch|mishandel|blokkade|avondklok|noodtoestand"
+    ),
+    "en": (
+        r"attack|bomb|shell|airstrike|air\s+strike|strikes?\b|fight|clash|battle|\bwar\b|"
+        r"troops|soldier|military|militia|fighter|rebel|insurgent|rocket|missile|drone|"
+        r"grenade|explo|mortar|artillery|violen|kill|\bdead\b|death|murder|wounded|injur|"
+        r"casualt|hostage|kidnap|abduct|hijack|stab|shoot|\bshot\b|gunfire|gunm[ae]n|terror|"
+        r"protest|demonstrat|\brall(?:y|ied|ies)\b|march|riot|unrest|uprising|arrest|detain|"
+        r"evacuat|surrender|annex|\bcoup\b|captur|seiz|occup|withdr|retreat|extradit|deploy|"
+        r"liberat|offensive|invasion|invade|raid|loot|arson|torched|destroy|ceasefire|truce|"
+        r"peace\s+(?:deal|agreement)|execut|behead|lynch|assault|blockade|curfew"
+    ),
+}
 
 
 def classifier_path() -> Path:
@@ -121,6 +188,7 @@ class Candidate:
     has_actor2: bool = False
     has_fatalities: bool = False
     has_claims: bool = False
+    from_rules: bool = True  # a rule event's trigger (else a word of the screen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +219,42 @@ def candidates_from_events(doc: Doc, events: Sequence[Event] | None = None) -> l
             has_fatalities=e.fatalities is not None, has_claims=bool(e.claims),
         ))  # fmt: skip
     return out
+
+
+@cache
+def _screen(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"[\w-]*(?:{SCREEN[lang]})[\w-]*", re.IGNORECASE)
+
+
+def screen_candidates(doc: Doc, taken: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """The words of the broad screen (`SCREEN`) outside the `taken` spans (the rules'
+    triggers), at most `MAX_SCREEN_PER_SENTENCE` a sentence; each with the rules'
+    modality cues read around it (`trigger_modality`)."""
+    from kroniek.stages.events.triggers import Trigger, trigger_modality
+
+    lang = doc.lang if doc.lang in ("nl", "en") else "nl"
+    pat = _screen(lang)
+    out = []
+    for si, s in enumerate(doc.sentences):
+        n = 0
+        for m in pat.finditer(doc.text, s.start, s.end):
+            a, b = m.span()
+            if n >= MAX_SCREEN_PER_SENTENCE:
+                break
+            if any(a < y and x < b for x, y in taken):
+                continue
+            trig = Trigger(a, b, m.group(), "Other", si)
+            out.append(Candidate(a, b, sub_type="", modality=trigger_modality(doc, trig, lang=lang),
+                                 from_rules=False))  # fmt: skip
+            n += 1
+    return out
+
+
+def candidates(doc: Doc, events: Sequence[Event]) -> list[Candidate]:
+    """The rules' `events` (one candidate each), then the screen's words outside their
+    triggers (step 1)."""
+    taken = [(e.trigger.start, e.trigger.end) for e in events]
+    return candidates_from_events(doc, events) + screen_candidates(doc, taken)
 
 
 # -- 1./2. the encoder ----------------------------------------------------------------------
@@ -259,6 +363,8 @@ def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
     index = {name: i for i, name in enumerate(LEXICAL_FEATURES)}
     sport, political = is_sport(doc, lang=lang), political_article(doc, lang=lang)
     x = np.zeros((len(cands), len(LEXICAL_FEATURES)), dtype=np.float32)
+    hashed: dict[int, list[int]] = {}  # sentence -> word-bucket columns
+    first_word = index["word_hash=0"]
     for row, c in enumerate(cands):
         si = doc.sentence_index(c.start)
         s = doc.sentences[si] if si >= 0 else None
@@ -266,6 +372,11 @@ def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
         sentence = doc.text[lo:hi]
         trigger = doc.text[c.start : c.end]
         on = [f"rule_modality={c.modality}", f"rule_sub_type={c.sub_type}"]
+        if c.from_rules:
+            on.append("rule_candidate")
+        if si not in hashed:
+            hashed[si] = sorted({first_word + word_bucket(w) for w in re.findall(r"\w{3,}", sentence)})
+        x[row, hashed[si]] = 1.0
         on += [f"sentence_cue={name.lower()}" for name, pat in zip(_CUES, cues, strict=True)
                if pat.search(sentence)]  # fmt: skip
         flags = {
@@ -300,11 +411,19 @@ def trigger_bucket(trigger: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % TRIGGER_BUCKETS
 
 
+def word_bucket(word: str) -> int:
+    """The hash bucket of a sentence word's first five letters."""
+    return zlib.crc32(word.lower()[:5].encode("utf-8")) % WORD_BUCKETS
+
+
 def feature_matrix(doc: Doc, cands: Sequence[Candidate], *, trigger_layers: Sequence[int],
-                   encoder: E5Encoder | None = None) -> np.ndarray:
-    """Encoder features then lexical features, as the heads read them."""
+                   encoder: E5Encoder | None = None, use_encoder: bool = True) -> np.ndarray:
+    """Encoder features (unless not `use_encoder`) then lexical features, as the heads
+    read them."""
     if not cands:
         return np.zeros((0, 0), dtype=np.float32)
+    if not use_encoder:
+        return lexical_features(doc, cands)
     enc = encoder_features(doc, cands, trigger_layers=trigger_layers, encoder=encoder)
     return np.concatenate([enc, lexical_features(doc, cands)], axis=1)
 
@@ -331,11 +450,16 @@ class EventClassifier:
         self.sub_types: list[str] = list(meta["sub_types"])
         self.modalities: list[str] = list(meta["modalities"])
         self.thresholds: dict[str, float] = dict(meta.get("thresholds", {}))
+        self.use_encoder: bool = bool(meta.get("encoder", True))
+
+    @property
+    def file_name(self) -> str:
+        return WEIGHTS if self.use_encoder else WEIGHTS_LEXICAL
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> EventClassifier:
-        """The weights file `WEIGHTS` in `folder` (the shipped one by default)."""
-        path = (folder or classifier_path()) / WEIGHTS
+    def load(cls, folder: Path | None = None, *, name: str = WEIGHTS) -> EventClassifier:
+        """The weights file `name` in `folder` (the shipped one by default)."""
+        path = (folder or classifier_path()) / name
         if not path.is_file():
             raise ResourceError("no event classifier weights here", source=str(path),
                                 hint="train them with `python scripts/train_event_classifier.py --save`")  # fmt: skip
@@ -353,9 +477,9 @@ class EventClassifier:
         return cls(arrays, meta)
 
     def save(self, folder: Path) -> Path:
-        """Write `WEIGHTS` (float32, compressed; about 100 kB) into `folder`."""
+        """Write `file_name` (float32, compressed) into `folder`."""
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / WEIGHTS
+        path = folder / self.file_name
         small: dict[str, Any] = {k: v.astype(np.float32) for k, v in self.arrays.items()}
         small["meta"] = np.array(json.dumps(self.meta))
         np.savez_compressed(path, **small)
@@ -375,7 +499,7 @@ class EventClassifier:
         if not cands:
             return []
         p = self.probabilities(feature_matrix(doc, cands, trigger_layers=self.trigger_layers,
-                                              encoder=encoder))
+                                              encoder=encoder, use_encoder=self.use_encoder))
         out = []
         for i in range(len(cands)):
             none, happened, _ = p["outcome"][i]
@@ -389,27 +513,105 @@ class EventClassifier:
         return out
 
 
-    def revise(self, doc: Doc, events: Sequence[Event], *,
-               encoder: E5Encoder | None = None) -> list[Judgement]:
-        """The cross-validated use (MODEL_CARD.md, variant `happened`): an event the rules
-        tell as having happened whose `happened` probability is under the `happened`
-        threshold gets the model's modality, so it is no longer reported as having
-        happened. Sub-type and everything else stay the rules'. Returns the judgements."""
-        judged = self.judge(doc, candidates_from_events(doc, events), encoder=encoder)
-        for e, j in zip(events, judged, strict=True):
-            if e.modality in ("asserted", "claimed") and j.modality != "asserted":
-                e.modality = j.modality
-        return judged
-
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, EventClassifier] = {}
 
 
-def get_event_classifier() -> EventClassifier:
-    """The shipped event classifier, loaded once per process (lazily)."""
+def get_event_classifier(mode: str = "accurate") -> EventClassifier:
+    """The shipped event classifier of `mode` (accurate: with the encoder; fast: lexical
+    features only), loaded once per process (lazily)."""
+    name = WEIGHTS if mode == "accurate" else WEIGHTS_LEXICAL
     with _LOCK:
-        clf = _LOADED.get("default")
+        clf = _LOADED.get(name)
         if clf is None:
-            clf = _LOADED["default"] = EventClassifier.load()
+            clf = _LOADED[name] = EventClassifier.load(name=name)
         return clf
+
+
+# -- 5. variants --------------------------------------------------------------------------
+
+
+def resolve_variant(variant: str | None = None) -> str:
+    """`variant`, else $KRONIEK_EVENTS, else DEFAULT_VARIANT; a ConfigError for anything else."""
+    chosen = variant or os.environ.get("KRONIEK_EVENTS") or DEFAULT_VARIANT
+    if chosen not in VARIANTS:
+        raise ConfigError(f"unknown events variant {chosen!r}" + ("" if variant else " (from $KRONIEK_EVENTS)"),
+                          hint=f"variants are: {', '.join(VARIANTS)}")  # fmt: skip
+    return chosen
+
+
+def decode(doc: Doc, events: Sequence[Event], cands: Sequence[Candidate],
+           probs: dict[str, np.ndarray], *, variant: str, threshold: float,
+           sub_types: Sequence[str], modalities: Sequence[str] = MODALITIES,
+           keep_threshold: float = 0.5) -> list[Event]:
+    """The events of `variant` (step 5) from the rules' `events`, their `cands` (rule
+    events first, in order, as `candidates` makes them) and the heads' `probs`: a screen
+    word becomes an event at P(not none) >= `threshold`; under `learned`, a rule event
+    is kept at P(not none) >= `keep_threshold`."""
+    from kroniek.stages.events import arguments as args
+    from kroniek.stages.events.triggers import Trigger
+
+    if variant == "rules":
+        return list(events)
+    lang = doc.lang if doc.lang in ("nl", "en") else "nl"
+    n_rules = sum(c.from_rules for c in cands)
+    out: list[Event] = []
+    for i, e in enumerate(events[:n_rules]):
+        if variant == "combined":
+            out.append(e)
+            continue
+        none, happened, not_happened = probs["outcome"][i]
+        if 1.0 - none < keep_threshold:
+            continue
+        if happened >= not_happened:
+            e.modality = e.modality if e.modality in ("asserted", "claimed") else "asserted"
+        else:
+            e.modality = modalities[int(probs["modality"][i].argmax())]
+        out.append(e)
+    # Additions: the likeliest screen word of each sentence and ACLED type not yet taken.
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i in range(n_rules, len(cands)):
+        relevance = 1.0 - float(probs["outcome"][i][0])
+        if relevance < threshold:
+            continue
+        key = (doc.sentence_index(cands[i].start), acled.TYPE_OF[sub_types[int(probs["sub_type"][i].argmax())]])
+        if key not in best or relevance > best[key][0]:
+            best[key] = (relevance, i)
+    have = {(doc.sentence_index(e.trigger.start), e.type) for e in out}
+    for (si, etype), (relevance, i) in sorted(best.items(), key=lambda kv: kv[1][1]):
+        if (si, etype) in have or si < 0:
+            continue
+        c = cands[i]
+        sub = sub_types[int(probs["sub_type"][i].argmax())]
+        _, happened, not_happened = probs["outcome"][i]
+        modality = "asserted" if happened >= not_happened else modalities[int(probs["modality"][i].argmax())]
+        text = doc.text[c.start : c.end]
+        event = Event(id=f"ev{len(out) + 1}", type=etype, sub_type=sub, plover=acled.plover_code(sub),
+                      trigger=Cue(start=c.start, end=c.end, text=text), modality=modality,
+                      confidence=0.6 if modality == "asserted" else 0.4)  # fmt: skip
+        trig = Trigger(c.start, c.end, text, sub, si, modality=modality)
+        args.fill_arguments(doc, event, trig, lang=lang, previous=out)
+        if event.modality == "asserted" and args.time_is_future(doc, event):
+            event.modality = "future"
+        event.note = "; ".join([*filter(None, [event.note]), f"found by the learned model (P={relevance:.2f})"])
+        out.append(event)
+    return sorted(out, key=lambda e: e.trigger.start)
+
+
+def apply_variant(doc: Doc, events: Sequence[Event], variant: str, *, mode: str = "fast") -> list[Event]:
+    """The events stage's events under `variant` (see the module docstring), with the
+    classifier of `mode`. Called by `kroniek.stages.events.EventsStage`."""
+    variant = resolve_variant(variant)
+    if variant == "rules":
+        return list(events)
+    clf = get_event_classifier(mode)
+    cands = candidates(doc, events)
+    if not cands:
+        return list(events)
+    probs = clf.probabilities(feature_matrix(doc, cands, trigger_layers=clf.trigger_layers,
+                                             use_encoder=clf.use_encoder))
+    th = clf.thresholds
+    return decode(doc, events, cands, probs, variant=variant, threshold=th.get(variant, 0.5),
+                  keep_threshold=th.get("learned_keep", 0.5), sub_types=clf.sub_types,
+                  modalities=clf.modalities)  # fmt: skip
