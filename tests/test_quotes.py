@@ -429,3 +429,10 @@ def test_a_reported_clause_of_a_speech_verb_from_the_parse(
 def test_a_clause_after_te_zien_is_no_reported_speech(nlp: Pipeline) -> None:
     doc = run(nlp, "In de presentatie is te zien dat de twee mannen zich zorgen maken.")
     assert doc.quotes == []
+
+
+def test_speaker_names_lose_what_stuck_to_them(nlp: Pipeline) -> None:
+    text = ("De Duitse natuurgenezer Klaus Ross staat terecht.\n\n"
+            "Complicaties Ross zegt dat hij niets verkeerd heeft gedaan.")
+    q = only(run(nlp, text), "indirect")
+    assert q.speaker is not None and q.speaker.name == "Klaus Ross"

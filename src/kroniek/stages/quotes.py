@@ -126,6 +126,10 @@ class _Finder:
         for r in raws:
             if r.depth > 0:
                 self._nested(r)
+        for f in self.found:
+            sp = f.quote.speaker
+            if sp is not None and sp.name:
+                sp.name = self.resolver.tidy_name(sp.name)
         if self.speakers == "learned":
             rerank_speakers(self.doc, [f.quote for f in self.found if id(f.quote) not in self.nested],
                             self.resolver, self.deps)

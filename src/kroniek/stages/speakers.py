@@ -64,7 +64,7 @@ class _Known:
 
 
 _NAME_SEQ = re.compile(
-    r"(?<![\w-])(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\w|[A-Z]\.)(?:\s+(?:(?:van|de|der|den|ter|von|al|bin|el|da|du|le|la)\s+)*"
+    r"(?<![\w-])(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\w|[A-Z]\.)(?:[ \t]+(?:(?:van|de|der|den|ter|von|al|bin|el|da|du|le|la)[ \t]+)*"
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\w|[A-Z]\.))*"
 )
 
@@ -242,6 +242,26 @@ class Resolver:
                 if cand.split()[0].casefold() == name.casefold():
                     return cand
         return name
+
+    def tidy_name(self, name: str) -> str:
+        """A speaker name without what stuck to it: a repeated word ("Mehmet Mehmet"), a
+        heading or sentence opener before a name the article writes in full elsewhere
+        ("Complicaties Ross" -> "Klaus Ross", "Waar Armina" -> "Armina X"), a demonym or
+        description before a two-word name the article also writes alone ("Hengeloër Fred
+        Westerhof" -> "Fred Westerhof")."""
+        words = name.split()
+        words = [x for i, x in enumerate(words) if i == 0 or x != words[i - 1]]
+        if len(words) >= 2 and words[0][:1].isupper() and self._heading_word(words[0]):
+            rest = " ".join(words[1:])
+            full = self.full_name(rest)
+            if full != rest or re.search(rf"(?<!{re.escape(words[0])} )\b{re.escape(rest)}\b",
+                                         self.doc.text):
+                return full
+        if len(words) == 3 and all(x[:1].isupper() for x in words):
+            rest = " ".join(words[1:])
+            if re.search(rf"(?<!{re.escape(words[0])} )\b{re.escape(rest)}\b", self.doc.text):
+                return rest
+        return " ".join(words)
 
     def entity_for(self, start: int, end: int, name: str) -> Entity | None:
         for e in self.doc.entities:
