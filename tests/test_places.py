@@ -72,6 +72,22 @@ def test_mentions_of_one_name_do_not_vote_for_each_other() -> None:
     assert {p.country_code for p in doc.places if p.text == "Valencia"} == {"ES"}
 
 
+def test_a_repeated_name_is_matched_once_and_read_alike_every_time() -> None:
+    from kroniek.gazetteer import load_gazetteer
+
+    sentence = "Bij een aanval op Charkiv vielen doden, meldt de gouverneur van Charkiv. "
+    one = NLP(make_doc(sentence, lang="nl")).places
+    many = NLP(make_doc(sentence * 200, lang="nl")).places
+    assert len(many) == 200 * len(one) > 0
+    width = len(sentence)
+    for k, p in enumerate(many):
+        q = one[k % len(one)]
+        assert (p.start - q.start, p.end - q.end) == ((k // len(one)) * width,) * 2
+        assert (p.text, p.geonameid, p.role) == (q.text, q.geonameid, q.role)
+    matcher = load_gazetteer().derived[("places.runs", "nl")]
+    assert matcher.cache_info().hits > 0  # the run "Charkiv" was matched once, then reused
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [("Feyenoord verloor zondag van Ajax in de Kuip.", "Ajax"),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from kroniek.doc import Doc
 from kroniek.gazetteer import SqliteGazetteer, fold
@@ -16,6 +17,7 @@ from kroniek.stages.places.lexicon import (
     Lexicon,
     Mention,
     is_strong,
+    lexicon,
     next_words,
     prev_words,
 )
@@ -28,7 +30,7 @@ _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft|Pt)\.|[{_UPPER}][\w'’.\-]*[\w]|[{_
 _CONNECT = (r"(?:of(?: the)?|van(?: de| der| den| het)?|de|la|le|du|des|del|da|do|upon|on|am|"
             r"an|aan|op|den|der|sur|en|y)")
 _CONNECT_RE = re.compile(_CONNECT)
-_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECT}\s+)?{_WORD})*")
+_RUN = re.compile(rf"(?=[{_UPPER}]){_WORD}(?:\s+(?:{_CONNECT}\s+)?{_WORD})*")
 _WORDS = re.compile(rf"{_WORD}|\b{_CONNECT}\b")
 _MAX_NGRAM = 5
 def _sentence_initial(text: str, start: int) -> bool:
@@ -227,29 +229,86 @@ def _overlaps(spans: _Spans, s: int, e: int) -> bool:
     return spans.mask.find(1, s, e) != -1
 
 
+Word = tuple[int, int, str]  # start, end, text
+Found = tuple[int, int, Mention]  # first word, word after the last, the mention
+
+
 def _scan_run(text: str, offset: int, run: str, gaz: SqliteGazetteer, lex: Lexicon,
               claimed: _Spans,
               words_seen: tuple[set[str], set[str]]) -> list[Mention]:  # fmt: skip
-    words = [(offset + m.start(), offset + m.end(), m.group()) for m in _WORDS.finditer(run)]
-    out: list[Mention] = []
+    end = offset + len(run)
+    if _overlaps(claimed, offset, end):
+        words = [(offset + m.start(), offset + m.end(), m.group()) for m in _WORDS.finditer(run)]
+        found = _greedy_matches(text, words, claimed, gaz, lex)
+    else:  # the usual case: what the run's own text matches, looked up once per process
+        rel_words, rel_found = _run_matcher(gaz, lex)(run, text[end : end + 1] == ".")
+        if not rel_found:
+            return []
+        words = [(offset + a, offset + b, w) for a, b, w in rel_words]
+        found = [(i, j, Mention(offset + m.start, offset + m.end, m.text, source=m.source,
+                                seat=m.seat)) for i, j, m in rel_found]  # fmt: skip
+    return [m for i, j, m in found if _keep(m, text, words, i, j, gaz, lex, words_seen)]
+
+
+def _greedy_matches(text: str, words: list[Word], claimed: _Spans | None, gaz: SqliteGazetteer,
+                    lex: Lexicon) -> list[Found]:  # fmt: skip
+    """The spans of a run that the gazetteer, abbreviations or seats know: longest first,
+    from the left, none overlapping `claimed`."""
+    out: list[Found] = []
     i = 0
     while i < len(words):
         if _CONNECT_RE.fullmatch(words[i][2]):
             i += 1
             continue
-        for j in range(min(len(words), i + _MAX_NGRAM), i, -1):
+        # Longer spans only from a word that begins some longer name (speed: most don't).
+        longest = (min(len(words), i + _MAX_NGRAM)
+                   if gaz.may_start_name(words[i][2]) or _starts_lexicon_name(words[i][2], lex)
+                   else i + 1)  # fmt: skip
+        for j in range(longest, i, -1):
             s, e = words[i][0], words[j - 1][1]
-            if _CONNECT_RE.fullmatch(words[j - 1][2]) or _overlaps(claimed, s, e):
+            if _CONNECT_RE.fullmatch(words[j - 1][2]) or (
+                    claimed is not None and _overlaps(claimed, s, e)):  # fmt: skip
                 continue
             m = _match_span(text, s, e, gaz, lex)
             if m is None:
                 continue
-            if _keep(m, text, words, i, j, gaz, lex, words_seen):
-                out.append(m)
+            out.append((i, j, m))
             i = j - 1
             break
         i += 1
     return out
+
+
+# Matches of a run of capitalised words depend on its text alone (and on whether a full
+# stop follows it: "Kan."), so each distinct run is matched once per process and
+# gazetteer (#17: a text that repeats a name pays for it once); the checks that read the
+# context around a match (`_keep`) run for every mention.
+RUN_CACHE_SIZE = 50_000
+
+
+def _run_matcher(gaz: SqliteGazetteer,
+                 lex: Lexicon) -> Callable[[str, bool], tuple[list[Word], list[Found]]]:  # fmt: skip
+    key = ("places.runs", lex.lang)
+    matcher = gaz.derived.get(key)
+    if matcher is None:
+        def match(run: str, dot_after: bool) -> tuple[list[Word], list[Found]]:
+            words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(run)]
+            return words, _greedy_matches(run + (".." if dot_after else "  "), words, None, gaz, lex)
+
+        matcher = gaz.derived[key] = lru_cache(maxsize=RUN_CACHE_SIZE)(match)
+    return matcher
+
+
+def _starts_lexicon_name(word: str, lex: Lexicon) -> bool:
+    return fold(word).split(" ", 1)[0] in _lexicon_first_words(lex.lang)
+
+
+@cache
+def _lexicon_first_words(lang: str) -> frozenset[str]:
+    """First words of the language's multi-word abbreviations and seats of power."""
+    lex = lexicon(lang)
+    keys = [fold(k) for k in (*lex.abbreviations, *lex.seats)]
+    return frozenset(k.split(" ", 1)[0] for k in keys if " " in k)
 
 
 def _match_span(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -> Mention | None:

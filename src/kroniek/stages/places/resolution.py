@@ -199,14 +199,28 @@ def distance_km(a: Candidate, b: Candidate) -> float:
 
 
 def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, lex: Lexicon) -> None:
-    """Choose a candidate for every mention that has some (sets `best`, `scores`)."""
+    """Choose a candidate for every mention that has some (sets `best`, `scores`).
+
+    Work is shared between mentions of one name (#17: a text naming one place thousands
+    of times): candidates and priors are computed once per name and what decides them
+    (`_prior_key`), and each round scores a name's readings once per prior and current
+    reading. The result is the same as scoring every mention on its own.
+    """
     priors: list[list[float]] = []
     home = HOME_COUNTRY.get(doc.lang or "", "")
+    firsts: dict[PriorKey, tuple[list[Candidate], str, list[float]]] = {}
+    keys: list[PriorKey] = []
     for m in mentions:
-        m.cands = _candidates(m, gaz, lex)
         prev = (prev_words(doc.text, m.start, 1) or [""])[-1].lower()
-        priors.append(_city_over_region([_prior(c, m, prev, home) for c in m.cands], m.cands,
-                                        name_form(doc.text, m)))  # fmt: skip
+        key = _prior_key(m, prev, name_form(doc.text, m))
+        keys.append(key)
+        first = firsts.get(key)
+        if first is None:
+            cands = _candidates(m, gaz, lex)
+            first = firsts[key] = (cands, m.part, _city_over_region(
+                [_prior(c, m, prev, home) for c in cands], cands, key[4]))  # fmt: skip
+        m.cands, m.part = list(first[0]), first[1]
+        priors.append(list(first[2]))
     _containment(doc.text, mentions, priors)
     _county_seats(mentions, priors)
     for m, pri in zip(mentions, priors, strict=True):
@@ -220,19 +234,37 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
                    for key, v in _votes_by_name(mentions).items()}  # fmt: skip
         chosen = list({c.geonameid: c for c in (m.cands[m.best] for m in mentions if m.best >= 0)
                        if c.feature_code not in _WIDE}.values())  # fmt: skip
-        for m, pri in zip(mentions, priors, strict=True):
+        # Scores depend only on the round's votes (fixed above), the name, its readings and
+        # priors, and the reading the mention has now: computed once for each of those.
+        scored: dict[tuple[PriorKey, tuple[float, ...], int], list[float]] = {}
+        for m, pri, pkey in zip(mentions, priors, keys, strict=True):
             if not m.cands:
                 continue
-            # The other mentions vote; mentions of the same name do not vote for its readings
-            # (two "Valencia"s are not evidence for Venezuela).
-            same, same_near = by_name[fold(m.text)]
-            k = votes[2] - same[2]
-            m.scores = [p + _context(c, votes, same, chosen, m.cands[m.best])
-                        + NEIGHBOUR_WEIGHT * (near[c.country_code] - same_near[c.country_code])
-                        / max(k, 1) for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
+            skey = (pkey, tuple(pri), m.cands[m.best].geonameid)
+            scores = scored.get(skey)
+            if scores is None:
+                # The other mentions vote; mentions of the same name do not vote for its
+                # readings (two "Valencia"s are not evidence for Venezuela).
+                same, same_near = by_name[fold(m.text)]
+                k = votes[2] - same[2]
+                scores = scored[skey] = [
+                    p + _context(c, votes, same, chosen, m.cands[m.best])
+                    + NEIGHBOUR_WEIGHT * (near[c.country_code] - same_near[c.country_code])
+                    / max(k, 1) for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
+            m.scores = list(scores)
             m.best = max(range(len(m.cands)), key=m.scores.__getitem__)
     _one_sense_per_name(mentions)
     _reject_weak_variants(mentions)
+
+
+PriorKey = tuple[str, str, str, str, str]
+
+
+def _prior_key(m: Mention, prev: str, form: str) -> PriorKey:
+    """What a mention's candidates and priors depend on: its text, how it was found, the
+    seat it stands for, a place noun right before it, and the name's form."""
+    noun = "city" if prev in CITY_NOUNS else "region" if prev in REGION_NOUNS else ""
+    return m.text, m.source, m.seat or "", noun, form
 
 
 # A spelling-variant match to a small place outside the article's regions is more likely
@@ -245,7 +277,8 @@ def _reject_weak_variants(mentions: list[Mention]) -> None:
     """Drop the reading of a small place matched by an alternate or variant spelling when
     nothing else in the article is in its region or within `FAR_KM` of it."""
     _countries, admin1s, _n = _votes(mentions)
-    chosen = [m.cands[m.best] for m in mentions if m.best >= 0]
+    # Each chosen reading once (the same object for every mention of a name): linear time.
+    chosen = list({id(c): c for c in (m.cands[m.best] for m in mentions if m.best >= 0)}.values())
     for m in mentions:
         if m.best < 0:
             continue
