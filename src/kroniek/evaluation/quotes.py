@@ -252,7 +252,7 @@ def to_attributions(doc: Doc) -> list[Attribution]:
             last = q
             continue
         att = Attribution(content=[(q.start, q.end)], speaker=name)
-        if q.cue is not None and q.cue.text != ":":
+        if q.cue is not None:  # PolNeAR annotates the colon of "X: “…”" as the cue too
             att.cue.append((q.cue.start, q.cue.end))
         if q.speaker and q.speaker.start is not None and q.speaker.end is not None:
             att.source.append((q.speaker.start, q.speaker.end))

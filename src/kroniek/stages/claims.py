@@ -141,7 +141,10 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
         starts = [t.start for t in doc.tokens]
     out: list[str] = []
     for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc.text):
-        clause = re.split(r"[.,;:!?\"'„“”()]", doc.text[max(0, m.start() - 60) : m.start()])
+        before = doc.text[max(0, m.start() - 60) : m.start()]
+        if before.endswith("("):  # "de Dienst Justitiële Inrichtingen (DJI)": the full name
+            before = before[:-1].rstrip()
+        clause = re.split(r"[.,;:!?\"'„“”()]", before)
         out.extend(clause[-1].split()[-_INTRO_WORDS:])
         after = doc.text[m.end() : m.end() + 80]
         paren = re.match(r"\s*\(([^()]{2,40})\)", after)

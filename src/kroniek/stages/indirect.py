@@ -117,6 +117,8 @@ def find_indirect(
     here = [(a, b) for a, b in direct if a < e and s < b]  # quotes in this sentence
     # A cue right after a quotation ("…'', zegt X") is that quotation's, not ours.
     used = used | {k for k in range(lo, hi) for _, b in here if 0 <= w.starts[k] - b <= 4}
+    if lex.lang == "en":
+        used |= _after_quote_source(w, lo, hi, here)  # "…,” Adelson said during …"
     k = lo
     while k < hi:
         if k in used or _inside(w.starts[k], here):
@@ -132,6 +134,32 @@ def find_indirect(
             continue
         k += 1
     return hits
+
+
+def _after_quote_source(w: Words, lo: int, hi: int, here: list[tuple[int, int]]) -> set[int]:
+    """English: the cue of "“…,” Adelson said" follows a short source after the closing
+    mark; it belongs to the quotation, so what follows it is not reported content."""
+    out: set[int] = set()
+    for _, b in here:
+        k = w.index_at(b)
+        while k < hi and not w.words[k][0].isalnum():
+            k += 1  # the closing marks and comma
+        for j in range(k, min(hi, k + _EN_SOURCE_WORDS + 1)):
+            if not w.words[j][0].isalnum():
+                break
+            if j > k and w.words[j].lower() in _EN_CUE_HEADS:
+                out.add(j)
+                break
+    return out
+
+
+# Words of an English source between a quotation and its cue ("“…,” the former
+# secretary of state said"), and the cue verbs that end it.
+_EN_SOURCE_WORDS = 6
+_EN_CUE_HEADS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote",
+                          "writes", "asked", "asks", "explained", "noted", "argued",
+                          "continued", "replied", "insisted", "warned", "recalled",
+                          "declared", "responded", "stated", "tweeted"})
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

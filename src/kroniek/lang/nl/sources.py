@@ -88,6 +88,8 @@ SOURCE_NOUNS = {
     "wereldgezondheidsorganisatie": "official", "wereldhandelsorganisatie": "official",
     "europese unie": "official", "europees parlement": "official", "witte huis": "official",
     "fbi": "official", "cia": "official", "secret service": "official",
+    "dienst": "official", "boa": "official", "boa's": "official", "handhaver": "official",
+    "handhavers": "official",
     "kustwacht": "official", "regeringsleider": "official", "staatshoofd": "official",
     "gedeputeerde staten": "official", "overheidsinstantie": "official",
     "persagentschap": "media", "staatspersbureau": "media", "zeitung": "media",
