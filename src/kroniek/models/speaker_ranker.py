@@ -245,6 +245,7 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex) 
     def add(name: str | None, source: str) -> None:
         if not name:
             return
+        name = resolver.tidy_name(name)
         key = name.casefold()
         c = cands.get(key)
         if c is None:
