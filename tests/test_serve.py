@@ -101,8 +101,10 @@ def test_exports(api: str) -> None:
 
 
 @pytest.mark.parametrize("params, name", [
-    ({"bbox": "1,2,3"}, "bbox"), ({"bbox": "0,80,10,10"}, "bbox"),
+    ({"bbox": "1,2,3"}, "bbox"), ({"bbox": "0,91,10,10"}, "bbox"), ({"bbox": "1e1,0,1,1"}, "bbox"),
     ({"date_from": "2025-02-30"}, "date_from"), ({"date_to": "yesterday"}, "date_to"),
+    ({"date_from": "0000"}, "date_from"), ({"date_to": "2025-04-31"}, "date_to"),
+    ({"type": "0"}, "type"), ({"place": " "}, "place"),
     ({"limit": "0"}, "limit"), ({"limit": "x"}, "limit"), ({"offset": "-1"}, "offset"),
     ({"source_type": "rumour"}, "source_type"), ({"q": "x" * 201}, "q"),
 ])
@@ -116,6 +118,28 @@ def test_errors_share_one_body(api: str) -> None:
     _error(httpx.get(f"{api}/nothing-here"), 404)
     _error(httpx.delete(f"{api}/events"), 405)
     _error(httpx.get(f"{api}/search"), 422)
+
+
+def test_a_405_allows_every_method_of_the_path(api: str) -> None:
+    """GET and POST on /articles are two routes; Starlette's 405 named the first only (#17,
+    schemathesis allow_header_conformance)."""
+    r = httpx.request("OPTIONS", f"{api}/articles")
+    assert r.status_code == 405 and r.headers["allow"] == "GET, POST"
+    assert httpx.delete(f"{api}/events").headers["allow"] == "GET"
+
+
+def test_what_the_openapi_allows_is_answered(api: str) -> None:
+    """Requests the schema's patterns admit, which the server once refused (#17,
+    schemathesis positive_data_acceptance)."""
+    def events(**params: str) -> list[str]:
+        r = httpx.get(f"{api}/events", params=params)
+        assert r.status_code == 200, (params, r.text)
+        return sorted(e["id"] for e in r.json()["items"])
+
+    assert events(bbox="35,51,37,49") == events(bbox="35,49,37,51")  # latitudes either way
+    assert events(date_to="2025-02-29") == events(date_to="2025-02-28")  # a common year
+    assert events(type="armed CLASH") == events(type="Armed clash")
+    assert events(date_from="0001", country="aa") == []
 
 
 def test_ingest_needs_the_token_and_respects_the_size_limit(api: str) -> None:
@@ -236,6 +260,8 @@ def test_openapi_documents_every_response_and_the_real_error_body(api: str) -> N
             assert ok, (path, method)
             if not path.startswith("/api/v1/export"):
                 assert "$ref" in str(ok["content"]["application/json"]["schema"]), path
+            else:  # CSV, GeoJSON and JSON Lines typed (#17, content_type_conformance)
+                assert set(ok["content"]) & {"text/csv", "application/geo+json"}, path
             bad = op["responses"]["422"]["content"]["application/json"]["schema"]
             assert bad["$ref"].endswith("/ErrorBody"), (path, method)
     r = httpx.get(f"{api}/events/nothing:here")

@@ -14,6 +14,7 @@ the thread pool so the process keeps working while the server computes.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hmac
 import json
@@ -38,7 +39,33 @@ router = APIRouter(prefix="/api/v1")
 SourceTypeName = Literal[
     "party_to_conflict", "official", "expert", "media", "social_media", "imagery", "unknown"
 ]
-_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# The dates the filters accept, as OpenAPI states them (#17: every request the schema allows
+# is answered): years 0001-9999, months 01-12, days that the month can have (29 February
+# of a common year stands for the 28th).
+_DATE_PATTERN = (r"^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+                 r"(-((0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-9]))?|(0[13-9]|1[0-2])-30"
+                 r"|(0[13578]|1[02])-31))?$")
+# west,south,east,north in degrees: longitudes within ±180, latitudes within ±90.
+_LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]+)?)"
+_LAT = r"-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?)"
+_BBOX_PATTERN = rf"^{_LON},{_LAT},{_LON},{_LAT}$"
+
+
+def _any_case(words: list[str]) -> str:
+    """A pattern of exactly `words`, in any case ("[Bb][Aa]..."; OpenAPI has no flags).
+    Other characters than letters are written as they are: no regex syntax in them."""
+
+    def one(word: str) -> str:
+        assert not set(word) & set("\\^$.|?*+()[]{}"), word
+        return "".join(f"[{c.upper()}{c.lower()}]" if c.upper() != c.lower() else c
+                       for c in word)
+    return "^(" + "|".join(one(w) for w in sorted(words, key=len, reverse=True)) + ")$"
+
+
+def _event_type_pattern() -> str:
+    from kroniek.acled import EVENT_TYPES, SUB_TYPES
+
+    return _any_case([*EVENT_TYPES, *(s for subs in SUB_TYPES.values() for s in subs)])
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
 Text = Annotated[str | None, Query(min_length=1, max_length=200)]
@@ -115,6 +142,9 @@ def _side(request: Request, value: str | None) -> str | None:
 def _day(value: str | None, name: str, *, end: bool) -> str | None:
     if value is None:
         return None
+    parts = value.split("-")
+    if len(parts) == 3 and parts[1:] == ["02", "29"] and not calendar.isleap(int(parts[0])):
+        value = f"{parts[0]}-02-28"  # the pattern allows 29 February of every year
     span = date_range(value)
     try:
         if span is None:
@@ -128,6 +158,8 @@ def _day(value: str | None, name: str, *, end: bool) -> str | None:
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """The box `_BBOX_PATTERN` admits (checked again for callers without the pattern); its
+    latitudes in either order (west > east is a box across 180°)."""
     if value is None:
         return None
     problem = "four numbers west,south,east,north in degrees"
@@ -135,27 +167,28 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
         w, s, e, n = (float(v) for v in value.split(","))
     except ValueError:
         w = s = e = n = float("nan")
-    ok = (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90)
+    ok = (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= 90 and -90 <= n <= 90)
     if not ok:
         raise ApiError(422, "invalid parameter: bbox",
                        details=[{"in": "query", "name": "bbox", "message": problem}])
-    return w, s, e, n
+    return w, min(s, n), e, max(s, n)
 
 
 async def event_filter(
     request: Request,
-    bbox: Annotated[str | None, Query(max_length=120, description="west,south,east,north",
+    bbox: Annotated[str | None, Query(max_length=120, pattern=_BBOX_PATTERN,
+                                      description="west,south,east,north in degrees",
                                       examples=["30,44,41,53"])] = None,
     date_from: Annotated[str | None, Query(pattern=_DATE_PATTERN,
                                            description="Events ending on or after this date.")] = None,
     date_to: Annotated[str | None, Query(pattern=_DATE_PATTERN,
                                          description="Events starting on or before this date.")] = None,
-    type: Annotated[str | None, Query(min_length=1, max_length=80,
+    type: Annotated[str | None, Query(pattern=_event_type_pattern(),
                                       description="ACLED event type or sub-type (any case).")] = None,
     actor: Annotated[str | None, Query(min_length=1, max_length=100,
                                        description="Actor name; spelling variants and "
                                                    "exonyms match too.")] = None,
-    place: Annotated[str | None, Query(min_length=1, max_length=100,
+    place: Annotated[str | None, Query(min_length=1, max_length=100, pattern=r"\S",
                                        description="Place, province or country in any "
                                                    "language the gazetteer knows.")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$",
@@ -178,7 +211,7 @@ async def event_filter(
     except InputError as exc:
         raise _param("type", exc) from None
     try:
-        where = resolve_place(place) if place is not None else None
+        where = resolve_place(place) if place is not None and place.strip() else None
     except InputError as exc:
         raise _param("place", exc) from None
     return EventFilter(
@@ -313,7 +346,8 @@ async def event_types(request: Request, f: Filter) -> Any:
 
 @router.get("/labels", summary="Place names for the offline base map's view",
             response_model=schemas.LabelPage, responses=ERRORS)
-def labels(bbox: Annotated[str, Query(max_length=120, description="west,south,east,north",
+def labels(bbox: Annotated[str, Query(max_length=120, pattern=_BBOX_PATTERN,
+                                      description="west,south,east,north in degrees",
                                       examples=["3,50,8,54"])],
            zoom: Annotated[int, Query(ge=0, le=20)]) -> Any:
     """Countries, provinces and towns from the bundled gazetteer, most important first,
@@ -436,9 +470,17 @@ def meta(request: Request) -> Any:
 
 EXPORT_LIMIT = 100_000
 
+_TEXT = {"schema": {"type": "string"}}
+_OBJECT = {"schema": {"type": "object"}}
+
+
+def _typed(description: str, content: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """For OpenAPI: a 200 in the media types of `content`, and the read errors."""
+    return {200: {"description": description, "content": content}, **ERRORS}
+
 
 @router.get("/export/events.csv", summary="Events as CSV (same filters)",
-            responses=ERRORS)
+            response_class=Response, responses=_typed("Events, one a row", {"text/csv": _TEXT}))
 def export_csv(request: Request, f: Filter,
                limit: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT) -> Response:
     from kroniek.serve.exports import events_csv
@@ -449,7 +491,9 @@ def export_csv(request: Request, f: Filter,
 
 
 @router.get("/export/events.geojson", summary="Events as GeoJSON (same filters; unlocated: null geometry)",
-            responses=ERRORS)
+            response_class=Response,
+            responses=_typed("A FeatureCollection",
+                                                   {"application/geo+json": _OBJECT}))
 def export_geojson(request: Request, f: Filter,
                    limit: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT) -> Any:
     from kroniek.serve.exports import events_geojson
@@ -464,7 +508,10 @@ _CHRONICLE_TYPES = {"acled-csv": ("text/csv; charset=utf-8", "chronicle.csv"),
 
 
 @router.get("/export/chronicle", summary="The chronicle's incidents (ACLED columns + evidence)",
-            responses=ERRORS)
+            response_class=Response, responses=_typed(
+                "acled-csv: CSV; geojson: a FeatureCollection; jsonl: one incident a line",
+                {"text/csv": _TEXT, "application/geo+json": _OBJECT,
+                 "application/x-ndjson": _TEXT}))
 def export_chronicle(request: Request,
                      format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv") -> Response:
     """Every incident merged across articles, in the formats of `kroniek export`."""
@@ -487,7 +534,10 @@ _RECORD_LISTS = {"claims": "list_claims", "quotes": "list_quotes", "events": "li
 
 @router.get("/export/records/{kind}", summary="Every claim, quote, event, article or incident "
                                               "(CSV with the JSON's fields, JSON Lines, JSON)",
-            responses=ERRORS)
+            response_class=Response, responses=_typed(
+                "csv: one record a row; jsonl: one a line; json: a list",
+                {"text/csv": _TEXT, "application/x-ndjson": _TEXT,
+                 "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}))
 def export_records(request: Request,
                    kind: Literal["claims", "quotes", "events", "articles", "incidents"],
                    format: Literal["csv", "jsonl", "json"] = "csv",

@@ -56,6 +56,7 @@ class ErrorBody(BaseModel):
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": ErrorBody, "description": d} for s, d in (
+        (400, "The body is not JSON"),
         (401, "A valid write token is required"), (403, "The server is read-only"),
         (404, "No such record"), (413, "Request body too large"),
         (422, "A parameter is invalid (named in `details`)"),
@@ -66,7 +67,7 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 # The errors a read route may answer with.
 ERRORS = _errors(422, 500, 503)
 ERRORS_404 = _errors(404, 422, 500, 503)
-WRITE_ERRORS = _errors(401, 403, 413, 422, 500, 503)
+WRITE_ERRORS = _errors(400, 401, 403, 413, 422, 500, 503)
 
 
 class _Row(BaseModel):
