@@ -50,35 +50,55 @@ def _to_bio(tags: list[str]) -> list[str]:
     return out
 
 
-def features(lang: str, split: str, chunk: int = 256, stop_after: int = 0) -> None:
-    """Cache the features of a CoNLL part (its first `stop_after` sentences if given)."""
+def features(
+    lang: str, split: str, chunk: int = 256, stop_after: int = 0, resume: bool = False
+) -> None:
+    """Cache the features of a CoNLL part (its first `stop_after` sentences if given).
+
+    The array is sized for the whole part and the meta file lists the sentences done so
+    far (rewritten after every chunk), so a stopped run leaves a usable partial cache and
+    `resume` carries on after its last sentence instead of starting again."""
     gold = shared_data_dir() / "ner" / GOLD[lang] / f"{split}.conll"
     sents = read_conll(gold)
-    if stop_after:
-        sents = sents[:stop_after]
+    end = min(stop_after, len(sents)) if stop_after else len(sents)
     CACHE.mkdir(parents=True, exist_ok=True)
     n_tok = sum(len(s.words) for s in sents)
     enc = get_encoder(layers=max(CACHED_LAYERS))
-    path = CACHE / f"{lang}-{split}.npy"
-    arr = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16,
-                                    shape=(n_tok, len(CACHED_LAYERS), enc.H))  # fmt: skip
-    pos = 0
+    path, meta_path = CACHE / f"{lang}-{split}.npy", CACHE / f"{lang}-{split}.json"
+    start = 0
+    if resume and path.exists() and meta_path.exists():
+        arr = np.load(path, mmap_mode="r+")
+        done = json.loads(meta_path.read_text(encoding="utf-8"))
+        if arr.shape != (n_tok, len(CACHED_LAYERS), enc.H) or done["layers"] != CACHED_LAYERS:
+            sys.exit(f"{path}: shape {arr.shape} does not fit {gold}; run without --resume")
+        start = len(done["lens"])
+    else:
+        arr = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16,
+                                        shape=(n_tok, len(CACHED_LAYERS), enc.H))  # fmt: skip
+    pos = sum(len(s.words) for s in sents[:start])
+
+    def write_meta(n: int) -> None:
+        arr.flush()
+        meta = {"layers": CACHED_LAYERS, "lens": [len(s.words) for s in sents[:n]],
+                "tags": [_to_bio(s.tags) for s in sents[:n]], "stop_after": n}  # fmt: skip
+        meta_path.write_text(json.dumps(meta), encoding="utf-8")
+
     t0 = time.time()
-    for i in range(0, len(sents), chunk):
-        part = sents[i : i + chunk]
+    for i in range(start, end, chunk):
+        part = sents[i : min(i + chunk, end)]
         vecs = token_vectors(enc, [(s.words, [True] * len(s.words)) for s in part], CACHED_LAYERS)
         for v in vecs:
             arr[pos : pos + len(v)] = v.astype(np.float16)
             pos += len(v)
+        write_meta(i + len(part))
         print(f"{lang}-{split}: {i + len(part)}/{len(sents)} sentences, {time.time() - t0:.0f}s",
               flush=True)  # fmt: skip
-    arr.flush()
-    meta = {"layers": CACHED_LAYERS, "lens": [len(s.words) for s in sents],
-            "tags": [_to_bio(s.tags) for s in sents]}  # fmt: skip
-    (CACHE / f"{lang}-{split}.json").write_text(json.dumps(meta), encoding="utf-8")
+    write_meta(end)
 
 
-def _load(lang: str, split: str, layers: list[int]) -> tuple[np.ndarray, list[int], list[list[str]]]:
+def _load(
+    lang: str, split: str, layers: list[int]
+) -> tuple[np.ndarray, list[int], list[list[str]]]:
     meta = json.loads((CACHE / f"{lang}-{split}.json").read_text(encoding="utf-8"))
     arr = np.load(CACHE / f"{lang}-{split}.npy", mmap_mode="r")
     idx = [meta["layers"].index(layer) for layer in layers]
@@ -88,7 +108,7 @@ def _load(lang: str, split: str, layers: list[int]) -> tuple[np.ndarray, list[in
 
 def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dropout: float,
           seed: int, export: bool, train_split: str = "train", limit: int = 0,
-          arch: str = "lstm", batch_size: int = 32) -> dict:  # fmt: skip
+          arch: str = "lstm", batch_size: int = 32, out: Path | None = None) -> dict:  # fmt: skip
     import torch
     from torch import nn
 
@@ -132,7 +152,9 @@ def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dro
             h = self.drop(self.mixed(x))
             if arch == "mlp":  # each word with its neighbours' vectors
                 pad = torch.zeros_like(h[:, :1])
-                ctx = torch.cat([torch.cat([pad, h[:, :-1]], 1), h, torch.cat([h[:, 1:], pad], 1)], -1)
+                ctx = torch.cat(
+                    [torch.cat([pad, h[:, :-1]], 1), h, torch.cat([h[:, 1:], pad], 1)], -1
+                )
                 return self.out(self.drop(torch.relu(self.hid(ctx))))
             packed = nn.utils.rnn.pack_padded_sequence(h, lens, batch_first=True,
                                                        enforce_sorted=False)  # fmt: skip
@@ -159,9 +181,36 @@ def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dro
                 xs = dv_x[i : i + 64]
                 xb, lb = batch(xs)
                 logp = torch.log_softmax(model(xb, lb), -1).numpy()
-                preds += [iob_spans(bio_viterbi(logp[j, : len(x)], labels)) for j, x in enumerate(xs)]
+                preds += [
+                    iob_spans(bio_viterbi(logp[j, : len(x)], labels)) for j, x in enumerate(xs)
+                ]
         model.train()
         return score_spans([iob_spans(t) for t in tdv], preds).as_dict()["f1"]
+
+    def summary() -> dict:
+        return {"lang": lang, "arch": arch, "batch": batch_size, "train": train_split,
+                "limit": limit, "layers": layers, "hidden": hidden, "epochs": epochs, "lr": lr,
+                "dropout": dropout, "seed": seed, "dev_f1_gold_tokens": best, "history": history,
+                "train_seconds": round(time.time() - t0)}  # fmt: skip
+
+    def save(s: dict, run: dict) -> None:
+        mix = (torch.softmax(s["mix"], 0) * s["gamma"]).numpy()
+        arrays = {"mix": mix, "out_w": s["out.weight"].numpy(), "out_b": s["out.bias"].numpy()}
+        if arch == "mlp":
+            arrays["mlp.w"], arrays["mlp.b"] = s["hid.weight"].numpy(), s["hid.bias"].numpy()
+        for d, suffix in (("f", ""), ("b", "_reverse")) if arch == "lstm" else ():
+            arrays[f"lstm.{d}.w_ih"] = s[f"lstm.weight_ih_l0{suffix}"].numpy()
+            arrays[f"lstm.{d}.w_hh"] = s[f"lstm.weight_hh_l0{suffix}"].numpy()
+            arrays[f"lstm.{d}.b"] = (
+                s[f"lstm.bias_ih_l0{suffix}"] + s[f"lstm.bias_hh_l0{suffix}"]
+            ).numpy()
+        folder = out or tagger_path(lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            folder / "head.npz", **{k: v.astype(np.float16) for k, v in arrays.items()}
+        )
+        (folder / "meta.json").write_text(json.dumps({"layers": layers, "labels": labels, **run},
+                                                     indent=1), encoding="utf-8")  # fmt: skip
 
     best, best_state, history = -1.0, None, []
     t0 = time.time()
@@ -186,25 +235,12 @@ def train(lang: str, layers: list[int], hidden: int, epochs: int, lr: float, dro
         if f1 > best:
             best = f1
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            if export:  # after every better epoch: a stopped run leaves its best so far
+                save(best_state, summary())
     assert best_state is not None
-    run = {"lang": lang, "arch": arch, "batch": batch_size, "train": train_split, "limit": limit, "layers": layers, "hidden": hidden, "epochs": epochs, "lr": lr,
-           "dropout": dropout, "seed": seed, "dev_f1_gold_tokens": best, "history": history,
-           "train_seconds": round(time.time() - t0)}  # fmt: skip
+    run = summary()
     if export:
-        s = best_state
-        mix = (torch.softmax(s["mix"], 0) * s["gamma"]).numpy()
-        arrays = {"mix": mix, "out_w": s["out.weight"].numpy(), "out_b": s["out.bias"].numpy()}
-        if arch == "mlp":
-            arrays["mlp.w"], arrays["mlp.b"] = s["hid.weight"].numpy(), s["hid.bias"].numpy()
-        for d, suffix in (("f", ""), ("b", "_reverse")) if arch == "lstm" else ():
-            arrays[f"lstm.{d}.w_ih"] = s[f"lstm.weight_ih_l0{suffix}"].numpy()
-            arrays[f"lstm.{d}.w_hh"] = s[f"lstm.weight_hh_l0{suffix}"].numpy()
-            arrays[f"lstm.{d}.b"] = (s[f"lstm.bias_ih_l0{suffix}"] + s[f"lstm.bias_hh_l0{suffix}"]).numpy()
-        folder = tagger_path(lang)
-        folder.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(folder / "head.npz", **{k: v.astype(np.float16) for k, v in arrays.items()})
-        (folder / "meta.json").write_text(json.dumps({"layers": layers, "labels": labels, **run},
-                                                     indent=1), encoding="utf-8")  # fmt: skip
+        save(best_state, run)
     with (ROOT / ".work" / "e5ner-runs.jsonl").open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(run) + "\n")
     return run
@@ -227,14 +263,22 @@ def main() -> None:
     ap.add_argument("--arch", default="lstm", choices=["lstm", "mlp"])
     ap.add_argument("--stop-after", type=int, default=0, help="features: first N sentences")
     ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--out", default="", help="train: export here (default: the shipped folder)")
+    ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="features: carry on after the sentences already cached",
+    )
     a = ap.parse_args()
     if a.step == "features":
         for split in [a.split] if a.split else ["dev", "train"]:
-            features(a.lang, split, stop_after=a.stop_after if split == "train" else 0)
+            features(
+                a.lang, split, stop_after=a.stop_after if split == "train" else 0, resume=a.resume
+            )
     else:
         run = train(a.lang, [int(x) for x in a.layers.split(",")], a.hidden, a.epochs, a.lr,
                     a.dropout, a.seed, not a.no_export, a.train_split, a.limit, a.arch,
-                    a.batch)  # fmt: skip
+                    a.batch, Path(a.out) if a.out else None)  # fmt: skip
         print(json.dumps(run))
 
 
