@@ -244,3 +244,17 @@ def test_an_english_subject_with_an_apposition_is_not_inverted(nlp: Pipeline) ->
     (q,) = doc.quotes
     assert q.speaker is not None and q.speaker.start == 0  # the mention: "Christopher Harvey, …"
     assert q.text.startswith("the turmoil")
+
+
+def test_told_with_only_an_addressee_reports_the_clause_before(nlp: Pipeline) -> None:
+    doc, _ = claims(nlp, "He had been completing his second year, a school spokesman told "
+                         "The Wall Street Journal.", "en")
+    (q,) = doc.quotes
+    assert q.text == "He had been completing his second year"
+    assert q.speaker is not None and q.speaker.start == doc.text.index("a school spokesman")
+
+
+def test_what_follows_the_cue_of_a_quotation_is_not_reported(nlp: Pipeline) -> None:
+    doc, _ = claims(nlp, "“We like a lot of the candidates,” Adelson said during the interview "
+                         "in Macau, ahead of the opening of his new hotel.", "en")
+    assert [q.kind for q in doc.quotes] == ["direct"]

@@ -63,7 +63,8 @@ _TRAILING_STARTS = frozenset({"in", "op", "tegen", "bij", "tijdens", "na", "vanu
                               "die", "dat", "van", "over", "about", "of", "with", "met",
                               "vorige", "afgelopen", "last", "earlier", "later", "as",
                               "when", "while", "terwijl", "toen", "omdat", "because", "for",
-                              "voor", "and", "en", "maar", "but"})
+                              "voor", "and", "en", "maar", "but", "onder", "aan", "namens",
+                              "binnen"})
 # Nouns of saying that take a that-clause (PolNeAR annotates them as cues).
 _CUE_NOUNS = frozenset({
     "claim", "claims", "statement", "assertion", "suggestion", "argument", "belief", "view",
@@ -290,19 +291,27 @@ def _cue_verb(
         return None
     if not speech_sense(w, k, hi, lex):
         return None
-    if clause_only and not _clause_follows(w, k, hi, lex):
+    inverted = k > lo + 1 and w.words[k - 1] in ",–—"
+    if clause_only and not _clause_follows(w, k, hi, lex) and not inverted:
         return None  # "ziet de stad", "wil naar huis": no reported content
     cx = _Ctx(w, k, lo, hi, lex, _particle_end(w, k, hi, lex))
     if low not in lex.cue_verbs and not clause_only and cx.cue_end == w.ends[k]:
         return None  # "laat" without "weten" is not a cue
     if lex.lang == "en" and low.endswith("ing") and k > lo and w.words[k - 1] == ",":
         return _participle(cx)
+    if lex.lang == "en" and low in _EN_TOLD:
+        hit = _told_addressee(cx)  # "…, a school spokesman told The Wall Street Journal."
+        if hit is not None:
+            return hit
     if k > lo + 1 and w.words[k - 1].lower() == "zo" and w.words[k - 2] in ",–—":
         m = np_after(w, k + 1, hi, lex)  # "…, zo stelt X": the same as "…, stelt X"
         ok = m is not None and (plausible_source(m, lex) or definite(m, lex))
         return cx.hit(lo, k - 2, m) if ok and m is not None else None
     if k > lo and w.words[k - 1] in ",–—":
-        return _after_comma(cx, inverts=lex.lang != "en" or low in _EN_INVERTING)
+        hit = _after_comma(cx, inverts=lex.lang != "en" or low in _EN_INVERTING)
+        if hit is not None and clause_only and hit.cue_start < hit.start:
+            return None  # "…, weet X": only the content before the comma, never after
+        return hit
     before = np_before(w, k, lo, lex)
     if before is None and k == lo + 1 and w.words[lo].lower() in _ANAPHORIC:
         before = Mention(w.starts[lo], w.ends[lo], w.words[lo])
@@ -479,6 +488,31 @@ def _finite_after(w: Words, j: int, hi: int) -> bool:
         if low in AUX:
             return True
     return False
+
+
+_EN_TOLD = frozenset({"told", "tells"})
+_EN_ADDRESSEE_WORDS = 7
+
+
+def _told_addressee(cx: _Ctx) -> Hit | None:
+    """English "<content>, <source> told <addressee>.": only the addressee follows the
+    cue, so the content is the clause before the comma that opens the source."""
+    w, k, lo, hi, lex = cx.w, cx.k, cx.lo, cx.hi, cx.lex
+    rest = [x.lower() for x in w.words[k + 1 : hi]]
+    if not rest or len(rest) > _EN_ADDRESSEE_WORDS or any(
+            x in AUX or x in lex.complementizers or x in (",", ";", ":") for x in rest):
+        return None
+    for p in range(lo + 3, k):
+        if w.words[p] != ",":
+            continue
+        end = k - 1 if w.words[k - 1] == "," else k
+        if not 1 <= end - (p + 1) <= _MAX_SOURCE_WORDS:
+            continue
+        m = Mention(w.starts[p + 1], w.ends[end - 1], w.text[w.starts[p + 1] : w.ends[end - 1]])
+        if plausible_source(m, lex):
+            a, b = _span(w, lo, p)
+            return Hit(a, b, w.starts[k], w.ends[k], k, m)
+    return None
 
 
 def _coordinated(cx: _Ctx) -> Hit | None:
