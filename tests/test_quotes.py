@@ -436,3 +436,18 @@ def test_speaker_names_lose_what_stuck_to_them(nlp: Pipeline) -> None:
             "Complicaties Ross zegt dat hij niets verkeerd heeft gedaan.")
     q = only(run(nlp, text), "indirect")
     assert q.speaker is not None and q.speaker.name == "Klaus Ross"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Stoppen met betalen van pensioenpremies kan duiden op financiële problemen, weet "
+         "FNV-bestuurder Karin Jansen.",
+         "Stoppen met betalen van pensioenpremies kan duiden op financiële problemen", "weet"),
+        ("Het plan is te duur, vinden critici onder de bewoners.", "Het plan is te duur",
+         "vinden"),
+    ],
+)
+def test_an_inverted_cue_after_the_content(nlp: Pipeline, text: str, content: str, cue: str) -> None:
+    q = only(run(nlp, text), "indirect")
+    assert (q.text, q.cue.text if q.cue else None) == (content, cue)
