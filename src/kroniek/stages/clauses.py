@@ -53,27 +53,23 @@ class ParsedClauses:
         self.doc = doc
         self.deps = deps
         self.lex = lex
-        self.starts = [t.start for t in doc.tokens]
+        cues = lex.cue_verbs | lex.clause_verbs
+        # The reporting verbs of the document, found once (token index, start).
+        self.verbs = [k for k, t in enumerate(doc.tokens) if t.upos in ("VERB", "AUX")
+                      and (t.text.lower() in cues or t.lemma.lower() in cues)] if deps.active else []
+        self.starts = [doc.tokens[k].start for k in self.verbs]
 
     def in_sentence(self, s: int, e: int) -> list[ClauseHit]:
-        if not self.deps.active:
-            return []
         out = []
-        for k in range(bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)):
-            hit = self._at(k, e)
+        for i in range(bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)):
+            hit = self._at(self.verbs[i], e)
             if hit is not None:
                 out.append(hit)
         return out
 
-    def _reporting(self, form: str, lemma: str) -> bool:
-        lex = self.lex
-        return any(x in lex.cue_verbs or x in lex.clause_verbs for x in (form.lower(), lemma.lower()))
-
     def _at(self, k: int, e: int) -> ClauseHit | None:
         toks, lex, text = self.doc.tokens, self.lex, self.doc.text
         t = toks[k]
-        if t.upos not in ("VERB", "AUX") or not self._reporting(t.text, t.lemma):
-            return None
         kids = self.deps.children.get(k, [])
         if any(toks[c].text.lower() in lex.non_speech_particles(t.text)
                and toks[c].dep in ("compound:prt", "expl:pv", "obj") for c in kids):

@@ -79,6 +79,7 @@ class Resolver:
         self._caps: frozenset[str] | None = None
         self._clean_memo: dict[tuple[str, bool], str] = {}
         self._full_memo: dict[str, str] = {}
+        self._tidy_memo: dict[str, str] = {}
         self._full_names = self._collect_full_names()
         self._org_names = [(e.start, e.canonical or e.text) for e in doc.entities
                            if e.label == "ORG"]
@@ -249,6 +250,12 @@ class Resolver:
         ("Complicaties Ross" -> "Klaus Ross", "Waar Armina" -> "Armina X"), a demonym or
         description before a two-word name the article also writes alone ("Hengeloër Fred
         Westerhof" -> "Fred Westerhof")."""
+        got = self._tidy_memo.get(name)
+        if got is None:
+            got = self._tidy_memo[name] = self._tidy_name(name)
+        return got
+
+    def _tidy_name(self, name: str) -> str:
         words = name.split()
         words = [x for i, x in enumerate(words) if i == 0 or x != words[i - 1]]
         if len(words) >= 2 and words[0][:1].isupper() and self._heading_word(words[0]):
