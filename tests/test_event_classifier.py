@@ -1,5 +1,6 @@
-"""The learned event classifier (kroniek.models.event_classifier): its shipped weights, its
-features' alignment with the Doc, and its judgement on written sentences. No training here."""
+"""The learned event detection (kroniek.models.event_classifier): its shipped weights, its
+screen, its features' alignment with the Doc, the variants of the events stage and their
+switches. No training here."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import kroniek
 from kroniek.doc import Doc, Sentence
-from kroniek.errors import ResourceError
+from kroniek.errors import ConfigError, ResourceError
 from kroniek.models import event_classifier as ec
 from kroniek.models.e5 import get_encoder
 
@@ -21,7 +23,7 @@ def one_sentence_doc(text: str) -> Doc:
 
 def candidate(doc: Doc, trigger: str, **kw: object) -> ec.Candidate:
     i = doc.text.index(trigger)
-    return ec.Candidate(i, i + len(trigger), **kw)  # type: ignore[arg-type]
+    return ec.Candidate(i, i + len(trigger), **kw)
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +33,16 @@ def clf() -> ec.EventClassifier:
 
 def test_shipped_weights_load_and_fit_the_features(clf: ec.EventClassifier) -> None:
     h = get_encoder(layers=12).H
-    width = (1 + len(clf.trigger_layers)) * h + len(ec.LEXICAL_FEATURES)
-    a = clf.arrays
-    assert a["mean"].shape == a["scale"].shape == (width,)
-    assert a["outcome.w"].shape == (width, len(ec.OUTCOMES))
-    assert a["sub_type.w"].shape == (width, len(clf.sub_types))
-    assert a["modality.w"].shape == (width, len(ec.MODALITIES))
-    assert set(clf.sub_types) <= set(ec.SUB_TYPES)
-    assert 0.0 < clf.thresholds["happened"] < 1.0
+    for model, width in ((clf, (1 + len(clf.trigger_layers)) * h + len(ec.LEXICAL_FEATURES)),
+                         (ec.get_event_classifier("fast"), len(ec.LEXICAL_FEATURES))):
+        a = model.arrays
+        assert a["mean"].shape == a["scale"].shape == (width,)
+        assert a["outcome.w"].shape == (width, len(ec.OUTCOMES))
+        assert a["sub_type.w"].shape == (width, len(model.sub_types))
+        assert a["modality.w"].shape == (width, len(ec.MODALITIES))
+        assert set(model.sub_types) <= set(ec.SUB_TYPES)
+        assert all(0.0 < model.thresholds[v] < 1.0 for v in ("learned", "combined"))
+    assert clf.use_encoder and not ec.get_event_classifier("fast").use_encoder
     card = ec.classifier_path() / "MODEL_CARD.md"
     assert "cross-validation" in card.read_text(encoding="utf-8")
 
@@ -113,7 +117,8 @@ def test_lexical_features_read_the_clause_and_the_rules() -> None:
     (row,) = ec.lexical_features(doc, [candidate(doc, "aanval", sub_type="Attack",
                                                  modality="negated", has_place=True)])
     on = {name for name, v in zip(ec.LEXICAL_FEATURES, row, strict=True) if v}
-    assert {"rule_modality=negated", "rule_sub_type=Attack", "sentence_cue=denial", "question",
+    assert f"word_hash={ec.word_bucket('regering')}" in on
+    assert {"rule_candidate", "rule_modality=negated", "rule_sub_type=Attack", "sentence_cue=denial", "question",
             "event_has_place", "noun_form", "first_sentence"} <= on
     assert "rule_modality=asserted" not in on and "event_has_time" not in on
     assert f"trigger_hash={ec.trigger_bucket('aanvallen')}" in {
@@ -132,3 +137,71 @@ def test_missing_or_foreign_weights_are_a_resource_error(tmp_path: Path) -> None
     with pytest.raises(ResourceError, match="unreadable"):
         ec.EventClassifier.load(tmp_path)
     assert json.loads(json.dumps(clf.meta))["trigger_layers"] == clf.trigger_layers
+
+
+def test_the_screen_reaches_past_the_trigger_lexicon() -> None:
+    text = ("Het leger bestookte de stad met vergeldingsaanvallen; bij steekpartijen vielen "
+            "doden en het schip werd gekaapt. Het weer was goed.")
+    doc = one_sentence_doc(text)
+    words = [text[c.start : c.end] for c in ec.screen_candidates(doc)]
+    assert words == ["leger", "bestookte", "vergeldingsaanvallen", "steekpartijen"]  # 4 a sentence
+    i = text.index("bestookte")
+    taken = [text[c.start : c.end] for c in ec.screen_candidates(doc, [(i, i + 9)])]
+    assert "bestookte" not in taken and "gekaapt" in taken
+    assert all(not c.from_rules and c.sub_type == "" for c in ec.screen_candidates(doc))
+    assert ec.screen_candidates(one_sentence_doc("Het weer was goed en de trein reed op tijd.")) == []
+
+
+def test_variants_are_switched_by_argument_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KRONIEK_EVENTS", raising=False)
+    assert ec.resolve_variant() == "rules"
+    assert ec.resolve_variant("combined") == "combined"
+    monkeypatch.setenv("KRONIEK_EVENTS", "learned")
+    assert ec.resolve_variant() == "learned"
+    monkeypatch.setenv("KRONIEK_EVENTS", "neural")
+    with pytest.raises(ConfigError, match="KRONIEK_EVENTS"):
+        ec.resolve_variant()
+    with pytest.raises(ConfigError, match="unknown events variant 'x'"):
+        kroniek.analyze("Er werd gevochten in Charkiv.", lang="nl", events="x")
+
+
+TOLD = ("Rebellen bestookten dinsdag het dorp Popasna met mortiergranaten. "
+        "Daarna zijn honderden inwoners uit Popasna geëvacueerd. Het weer was goed.")
+
+
+def test_decode_adds_screen_words_with_their_arguments_and_filters_rule_events() -> None:
+    doc = kroniek.analyze(TOLD, published="2025-04-10", lang="nl")
+    rules = list(doc.events)
+    cands = ec.candidates(doc, rules)
+    screen = [c for c in cands if not c.from_rules]
+    assert screen, "the screen finds words the rules did not take"
+    n = len(cands)
+    # every candidate very likely an event that happened, sub-type 0 of ["Armed clash"]
+    probs = {"outcome": np.tile([0.05, 0.9, 0.05], (n, 1)), "sub_type": np.ones((n, 1)),
+             "modality": np.tile([0.7, 0.1, 0.1, 0.1], (n, 1))}
+    added = ec.decode(doc, [], screen, probs, variant="learned", threshold=0.5, sub_types=["Armed clash"])
+    sentences = [doc.sentence_index(e.trigger.start) for e in added]
+    assert len(sentences) == len(set(sentences))  # one per sentence and type
+    first = added[0]
+    assert first.sub_type == "Armed clash" and first.modality == "asserted"
+    assert "learned model" in (first.note or "")
+    assert first.time.from_ == "2025-04-08"  # "dinsdag" before the 10th: the arguments' code
+    # nothing reaches a threshold of 0.99: learned keeps nothing, combined keeps the rules'
+    assert ec.decode(doc, [], screen, probs, variant="learned", threshold=0.99,
+                     sub_types=["Armed clash"]) == []
+    probs["outcome"] = np.tile([0.05, 0.05, 0.9], (n, 1))  # did not happen: future
+    e = ec.decode(doc, [], screen, probs, variant="learned", threshold=0.5, sub_types=["Armed clash"])[0]
+    assert e.modality == "future"
+
+
+def test_every_variant_runs_in_the_pipeline_in_both_modes() -> None:
+    rules = kroniek.analyze(TOLD, published="2025-04-10", lang="nl")
+    assert rules.to_json() == kroniek.analyze(TOLD, published="2025-04-10", lang="nl",
+                                              events="rules").to_json()
+    for mode in ("fast", "accurate"):
+        for variant in ("learned", "combined"):
+            doc = kroniek.analyze(TOLD, published="2025-04-10", lang="nl", mode=mode, events=variant)
+            assert [e.id for e in doc.events] == [f"ev{i}" for i in range(1, len(doc.events) + 1)]
+            if variant == "combined":  # the rules' events stay, in the fast mode's pipeline
+                assert {e.trigger.start for e in rules.events} <= {e.trigger.start for e in doc.events} \
+                    or mode == "accurate"
