@@ -372,3 +372,39 @@ CONTEST_AND_IDIOM = [
 def test_politics_as_contest_idioms_and_fraud_are_not_events(text: str) -> None:
     _, events = events_of(text)
     assert not [e for e in events if happened(e)], text
+
+
+# -- the parse: verbs by lemma, separable verbs, compounds, modality from the structure --
+
+PARSED = [
+    # separable verbs with the particle far from the verb (written for this test)
+    ("De politie pakte gisteren in Algiers vijf betogers op.", "Arrests", "asserted"),
+    ("Het leger viel zaterdag met tanks de rebellen bij Goma aan.", "Armed clash", "asserted"),
+    # an inflection no word list holds
+    ("Rebellen executeerden dinsdag in Mali drie soldaten.", "Attack", "asserted"),
+    # a compound by its head
+    ("Bij een vergeldingsaanval van het leger in Jemen vielen gisteren doden.", None, "asserted"),
+    # a governing verb further away than the clause window
+    ("De militie dreigde gisteren volgende maand opnieuw de stad Goma binnen te vallen.",
+     "Armed clash", "hypothetical"),
+    ("De man zou vorige week in Bamako drie soldaten hebben gedood.", "Attack", "claimed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub", "modality"), PARSED)
+def test_parse_finds_triggers_and_their_modality(text: str, sub: str | None, modality: str) -> None:
+    _, evs = events_of(text)
+    assert evs, text
+    assert evs[0].modality == modality
+    if sub is not None:
+        assert evs[0].sub_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    "Hij kreeg vorige week een hartaanval in Den Haag.",
+    "De politie heeft in Utrecht zes scooters in beslag genomen.",
+    "Bij een gasexplosie in een flat in Rotterdam raakten gisteren drie mensen gewond.",
+])
+def test_compounds_and_idioms_that_are_no_events(text: str) -> None:
+    _, evs = events_of(text)
+    assert not [e for e in evs if happened(e)], text

@@ -78,3 +78,11 @@ def test_relative_to_the_time_told_before() -> None:
 def test_words_that_only_look_like_months_are_not_times() -> None:
     got = times_of("De regering mag mei niet vergeten; wie weet mag ze het wel.", "2019-04-10")
     assert not got
+
+
+def test_bare_weekday_in_a_future_sentence_is_the_next_one() -> None:
+    # Published Wednesday 20 March 2019.
+    future = times_of("De boeren zullen zaterdag in Den Haag demonstreren.", "2019-03-20")
+    past = times_of("Zaterdag demonstreerden de boeren in Den Haag.", "2019-03-20")
+    assert future["zaterdag"][:2] == ("2019-03-23", "2019-03-23")
+    assert past["zaterdag"][:2] == ("2019-03-16", "2019-03-16")

@@ -304,6 +304,25 @@ def resolve_expression(
     return TimeValue(lo.isoformat(), hi.isoformat()), results[0][1]
 
 
+@cache
+def _future_cues(lang: str) -> re.Pattern[str] | None:
+    cues = getattr(_lexicon(lang), "FUTURE_CUES", "")
+    return re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE) if cues else None
+
+
+def _future_sentence(doc: Doc, offset: int, lang: str) -> bool:
+    """Whether the sentence at `offset` speaks of what is to come (a bare weekday in it is
+    the next such day, not the last)."""
+    pat = _future_cues(lang)
+    if pat is None:
+        return False
+    si = doc.sentence_index(offset)
+    if si < 0:  # no sentences (the stage run alone): the words around it
+        return bool(pat.search(doc.text, max(0, offset - 120), offset + 120))
+    s = doc.sentences[si]
+    return bool(pat.search(doc.text, s.start, s.end))
+
+
 def _relative_to_previous(m: _Match, times: list[TimeExpr], *, lang: str) -> tuple[TimeValue, str]:
     """'drie dagen later', 'op dezelfde dag': counted from the last time told before it."""
     prev = next((t for t in reversed(times) if t.value.from_ and t.value.to), None)
@@ -340,6 +359,9 @@ class TimesStage:
                 except (OverflowError, ValueError):  # shifted past the calendar's ends
                     value, precision = TimeValue(), "unknown"
             else:
+                if m.kind == "weekday" and "wmod" not in m.groups and _future_sentence(doc, m.start, lang):
+                    # "De boeren gaan zaterdag demonstreren": the coming Saturday.
+                    m.groups["wmod"] = _lexicon(lang).FUTURE_WEEKDAY[0]
                 value, precision = resolve_expression(m.kind, m.groups, lang=lang, published=published)
             times.append(
                 TimeExpr(

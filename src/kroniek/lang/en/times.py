@@ -8,6 +8,7 @@ __all__ = [
     "DEICTIC",
     "DIRECTIONS",
     "SAME_DAY",
+    "FUTURE_CUES",
     "FUTURE_WEEKDAY",
     "MONTHS",
     "NAMED_PERIODS",
@@ -36,6 +37,11 @@ DAY_PARTS = (" morning", " afternoon", " evening", " night")
 
 PAST_WEEKDAY = ("last", "on", "past")
 FUTURE_WEEKDAY = ("next", "coming", "this coming")
+# A sentence about what is to come: a bare weekday in it ("on Saturday") is the next one.
+FUTURE_CUES = (
+    r"will|shall|(?:is|are)\s+going\s+to|(?:is|are)\s+(?:due|set|scheduled|planned)\s+to|"
+    r"plans?\s+to|planned|announced|called\s+for|upcoming|next|coming"
+)
 
 DEICTIC = {
     "today": ("day", 0), "this morning": ("day", 0), "this afternoon": ("day", 0),

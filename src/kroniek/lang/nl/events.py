@@ -101,6 +101,21 @@ TRIGGERS: list[tuple[str, str, bool]] = [
      "Attack", False),
     (r"steekpartij(?:en)?|steekincident(?:en)?|mesaanval(?:len)?", "Attack", False),
     (r"gekaapt|kaping(?:en)?|kaapten|kaapte", "Abduction/forced disappearance", True),
+    # Compounds by their head ("vergeldingsaanval", "terreuraanslag", "straatgevechten"),
+    # not where the first part makes them no violence (a heart attack, a tax assessment, a
+    # gas explosion, a pillow fight).
+    (r"(?!(?:hart|paniek|woede|angst|griep|astma|epilepsie|migraine|lach|huil|hoest|jicht|"
+     r"tegen)\w*)\w{3,}aanval(?:len)?", "Armed clash", True),
+    (r"(?!(?:belasting|naheffing|aanslagbiljet)\w*)\w{3,}aanslag(?:en)?", "Attack", False),
+    (r"\w{3,}beschieting(?:en)?", "Shelling/artillery/missile attack", False),
+    (r"\w{3,}bombardement(?:en)?", "Air/drone strike", False),
+    (r"(?!(?:kussen|sneeuw|hanen|modder|kamp|titel|ruzie|concurrentie|prijs|bokswed|water|"
+     r"eten|vecht)\w*)\w{3,}gevecht(?:en)?", "Armed clash", True),
+    (r"(?!(?:gas|prijs|bevolking|kosten|kleur|geluid|woede|lach|data|informatie|geweld)\w*)\w{3,}"
+     r"explosie(?:s)?", "Remote explosive/landmine/IED", True),
+    (r"\w{3,}schietpartij(?:en)?", "Attack", False),
+    (r"\w{3,}ontvoering(?:en)?", "Abduction/forced disappearance", False),
+    (r"\w{3,}rellen", "Violent demonstration", False),
     # Strategic developments outside battles (ACLED 2023: deployments and surrenders change a
     # group's activity; annexations transfer territory; coups, evacuations, extraditions: Other).
     (r"overgegeven|gaven\s+zich\s+(?:\w+\s+){0,3}over|gaf\s+zich\s+(?:\w+\s+){0,3}over|capitulatie|capituleerde(?:n)?|gecapituleerd|overgave",
@@ -167,7 +182,8 @@ NOUN_FORMS = (
     r"\w*mars|staking|manifestatie|rellen|ongeregeldheden|explosie|plundering|arrestatie|"
     r"aanhouding|wapenstilstand|vuren|akkoord|overeenkomst|ruil|basis|hoofdkwartier|"
     r"terugtrekking|gas|kanon|liquidatie|drama|incident|zuivering)(?:en|s|len|ten|men|nen)?|"
-    r"\w+(?:partij|aanslag|aanval|explosie|bombardement)(?:en|s|len)?|"
+    r"\w+(?:partij|aanslag|aanval|explosie|bombardement|gevecht|beschieting|ontvoering)(?:en|s|len)?|"
+    r"\w+rellen|"
     r"\w*(?:protest|demonstratie|betoging)\w*"
 )
 
@@ -215,7 +231,7 @@ CRIME = (
     r"fraude\w*|omkoping\w*|witwas\w*|drugs\w*|cocaïne|diefstal\w*|inbra\w*|overval\w*|"
     r"oplichting\w*|afpersing\w*|liquidatie\w*|onderwereld|crimine\w*|familiedrama|ruzie|"
     r"dronken|rijbewijs|verkeer\w*|tbs\w*|detentie|moordzaak|strafzaak|celstraf|"
-    r"stalker\w*|malware|hacker\w*|bende\w*|plofkra\w*|geldautomaat\w*|alcohol|carnaval"
+    r"stalker\w*|malware|hacker\w*|bende\w*|[\w-]+-bende\w*|plofkra\w*|geldautoma\w*|alcohol|carnaval"
 )
 # Words of armed force: what makes "de aanval" among electoral words a real attack.
 ARMED = (
@@ -331,3 +347,76 @@ NUMBER_WORDS = {
     "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
     "tachtig": 80, "negentig": 90, "honderd": 100, "duizend": 1000,
 }  # fmt: skip
+
+# -- the parse (kroniek.stages.events.parse) ----------------------------------------------
+
+# Verbs by lemma, whatever their inflection ("executeerden", "ontvoert", "bombardeert"):
+# lemma -> (sub-type, needs a conflict word nearby). A separable verb is its particle and
+# verb joined ("pakte ... op" is "oppakken", "viel ... aan" "aanvallen"), looked up by its
+# joined form (`SEPARABLE_FORMS`) since the lemmatiser misreads irregular pasts ("pakte").
+VERB_LEMMAS: dict[str, tuple[str, bool]] = {
+    "aanvallen": ("Armed clash", True), "binnenvallen": ("Armed clash", True),
+    "bevechten": ("Armed clash", True), "bestoken": ("Armed clash", True),
+    "belagen": ("Armed clash", True), "beschieten": ("Shelling/artillery/missile attack", False),
+    "bombarderen": ("Air/drone strike", False), "executeren": ("Attack", False),
+    "vermoorden": ("Attack", False), "doden": ("Attack", False), "ombrengen": ("Attack", False),
+    "doodschieten": ("Attack", False), "doodsteken": ("Attack", False),
+    "neersteken": ("Attack", False), "martelen": ("Attack", False),
+    "mishandelen": ("Attack", False), "onthoofden": ("Attack", False),
+    "ontvoeren": ("Abduction/forced disappearance", False),
+    "gijzelen": ("Abduction/forced disappearance", False),
+    "kapen": ("Abduction/forced disappearance", True),
+    "verkrachten": ("Sexual violence", False),
+    "arresteren": ("Arrests", False), "oppakken": ("Arrests", False),
+    "aanhouden": ("Arrests", True),
+    "demonstreren": ("Peaceful protest", False), "protesteren": ("Peaceful protest", False),
+    "plunderen": ("Violent demonstration", False), "lynchen": ("Mob violence", False),
+    "veroveren": ("Non-state actor overtakes territory", True),
+    "innemen": ("Non-state actor overtakes territory", True),
+    "bezetten": ("Non-state actor overtakes territory", True),
+    "heroveren": ("Government regains territory", False),
+    "opblazen": ("Remote explosive/landmine/IED", False),
+    "annexeren": ("Non-violent transfer of territory", False),
+    "evacueren": ("Other", True), "uitleveren": ("Other", True),
+    "capituleren": ("Change to group/activity", True),
+}  # fmt: skip
+
+# Joined forms of separable verbs (particle + the verb as written): "op"+"pakte" is
+# "oppakte". Regular expressions over the whole joined word.
+SEPARABLE_FORMS: list[tuple[str, str, bool]] = [
+    (r"oppak\w*", "Arrests", False),
+    (r"aanh(?:oud|ield|ou)\w*", "Arrests", True),
+    (r"aanv(?:al|iel)\w*", "Armed clash", True),
+    (r"binnenv(?:al|iel)\w*", "Armed clash", True),
+    (r"in(?:nam|namen|neemt)", "Non-state actor overtakes territory", True),
+    (r"dood(?:schoot|schoten|schiet|stak|staken|steekt|sloeg|sloegen|slaat)", "Attack", False),
+    (r"neer(?:stak|staken|steekt)", "Attack", False),
+    (r"om(?:bracht|brachten|brengt)", "Attack", False),
+    (r"op(?:blies|bliezen|blaast)", "Remote explosive/landmine/IED", False),
+    (r"uit(?:leverde|leverden|levert)", "Other", True),
+]
+
+# Particles that are part of an idiom with the word after them, not of the verb: "in
+# beslag nemen" (seize goods) is no "innemen" (take a town).
+IDIOM_PARTICLES = {"in": ("beslag", "ontvangst", "gebruik", "behandeling", "acht")}
+
+# Verbs and nouns that say their complement did not (yet) happen, by lemma -> modality:
+# "dreigde de stad aan te vallen", "ontkende gevochten te hebben", "riep op tot protest".
+GOVERNORS: dict[str, str] = {
+    "zullen": "future", "willen": "future", "plannen": "future", "aankondigen": "future",
+    "beloven": "future", "overwegen": "hypothetical", "voorbereiden": "hypothetical",
+    "dreigen": "hypothetical", "vrezen": "hypothetical", "waarschuwen": "hypothetical",
+    "oproepen": "hypothetical", "eisen": "hypothetical", "verbieden": "hypothetical",
+    "voorkomen": "hypothetical", "verijdelen": "hypothetical", "beramen": "hypothetical",
+    "kunnen": "hypothetical", "mogen": "hypothetical", "moeten": "hypothetical",
+    "ontkennen": "negated", "weerspreken": "negated",
+    "plan": "future", "voornemen": "future", "dreiging": "hypothetical",
+    "oproep": "hypothetical", "vrees": "hypothetical", "angst": "hypothetical",
+    "risico": "hypothetical", "gevaar": "hypothetical", "kans": "hypothetical",
+    "complot": "hypothetical", "eis": "hypothetical", "verbod": "hypothetical",
+    "ultimatum": "hypothetical",
+}  # fmt: skip
+# Negators attached to the trigger or the verb that governs it.
+NEGATORS = ("niet", "geen", "nooit", "niemand", "nergens")
+# Subordinators that make a clause a condition.
+CONDITIONAL_MARKS = ("als", "indien", "wanneer", "mits", "tenzij", "zodra")

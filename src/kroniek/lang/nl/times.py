@@ -13,6 +13,7 @@ __all__ = [
     "DEICTIC",
     "DIRECTIONS",
     "SAME_DAY",
+    "FUTURE_CUES",
     "FUTURE_WEEKDAY",
     "MONTHS",
     "NAMED_PERIODS",
@@ -43,6 +44,12 @@ DAY_PARTS = ("ochtend", "morgen", "middag", "avond", "nacht")
 
 PAST_WEEKDAY = ("afgelopen", "vorige", "jongstleden", "op")
 FUTURE_WEEKDAY = ("komende", "volgende", "aanstaande")
+# A sentence about what is to come: a bare weekday in it ("zaterdag") is the next one.
+# (Not "wil"/"gaat" alone: "het gaat om", "wil niet zeggen" speak of no future.)
+FUTURE_CUES = (
+    r"zal|zullen|zult|gaat\s+\w+\s+\w*en|gaan\s+\w+\s+\w*en|gepland|wordt\s+verwacht|"
+    r"worden\s+verwacht|van\s+plan|roep(?:t|en)\s+(?:\w+\s+){0,4}op|komende|aanstaande"
+)
 
 # Words for a deictic day/week/month/year: phrase -> (unit, offset from the reference).
 DEICTIC = {

@@ -250,7 +250,7 @@ def _in_story_year(doc: Doc, t: Any) -> EventTime:
     pub = doc.published
     rng = publication_range(pub.value, pub.precision) if pub else None
     if rng is not None and frm and to and frm[:4] == to[:4] and not re.search(r"\d{4}|'\d\d", t.text):
-        story = _story_year(doc, t.start, rng[1].year)
+        story = _sentence_year(doc, t) or _story_year(doc, t.start, rng[1].year)
         if story is not None and story.from_ and story.from_[:4] != frm[:4]:
             year = story.from_[:4]
             try:
@@ -260,6 +260,30 @@ def _in_story_year(doc: Doc, t: Any) -> EventTime:
                 return _event_time(frm, to, t.precision, ref=t.id)
             return _event_time(year + frm[4:], year + to[4:], t.precision, ref=t.id)
     return _event_time(frm, to, t.precision, ref=t.id)
+
+
+def _sentence_year(doc: Doc, t: Any) -> EventTime | None:
+    """A year the same sentence names ("toen in oktober, in 2012, ..."): it dates a month or
+    day told without one. Only a single year (not a range) and only for a time expression
+    that is not deictic ("vorige week" is counted from the publication date)."""
+    if not _MONTH_WORDS.search(t.text):
+        return None
+    si = doc.sentence_index(t.start)
+    if si < 0:
+        return None
+    s = doc.sentences[si]
+    years = {x.value.from_[:4] for x in doc.times
+             if s.start <= x.start < s.end and x is not t and x.value.from_ and x.value.to
+             and x.value.from_[:4] == x.value.to[:4] and re.search(r"\d{4}", x.text)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return _event_time(f"{year}-01-01", f"{year}-12-31", "year", ref=t.id)
+
+
+_MONTH_WORDS = re.compile(r"(?<!\w)(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|juni|juli|augustus|"
+                          r"september|oktober|november|december|january|february|march|june|"
+                          r"july|august|october)(?!\w)", re.IGNORECASE)
 
 
 def _story_year(doc: Doc, t0: int, published_year: int) -> EventTime | None:

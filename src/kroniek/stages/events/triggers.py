@@ -21,6 +21,7 @@ from types import ModuleType
 
 from kroniek import acled
 from kroniek.doc import Doc
+from kroniek.stages.events.parse import parse_modality, verb_triggers
 
 __all__ = [
     "SPECIFICITY",
@@ -138,27 +139,33 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
     by_sent: dict[int, list[Trigger]] = {}
     context_of: dict[int, bool] = {}
     candidates = [m.start() for m in comp["screen"].finditer(doc.text)]  # type: ignore[attr-defined]
-    for pat, sub, needs_ctx in comp["triggers"]:  # type: ignore[attr-defined]
-        for m in _matches_at(pat, doc.text, candidates):
-            si = doc.sentence_index(m.start())
-            if si < 0 or m.end() > doc.sentences[si].end:
+    found: list[tuple[int, int, str, bool]] = [
+        (m.start(), m.end(), sub, bool(needs_ctx))
+        for pat, sub, needs_ctx in comp["triggers"]  # type: ignore[attr-defined]
+        for m in _matches_at(pat, doc.text, candidates)
+    ]
+    # Verbs by lemma and separable verbs by particle + verb, from the parse.
+    found.extend(verb_triggers(doc, lang=lang))
+    for start, end, sub, needs_ctx in found:
+        si = doc.sentence_index(start)
+        if si < 0 or end > doc.sentences[si].end:
+            continue
+        if any(a < end and start < b for a, b in idioms):
+            continue
+        if needs_ctx:
+            if si not in context_of:
+                context_of[si] = _has_context(doc, si, comp["context"])  # type: ignore[arg-type]
+            if not context_of[si]:
                 continue
-            if any(a < m.end() and m.start() < b for a, b in idioms):
-                continue
-            if needs_ctx:
-                if si not in context_of:
-                    context_of[si] = _has_context(doc, si, comp["context"])  # type: ignore[arg-type]
-                if not context_of[si]:
-                    continue
-            by_sent.setdefault(si, []).append(
-                Trigger(m.start(), m.end(), m.group(0), sub, si, ambiguous=bool(needs_ctx)))
+        by_sent.setdefault(si, []).append(
+            Trigger(start, end, doc.text[start:end], sub, si, ambiguous=needs_ctx))
     out: list[Trigger] = []
     for si in sorted(by_sent):
         # Longest first; of two equally long, the more specific sub-type ("drone-aanval").
-        found = sorted(by_sent[si], key=lambda t: (-(t.end - t.start), t.start,
-                                                   SPECIFICITY.index(t.sub_type)))
+        ranked = sorted(by_sent[si], key=lambda t: (-(t.end - t.start), t.start,
+                                                    SPECIFICITY.index(t.sub_type)))
         kept: list[Trigger] = []
-        for t in found:
+        for t in ranked:
             if all(t.end <= k.start or t.start >= k.end for k in kept):
                 kept.append(t)
         out.extend(sorted(kept, key=lambda t: t.start))
@@ -238,7 +245,9 @@ def trigger_modality(doc: Doc, trig: Trigger, *, lang: str) -> str:
     generic = bool(comp["habitual"].search(clause + " " + matrix)  # type: ignore[attr-defined]
                    or _generic_plural(doc, trig) or _aggregate(doc, trig))
     if trig.anaphoric:
-        return "habitual" if generic else "asserted"
+        # "ontkende de aanval": what governs a definite noun as a whole still counts.
+        return "habitual" if generic else (
+            parse_modality(doc, trig.start, lang=lang, definite=True) or "asserted")
     if comp["purpose"].search(doc.text[s.start : trig.start]):  # type: ignore[attr-defined]
         return "future"  # "om Constantinopel te veroveren": intended, not (yet) done
     scope = clause + " " + matrix
@@ -254,7 +263,9 @@ def trigger_modality(doc: Doc, trig: Trigger, *, lang: str) -> str:
         return "habitual"
     if comp["future"].search(scope):  # type: ignore[attr-defined]
         return "future"
-    return "asserted"
+    # What the words of the clause did not show, its structure may: an auxiliary, a negator
+    # or a governing verb further away than the clause window ("dreigde ... aan te vallen").
+    return parse_modality(doc, trig.start, lang=lang) or "asserted"
 
 
 _COUNT = re.compile(

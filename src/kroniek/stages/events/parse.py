@@ -1,0 +1,162 @@
+"""What the dependency parse adds to the event triggers and their modality.
+
+The linguistic stage gives every token a lemma, a head and a relation (Universal
+Dependencies). Word lists match written forms; the parse sees what they cannot:
+
+- **Verbs by lemma**, whatever their inflection ("executeerden", "ontvoert"), and
+  **separable verbs** whose particle stands apart ("pakte ... op", "viel ... aan",
+  "schoot ... dood"): the particle and the verb are joined and looked up as one word
+  (`kroniek.lang.<lang>.events.VERB_LEMMAS`, `SEPARABLE_FORMS`).
+- **Modality from the clause structure** (`parse_modality`): an auxiliary on the trigger
+  (zal, kan, moet), a negator attached to it or to the verb whose complement it is ("wil de
+  stad niet aanvallen"), a conditional subordinator ("als ze ... aanvallen"), and a verb or
+  noun that governs it ("dreigde aan te vallen", "ontkende gevochten te hebben", "een oproep
+  tot protest").
+
+Nothing here runs without a parse: a document without heads gets no parse triggers and
+`parse_modality` returns None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from kroniek.doc import Doc, Token
+
+__all__ = ["parse_modality", "token_at", "verb_triggers"]
+
+# Relations through which a trigger is the complement of the word above it.
+_COMPLEMENT = ("xcomp", "ccomp", "csubj")
+# Relations through which a noun trigger is an argument of a governing verb or noun
+# ("dreigde met een aanval", "de angst voor een aanslag").
+_ARGUMENT = ("obj", "obl", "nmod", "iobj", "obl:arg")
+# Past forms of modal verbs tell what could and did happen ("konden de stad innemen").
+_PAST_MODAL = ("kon", "konden", "mocht", "mochten", "moest", "moesten", "could", "had to")
+_ALLEGED = ("zou", "zouden")  # "zou drie mensen hebben gedood": on someone's word
+_PERFECT = ("hebben", "zijn", "have", "be")
+
+
+def _lex(lang: str) -> object:
+    from kroniek.stages.events.triggers import lexicon
+
+    return lexicon(lang)[0]
+
+
+@cache
+def _separable(lang: str) -> list[tuple[re.Pattern[str], str, bool]]:
+    forms = getattr(_lex(lang), "SEPARABLE_FORMS", [])
+    return [(re.compile(p, re.IGNORECASE), sub, ctx) for p, sub, ctx in forms]
+
+
+def _parsed(doc: Doc) -> bool:
+    return any(t.dep for t in doc.tokens[:50])
+
+
+def token_at(doc: Doc, offset: int) -> int:
+    """Index of the token that contains `offset` (-1 if none)."""
+    i = bisect.bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
+    if 0 <= i < len(doc.tokens) and doc.tokens[i].start <= offset < doc.tokens[i].end:
+        return i
+    return -1
+
+
+def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, sub-type, needs context) of verbs that are event triggers by their lemma
+    or, for a separable verb, by its particle and verb joined. The span is the verb alone
+    (its particle may stand after other words that are triggers themselves)."""
+    if not doc.tokens or not _parsed(doc):
+        return []
+    lemmas: dict[str, tuple[str, bool]] = getattr(_lex(lang), "VERB_LEMMAS", {})
+    if not lemmas:
+        return []
+    particle: dict[int, Token] = {}
+    toks = doc.tokens
+    idioms: dict[str, tuple[str, ...]] = getattr(_lex(lang), "IDIOM_PARTICLES", {})
+    for j, t in enumerate(toks):
+        after = toks[j + 1].text.lower() if j + 1 < len(toks) else ""
+        if after in idioms.get(t.text.lower(), ()):
+            continue
+        if 0 <= t.head < len(toks) and (
+                t.dep == "compound:prt"
+                or (t.dep in ("advmod", "xcomp") and t.text.lower() in ("dood", "neer"))):
+            particle[t.head] = t
+    out: list[tuple[int, int, str, bool]] = []
+    for i, t in enumerate(toks):
+        if t.upos != "VERB":
+            continue
+        prt = particle.get(i)
+        if prt is not None:
+            joined = prt.text.lower() + t.text.lower()
+            hit = next(((sub, ctx) for pat, sub, ctx in _separable(lang) if pat.fullmatch(joined)), None)
+            if hit is None:
+                hit = lemmas.get(prt.text.lower() + t.lemma.lower())
+            if hit is not None:
+                out.append((t.start, t.end, hit[0], hit[1]))
+            continue
+        hit = lemmas.get(t.lemma.lower())
+        if hit is not None:
+            out.append((t.start, t.end, hit[0], hit[1]))
+    return out
+
+
+def _children(doc: Doc, i: int, lo: int, hi: int) -> list[Token]:
+    return [t for t in doc.tokens[lo:hi] if t.head == i]
+
+
+def parse_modality(doc: Doc, start: int, *, lang: str, definite: bool = False) -> str | None:
+    """The modality the clause structure gives the trigger at `start` (None: nothing says
+    it did not happen). `definite`: a definite noun presupposes its event, so only what
+    governs it as a whole ("ontkende de aanval") counts, not its own determiner."""
+    if not _parsed(doc):
+        return None
+    i = token_at(doc, start)
+    if i < 0:
+        return None
+    ev = _lex(lang)
+    governors: dict[str, str] = getattr(ev, "GOVERNORS", {})
+    negators = getattr(ev, "NEGATORS", ())
+    conditional = getattr(ev, "CONDITIONAL_MARKS", ())
+    s = doc.sentences[doc.tokens[i].sent] if doc.tokens[i].sent < len(doc.sentences) else None
+    if s is None:
+        return None
+    lo = token_at(doc, s.start)
+    lo = lo if lo >= 0 else max(0, i - 80)
+    hi = min(len(doc.tokens), i + 80)
+    while hi > i + 1 and doc.tokens[hi - 1].start >= s.end:
+        hi -= 1
+    node, steps, via = i, 0, "self"
+    while 0 <= node < len(doc.tokens) and steps < 4:
+        tok = doc.tokens[node]
+        kids = _children(doc, node, lo, hi)
+        own = node == i
+        if via in ("self", "xcomp") and not (own and definite) and any(
+                k.dep in ("advmod", "det") and k.text.lower() in negators for k in kids):
+            return "negated"
+        auxes = [k for k in kids if k.dep == "aux"]
+        for a in auxes:
+            word = a.text.lower()
+            if word in _ALLEGED:
+                perfect = any(b.lemma.lower() in _PERFECT for b in auxes if b is not a)
+                return "claimed" if perfect else "hypothetical"
+            mod = governors.get(a.lemma.lower())
+            if mod is not None and word not in _PAST_MODAL and not (own and definite):
+                return mod
+        if any(k.dep == "mark" and k.text.lower() in conditional for k in kids) and tok.upos == "VERB":
+            return "hypothetical"
+        if not own:
+            mod = governors.get(tok.lemma.lower())
+            if mod is not None and tok.text.lower() not in _PAST_MODAL and (
+                    via != "argument" or tok.upos == "NOUN" or not definite):
+                return mod
+            if via == "argument":
+                return None  # one step up only for an argument: the verb that takes it
+        if tok.dep in _COMPLEMENT:
+            via = "xcomp" if tok.dep == "xcomp" else "ccomp"
+        elif own and tok.dep in _ARGUMENT:
+            via = "argument"
+        else:
+            return None
+        node, steps = tok.head, steps + 1
+    return None
