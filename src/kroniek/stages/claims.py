@@ -235,10 +235,12 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
 
 # Parts of speech a source name may not end on ("Crashsite Hoewel", "AKP erin", "NS 79
 # nieuwe"), nor consist of alone ("Niemand", "Eén", "Wanneer"); a verb may not be inside
-# ("2011 lanceerde Sire").
-_NOT_LAST = frozenset({"ADV", "SCONJ", "CCONJ", "ADP", "DET", "PRON", "VERB", "AUX", "ADJ",
-                       "INTJ", "PART"})
+# ("2011 lanceerde Sire") nor open it ("Loopt Debets"). A capitalised last word is a
+# surname whatever its tag ("De Groot", "De Jong"), unless it is a function word.
+_NOT_LAST = frozenset({"SCONJ", "CCONJ", "ADP", "DET", "PRON", "AUX", "PART", "INTJ"})
+_NOT_LAST_LOWER = frozenset({"ADV", "ADJ", "VERB"})
 _NOT_INSIDE = frozenset({"VERB", "AUX", "SCONJ"})
+_NOT_FIRST = frozenset({"VERB", "AUX", "SCONJ", "ADV", "PRON"})
 
 
 def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -> bool:
@@ -256,9 +258,14 @@ def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -
     toks = [t for t in doc.tokens[i:j] if t.end <= at + len(name) and t.upos]
     if not toks:
         return True
-    if toks[-1].upos in _NOT_LAST or (len(toks) == 1 and toks[0].upos == "NUM"):
+    last = toks[-1]
+    if last.upos in _NOT_LAST or (len(toks) == 1 and last.upos == "NUM"):
         return False
-    return not any(t.upos in _NOT_INSIDE for t in toks)
+    if last.upos in _NOT_LAST_LOWER and not last.text[:1].isupper():
+        return False
+    if len(toks) > 1 and toks[0].upos in _NOT_FIRST:
+        return False
+    return not any(t.upos in _NOT_INSIDE and not t.text[:1].isupper() for t in toks)
 
 
 # Words of the sentence around a quote that say how it is known when its speaker does not:
