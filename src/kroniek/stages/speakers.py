@@ -260,6 +260,15 @@ class Resolver:
         words = [x for i, x in enumerate(words) if i == 0 or x != words[i - 1]]
         if len(words) >= 2 and words[0][:1].isupper() and self._heading_word(words[0]):
             rest = " ".join(words[1:])
+            common = re.search(rf"\b{re.escape(words[0].lower())}\b", self.doc.text)
+            if common and re.search(rf"(?<!{re.escape(words[0])} )\b{re.escape(rest)}\b",
+                                    self.doc.text):
+                # "Waar Armina": a common word ("waar") glued to a name.
+                low = rest.casefold()
+                fuller = [c for _, c in self._full_names
+                          if not c.startswith(words[0] + " ") and len(c) > len(rest)
+                          and (c.casefold().endswith(" " + low) or c.split()[0] == rest)]
+                return fuller[0] if fuller else rest
             full = self.full_name(rest)
             if full != rest or re.search(rf"(?<!{re.escape(words[0])} )\b{re.escape(rest)}\b",
                                          self.doc.text):
