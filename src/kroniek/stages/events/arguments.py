@@ -26,6 +26,7 @@ from kroniek.stages.events.actors import (
     find_actors,
     is_noun,
 )
+from kroniek.stages.events.parse import token_at
 from kroniek.stages.events.triggers import clause_bounds, lexicon
 from kroniek.stages.times import publication_range
 
@@ -74,6 +75,8 @@ def choose_place(
         before = doc.text[max(sent.start, p.start - 45) : p.start]
         if not (NEAR.search(before) or LOCATIVE.search(before)) or _ORIGIN.search(before):
             continue
+        if _adjective(doc, p):
+            continue  # "in Koerdische gebieden": a people's adjective, not a place named
         located.append(p)
         score = 2.0 if clause[0] <= p.start < clause[1] else 0.0
         score -= abs(p.start - t0) / 60
@@ -92,6 +95,12 @@ def choose_place(
             prec = max(prec, 2)
         return p, prec
     return _fallback_place(doc, si, previous=previous)
+
+
+def _adjective(doc: Doc, p: Place) -> bool:
+    """A place mention that the parse reads as an adjective ("Koerdische", "Syrische")."""
+    i = token_at(doc, p.start)
+    return i >= 0 and doc.tokens[i].upos == "ADJ" and doc.tokens[i].end >= p.end - 1
 
 
 _ARMED_NOUN = re.compile(
@@ -216,8 +225,10 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
         pool = (following if noun and following else None) or in_clause or in_sent
         if definite and not following:
             # "gelinkt aan de aanslag op De Telegraaf" on Monday: Monday dates the linking,
-            # not the attack the definite noun refers back to.
-            pool = []
+            # not the attack the definite noun refers back to. A year the sentence names
+            # still dates it ("de dagen voor de verkiezingen in 2017, met de rellen").
+            pool = [t for t in in_sent if re.search(r"\d{4}", t.text)
+                    and t.value.from_ and t.value.to and t.value.from_[:4] == t.value.to[:4]]
         if pool:
             t = min(pool, key=lambda t: abs(t.start - t0))
             return _in_story_year(doc, t)

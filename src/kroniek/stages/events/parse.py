@@ -31,7 +31,7 @@ __all__ = ["parse_modality", "token_at", "verb_triggers"]
 _COMPLEMENT = ("xcomp", "ccomp", "csubj")
 # Relations through which a noun trigger is an argument of a governing verb or noun
 # ("dreigde met een aanval", "de angst voor een aanslag").
-_ARGUMENT = ("obj", "obl", "nmod", "iobj", "obl:arg")
+_ARGUMENT = ("obj", "obl", "nmod", "iobj", "obl:arg", "nsubj", "nsubj:pass")
 # Past forms of modal verbs tell what could and did happen ("konden de stad innemen").
 _PAST_MODAL = ("kon", "konden", "mocht", "mochten", "moest", "moesten", "could", "had to")
 _ALLEGED = ("zou", "zouden")  # "zou drie mensen hebben gedood": on someone's word
@@ -134,14 +134,15 @@ def parse_modality(doc: Doc, start: int, *, lang: str, definite: bool = False) -
         if via in ("self", "xcomp") and not (own and definite) and any(
                 k.dep in ("advmod", "det") and k.text.lower() in negators for k in kids):
             return "negated"
-        auxes = [k for k in kids if k.dep == "aux"]
+        auxes = [k for k in kids if k.dep in ("aux", "aux:pass")]
         for a in auxes:
             word = a.text.lower()
             if word in _ALLEGED:
                 perfect = any(b.lemma.lower() in _PERFECT for b in auxes if b is not a)
                 return "claimed" if perfect else "hypothetical"
             mod = governors.get(a.lemma.lower())
-            if mod is not None and word not in _PAST_MODAL and not (own and definite):
+            # A definite noun's event is presupposed: "de aanslag zal gevolgen hebben".
+            if mod is not None and word not in _PAST_MODAL and not (definite and via in ("self", "argument")):
                 return mod
         if any(k.dep == "mark" and k.text.lower() in conditional for k in kids) and tok.upos == "VERB":
             return "hypothetical"
