@@ -413,6 +413,8 @@ def test_interview_answers_are_the_interviewees(nlp: Pipeline) -> None:
          "het aantal zieke werknemers de afgelopen jaren sterk stijgt", "zegt", "Bpf Bouw"),
         ("Hosseini raakt uit de gratie, ook omdat men vermoedt dat hij het vijandige kamp "
          "informeert.", "hij het vijandige kamp informeert", "vermoedt", None),
+        ("Een bekende zegt dat T. vooral bekendstaat als mentaal instabiel.",
+         "T. vooral bekendstaat als mentaal instabiel", "zegt", None),
         ("Het Openbaar Ministerie eist een voorwaardelijke celstraf tegen de twee agenten.",
          "een voorwaardelijke celstraf tegen de twee agenten", "eist", "Openbaar Ministerie"),
         ("Minister Jan de Vries noemt het plan van de oppositie een grote vergissing.",

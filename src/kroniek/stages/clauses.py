@@ -74,7 +74,8 @@ class ParsedClauses:
         if any(toks[c].text.lower() in lex.non_speech_particles(t.text)
                and toks[c].dep in ("compound:prt", "expl:pv", "obj") for c in kids):
             return None
-        comp = next((c for c in kids if toks[c].dep == "ccomp"), None)
+        # A dat/of clause is a ccomp, or an xcomp when the parser misreads it.
+        comp = next((c for c in kids if toks[c].dep in ("ccomp", "xcomp") and c > k), None)
         if comp is None:
             return self._noun_phrase(k, kids, e)
         mark = next((c for c in self.deps.children.get(comp, [])
@@ -87,6 +88,8 @@ class ParsedClauses:
         if b - a < _MIN_CHARS:
             return None
         subj = next((c for c in kids if toks[c].dep.startswith("nsubj")), None)
+        if subj is None:
+            subj = self._unlabelled_subject(k, kids)
         m = None
         if subj is not None:
             if toks[subj].text.lower() in _FIRST_SECOND:
@@ -105,6 +108,15 @@ class ParsedClauses:
         if m is None and not passive and not (speech and subj is not None):
             return None  # "laat zien dat" with a thing as subject; a clause verb without a source
         return ClauseHit(a, b, t.start, t.end, m)
+
+    def _unlabelled_subject(self, k: int, kids: list[int]) -> int | None:
+        """"Een bekende zegt dat …" parsed with "bekende" as a modifier of the verb: the
+        determiner and modifiers right before the verb are its subject (the last one)."""
+        toks = self.doc.tokens
+        left = [c for c in kids if c < k and toks[c].dep in ("det", "amod", "nmod", "flat")]
+        if not left or max(left) != k - 1 or toks[min(left)].dep != "det":
+            return None
+        return max(left)
 
     def _noun_phrase(self, k: int, kids: list[int], e: int) -> ClauseHit | None:
         """A noun-phrase complement of a cue that takes one ("eist zijn vertrek", "noemt
