@@ -40,7 +40,7 @@ import numpy as np
 from kroniek.doc import Doc, Quote, Speaker
 from kroniek.errors import ConfigError, ResourceError
 from kroniek.stages.phrases import DepIndex
-from kroniek.stages.speakers import Resolver
+from kroniek.stages.speakers import Resolver, subject_starts
 
 __all__ = [
     "DEFAULT_SPEAKERS",
@@ -196,7 +196,7 @@ class _Context:
         total = sum(self.rule_count.values())
         main = max(self.rule_count, key=lambda n: self.rule_count[n]) if self.rule_count else None
         self.main = main if main is not None and self.rule_count[main] * 2 >= total else None
-        self.subject_at = _subject_starts(doc)
+        self.subject_at = subject_starts(doc)
         self._sent: dict[int, int] = {}
         self._block_starts = [b.start for b in doc.blocks]
         self.sentences = {n: [self.sentence(p) for p in ps] for n, ps in self.mentions.items()}
@@ -341,22 +341,6 @@ def _features(ctx: _Context, q: Quote, c: Candidate, anchor: int, rule_empty: bo
         "same_sentence_before": float(near is not None and s_near == s_anchor and near < anchor),
     }
     return [feats[f] for f in FEATURES[: len(feats)]]
-
-
-def _subject_starts(doc: Doc) -> frozenset[int]:
-    """Start offsets of tokens that are a clause subject in the parse, or part of a name
-    whose head is one ("Mark" in "Mark Rutte zei")."""
-    toks = doc.tokens
-    out = set()
-    for t in toks:
-        d = t
-        seen = 0
-        while d.dep in ("flat", "flat:name", "compound", "amod", "det", "nmod") and d.head >= 0 and seen < 4:
-            d = toks[d.head]
-            seen += 1
-        if d.dep.startswith("nsubj"):
-            out.add(t.start)
-    return frozenset(out)
 
 
 _PARTICLES = frozenset(re.findall(r"\w+", "van de der den ter von al bin el da du le la"))

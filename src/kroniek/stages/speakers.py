@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from kroniek.doc import Doc, Entity, Speaker
 from kroniek.stages.phrases import Lexicon, Mention
 
-__all__ = ["Resolver"]
+__all__ = ["Resolver", "subject_starts"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -121,6 +121,7 @@ class Resolver:
         per_starts = [a for a, _ in per_spans]
         text = self.doc.text
         sent_starts = {s.start for s in self.doc.sentences}
+        parsed_subjects = subject_starts(self.doc)
         for m in _NAME_SEQ.finditer(text):
             words = m.group().split()
             before = text[max(0, m.start() - 40) : m.start()].split()
@@ -140,7 +141,7 @@ class Resolver:
             if role or (opens and len(full.split()) >= 2) or (per and len(full.split()) >= 2):
                 pos = m.start() + max(0, m.group().rfind(name))
                 out.append((pos, full, role, role_words[0].lower() if role_words else ""))
-                if opens:
+                if opens or pos in parsed_subjects:
                     self._subjects.add(pos)
         out.sort(key=lambda t: (t[0], t[1]))
         return out
@@ -616,6 +617,21 @@ class Resolver:
             for e in self.doc.entities
             if e.start < pos and e.label in ("PER", "ORG")
         ]
+
+
+def subject_starts(doc: Doc) -> frozenset[int]:
+    """Start offsets of tokens that are a clause subject in the parse, or part of a name
+    whose head is one ("Mark" in "Mark Rutte zei"); empty without a parse."""
+    toks = doc.tokens
+    out = set()
+    for t in toks:
+        d, seen = t, 0
+        while d.dep in ("flat", "flat:name", "compound", "amod", "det", "nmod") and d.head >= 0 and seen < 4:
+            d = toks[d.head]
+            seen += 1
+        if d.dep.startswith("nsubj"):
+            out.add(t.start)
+    return frozenset(out)
 
 
 def _last_name_with_particle(words: list[str], particles: frozenset[str]) -> list[str]:
