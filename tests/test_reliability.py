@@ -275,3 +275,19 @@ def test_every_bad_file_is_one_line_with_a_hint(tmp_path: Path,
         # A feed's item is named by its link, and the feed in the hint.
         assert_one_line_error(err, "http://[::1" if name == "feed.xml" else str(path))
         assert str(path) in err
+
+
+def test_scaling_report_gives_seconds_and_slopes_per_stage() -> None:
+    """`kroniek bench --scaling`'s figures (#17's time-versus-size table): CPU seconds in
+    all and per stage at every size, and the slopes, for each pathological kind."""
+    from kroniek.scaling import KINDS, pathological_text, scaling_report, slope
+
+    assert all(len(pathological_text(k, 3000)) == 3000 for k in KINDS)
+    assert slope([(10, 1.0), (100, 10.0), (1000, 100.0)]) == pytest.approx(1.0)
+    assert slope([(10, 1.0), (100, 100.0)]) == pytest.approx(2.0)
+    report = scaling_report((500, 1000), kinds=("quotes",))
+    row = report["kinds"]["quotes"]  # type: ignore[index]
+    assert set(row["seconds"]) == {"500", "1000"} and isinstance(row["slope"], float)
+    stages = row["stage_seconds"]
+    assert {"kroniek.linguistic.spacy.v1", "kroniek.quotes.v1"} <= set(stages)
+    assert all(set(by_size) == {"500", "1000"} for by_size in stages.values())

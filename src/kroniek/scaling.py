@@ -22,7 +22,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "digits": lambda n: _SENTENCE + "Er vielen " + "9" * n + " doden.",
     "quotes": lambda n: _SENTENCE + '"' * n,
     "places": lambda n: _SENTENCE + "Kyiv " * (n // 5),
-    "long_lines": lambda n: ("Rusland viel Charkiv aan en " * (n // 28)).strip(),
+    "long_lines": lambda n: "Rusland viel Charkiv aan en " * (n // 28 + 1),
 }
 
 
@@ -72,6 +72,7 @@ def scaling_report(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000), *,
             "slope": round(slope(total), 2),
             "stage_slopes": {n: round(slope(p), 2) for n, p in stages.items()
                              if p[-1][1] >= 0.05},  # stages under 50 ms are noise
+            "stage_seconds": {n: {str(s): round(t, 3) for s, t in p} for n, p in stages.items()},
             "slowest_stage": worst,
         }
     return {"sizes": list(sizes), "lang": lang, "kinds": rows}
