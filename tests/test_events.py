@@ -388,6 +388,10 @@ PARSED = [
     ("De militie dreigde gisteren volgende maand opnieuw de stad Goma binnen te vallen.",
      "Armed clash", "hypothetical"),
     ("De man zou vorige week in Bamako drie soldaten hebben gedood.", "Attack", "claimed"),
+    # conjuncts share the auxiliary: one reported event, not a hypothetical and a claim
+    ("In detentie zou de activist door het leger gemarteld en mishandeld zijn.", "Attack", "claimed"),
+    # a frequency adverb past the comma
+    ("Er zijn in Algerije duizenden betogers opgepakt, meestal bij demonstraties.", "Arrests", "habitual"),
 ]
 
 
@@ -404,6 +408,7 @@ def test_parse_finds_triggers_and_their_modality(text: str, sub: str | None, mod
     "Hij kreeg vorige week een hartaanval in Den Haag.",
     "De politie heeft in Utrecht zes scooters in beslag genomen.",
     "Bij een gasexplosie in een flat in Rotterdam raakten gisteren drie mensen gewond.",
+    "In de roman speelt het plunderende leger van een naburige stam de hoofdrol.",
 ])
 def test_compounds_and_idioms_that_are_no_events(text: str) -> None:
     _, evs = events_of(text)

@@ -416,6 +416,11 @@ GOVERNORS: dict[str, str] = {
     "complot": "hypothetical", "eis": "hypothetical", "verbod": "hypothetical",
     "ultimatum": "hypothetical",
 }  # fmt: skip
+# Adverbs of frequency attached to the trigger, even past a comma ("... opgepakt, meestal
+# bij demonstraties"): habitual.
+HABITUAL_ADVERBS = ("vaak", "steeds", "regelmatig", "geregeld", "telkens", "soms", "zelden",
+                    "meestal", "doorgaans", "gewoonlijk", "dagelijks", "wekelijks",
+                    "maandelijks", "jaarlijks", "herhaaldelijk", "voortdurend")
 # Negators attached to the trigger or the verb that governs it.
 NEGATORS = ("niet", "geen", "nooit", "niemand", "nergens")
 # Subordinators that make a clause a condition.

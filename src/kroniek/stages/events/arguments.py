@@ -226,9 +226,11 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
         if definite and not following:
             # "gelinkt aan de aanslag op De Telegraaf" on Monday: Monday dates the linking,
             # not the attack the definite noun refers back to. A year the sentence names
-            # still dates it ("de dagen voor de verkiezingen in 2017, met de rellen").
-            pool = [t for t in in_sent if re.search(r"\d{4}", t.text)
-                    and t.value.from_ and t.value.to and t.value.from_[:4] == t.value.to[:4]]
+            # still dates it ("de dagen voor de verkiezingen in 2017, met de rellen"; "vorig
+            # jaar: toen kwamen ... af op de demonstratie"): nobody reports by the year.
+            pool = [t for t in in_sent if t.value.from_ and t.value.to
+                    and t.value.from_[:4] == t.value.to[:4]
+                    and (re.search(r"\d{4}", t.text) or t.precision == "year")]
         if pool:
             t = min(pool, key=lambda t: abs(t.start - t0))
             return _in_story_year(doc, t)

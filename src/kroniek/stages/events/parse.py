@@ -84,8 +84,8 @@ def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
             particle[t.head] = t
     out: list[tuple[int, int, str, bool]] = []
     for i, t in enumerate(toks):
-        if t.upos != "VERB":
-            continue
+        if t.upos != "VERB" or t.dep == "amod" or re.search(r"[^e]ende?$|ing$", t.text.lower()):
+            continue  # "het plunderende opperhoofd": a present participle describes
         prt = particle.get(i)
         if prt is not None:
             joined = prt.text.lower() + t.text.lower()
@@ -99,6 +99,13 @@ def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
         if hit is not None:
             out.append((t.start, t.end, hit[0], hit[1]))
     return out
+
+
+def _participle(word: str) -> bool:
+    """A Dutch or English past participle by its form ("gedood", "gemarteld", "ontvoerd",
+    "killed"), not an infinitive ("aanvallen", "doden")."""
+    w = word.lower()
+    return bool(re.search(r"(?:^ge\w+|^\w+ge\w+|[dt]|ed)$", w)) and not w.endswith("en") or w.startswith("ge")
 
 
 def _children(doc: Doc, i: int, lo: int, hi: int) -> list[Token]:
@@ -118,6 +125,7 @@ def parse_modality(doc: Doc, start: int, *, lang: str, definite: bool = False) -
     governors: dict[str, str] = getattr(ev, "GOVERNORS", {})
     negators = getattr(ev, "NEGATORS", ())
     conditional = getattr(ev, "CONDITIONAL_MARKS", ())
+    habitual = getattr(ev, "HABITUAL_ADVERBS", ())
     s = doc.sentences[doc.tokens[i].sent] if doc.tokens[i].sent < len(doc.sentences) else None
     if s is None:
         return None
@@ -131,6 +139,12 @@ def parse_modality(doc: Doc, start: int, *, lang: str, definite: bool = False) -
         tok = doc.tokens[node]
         kids = _children(doc, node, lo, hi)
         own = node == i
+        if own and tok.dep == "conj" and 0 <= tok.head < len(doc.tokens):
+            # "zou gemarteld en mishandeld zijn": conjuncts share auxiliaries and negators.
+            kids += [k for k in _children(doc, tok.head, lo, hi)
+                     if k.dep in ("aux", "aux:pass") or k.text.lower() in negators]
+        if own and any(k.dep == "advmod" and k.text.lower() in habitual for k in kids):
+            return "habitual"
         if via in ("self", "xcomp") and not (own and definite) and any(
                 k.dep in ("advmod", "det") and k.text.lower() in negators for k in kids):
             return "negated"
@@ -138,7 +152,9 @@ def parse_modality(doc: Doc, start: int, *, lang: str, definite: bool = False) -
         for a in auxes:
             word = a.text.lower()
             if word in _ALLEGED:
-                perfect = any(b.lemma.lower() in _PERFECT for b in auxes if b is not a)
+                # "zou ... hebben gedood", "zou gemarteld zijn": reported; "zou aanvallen": not.
+                perfect = any(b.lemma.lower() in _PERFECT for b in auxes if b is not a) or (
+                    doc.tokens[i].upos == "VERB" and _participle(doc.tokens[i].text))
                 return "claimed" if perfect else "hypothetical"
             mod = governors.get(a.lemma.lower())
             # A definite noun's event is presupposed: "de aanslag zal gevolgen hebben".

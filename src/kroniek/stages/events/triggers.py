@@ -21,7 +21,7 @@ from types import ModuleType
 
 from kroniek import acled
 from kroniek.doc import Doc
-from kroniek.stages.events.parse import parse_modality, verb_triggers
+from kroniek.stages.events.parse import parse_modality, token_at, verb_triggers
 
 __all__ = [
     "SPECIFICITY",
@@ -296,6 +296,9 @@ def _generic_plural(doc: Doc, trig: Trigger) -> bool:
     comp = compiled(doc.lang if doc.lang in ("nl", "en") else "nl")
     if not comp["noun"].fullmatch(trig.text):  # type: ignore[attr-defined]
         return False
+    i = token_at(doc, trig.start)
+    if i >= 0 and doc.tokens[i].upos == "VERB":
+        return False  # "zouden de stad aanvallen": the verb, not the plural noun
     s = doc.sentences[trig.sent]
     before = doc.text[max(s.start, trig.start - 30) : trig.start]
     if re.search(r"\b(?:will|would|shall|should|can|could|may|might|must|to|did|does|do|not|"
