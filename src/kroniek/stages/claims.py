@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 from kroniek.doc import Claim, Cue, Doc, Evidence, Quote, Source, Speaker
@@ -99,6 +99,7 @@ def _word_type(word: str, lang: str | None) -> str | None:
     return source_type(word, lang)
 
 
+@lru_cache(maxsize=8192)  # the same speakers and roles recur across an archive
 def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None]:
     """(source type, side) of a source as written ("Russische militaire bloggers")."""
     words = re.findall(r"[\w'-]+", phrase)
