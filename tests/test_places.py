@@ -101,6 +101,28 @@ def test_clubs_firms_people_languages_and_words_are_not_places(text: str, name: 
     assert name not in _places(text, "nl")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Turkse troepen rukten op naar Afrin. Bij Koerdische en Syrische dorpen vielen doden.",
+      "Koerdische"),
+     ("Het leger trok rondom Koerdische steden in Syrië samen.", "Koerdische"),
+     ("Volgende week speelt Feyenoord tegen Heerenveen. De club hoopt op veel supporters in het "
+      "stadion; het treffen met Heerenveen is uitverkocht.", "Heerenveen"),
+     ("Ben Damen schreef een boek over Strijp. Toen ik begon, bleek Ben er ook al mee bezig.",
+      "Ben")],
+)  # fmt: skip
+def test_adjectives_clubs_and_first_names_are_not_places(text: str, name: str) -> None:
+    assert name not in _places(text, "nl")
+
+
+def test_a_club_town_stays_a_place_after_in() -> None:
+    doc = NLP(make_doc("De wedstrijd tegen Heerenveen eindigde in een gelijkspel. De trainer en "
+                       "de supporters reisden daarna terug. Hij woont zelf in Heerenveen.",
+                       lang="nl"))  # fmt: skip
+    got = [p.start for p in doc.places if p.text == "Heerenveen"]
+    assert got == [doc.text.rindex("Heerenveen")]
+
+
 def test_dutch_places_are_read_in_dutch_first() -> None:
     got = _places("Jonge moeders in Twente leren opvoeden. De betoging ging over de Dam.", "nl")
     assert got["Twente"][1] == "NL"

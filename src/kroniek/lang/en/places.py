@@ -9,6 +9,8 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "CLUB_BEFORE",
+    "SPORT_WORDS",
     "ORGANISATION_HEADS",
     "NEVER_PLACES",
     "NOT_PLACE_NEXT",
@@ -77,3 +79,9 @@ NOT_PLACE_NEXT = frozenset(["virus", "fever", "flu", "disease", "outbreak", "str
 # Head nouns of organisation names: a place name followed by one of these in the same run of
 # capitalised words names the organisation ("New York Times", "Beijing Health Bureau").
 ORGANISATION_HEADS = frozenset(["department", "ministry", "schools", "congress", "postal", "times", "daily", "broadcasting", "airlines", "airways", "telegraph", "observer", "chronicle", "gazette", "post", "tribune", "herald", "journal", "gazette", "news", "bureau", "agency", "service", "services", "university", "institute", "college", "school", "elementary", "academy", "council", "committee", "commission", "society", "corporation", "company", "association", "organization", "organisation", "union", "federation", "board", "authority", "hospital", "clinic", "zoo", "church", "olympic", "olympics", "games", "act", "party", "army", "police"])
+
+# No club rule in English (see the Dutch lexicon): LGL's gold counts a town named for its
+# team as a toponym ("a 43-21 win over Delano", "the meet against Delano"), and on LGL tune
+# the rule only removed such matches.
+SPORT_WORDS: frozenset[str] = frozenset()
+CLUB_BEFORE: frozenset[str] = frozenset()

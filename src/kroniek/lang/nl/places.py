@@ -9,6 +9,10 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "ADJECTIVE_ENDINGS",
+    "CLUB_BEFORE",
+    "CLUB_MEMBERSHIP",
+    "SPORT_WORDS",
     "ORGANISATION_HEADS",
     "NEVER_PLACES",
     "NOT_PLACE_NEXT",
@@ -70,3 +74,20 @@ NOT_PLACE_NEXT = frozenset(["virus", "koorts", "griep", "ziekte", "uitbraak"])
 # Head nouns of organisation names: a place name followed by one of these in the same run of
 # capitalised words names the organisation ("New York Times", "Beijing Health Bureau").
 ORGANISATION_HEADS = frozenset(["universiteit", "hogeschool", "instituut", "school", "ziekenhuis", "raad", "commissie", "vereniging", "stichting", "bond", "partij", "krant", "courant", "dagblad", "nieuwsblad", "politie", "leger", "omroep"])
+
+# Endings of adjectives and inhabitant nouns made from place names ("Koerdische",
+# "Russische", "Haagse", "Oekraïners", "Italianen", "Chinezen"): a capitalised word with one
+# of them is never a place unless the gazetteer knows it by that very name ("Lisse",
+# "Toulouse"); spelling variants do not count ("Duitse" ~ Dutse, Nigeria).
+ADJECTIVE_ENDINGS = ("se", "sche", "isch", "ers", "anen", "ezen")
+
+# Words of sports reporting: an article with several of them is about sport, and there a
+# town's name after "tegen" or tagged as an organisation is the club ("speelt tegen
+# Heerenveen", "in de Champions League tegen Napoli").
+SPORT_WORDS = frozenset(["wedstrijd", "wedstrijden", "competitie", "eredivisie", "doelpunt", "doelpunten", "doelman", "scoorde", "scoren", "gescoord", "trainer", "coach", "voetbal", "voetballer", "voetballers", "elftal", "speelronde", "uitwedstrijd", "thuiswedstrijd", "stadion", "supporters", "kampioen", "kampioenschap", "play-offs", "beker", "bekerwedstrijd", "finale", "league", "keeper", "spits", "middenvelder", "verdediger", "scheidsrechter", "degradatie", "titel", "seizoen", "ploeg", "club", "clubs", "fans", "tuchtcommissie", "knvb", "uefa", "fifa", "punten", "gelijkspel", "nederlaag", "overwinning", "transfer"])
+
+# Words right before a town's name that, in sports reporting, make it the club.
+CLUB_BEFORE = frozenset(["tegen", "versus", "vs"])
+# Locative prepositions that before a club's name say who one plays for, not where ("speelt
+# bij Napoli"): once a name is a club in the article, only the other locatives keep it a place.
+CLUB_MEMBERSHIP = frozenset(["bij"])

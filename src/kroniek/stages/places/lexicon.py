@@ -30,6 +30,10 @@ class Lexicon:
     not_place_next: frozenset[str]
     org_heads: frozenset[str]
     lang: str = ""
+    adjective_endings: tuple[str, ...] = ()
+    sport_words: frozenset[str] = frozenset()
+    club_before: frozenset[str] = frozenset()
+    club_membership: frozenset[str] = frozenset()
 
 
 @cache
@@ -41,6 +45,8 @@ def lexicon(lang: str) -> Lexicon:
         re.compile(rf"(?:^|\s)(?:{rel})(?:\s+(?:de|het|the))?\s*$", re.IGNORECASE),
         mod.BORDER_WORDS, mod.SPEECH_VERBS, mod.METONYM_PREPOSITIONS, mod.SEATS_OF_POWER,
         mod.ABBREVIATIONS, mod.NEVER_PLACES, mod.NOT_PLACE_NEXT, mod.ORGANISATION_HEADS, lang,
+        tuple(getattr(mod, "ADJECTIVE_ENDINGS", ())), frozenset(getattr(mod, "SPORT_WORDS", ())),
+        frozenset(getattr(mod, "CLUB_BEFORE", ())), frozenset(getattr(mod, "CLUB_MEMBERSHIP", ())),
     )  # fmt: skip
 
 
