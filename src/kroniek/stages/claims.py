@@ -236,12 +236,14 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
 
 # Parts of speech a source name may not end on ("Crashsite Hoewel", "AKP erin", "NS 79
 # nieuwe"), nor consist of alone ("Niemand", "Eén", "Wanneer"); a verb may not be inside
-# ("2011 lanceerde Sire") nor open it ("Loopt Debets"). A capitalised last word is a
-# surname whatever its tag ("De Groot", "De Jong"), unless it is a function word.
+# ("2011 lanceerde Sire"), a function word not open it ("Daardoor X"). A capitalised last
+# word after a name is a surname whatever its tag ("Tom van der Meer", "Sandra van de
+# Werd"), a lower-case adjective a role when the lexicon knows it ("politiedeskundige").
 _NOT_LAST = frozenset({"SCONJ", "CCONJ", "ADP", "DET", "PRON", "AUX", "PART", "INTJ"})
+_NOT_LAST_CAPS = frozenset({"SCONJ", "CCONJ", "ADP"})
 _NOT_LAST_LOWER = frozenset({"ADV", "ADJ", "VERB"})
 _NOT_INSIDE = frozenset({"VERB", "AUX", "SCONJ"})
-_NOT_FIRST = frozenset({"VERB", "AUX", "SCONJ", "ADV", "PRON"})
+_NOT_FIRST = frozenset({"AUX", "SCONJ", "ADV", "PRON"})
 
 
 def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -> bool:
@@ -260,9 +262,13 @@ def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -
     if not toks:
         return True
     last = toks[-1]
-    if last.upos in _NOT_LAST or (len(toks) == 1 and last.upos == "NUM"):
+    caps = last.text[:1].isupper()
+    if len(toks) == 1 and (last.upos in _NOT_LAST or last.upos == "NUM"):
         return False
-    if last.upos in _NOT_LAST_LOWER and not last.text[:1].isupper():
+    if last.upos in (_NOT_LAST_CAPS if caps else _NOT_LAST):
+        return False
+    if (not caps and last.upos in _NOT_LAST_LOWER and not lexicon(doc.lang).role_class(last.text)
+            and not source_type(last.text, doc.lang)):
         return False
     if len(toks) > 1 and toks[0].upos in _NOT_FIRST:
         return False
