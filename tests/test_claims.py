@@ -258,3 +258,9 @@ def test_what_follows_the_cue_of_a_quotation_is_not_reported(nlp: Pipeline) -> N
     doc, _ = claims(nlp, "“We like a lot of the candidates,” Adelson said during the interview "
                          "in Macau, ahead of the opening of his new hotel.", "en")
     assert [q.kind for q in doc.quotes] == ["direct"]
+
+
+def test_a_surname_that_looks_like_a_function_word_is_kept(nlp: Pipeline) -> None:
+    _, cs = claims(nlp, "Volgens politicoloog Tom van der Meer is de coalitie verdeeld.")
+    assert [c.source.name for c in cs] == ["Tom van der Meer"]
+    assert cs[0].source.type == "expert"
