@@ -205,3 +205,13 @@ def test_every_variant_runs_in_the_pipeline_in_both_modes() -> None:
             if variant == "combined":  # the rules' events stay, in the fast mode's pipeline
                 assert {e.trigger.start for e in rules.events} <= {e.trigger.start for e in doc.events} \
                     or mode == "accurate"
+
+
+def test_eval_events_names_a_bad_variant_in_one_line() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kroniek", "eval", "events", "--events-variant", "neural",
+                           "--limit", "1"], capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 3
+    assert "unknown events variant 'neural'" in done.stderr and "Traceback" not in done.stderr
