@@ -115,6 +115,14 @@ def test_adjectives_clubs_and_first_names_are_not_places(text: str, name: str) -
     assert name not in _places(text, "nl")
 
 
+def test_places_inside_hyphenated_words_and_placed_by_their_region() -> None:
+    got = _places("Rep. Wendell Gilliard, D-Charleston, spoke in Columbia. Greer, South "
+                  "Carolina, is growing. Greer Station is busy and Greer plans a new hall.",
+                  "en")  # fmt: skip
+    assert got["Charleston"][1] == "US" and got["Greer"][1] == "US"
+    assert "Mart" not in _places("Wal-Mart opened a store in Waco.", "en")
+
+
 def test_a_club_town_stays_a_place_after_in() -> None:
     doc = NLP(make_doc("De wedstrijd tegen Heerenveen eindigde in een gelijkspel. De trainer en "
                        "de supporters reisden daarna terug. Hij woont zelf in Heerenveen.",

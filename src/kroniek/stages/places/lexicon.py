@@ -11,7 +11,7 @@ from types import ModuleType
 
 from kroniek.gazetteer import Candidate
 
-__all__ = ["CITY_NOUNS", "MIN_POPULATION_PLAIN", "REGION_NOUNS", "STRONG_POPULATION",
+__all__ = ["CITY_NOUNS", "MIN_POPULATION_PLAIN", "PARTICLE", "REGION_NOUNS", "STRONG_POPULATION",
            "STRONG_REGION_POPULATION", "TITLES", "Lexicon", "Mention", "is_strong", "lexicon",
            "next_words", "prev_words"]  # fmt: skip
 
@@ -86,6 +86,8 @@ def is_strong(cands: list[Candidate]) -> bool:
         or c.feature_class == "P" and c.population >= STRONG_POPULATION) for c in cands)  # fmt: skip
 
 
+# Particles inside person names ("Dave van Gijn", "Patricia de Lille").
+PARTICLE = re.compile(r"van|de|der|den|ter|te|von|da|di|le|la|du|del|bin|al|el")
 _PREV_WORD = re.compile(r"[\w’'.]+")
 _NEXT_WORD = re.compile(r"[\w’']+")
 _CLAUSE_END = re.compile(r"[.,;:!?„“”\"()]")

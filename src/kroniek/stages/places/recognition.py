@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from kroniek.doc import Doc, Token
+from kroniek.doc import Doc
 from kroniek.gazetteer import SqliteGazetteer, fold
 from kroniek.stages.places.lexicon import (
     CITY_NOUNS,
     MIN_POPULATION_PLAIN,
+    PARTICLE,
     REGION_NOUNS,
     STRONG_POPULATION,
     TITLES,
@@ -22,8 +22,14 @@ from kroniek.stages.places.lexicon import (
     next_words,
     prev_words,
 )
+from kroniek.stages.places.nonplaces import (
+    SPORT_ARTICLE,
+    is_adjective,
+    without_clubs,
+    without_persons,
+)
 
-__all__ = ["find_mentions", "is_adjective", "is_other_name"]
+__all__ = ["find_mentions", "is_other_name"]
 
 
 _UPPER = "A-ZÀ-ÖØ-Þ\u0400-\u042f\u0490\u0404\u0406\u0407"
@@ -48,7 +54,7 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     claimed = _Spans(len(text))
     lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
     runs = list(_RUN.finditer(text))
-    names = _name_words(runs, text, gaz, lex)
+    names = _name_words(runs, text, gaz, lex) - _placed_by_region(text, gaz, lex)
     for e in doc.entities:
         for s, end in _entity_parts(text, e.start, e.end):
             name = text[s:end]
@@ -77,90 +83,13 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     for run in runs:
         out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed,
                              (lower_words, names)))
+    _add_hyphen_parts(text, out, claimed, gaz, lex, (lower_words, names))
     out.sort(key=lambda m: m.start)
     _add_coordinated(text, out, claimed, lex, lower_words, gaz)
     out.sort(key=lambda m: m.start)
     if len(lex.sport_words & lower_words) >= SPORT_ARTICLE:
-        out = _without_clubs(text, out, gaz, lex)
-    return _without_persons(text, out, doc, gaz, lex)
-
-
-def _proper_nouns(doc: Doc, start: int, end: int) -> bool:
-    """Whether the tagger read every word of a span as a proper name (or particle): not a
-    headline run such as "Amsterdam Parkeervergunning" tagged PER. Untagged text (English
-    in fast mode) passes."""
-    k = bisect_left(doc.tokens, start, key=_token_start)
-    tags = []
-    while k < len(doc.tokens) and doc.tokens[k].end <= end:
-        tags.append(doc.tokens[k].upos)
-        k += 1
-    return bool(tags) and all(t in {"PROPN", "ADP", "DET", ""} for t in tags)
-
-
-def _token_start(token: Token) -> int:
-    return token.start
-
-
-def _without_persons(text: str, out: list[Mention], doc: Doc, gaz: SqliteGazetteer,
-                     lex: Lexicon) -> list[Mention]:  # fmt: skip
-    """A lone word that is the first or last name of a person the article names in full
-    ("Ben Damen" ... "bleek Ben er ook mee bezig") is that person, not a place, when the
-    gazetteer knows it only by an alternate name of a place (Bern's "Ben") and no locative
-    preposition precedes it. A place's own name stays a place: on LGL tune, dropping those
-    too cost recall 0.744 -> 0.734 (the English model tags many small towns PER)."""
-    persons = set()
-    for e in doc.entities:
-        words = [w for w in e.text.split() if not _PARTICLE.fullmatch(w)]
-        if e.label == "PER" and len(words) >= 2 and _proper_nouns(doc, e.start, e.end):
-            persons |= {words[0].lower(), words[-1].lower()}
-    if not persons:
-        return out
-
-    def person(m: Mention) -> bool:
-        if m.text.lower() not in persons or m.source in {"seat", "abbreviation"}:
-            return False
-        prev = [w.lower() for w in prev_words(text, m.start, 1)]
-        return not (prev and prev[-1] in lex.locative) and not any(
-            c.match == "name" or c.feature_code.startswith("PCL") or c.feature_code in {"ADM1", "CONT"}
-            for c in gaz.lookup(m.text, variants=False))  # fmt: skip
-
-    return [m for m in out if not person(m)]
-
-
-# Distinct sport words (`Lexicon.sport_words`) that make an article sports reporting: at
-# least this many (checked on the Dutch places check and LGL tune).
-SPORT_ARTICLE = 3
-
-
-def _without_clubs(text: str, out: list[Mention], gaz: SqliteGazetteer,
-                   lex: Lexicon) -> list[Mention]:  # fmt: skip
-    """In sports reporting, a town's name after "tegen"/"against" names the club ("speelt
-    tegen Heerenveen"), and so does every other mention of that name in the article
-    ("het treffen met Heerenveen") except after a locative preposition ("in", "naar";
-    not "bij": `Lexicon.club_membership`). A country or first-level
-    region is never taken for a club (national teams and where they play stay)."""
-    clubs = set()
-    for m in out:
-        prev = [w.lower() for w in prev_words(text, m.start, 1)]
-        if (prev and prev[-1] in lex.club_before and m.source not in {"seat", "abbreviation"}
-                and " " not in m.text.strip() and not any(
-                    c.feature_code.startswith("PCL") or c.feature_code in {"ADM1", "CONT"}
-                    for c in gaz.lookup(m.text, variants=False))):  # fmt: skip
-            clubs.add(fold(m.text))
-    if not clubs:
-        return out
-    where = lex.locative - lex.club_membership
-    return [m for m in out if fold(m.text) not in clubs
-            or (prev_words(text, m.start, 1)[-1:] or [""])[0].lower() in where]  # fmt: skip
-
-
-def is_adjective(name: str, gaz: SqliteGazetteer, lex: Lexicon) -> bool:
-    """Whether a capitalised word is an adjective or inhabitant noun made from a place name
-    ("Koerdische", "Russische", "Oekraïners": `Lexicon.adjective_endings`), which the
-    gazetteer does not know by that very name."""
-    low = name.lower()
-    return (" " not in name and low.endswith(lex.adjective_endings) and bool(lex.adjective_endings)
-            and not gaz.lookup(name, variants=False))  # fmt: skip
+        out = without_clubs(text, out, gaz, lex)
+    return without_persons(text, out, doc, gaz, lex)
 
 
 def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
@@ -173,8 +102,8 @@ def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
     out: set[str] = set()
     for run in runs:
         words = run.group().split()
-        particle = any(_PARTICLE.fullmatch(w) for w in words[1:-1])
-        words = [w for w in words if not _PARTICLE.fullmatch(w)]  # "Dave van Gijn"
+        particle = any(PARTICLE.fullmatch(w) for w in words[1:-1])
+        words = [w for w in words if not PARTICLE.fullmatch(w)]  # "Dave van Gijn"
         if (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
                 and not gaz.has_name(run.group())):  # fmt: skip
             # A place heads names of papers and firms ("Watertown Daily Times"); persons
@@ -195,7 +124,32 @@ def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
     return out
 
 
-_PARTICLE = re.compile(r"van|de|der|den|ter|te|von|da|di|le|la|du|del|bin|al|el")
+_NAME_COMMA_REGION = re.compile(rf"\b({_WORD}),\s+({_WORD}(?:\s+{_WORD})?)")
+
+
+def _placed_by_region(text: str, gaz: SqliteGazetteer, lex: Lexicon) -> set[str]:
+    """Lower-cased names the article places by a region that contains them ("Greer, South
+    Carolina", "Charleston, W.Va."): such a name is a place throughout the article, not
+    the surname `_name_words` takes it for (the English model tags "Greer" PER)."""
+    out = set()
+    for mt in _NAME_COMMA_REGION.finditer(text):
+        name, region = mt.group(1), mt.group(2)
+        code = lex.abbreviations.get(region) or lex.abbreviations.get(region + ".")
+        if code:
+            cc, _, a1 = code.partition(".")
+            regions = [(cc, a1)]
+        else:
+            regions = [(c.country_code, "" if c.feature_code.startswith("PCL") else c.admin1)
+                       for c in gaz.lookup(region, variants=False)
+                       if c.match == "name" and (c.feature_code.startswith("PCL")
+                                                 or c.feature_code == "ADM1")]  # fmt: skip
+        if regions and any(c.feature_class == "P" and any(
+                c.country_code == cc and (not a1 or c.admin1 == a1) for cc, a1 in regions)
+                for c in gaz.lookup(name, variants=False)):  # fmt: skip
+            out.add(name.lower())
+    return out
+
+
 _PUNCT_EDGE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w)\.$")
 _COORD_SPLIT = re.compile(r"\s+(?:en|and|of|or)\s+|\s*[,/]\s*")
 
@@ -251,7 +205,7 @@ def _loc_entity_is_place(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: L
     prev = [w.lower().strip(".") for w in prev_words(text, s, 1)]
     nxt = next_words(text, e, 1)
     before = prev_words(text, s, 2)
-    if (len(before) == 2 and _PARTICLE.fullmatch(before[1]) and before[0][:1].isupper()
+    if (len(before) == 2 and PARTICLE.fullmatch(before[1]) and before[0][:1].isupper()
             and before[0].lower() not in lex.function_words):  # fmt: skip
         return False  # "Patricia de Lille", "Universiteit van Amsterdam"
     if name.isupper() and len(name) <= 5 and not any(
@@ -381,6 +335,36 @@ def _run_matcher(gaz: SqliteGazetteer,
     return matcher
 
 
+_HYPHENATED = re.compile(rf"(?<![\w\-])[{_UPPER}][\w'’.]*(?:-[\w'’.]+)+")
+
+
+def _add_hyphen_parts(text: str, out: list[Mention], claimed: _Spans, gaz: SqliteGazetteer,
+                      lex: Lexicon, words_seen: tuple[set[str], set[str]]) -> None:  # fmt: skip
+    """Places inside a hyphenated word the gazetteer does not know whole: "D-Charleston"
+    (a legislator's party and district), "Athens-Clarke", "Watertown-ML". Each capitalised
+    part is checked as a word of its own (LGL tune)."""
+    taken = claimed.copy()
+    for m in out:
+        taken.add(m.start, m.end)
+    for mt in _HYPHENATED.finditer(text):
+        if gaz.has_name(mt.group()) or _overlaps(taken, mt.start(), mt.end()):
+            continue
+        pos, after_place = mt.start(), True
+        for part in mt.group().split("-"):
+            s, e = pos, pos + len(part)
+            pos = e + 1
+            if len(part) < 3 or not part[:1].isupper() or not after_place:
+                # A later part follows a place or a letter ("D-"), not a word ("Wal-Mart").
+                after_place = len(part) <= 2 and part.isupper()
+                continue
+            hit = _match_span(text, s, e, gaz, lex)
+            after_place = hit is not None and hit.source == "gazetteer" and _keep(
+                hit, text, [(s, e, part)], 0, 1, gaz, lex, words_seen)  # fmt: skip
+            if hit is not None and after_place:
+                out.append(hit)
+                taken.add(hit.start, hit.end)
+
+
 def _starts_lexicon_name(word: str, lex: Lexicon) -> bool:
     return fold(word).split(" ", 1)[0] in _lexicon_first_words(lex.lang)
 
@@ -434,7 +418,7 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
         return False  # "Ajax", "Shell", "Obama": a club, a firm, a person
     if m.source != "gazetteer":
         return True
-    if i >= 2 and _PARTICLE.fullmatch(words[i - 1][2]) and words[i - 2][2][:1].isupper():
+    if i >= 2 and PARTICLE.fullmatch(words[i - 1][2]) and words[i - 2][2][:1].isupper():
         return False  # the surname of "Patricia de Lille", "Frank van Tilburg"
     if re.match(r",\s*\d{1,3}\s*,", text[m.end : m.end + 8]):
         return False  # "Campbell, 42, ...": a person with an age
