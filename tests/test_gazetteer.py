@@ -116,6 +116,13 @@ def test_region_groups_and_short_country_names() -> None:
     assert ("Sumatra", "ID") in _found("Sumatra")
 
 
+def test_only_words_that_begin_a_longer_name_start_one() -> None:
+    gaz = load_gazetteer()
+    assert gaz.may_start_name("New") and gaz.may_start_name("Den")  # New York, Den Haag
+    assert gaz.may_start_name("São")  # folded: "sao paulo"
+    assert not gaz.may_start_name("Koersk") and not gaz.may_start_name("Zwxyq")
+
+
 def test_gazetteer_memory_stays_small() -> None:
     # Measured in a fresh process: the test process holds models loaded by other tests.
     import json
