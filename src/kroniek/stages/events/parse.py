@@ -25,7 +25,7 @@ from functools import cache
 
 from kroniek.doc import Doc, Token
 
-__all__ = ["parse_modality", "token_at", "verb_triggers"]
+__all__ = ["compound_triggers", "parse_modality", "token_at", "verb_triggers"]
 
 # Relations through which a trigger is the complement of the word above it.
 _COMPLEMENT = ("xcomp", "ccomp", "csubj")
@@ -106,6 +106,33 @@ def _participle(word: str) -> bool:
     "killed"), not an infinitive ("aanvallen", "doden")."""
     w = word.lower()
     return bool(re.search(r"(?:^ge\w+|^\w+ge\w+|[dt]|ed)$", w)) and not w.endswith("en") or w.startswith("ge")
+
+
+def compound_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, sub-type, needs context) of compound nouns by their head
+    ("vergeldingsaanval", "straatgevechten"; `COMPOUND_HEADS`), also at the end of a
+    hyphenated word. Needs tokens, not the parse."""
+    heads = getattr(_lex(lang), "COMPOUND_HEADS", [])
+    if not heads:
+        return []
+    plurals = getattr(_lex(lang), "COMPOUND_PLURALS", ("",))
+    ends = tuple(h + p for h, *_ in heads for p in plurals)
+    out: list[tuple[int, int, str, bool]] = []
+    for t in doc.tokens:
+        word = t.text.lower().rsplit("-", 1)[-1]
+        if len(word) < 9 or not word.endswith(ends):
+            continue
+        for head, sub, ctx, not_after in heads:
+            for p in plurals:
+                if word.endswith(head + p) and len(word) - len(head + p) >= 3:
+                    first = word[: len(word) - len(head + p)]
+                    if not first.startswith(not_after) and first.isalpha():
+                        out.append((t.start, t.end, sub, ctx))
+                    break
+            else:
+                continue
+            break
+    return out
 
 
 def _children(doc: Doc, i: int, lo: int, hi: int) -> list[Token]:

@@ -21,7 +21,7 @@ from types import ModuleType
 
 from kroniek import acled
 from kroniek.doc import Doc
-from kroniek.stages.events.parse import parse_modality, token_at, verb_triggers
+from kroniek.stages.events.parse import compound_triggers, parse_modality, token_at, verb_triggers
 
 __all__ = [
     "SPECIFICITY",
@@ -146,6 +146,7 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
     ]
     # Verbs by lemma and separable verbs by particle + verb, from the parse.
     found.extend(verb_triggers(doc, lang=lang))
+    found.extend(compound_triggers(doc, lang=lang))
     for start, end, sub, needs_ctx in found:
         si = doc.sentence_index(start)
         if si < 0 or end > doc.sentences[si].end:
