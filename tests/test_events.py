@@ -390,6 +390,8 @@ PARSED = [
     ("De man zou vorige week in Bamako drie soldaten hebben gedood.", "Attack", "claimed"),
     # conjuncts share the auxiliary: one reported event, not a hypothetical and a claim
     ("In detentie zou de activist door het leger gemarteld en mishandeld zijn.", "Attack", "claimed"),
+    # a separable governing verb: "kondigde ... aan" is "aankondigen"
+    ("De president kondigde gisteren een offensief tegen de rebellen in Idlib aan.", "Armed clash", "future"),
     # a frequency adverb past the comma
     ("Er zijn in Algerije duizenden betogers opgepakt, meestal bij demonstraties.", "Arrests", "habitual"),
 ]

@@ -190,7 +190,9 @@ def parse_modality(doc: Doc, start: int, *, lang: str, definite: bool = False) -
         if any(k.dep == "mark" and k.text.lower() in conditional for k in kids) and tok.upos == "VERB":
             return "hypothetical"
         if not own:
-            mod = governors.get(tok.lemma.lower())
+            # A separable governor is its particle and lemma: "riep ... op" is "oproepen".
+            prt = next((k.text.lower() for k in kids if k.dep == "compound:prt"), "")
+            mod = governors.get(prt + tok.lemma.lower()) or governors.get(tok.lemma.lower())
             if mod is not None and tok.text.lower() not in _PAST_MODAL and (
                     via != "argument" or tok.upos == "NOUN" or not definite):
                 return mod
