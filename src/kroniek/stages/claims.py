@@ -148,12 +148,14 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
         clause = re.split(r"[.,;:!?\"'„“”()]", before)
         out.extend(clause[-1].split()[-_INTRO_WORDS:])
         after = doc.text[m.end() : m.end() + 80]
-        paren = re.match(r"\s*\(([^()]{2,40})\)", after)
+        paren = re.match(r"\s*\(([^()]{1,40})\)", after)
         if paren:
             out.append(paren.group(1))
+            after = after[paren.end() :]  # "Paula Schot (25), SGP-lijsttrekker"
         appo = re.match(r",\s+", after)
         if appo:
-            out.append(_apposition(doc, m.end() + appo.end(), starts))
+            at = m.end() + (paren.end() if paren else 0) + appo.end()
+            out.append(_apposition(doc, at, starts))
     return " ".join(x for x in out if x)
 
 
@@ -163,6 +165,7 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
 _APPO_OPEN = frozenset({"NOUN", "ADJ", "DET", "PROPN", "NUM"})
 _APPO_STOP = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT"})
 _APPO_WORDS = 10
+_APPO_CLAUSE = frozenset({"VERB", "AUX", "PRON", "SCONJ"})  # "en daarmee ..." ends it
 
 
 def _apposition(doc: Doc, at: int, starts: list[int]) -> str:
@@ -174,7 +177,7 @@ def _apposition(doc: Doc, at: int, starts: list[int]) -> str:
     j = i
     while j < len(doc.tokens) and j - i < _APPO_WORDS and doc.tokens[j].upos not in _APPO_STOP:
         j += 1
-    if j < len(doc.tokens) and doc.tokens[j].upos not in ("PUNCT",) and j - i < _APPO_WORDS:
+    if j < len(doc.tokens) and doc.tokens[j].upos in _APPO_CLAUSE and j - i < _APPO_WORDS:
         return ""  # "X, de agent zegt ...": a clause, not an apposition
     return doc.text[doc.tokens[i].start : doc.tokens[j - 1].end]
 

@@ -93,7 +93,7 @@ SOURCE_NOUNS = {
     "kustwacht": "official", "regeringsleider": "official", "staatshoofd": "official",
     "gedeputeerde staten": "official", "overheidsinstantie": "official",
     "persagentschap": "media", "staatspersbureau": "media", "zeitung": "media",
-    "vakblad": "media", "nieuwsdienst": "media", "tv-zender": "media", "omroepen": "media",
+    "dj": "media", "radio": "media", "vakblad": "media", "nieuwsdienst": "media", "tv-zender": "media", "omroepen": "media",
     "kranten": "media", "parool": "media", "algemeen dagblad": "media",
     "financial times": "media", "wall street journal": "media", "the times": "media",
     "sunday times": "media", "le monde": "media", "der spiegel": "media",
