@@ -40,7 +40,7 @@ import numpy as np
 from kroniek.doc import Doc, Quote, Speaker
 from kroniek.errors import ConfigError, ResourceError
 from kroniek.stages.phrases import DepIndex
-from kroniek.stages.speakers import Resolver, subject_starts
+from kroniek.stages.speakers import Resolver
 
 __all__ = [
     "DEFAULT_SPEAKERS",
@@ -146,6 +146,8 @@ def get_ranker() -> SpeakerRanker:
 def rerank_speakers(doc: Doc, quotes: list[Quote], resolver: Resolver, deps: DepIndex,
                     *, ranker: SpeakerRanker | None = None) -> None:
     """Replace each quote's speaker by the best-scored candidate (in place)."""
+    if not quotes:
+        return
     ranker = ranker or get_ranker()
     lists = candidates_for(doc, quotes, resolver, deps)
     flat = [c.features for cands in lists for c in cands]
@@ -196,7 +198,7 @@ class _Context:
         total = sum(self.rule_count.values())
         main = max(self.rule_count, key=lambda n: self.rule_count[n]) if self.rule_count else None
         self.main = main if main is not None and self.rule_count[main] * 2 >= total else None
-        self.subject_at = subject_starts(doc)
+        self.subject_at = resolver.subject_at
         self._sent: dict[int, int] = {}
         self._block_starts = [b.start for b in doc.blocks]
         self.sentences = {n: [self.sentence(p) for p in ps] for n, ps in self.mentions.items()}

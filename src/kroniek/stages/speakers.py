@@ -84,6 +84,7 @@ class Resolver:
         self._org_names = [(e.start, e.canonical or e.text) for e in doc.entities
                            if e.label == "ORG"]
         self._subjects: set[int] = set()  # positions of persons opening a sentence
+        self.subject_at = subject_starts(doc)  # token starts that are clause subjects
         self._persons = self._collect_persons()
 
     def _collect_full_names(self) -> list[tuple[int, str]]:
@@ -121,7 +122,7 @@ class Resolver:
         per_starts = [a for a, _ in per_spans]
         text = self.doc.text
         sent_starts = {s.start for s in self.doc.sentences}
-        parsed_subjects = subject_starts(self.doc)
+        parsed_subjects = self.subject_at
         for m in _NAME_SEQ.finditer(text):
             words = m.group().split()
             before = text[max(0, m.start() - 40) : m.start()].split()
