@@ -54,7 +54,7 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     claimed = _Spans(len(text))
     lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
     runs = list(_RUN.finditer(text))
-    names = _name_words(runs, text, gaz, lex) - _placed_by_region(text, gaz, lex)
+    names = _name_words(runs, text, gaz, lex) - _placed_by_region(text, runs, gaz, lex)
     for e in doc.entities:
         for s, end in _entity_parts(text, e.start, e.end):
             name = text[s:end]
@@ -83,7 +83,7 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     for run in runs:
         out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed,
                              (lower_words, names)))
-    _add_hyphen_parts(text, out, claimed, gaz, lex, (lower_words, names))
+    _add_hyphen_parts(text, runs, out, claimed, gaz, lex, (lower_words, names))
     out.sort(key=lambda m: m.start)
     _add_coordinated(text, out, claimed, lex, lower_words, gaz)
     out.sort(key=lambda m: m.start)
@@ -124,15 +124,23 @@ def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
     return out
 
 
-_NAME_COMMA_REGION = re.compile(rf"\b({_WORD}),\s+({_WORD}(?:\s+{_WORD})?)")
+_NAME_COMMA_REGION = re.compile(rf"({_WORD}),\s+({_WORD}(?:\s+{_WORD})?)")
+_COMMA_GAP = re.compile(r",\s+")
 
 
-def _placed_by_region(text: str, gaz: SqliteGazetteer, lex: Lexicon) -> set[str]:
+def _placed_by_region(text: str, runs: list[re.Match[str]], gaz: SqliteGazetteer,
+                      lex: Lexicon) -> set[str]:  # fmt: skip
     """Lower-cased names the article places by a region that contains them ("Greer, South
     Carolina", "Charleston, W.Va."): such a name is a place throughout the article, not
     the surname `_name_words` takes it for (the English model tags "Greer" PER)."""
     out = set()
-    for mt in _NAME_COMMA_REGION.finditer(text):
+    for run, following in zip(runs, runs[1:], strict=False):
+        if not _COMMA_GAP.fullmatch(text, run.end(), following.start()):
+            continue  # the name ends one run, the region begins the next
+        words = run.group()
+        mt = _NAME_COMMA_REGION.match(text, run.start() + words.rindex(words.split()[-1]))
+        if mt is None:
+            continue
         name, region = mt.group(1), mt.group(2)
         code = lex.abbreviations.get(region) or lex.abbreviations.get(region + ".")
         if code:
@@ -338,15 +346,18 @@ def _run_matcher(gaz: SqliteGazetteer,
 _HYPHENATED = re.compile(rf"(?<![\w\-])[{_UPPER}][\w'’.]*(?:-[\w'’.]+)+")
 
 
-def _add_hyphen_parts(text: str, out: list[Mention], claimed: _Spans, gaz: SqliteGazetteer,
-                      lex: Lexicon, words_seen: tuple[set[str], set[str]]) -> None:  # fmt: skip
+def _add_hyphen_parts(text: str, runs: list[re.Match[str]], out: list[Mention], claimed: _Spans,
+                      gaz: SqliteGazetteer, lex: Lexicon,
+                      words_seen: tuple[set[str], set[str]]) -> None:  # fmt: skip
     """Places inside a hyphenated word the gazetteer does not know whole: "D-Charleston"
     (a legislator's party and district), "Athens-Clarke", "Watertown-ML". Each capitalised
     part is checked as a word of its own (LGL tune)."""
     taken = claimed.copy()
     for m in out:
         taken.add(m.start, m.end)
-    for mt in _HYPHENATED.finditer(text):
+    hyphenated = [mt for run in runs if "-" in run.group()
+                  for mt in _HYPHENATED.finditer(text, run.start(), run.end())]  # fmt: skip
+    for mt in hyphenated:
         if gaz.has_name(mt.group()) or _overlaps(taken, mt.start(), mt.end()):
             continue
         pos, after_place = mt.start(), True
