@@ -123,6 +123,12 @@ def test_places_inside_hyphenated_words_and_placed_by_their_region() -> None:
     assert "Mart" not in _places("Wal-Mart opened a store in Waco.", "en")
 
 
+def test_a_dateline_in_capitals_is_a_place() -> None:
+    got = _places("Man accused of threatening tax worker. ST. PAUL -- No matter how angry "
+                  "people get, threats are a crime.", "en")  # fmt: skip
+    assert got["ST. PAUL"][1] == "US"
+
+
 def test_a_club_town_stays_a_place_after_in() -> None:
     doc = NLP(make_doc("De wedstrijd tegen Heerenveen eindigde in een gelijkspel. De trainer en "
                        "de supporters reisden daarna terug. Hij woont zelf in Heerenveen.",

@@ -56,7 +56,7 @@ class Mention:
     end: int
     text: str
     entity: str | None = None
-    source: str = "gazetteer"  # entity | gazetteer | context | seat | abbreviation
+    source: str = "gazetteer"  # entity | gazetteer | context | seat | abbreviation | dateline
     cands: list[Candidate] = field(default_factory=list)
     seat: str | None = None  # country code of a seat-of-power noun
     relative: str = ""  # the relative phrase before it ("ten zuiden van")

@@ -84,6 +84,7 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
         out.extend(_scan_run(text, run.start(), run.group(), gaz, lex, claimed,
                              (lower_words, names)))
     _add_hyphen_parts(text, runs, out, claimed, gaz, lex, (lower_words, names))
+    _add_datelines(text, out, claimed, gaz)
     out.sort(key=lambda m: m.start)
     _add_coordinated(text, out, claimed, lex, lower_words, gaz)
     out.sort(key=lambda m: m.start)
@@ -341,6 +342,24 @@ def _run_matcher(gaz: SqliteGazetteer,
 
         matcher = gaz.derived[key] = lru_cache(maxsize=RUN_CACHE_SIZE)(match)
     return matcher
+
+
+# A dateline: a place in capitals opening the article or a sentence, before a dash
+# ("WESTFIELD - A 20-year-old", "ST. PAUL -- No matter", "MAINEVILLE, Ohio (AP) -").
+_DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*)"
+                       r"(?=(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*(?:\([A-Za-z]+\))?\s*[-—–]{1,2}\s)")
+
+
+def _add_datelines(text: str, out: list[Mention], claimed: _Spans, gaz: SqliteGazetteer) -> None:
+    """Places in capitals that open a dateline (LGL tune: local news opens with them)."""
+    taken = claimed.copy()
+    for m in out:
+        taken.add(m.start, m.end)
+    for mt in _DATELINE.finditer(text):
+        s, e = mt.span(1)
+        if len(mt.group(1)) > 2 and not _overlaps(taken, s, e) and gaz.has_name(mt.group(1)):
+            out.append(Mention(s, e, mt.group(1), source="dateline"))
+            taken.add(s, e)
 
 
 _HYPHENATED = re.compile(rf"(?<![\w\-])[{_UPPER}][\w'’.]*(?:-[\w'’.]+)+")
