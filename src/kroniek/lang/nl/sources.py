@@ -66,8 +66,7 @@ SOURCE_NOUNS = {
     "x": "social_media", "facebook": "social_media", "instagram": "social_media",
     "telegram": "social_media", "tiktok": "social_media", "youtube": "social_media",
     # political parties and assemblies: a party speaking is a politician speaking
-    "partij": "official", "partijen": "official", "oppositie": "official",
-    "coalitie": "official", "parlement": "official", "senaat": "official",
+    "partij": "official", "parlement": "official", "senaat": "official",
     "congres": "official", "gemeenteraad": "official", "ministerraad": "official",
     "provinciale staten": "official", "eerste kamer": "official",
     "forum voor democratie": "official", "partij voor de dieren": "official",
