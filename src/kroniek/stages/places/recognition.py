@@ -346,18 +346,29 @@ def _run_matcher(gaz: SqliteGazetteer,
 
 # A dateline: a place in capitals opening the article or a sentence, before a dash
 # ("WESTFIELD - A 20-year-old", "ST. PAUL -- No matter", "MAINEVILLE, Ohio (AP) -").
-_DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*)"
-                       r"(?=(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*(?:\([A-Za-z]+\))?\s*[-—–]{1,2}\s)")
+_DATELINE_START = re.compile(r"(?:\n|[.!?]\s)(?=[A-Z][A-Z])")  # where one may start
+_DATELINE = re.compile(r"([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*)(?=(?:,\s+[A-Z][\w.]+"
+                       r"(?:\s[A-Z][\w.]+)?)?\s*(?:\([A-Za-z]+\))?\s*[-—–]{1,2}\s)")
 
 
 def _add_datelines(text: str, out: list[Mention], claimed: _Spans, gaz: SqliteGazetteer) -> None:
     """Places in capitals that open a dateline (LGL tune: local news opens with them)."""
-    taken = claimed.copy()
-    for m in out:
-        taken.add(m.start, m.end)
-    for mt in _DATELINE.finditer(text):
+    starts = [0] + [mt.end() for mt in _DATELINE_START.finditer(text)]
+    taken: _Spans | None = None
+    last = -1
+    for pos in starts:
+        mt = _DATELINE.match(text, pos) if pos >= last else None
+        if mt is None:
+            continue
+        last = mt.end()
         s, e = mt.span(1)
-        if len(mt.group(1)) > 2 and not _overlaps(taken, s, e) and gaz.has_name(mt.group(1)):
+        if len(mt.group(1)) <= 2 or not gaz.has_name(mt.group(1)):
+            continue
+        if taken is None:
+            taken = claimed.copy()
+            for m in out:
+                taken.add(m.start, m.end)
+        if not _overlaps(taken, s, e):
             out.append(Mention(s, e, mt.group(1), source="dateline"))
             taken.add(s, e)
 
