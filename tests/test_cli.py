@@ -309,3 +309,13 @@ def test_pretty_output_at_80_columns_breaks_no_word(tmp_path: Path) -> None:
     assert all(len(line) <= 80 for line in lines)
     assert any(line.split() == ["type", "Explosions/Remote", "violence"] for line in lines), out.stdout
     assert any(line.split()[:1] == ["sub-type"] for line in lines)
+
+
+def test_eval_ner_detects_the_gold_files_language(shared_data: Path) -> None:
+    """Without --lang, an English CoNLL file is scored with the English model (it scored
+    0.35 with the Dutch one, which looked like a regression)."""
+    gold = shared_data / "ner" / "conll2003-en" / "dev.conll"
+    proc = run("eval", "ner", "--gold", str(gold), "--limit", "200", "--no-pipeline", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert "--lang en (detected" in proc.stderr
+    assert json.loads(proc.stdout)["kroniek"]["f1"] > 0.7

@@ -33,7 +33,9 @@ def _report(name: str, result: dict, text: str, *, as_json: bool, check: bool) -
 @eval_app.command("ner")
 def eval_ner(
     gold: str = typer.Option(..., "--gold", help="CoNLL-2002/2003 or WikiANN file"),
-    lang: str = typer.Option("nl", "--lang", help="nl or en"),
+    lang: str | None = typer.Option(
+        None, "--lang", help="nl or en (default: detected from the gold file's words)"
+    ),
     frog: bool = typer.Option(False, "--frog", help="also run Frog (Dutch) and show it beside"),
     limit: int = typer.Option(0, "--limit", help="only the first N sentences"),
     as_json: bool = typer.Option(False, "--json"),
@@ -58,11 +60,36 @@ def eval_ner(
     from kroniek.pipeline import resolve_mode
 
     chosen = resolve_mode(mode)
+    if lang is None:
+        lang = _gold_language(gold)
+        typer.echo(f"--lang {lang} (detected from {gold}; give --lang to choose)", err=True)
     result = run_ner_eval(gold, lang=lang, frog=frog, limit=limit, pipeline=pipeline,
                           mode=chosen)  # fmt: skip
     _report(f"ner-{lang}-{chosen}", result, format_ner(result), as_json=as_json, check=check)
     if check and chosen == "fast":  # the gold-token floors of the fast model
         _report(f"ner-{lang}", result, "", as_json=False, check=True)
+
+
+def _gold_language(gold: str) -> str:
+    """nl or en, from the first 2,000 words of a CoNLL file (first column of each line).
+    A missing file is left to the evaluation, which names it."""
+    from pathlib import Path
+
+    from kroniek.stages.language import detect_language
+
+    words: list[str] = []
+    try:
+        with Path(gold).open(encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                parts = line.split()
+                if parts and not line.startswith(("#", "-DOCSTART-")):
+                    words.append(parts[1] if parts[0].isdigit() and len(parts) > 2 else parts[0])
+                if len(words) >= 2000:
+                    break
+    except OSError:
+        return "nl"
+    lang, _ = detect_language(" ".join(words))
+    return "en" if lang == "en" else "nl"
 
 
 @eval_app.command("syntax")
