@@ -203,17 +203,14 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
 
     Work is shared between mentions of one name (#17: a text naming one place thousands
     of times): candidates and priors are computed once per name and what decides them
-    (`_prior_key`), and each round scores a name's readings once per prior and current
-    reading. The result is the same as scoring every mention on its own.
+    (`_prior_key`). The result is the same as for every mention on its own.
     """
     priors: list[list[float]] = []
     home = HOME_COUNTRY.get(doc.lang or "", "")
     firsts: dict[PriorKey, tuple[list[Candidate], str, list[float]]] = {}
-    keys: list[PriorKey] = []
     for m in mentions:
         prev = (prev_words(doc.text, m.start, 1) or [""])[-1].lower()
         key = _prior_key(m, prev, name_form(doc.text, m))
-        keys.append(key)
         first = firsts.get(key)
         if first is None:
             cands = _candidates(m, gaz, lex)
@@ -234,24 +231,17 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
                    for key, v in _votes_by_name(mentions).items()}  # fmt: skip
         chosen = list({c.geonameid: c for c in (m.cands[m.best] for m in mentions if m.best >= 0)
                        if c.feature_code not in _WIDE}.values())  # fmt: skip
-        # Scores depend only on the round's votes (fixed above), the name, its readings and
-        # priors, and the reading the mention has now: computed once for each of those.
-        scored: dict[tuple[PriorKey, tuple[float, ...], int], list[float]] = {}
-        for m, pri, pkey in zip(mentions, priors, keys, strict=True):
+        for m, pri in zip(mentions, priors, strict=True):
             if not m.cands:
                 continue
-            skey = (pkey, tuple(pri), m.cands[m.best].geonameid)
-            scores = scored.get(skey)
-            if scores is None:
-                # The other mentions vote; mentions of the same name do not vote for its
-                # readings (two "Valencia"s are not evidence for Venezuela).
-                same, same_near = by_name[fold(m.text)]
-                k = votes[2] - same[2]
-                scores = scored[skey] = [
-                    p + _context(c, votes, same, chosen, m.cands[m.best])
-                    + NEIGHBOUR_WEIGHT * (near[c.country_code] - same_near[c.country_code])
-                    / max(k, 1) for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
-            m.scores = list(scores)
+            # The other mentions vote; mentions of the same name do not vote for its
+            # readings (two "Valencia"s are not evidence for Venezuela). (Sharing these
+            # scores between mentions of a name was tried: slower on ordinary articles.)
+            same, same_near = by_name[fold(m.text)]
+            k = votes[2] - same[2]
+            m.scores = [p + _context(c, votes, same, chosen, m.cands[m.best])
+                        + NEIGHBOUR_WEIGHT * (near[c.country_code] - same_near[c.country_code])
+                        / max(k, 1) for c, p in zip(m.cands, pri, strict=True)]  # fmt: skip
             m.best = max(range(len(m.cands)), key=m.scores.__getitem__)
     _one_sense_per_name(mentions)
     _reject_weak_variants(mentions)
