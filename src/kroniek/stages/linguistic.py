@@ -364,29 +364,36 @@ class LinguisticStage:
             for doc in group:
                 doc.tokens, doc.entities = [], []  # entities: raw mentions until the entities stage
             plain = (spacy_view(text) for *_, text in owners)
-            for (doc, si, offset, text), sdoc in zip(
-                owners, nlp.pipe(plain, batch_size=self.batch_size), strict=True
-            ):
-                toks, ments = _records(sdoc, text, offset, len(doc.tokens), si, parsed=parsed,
-                                       confidence=confidence)  # fmt: skip
-                doc.tokens += toks
-                doc.entities += ments
-            if self.ner == "accurate":
-                self._accurate(lang, group)
+            # In accurate mode the e5 tagger's mentions replace the CNN's, so the CNN (its
+            # own tok2vec: no other component listens to it) is not run at all.
+            accurate = self.ner == "accurate" and self._has_accurate(lang, group)
+            skip = ["ner"] if accurate and "ner" in nlp.pipe_names else []
+            with nlp.select_pipes(disable=skip):
+                for (doc, si, offset, text), sdoc in zip(
+                    owners, nlp.pipe(plain, batch_size=self.batch_size), strict=True
+                ):
+                    toks, ments = _records(sdoc, text, offset, len(doc.tokens), si,
+                                           parsed=parsed, confidence=confidence)  # fmt: skip
+                    doc.tokens += toks
+                    doc.entities += ments
+            if accurate:
+                found = encoder_mentions_many(lang, [(doc.text, doc.tokens) for doc in group])
+                for doc, mentions in zip(group, found, strict=True):
+                    doc.entities = mentions
             for doc in group:
                 doc.entities = drop_non_names(doc)
         return docs
 
-    def _accurate(self, lang: str, group: list[Doc]) -> None:
+    @staticmethod
+    def _has_accurate(lang: str, group: list[Doc]) -> bool:
+        """Whether `lang` has an accurate tagger; if not, the docs say the fast one ran."""
         from kroniek.models.tagger import tagger_path
 
-        if not (tagger_path(lang) / "head.npz").exists():
-            for doc in group:
-                doc.warnings.append(f"no accurate {lang} NER model: the fast one was used")
-            return
-        found = encoder_mentions_many(lang, [(doc.text, doc.tokens) for doc in group])
-        for doc, mentions in zip(group, found, strict=True):
-            doc.entities = mentions
+        if (tagger_path(lang) / "head.npz").exists():
+            return True
+        for doc in group:
+            doc.warnings.append(f"no accurate {lang} NER model: the fast one was used")
+        return False
 
 
 def stage_speed(texts: list[str], *, lang: str = "nl") -> dict[str, float]:
