@@ -415,3 +415,13 @@ def test_parse_finds_triggers_and_their_modality(text: str, sub: str | None, mod
 def test_compounds_and_idioms_that_are_no_events(text: str) -> None:
     _, evs = events_of(text)
     assert not [e for e in evs if happened(e)], text
+
+
+def test_regular_dutch_infinitives_of_a_form_the_lemmatizer_gave_back() -> None:
+    from kroniek.stages.events.parse import dutch_infinitives
+
+    assert "executeren" in dutch_infinitives("executeerden")
+    assert "ontvoeren" in dutch_infinitives("ontvoert")
+    assert "bombarderen" in dutch_infinitives("bombardeerde")
+    assert "leven" in dutch_infinitives("leefde")
+    assert "aanvallen" not in dutch_infinitives("executeerden")

@@ -34,7 +34,7 @@ def _report(name: str, result: dict, text: str, *, as_json: bool, check: bool) -
 def eval_ner(
     gold: str = typer.Option(..., "--gold", help="CoNLL-2002/2003 or WikiANN file"),
     lang: str | None = typer.Option(
-        None, "--lang", help="nl or en (default: detected from the gold file's words)"
+        None, "--lang", help="nl or en (default: detected from the words of the gold file)"
     ),
     frog: bool = typer.Option(False, "--frog", help="also run Frog (Dutch) and show it beside"),
     limit: int = typer.Option(0, "--limit", help="only the first N sentences"),

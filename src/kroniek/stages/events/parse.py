@@ -96,8 +96,28 @@ def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
                 out.append((t.start, t.end, hit[0], hit[1]))
             continue
         hit = lemmas.get(t.lemma.lower())
+        if hit is None and lang == "nl" and t.lemma.lower() == t.text.lower():
+            # The lemmatizer gave the form back ("executeerden"): its regular infinitives.
+            hit = next((lemmas[g] for g in dutch_infinitives(t.text) if g in lemmas), None)
         if hit is not None:
             out.append((t.start, t.end, hit[0], hit[1]))
+    return out
+
+
+def dutch_infinitives(form: str) -> list[str]:
+    """The infinitives a regular Dutch verb form can come from: past and present endings
+    stripped, a doubled vowel of the closed stem undone ("executeerden" → "executeren",
+    "ontvoert" → "ontvoeren"), f/s voiced ("leefde" → "leven")."""
+    w = form.lower()
+    out: list[str] = []
+    for suffix in ("den", "ten", "de", "te", "t", "en"):
+        if not w.endswith(suffix) or len(w) - len(suffix) < 3:
+            continue
+        stem = w[: len(w) - len(suffix)]
+        stem = re.sub(r"(aa|ee|oo|uu)([^aeiou])$", lambda m: m[1][0] + m[2], stem)
+        for variant in (stem, stem[:-1] + {"f": "v", "s": "z"}.get(stem[-1], stem[-1])):
+            if variant + "en" not in out:
+                out.append(variant + "en")
     return out
 
 
