@@ -49,10 +49,15 @@ def without_persons(text: str, out: list[Mention], doc: Doc, gaz: SqliteGazettee
             return False
         prev = [w.lower() for w in prev_words(text, m.start, 1)]
         return not (prev and prev[-1] in lex.locative) and not any(
-            c.match == "name" or c.feature_code.startswith("PCL") or c.feature_code in {"ADM1", "CONT"}
+            c.match == "name" or _country_or_region(c.feature_code)
             for c in gaz.lookup(m.text, variants=False))  # fmt: skip
 
     return [m for m in out if not person(m)]
+
+
+def _country_or_region(code: str) -> bool:
+    """A country, first-level region or continent: never a person's name or a club."""
+    return code.startswith("PCL") or code in {"ADM1", "CONT"}
 
 
 # Distinct sport words (`Lexicon.sport_words`) that make an article sports reporting: at
@@ -72,8 +77,7 @@ def without_clubs(text: str, out: list[Mention], gaz: SqliteGazetteer,
         prev = [w.lower() for w in prev_words(text, m.start, 1)]
         if (prev and prev[-1] in lex.club_before and m.source not in {"seat", "abbreviation"}
                 and " " not in m.text.strip() and not any(
-                    c.feature_code.startswith("PCL") or c.feature_code in {"ADM1", "CONT"}
-                    for c in gaz.lookup(m.text, variants=False))):  # fmt: skip
+                    _country_or_region(c.feature_code) for c in gaz.lookup(m.text, variants=False))):  # fmt: skip
             clubs.add(fold(m.text))
     if not clubs:
         return out
