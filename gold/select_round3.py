@@ -31,6 +31,7 @@ import json
 import random
 import re
 import sys
+from itertools import islice
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -73,10 +74,10 @@ def main() -> None:
     hits = {a["id"]: score(a) for a in arts}
     pool = [a["id"] for a in arts if a["id"] not in done_events]
     ranked = sorted((i for i in pool if hits[i] >= 2), key=lambda i: (-hits[i], i))
-    conflict = [i for i in ranked if fresh(i)][:42]
+    conflict = list(islice((i for i in ranked if fresh(i)), 42))
     plain = sorted(i for i in pool if hits[i] <= 1)
     rng.shuffle(plain)
-    ordinary = [i for i in plain if fresh(i)][:20]
+    ordinary = list(islice((i for i in plain if fresh(i)), 20))
     events = {"test": sorted(conflict + ordinary), "ordinary": sorted(ordinary)}
 
     def quotiness(a: dict) -> float:
@@ -88,7 +89,7 @@ def main() -> None:
     qpool.sort(key=lambda a: (-quotiness(a), a["id"]))
     chosen = [a["id"] for a in qpool[:80]]
     rng.shuffle(chosen)
-    quotes = {"test": sorted([i for i in chosen if fresh(i)][:40])}
+    quotes = {"test": sorted(islice((i for i in chosen if fresh(i)), 40))}
 
     out = {"seed": 20261205, "source": "dpgmedia2019-nl.jsonl", "events": events, "quotes": quotes}
     (HERE / "splits" / "round3.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
