@@ -266,6 +266,35 @@ def test_claims_and_parquet(capsys: pytest.CaptureFixture[str], store_path: Path
     assert code == 2 and "needs a file" in err
 
 
+def test_quotes_and_claims_filters(capsys: pytest.CaptureFixture[str],
+                                   store_path: Path) -> None:
+    db = ["--db", str(store_path)]
+    code, out, _ = cli(capsys, "quotes", *db, "-f", "json")
+    every = json.loads(out)
+    code, out, _ = cli(capsys, "quotes", *db, "-f", "json", "--kind", "Direct")
+    assert code == 0 and json.loads(out) == [q for q in every if q["kind"] == "direct"]
+    code, out, _ = cli(capsys, "quotes", *db, "-f", "json", "--kind", "indirect")
+    assert code == 0 and json.loads(out) == [q for q in every if q["kind"] == "indirect"]
+    code, _, err = cli(capsys, "quotes", *db, "--kind", "drect")
+    assert code == 2 and "--kind" in err and "direct" in err
+    days = sorted({q["published"][:10] for q in every})
+    code, out, _ = cli(capsys, "quotes", *db, "-f", "json", "--since", days[-1])
+    assert [q["published"][:10] for q in json.loads(out)] == [days[-1]]
+    code, out, _ = cli(capsys, "quotes", *db, "-f", "json", "--until", days[0])
+    assert [q["published"][:10] for q in json.loads(out)] == [days[0]]
+    code, _, err = cli(capsys, "quotes", *db, "--since", "april")
+    assert code == 2 and "--since" in err and "YYYY" in err
+    code, out, _ = cli(capsys, "claims", *db, "-f", "json")
+    claims = json.loads(out)
+    uid = claims[-1]["events"][0]
+    code, out, _ = cli(capsys, "claims", *db, "-f", "json", "--event", uid)
+    assert code == 0 and [c["events"] for c in json.loads(out)] == [[uid]]
+    code, out, _ = cli(capsys, "claims", *db, "-f", "json", "--since", days[-1])
+    assert {c["published"][:10] for c in json.loads(out)} == {days[-1]}
+    code, _, err = cli(capsys, "claims", *db, "--event", "nope:ev1")
+    assert code == 2 and "no event" in err and "ARTICLE:EVENT" in err
+
+
 def test_tables_fit_eighty_columns(capsys: pytest.CaptureFixture[str], store_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")

@@ -249,6 +249,32 @@ def test_claims_incidents_and_unknown_ids(api: str) -> None:
         assert _error(httpx.get(f"{api}/{path}"), 404)["code"] == "not_found"
 
 
+def test_quotes_and_claims_filter_by_kind_date_and_event(api: str) -> None:
+    every = httpx.get(f"{api}/quotes").json()
+    assert every["total"] >= 2
+    kinds = {q["kind"] for q in every["items"]}
+    for kind in ("direct", "indirect", "mixed"):
+        page = httpx.get(f"{api}/quotes", params={"kind": kind}).json()
+        assert page["total"] == sum(q["kind"] == kind for q in every["items"]), kind
+    assert kinds and _error(httpx.get(f"{api}/quotes", params={"kind": "drect"}), 422)
+    days = sorted(q["published"][:10] for q in every["items"])
+    later = httpx.get(f"{api}/quotes", params={"date_from": days[-1]}).json()
+    assert later["total"] == days.count(days[-1]) < every["total"]
+    earlier = httpx.get(f"{api}/quotes", params={"date_to": days[0][:7]}).json()
+    assert 1 <= earlier["total"] < every["total"]
+    assert all(q["published"][:7] <= days[0][:7] for q in earlier["items"])
+    _error(httpx.get(f"{api}/quotes", params={"date_from": "2025-13"}), 422)
+    claims = httpx.get(f"{api}/claims").json()["items"]
+    uid = next(c["events"][0] for c in claims if c["events"])
+    about = httpx.get(f"{api}/claims", params={"event_uid": uid}).json()
+    assert about["total"] >= 1 and all(uid in c["events"] for c in about["items"])
+    assert about["total"] < len(claims)
+    none = httpx.get(f"{api}/claims", params={"event_uid": uid + "9"}).json()
+    assert none["total"] == 0
+    after = httpx.get(f"{api}/claims", params={"date_from": "2100"}).json()
+    assert after["total"] == 0
+
+
 def test_openapi_documents_every_response_and_the_real_error_body(api: str) -> None:
     from kroniek.serve.schemas import ErrorBody
 

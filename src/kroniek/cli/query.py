@@ -32,6 +32,7 @@ __all__ = ["event_filter", "register"]
 SOURCE_TYPES = ("party_to_conflict", "official", "expert", "media", "social_media", "imagery",
                 "unknown")
 FACTUALITIES = ("asserted", "hedged", "denied", "declined", "unconfirmed")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
 
 
 def _names(store: Any, kind: str, value: str | None, *, option: str) -> tuple[str, ...] | None:
@@ -140,6 +141,16 @@ SIDE = typer.Option(None, "--side", help="Side of the conflict (a country, any l
 MIN_FAT = typer.Option(None, "--min-fatalities", min=0, help="At least this many killed.")
 MAX_FAT = typer.Option(None, "--max-fatalities", min=0, help="At most this many killed.")
 TEXT = typer.Option(None, "--text", help="Words in the reporting article (full-text).")
+PUBLISHED_SINCE = "Articles published from this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+PUBLISHED_UNTIL = "Articles published up to this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+
+
+def _published(since: str | None, until: str | None) -> dict[str, str | None]:
+    """The store's `date_from`/`date_to` for --since/--until (errors name the option)."""
+    from kroniek.filters import parse_day
+
+    return {"date_from": parse_day(since, name="--since") if since is not None else None,
+            "date_to": parse_day(until, name="--until", end=True) if until is not None else None}
 
 
 def events_command(
@@ -216,16 +227,26 @@ def claims_command(
                                           help=", ".join(FACTUALITIES) + "."),
     text: str | None = TEXT,
     article: str | None = typer.Option(None, "--article", help="Only this article's claims."),
+    event: str | None = typer.Option(None, "--event", help="Only claims about this event "
+                                                           "(its uid, ARTICLE:EVENT)."),
+    since: str | None = typer.Option(None, "--since", help=PUBLISHED_SINCE),
+    until: str | None = typer.Option(None, "--until", help=PUBLISHED_UNTIL),
     limit: int | None = LIMIT, offset: int = OFFSET, format: RowFormat = FORMAT,
     out: Path | None = OUT,
 ) -> None:
     """List claims: what a source says happened, the source's type and side, factuality.
 
-    Example:  kroniek claims --source-type official --format csv --out claims.csv
+    Example:  kroniek claims --source-type official --since 2019-03 --format csv --out claims.csv
     """
     from kroniek.filters import resolve_choice
 
     with open_reading_store(db, create=create) as store:
+        if event is not None and store.get_event(event) is None:
+            from kroniek.errors import InputError
+
+            raise InputError(f"no event {event!r} in the store", source="--event",
+                             hint="an event uid as `kroniek events --format json` shows it "
+                                  "(ARTICLE:EVENT, e.g. 10592142:e1)")
         filters = {
             "sources": _names(store, "source", source, option="--source"),
             "source_type": resolve_choice(source_type, SOURCE_TYPES, name="--source-type")
@@ -233,7 +254,8 @@ def claims_command(
             "side": _side(store, side),
             "factuality": resolve_choice(factuality, FACTUALITIES, name="--factuality")
             if factuality is not None else None,
-            "article_id": article, "q": text,
+            "article_id": article, "q": text, "event_uid": event,
+            **_published(since, until),
         }
         rows = store.list_claims(limit=page_size(limit, format), offset=offset, **filters)
         total = store.count_claims(**filters)
@@ -249,16 +271,23 @@ def quotes_command(
                                                                "too: Zelenski = Zelensky)."),
     text: str | None = typer.Option(None, "--text", help="Quote text contains these words."),
     article: str | None = typer.Option(None, "--article", help="Only this article's quotes."),
+    kind: str | None = typer.Option(None, "--kind", help=", ".join(QUOTE_KINDS) + "."),
+    since: str | None = typer.Option(None, "--since", help=PUBLISHED_SINCE),
+    until: str | None = typer.Option(None, "--until", help=PUBLISHED_UNTIL),
     limit: int | None = LIMIT, offset: int = OFFSET, format: RowFormat = FORMAT,
     out: Path | None = OUT,
 ) -> None:
     """List stored quotes with their speakers.
 
-    Example:  kroniek quotes --speaker Zelenski --format json
+    Example:  kroniek quotes --speaker Zelenski --kind direct --since 2025 --format json
     """
+    from kroniek.filters import resolve_choice
+
     with open_reading_store(db, create=create) as store:
         filters = {"speakers": _names(store, "speaker", speaker, option="--speaker"),
-                   "q": text, "article_id": article}
+                   "q": text, "article_id": article,
+                   "kind": resolve_choice(kind, QUOTE_KINDS, name="--kind")
+                   if kind is not None else None, **_published(since, until)}
         rows = store.list_quotes(limit=page_size(limit, format), offset=offset, **filters)
         total = store.count_quotes(**filters)
     emit(rows, fmt=format, out=out, total=total, offset=offset, noun="quotes", columns=[

@@ -73,6 +73,11 @@ Modality = Literal["asserted", "negated", "hypothetical", "future", "habitual", 
                    "generic"]
 Factuality = Literal["asserted", "hedged", "denied", "declined", "unconfirmed"]
 Count = Annotated[int | None, Query(ge=0, le=10_000_000)]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+PublishedFrom = Annotated[str | None, Query(
+    pattern=_DATE_PATTERN, description="Articles published on or after this date.")]
+PublishedTo = Annotated[str | None, Query(
+    pattern=_DATE_PATTERN, description="Articles published on or before this date.")]
 
 
 def _store(request: Request) -> Any:
@@ -402,11 +407,17 @@ def list_claims(request: Request,
                 side: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
                 factuality: Factuality | None = None, q: Text = None,
                 article_id: Annotated[str | None, Query(max_length=80)] = None,
+                event_uid: Annotated[str | None, Query(
+                    min_length=3, max_length=160, pattern=r"^.+:.+$",
+                    description="Only claims about this event (ARTICLE:EVENT).")] = None,
+                date_from: PublishedFrom = None, date_to: PublishedTo = None,
                 limit: Limit = 50, offset: Offset = 0) -> Any:
     store = _store(request)
     filters = {"sources": _names(request, "source", source), "source_type": source_type,
                "side": _side(request, side), "factuality": factuality, "q": q,
-               "article_id": article_id}
+               "article_id": article_id, "event_uid": event_uid,
+               "date_from": _day(date_from, "date_from", end=False),
+               "date_to": _day(date_to, "date_to", end=True)}
     rows = store.list_claims(limit=limit + 1, offset=offset, **filters)
     return _page(rows, limit, offset, store.count_claims(**filters))
 
@@ -414,7 +425,7 @@ def list_claims(request: Request,
 # -- quotes, places, search, meta ----------------------------------------------------------
 
 
-@router.get("/quotes", summary="Quotes by speaker and text",
+@router.get("/quotes", summary="Quotes by speaker, text, kind and date",
             response_model=schemas.QuotePage, responses=ERRORS)
 def list_quotes(request: Request,
                 speaker: Annotated[str | None, Query(
@@ -422,10 +433,14 @@ def list_quotes(request: Request,
                     description="Speaker; spelling variants match too (Zelenski).")] = None,
                 q: Text = None,
                 article_id: Annotated[str | None, Query(max_length=80)] = None,
+                kind: QuoteKind | None = None,
+                date_from: PublishedFrom = None, date_to: PublishedTo = None,
                 limit: Limit = 50, offset: Offset = 0) -> Any:
     store = _store(request)
     filters = {"speakers": _names(request, "speaker", speaker), "q": q,
-               "article_id": article_id}
+               "article_id": article_id, "kind": kind,
+               "date_from": _day(date_from, "date_from", end=False),
+               "date_to": _day(date_to, "date_to", end=True)}
     rows = store.list_quotes(limit=limit + 1, offset=offset, **filters)
     return _page(rows, limit, offset, store.count_quotes(**filters))
 

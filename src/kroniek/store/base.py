@@ -56,9 +56,8 @@ class Store(Protocol):
 
     def list_incidents(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]: ...
 
-    def list_quotes(self, *, speaker: str | None = None, q: str | None = None,
-                    article_id: str | None = None, limit: int = 50,
-                    offset: int = 0) -> list[dict[str, Any]]: ...
+    def list_quotes(self, *, limit: int = 50, offset: int = 0,
+                    **filters: Any) -> list[dict[str, Any]]: ...
 
     def list_places(self, *, name: str | None = None, country: str | None = None,
                     article_id: str | None = None, limit: int = 50,

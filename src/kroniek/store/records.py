@@ -6,6 +6,8 @@ with `?` parameters, as in `kroniek.store.queries`, which mixes this class in.
 
 Name filters come in two forms: a substring (`speaker="zelen"`) or exact names picked by
 `kroniek.filters.match_names` (`speakers=("Volodymyr Zelensky",)`; `()` matches nothing).
+Dates (`date_from`, `date_to`: `YYYY-MM-DD`, both included) filter quotes and claims by the
+day their article was published.
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ def like_pattern(text: str) -> str:
     """A LIKE pattern matching `text` anywhere, its wildcards escaped (ESCAPE '\\')."""
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def published_between(date_from: str | None, date_to: str | None, where: list[str],
+                      params: list[Any]) -> None:
+    """Adds the article-published-day bounds (inclusive `YYYY-MM-DD`) to `where`."""
+    for op, day in ((">=", date_from), ("<=", date_to)):
+        if day:
+            where.append(f"substr(a.published, 1, 10) {op} ?")
+            params.append(day)
 
 
 def in_list(col: str, values: tuple[Any, ...], params: list[Any]) -> str:
@@ -105,9 +116,15 @@ class RecordQueries:
 
     def _quote_where(self, *, speaker: str | None = None,
                      speakers: tuple[str, ...] | None = None, q: str | None = None,
-                     article_id: str | None = None) -> tuple[str, list[Any]] | None:
+                     article_id: str | None = None, kind: str | None = None,
+                     date_from: str | None = None,
+                     date_to: str | None = None) -> tuple[str, list[Any]] | None:
         where: list[str] = ["1 = 1"]
         params: list[Any] = []
+        if kind:
+            where.append("qu.kind = ?")
+            params.append(kind)
+        published_between(date_from, date_to, where, params)
         if speaker:
             where.append("lower(qu.speaker_name) LIKE ? ESCAPE '\\'")
             params.append(like_pattern(speaker))
@@ -125,12 +142,12 @@ class RecordQueries:
         return ("FROM quotes qu JOIN articles a ON a.id = qu.article_id "
                 f"WHERE {' AND '.join(where)}"), params
 
-    def list_quotes(self, *, speaker: str | None = None, q: str | None = None,
-                    article_id: str | None = None, limit: int = 50, offset: int = 0,
-                    speakers: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
-        """Quotes with their speakers and articles, newest article first."""
-        found = self._quote_where(speaker=speaker, speakers=speakers, q=q,
-                                  article_id=article_id)
+    def list_quotes(self, *, limit: int = 50, offset: int = 0,
+                    **filters: Any) -> list[dict[str, Any]]:
+        """Quotes with their speakers and articles, newest article first. Filters:
+        `speaker` (substring), `speakers` (exact names), `q` (words of the quote),
+        `article_id`, `kind` (direct, indirect, mixed), `date_from`, `date_to`."""
+        found = self._quote_where(**filters)
         if found is None:
             return []
         from_where, params = found
@@ -138,11 +155,10 @@ class RecordQueries:
                "ORDER BY a.published DESC, qu.article_id, qu.start_char LIMIT ? OFFSET ?")
         return self._rows(sql, [*params, limit, offset])
 
-    def count_quotes(self, *, speaker: str | None = None, q: str | None = None,
-                     article_id: str | None = None, speakers: tuple[str, ...] | None = None,
-                     **_: Any) -> int:
-        found = self._quote_where(speaker=speaker, speakers=speakers, q=q,
-                                  article_id=article_id)
+    def count_quotes(self, **filters: Any) -> int:
+        filters.pop("limit", None)
+        filters.pop("offset", None)
+        found = self._quote_where(**filters)
         return 0 if found is None else self._count(*found)
 
     # -- claims -------------------------------------------------------------------------
@@ -150,9 +166,16 @@ class RecordQueries:
     def _claim_where(self, *, sources: tuple[str, ...] | None = None,
                      source_type: str | None = None, side: str | None = None,
                      factuality: str | None = None, article_id: str | None = None,
-                     q: str | None = None) -> tuple[str, list[Any]] | None:
+                     q: str | None = None, date_from: str | None = None,
+                     date_to: str | None = None,
+                     event_uid: str | None = None) -> tuple[str, list[Any]] | None:
         where: list[str] = ["1 = 1"]
         params: list[Any] = []
+        published_between(date_from, date_to, where, params)
+        if event_uid:  # `<article id>:<event id>`; the claim's JSON lists its events' ids
+            article, _, event = event_uid.rpartition(":")
+            where.append("c.article_id = ? AND c.json LIKE ? ESCAPE '\\'")
+            params += [article, '%"events":[%' + like_pattern(json.dumps(event))[1:]]
         if sources is not None:
             where.append(in_list("c.source_name", sources, params))
         for col, value in (("c.source_type", source_type), ("c.source_side", side),
@@ -173,7 +196,8 @@ class RecordQueries:
                     **filters: Any) -> list[dict[str, Any]]:
         """Claims with their source, its type and side, factuality and the events they
         report (event uids), newest article first. Filters: `sources` (exact names),
-        `source_type`, `side`, `factuality`, `article_id`, `q` (words in the article)."""
+        `source_type`, `side`, `factuality`, `article_id`, `q` (words in the article),
+        `date_from`, `date_to`, `event_uid` (claims about that event)."""
         found = self._claim_where(**filters)
         if found is None:
             return []
