@@ -11,7 +11,7 @@ ANN = {
  ("mixed", "'de bal nu bij de staatssecretaris ligt'", "vindt", "ProRail", "ProRail"),
  ("indirect", "Minimaal 700 miljoen euro moet erbij", "blijkt", "de recent verschenen Lange termijnvisie HSL", ""),
  ("indirect", "Maar eigenlijk zijn er miljarden euro's vereist om het flitsspoor in topconditie te krijgen", "meent", "ProRail-baas Pier Eringa", "Pier Eringa|Eringa"),
- ("direct", "Van Boxtel weet goed dat Sinterklaas niet bestaat", "kaatst", "ze", "Stientje van Veldhoven|Van Veldhoven"),
+ ("direct", "Van Boxtel weet goed dat Sinterklaas niet bestaat", "kaatst", "Van Veldhoven", "Stientje van Veldhoven|Van Veldhoven"),
  ("direct", "Iedereen kent Pier en weet dat hij het mooi vindt om zaken als een soort Pietje Bell in de media op te schudden.", "zegt", "ze", "Stientje van Veldhoven|Van Veldhoven"),
  ("indirect", "moeten NS en ProRail eerst maar eens leveren, door de softwareproblemen aan te pakken en nieuwe treinen in te zetten", "Volgens", "Van Veldhoven", "Stientje van Veldhoven|Van Veldhoven"),
  ("direct", "De prestaties van de IC Direct moeten robuust omhoog, ik wil minder pieken en dalen.", "", "", "Stientje van Veldhoven|Van Veldhoven"),
