@@ -1,0 +1,42 @@
+# Hand annotations, round 3 frozen test, part B, file 4 (see ../../GUIDE.md and
+# ../../src/batch1.py for the format). Written by reading each article only.
+ANN = {
+10800994: [
+ ("direct", "Help mie toch, jongs", "", "", "Bert Janssen|Bert"),
+ ("indirect", "Twee bewoners en twee honden zijn nog binnen", "volgens", "het draaiboek", ""),
+ ("indirect", "Dat levert volgens hoofdbrandwacht Jeroen Bus (25) drie minuten tijdwinst op", "volgens", "hoofdbrandwacht Jeroen Bus", "Jeroen Bus|Bus"),
+ ("direct", "Ongelooflijk veel in brandbegrippen.", "", "", "Jeroen Bus|Bus"),
+ ("direct", "Help mie toch!", "gilt", "Bert", "Bert Janssen|Bert"),
+ ("direct", "Het duurde voor mijn gevoel wel heel lang.", "", "", "Kim Jansen|Kim"),
+ ("direct", "We moeten eerst de boel verkennen en ook voor onze eigen veiligheid zorgen.", ":", "Lammertink", "Pim Lammertink|Lammertink"),
+ ("indirect", "zelfredzaamheid, met rookmelders en een goed vluchtplan", "pleit", "Jeroen Bus", "Jeroen Bus|Bus"),
+ ("direct", "Dan ben je altijd sneller dan de brandweer.", "", "", "Jeroen Bus|Bus"),
+ ("direct", "Brand is mijn brood en een hele mooie hobby.", "", "", "Pim Lammertink|Lammertink"),
+],
+10801301: [
+ ("direct", "Anders zal het in Nederland niet goed aflopen met deze unieke, karakteristieke boerenlandvogel", "zegt", "Winsemius", "Pieter Winsemius|Winsemius"),
+ ("indirect", "Dat betekent dat Nederland een bijzondere plicht heeft om de soort in stand te houden", "vinden", "de makers van het 'Aanvalsplan Grutto'", "Winsemius en de natuurorganisaties|Pieter Winsemius|Winsemius|It Fryske Gea|Friese Milieufederatie"),
+ ("indirect", "De oppervlakten nat grasland voor deze weidevogels zijn niet groot genoeg", "zegt", "Winsemius", "Pieter Winsemius|Winsemius"),
+ ("indirect", "Verder hebben grutto's volgens de initiatiefnemers grotere aaneengesloten open gebieden nodig vlakbij natuurreservaten met tijdens het broedseizoen zo min mogelijk verstoring", "volgens", "de initiatiefnemers", "Winsemius en de natuurorganisaties|Pieter Winsemius|Winsemius|It Fryske Gea|Friese Milieufederatie"),
+ ("indirect", "om de kerngebieden voor grutto's fors te vergroten, het waterpeil tijdens het broedseizoen verder omhoog te brengen en het agrarische landgebruik aan te passen, onder meer met minder begrazing", "stellen", "Winsemius en de natuurorganisaties", "Winsemius en de natuurorganisaties|Pieter Winsemius|Winsemius|It Fryske Gea|Friese Milieufederatie"),
+ ("indirect", "om door ingrepen in het landschap het roofdieren en kleine zoogdieren die gruttonesten leeghalen zo moeilijk mogelijk te maken", "stellen", "de initiatiefnemers", "Winsemius en de natuurorganisaties|Pieter Winsemius|Winsemius|It Fryske Gea|Friese Milieufederatie"),
+ ("indirect", "investeringen om het leefgebied van de grutto te verbeteren kansloos zijn als niet ook de vos, buizerd, bunzing en hermelijn worden aangepakt", "blijkt", "ervaringen in Eemland", ""),
+ ("indirect", "Voorwaarde is volgens de plannenmakers dat boeren beter worden gecompenseerd voor grutto-vriendelijke bedrijfsvoering", "volgens", "de plannenmakers", "Winsemius en de natuurorganisaties|Pieter Winsemius|Winsemius|It Fryske Gea|Friese Milieufederatie"),
+ ("mixed", "een 'goed verdienmodel' voor melkveehouders die willen helpen", "pleiten", "Ze", "Winsemius en de natuurorganisaties|Pieter Winsemius|Winsemius|It Fryske Gea|Friese Milieufederatie"),
+ ("indirect", "de nieuwe provinciebesturen het plan omarmen", "hopen", "Ze", "Winsemius en de natuurorganisaties|Pieter Winsemius|Winsemius|It Fryske Gea|Friese Milieufederatie"),
+ ("direct", "Het gaat geld kosten, maar dit levert ook geld op: door een hoger waterpeil wordt bij voorbeeld CO2 vastgelegd in de veenweidegebieden.", ":", "Winsemius", "Pieter Winsemius|Winsemius"),
+ ("indirect", "zijn er in zijn provincie tientallen boeren die willen meewerken aan bescherming van de grutto", "Volgens", "Hans van der Werf van de Friese Milieufederatie", "Hans van der Werf|Van der Werf"),
+ ("direct", "Ze melden zich steeds vaker, ook bij ons. Wij hebben het gevoel dat de bereidheid de laatste tijd sterk aan het groeien is.", "", "", "Hans van der Werf|Van der Werf"),
+],
+10802033: [
+ ("direct", "Het zal een percentage zijn, maar zeker niet de helft", "zei", "een woordvoerder van het olieconcern", "Shell"),
+ ("indirect", "de actie in Pernis en Moerdijk vandaag doorgaan", "lieten", "De bonden", "bonden"),
+ ("indirect", "voor 2019 een verhoging van 5 procent", "eisen", "De bonden", "bonden"),
+ ("indirect", "Shell biedt volgens de bonden een verhoging van 2,5 procent in 2018 en nog eens 2 procent in 2020", "volgens", "de bonden", "bonden"),
+ ("direct", "Ons bod komt uit op 7,5 procent in twee jaar", "zegt", "de woordvoerder", "Shell"),
+ ("indirect", "Naast de 2,5 procent in 2019 en de 2 procent in 2020 biedt Shell in beide jaren ook nog een van prestaties afhankelijke, per individu verschillende, verhoging van gemiddeld 1,5 procent", "meldt", "de woordvoerder", "Shell"),
+ ("indirect", "Daarbovenop, zegt ze, komt nog de bonus die Shell uitkeert vanwege de jaarresultaten", "zegt", "de woordvoerder", "Shell"),
+ ("direct", "We zouden de productie daar afbouwen in verband met de stopzetting. Die stopzetting is nu gefrustreerd.", "", "", "Shell"),
+ ("indirect", "ligt de productie nu op 65 procent van normaal en dat willen ze zo houden", "Volgens", "de bonden", "bonden"),
+],
+}
