@@ -7,6 +7,7 @@ ANN = {
  ("indirect", "Dat toch ook weer niet", "volgens", "Mars One-directeur Bas Lansdorp", "Bas Lansdorp"),
  ("direct", "We werken met een investeerder aan een oplossing voor het faillissement", "zegt", "Lansdorp", "Bas Lansdorp"),
  ("direct", "Met Stichting Mars One, die de Marsmissie organiseert, is financieel niks aan de hand.", "", "", "Bas Lansdorp"),
+ ("indirect", "het een deal had gesloten met een Zwitserse investeringsmaatschappij, voor een bedrag tussen zes en twaalf miljoen euro", "maakte", "het bedrijf", "Mars One Ventures|Mars One"),
  ("indirect", "tophonderdkandidaten hun plekje op de finalistenlijst konden kopen", "vertelde", "hij", "Joseph Roche"),
  ("indirect", "Bovendien zouden niet 200.000, maar slechts 2.761 mensen zich als vrijwilliger hebben gemeld", "", "", "Joseph Roche"),
  ("indirect", "de aantijgingen van Roche", "ontkende", "Lansdorp", "Bas Lansdorp"),
