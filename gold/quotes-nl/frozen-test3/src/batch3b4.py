@@ -9,7 +9,6 @@ ANN = {
  ("direct", "Help mie toch!", "gilt", "Bert", "Bert Janssen|Bert"),
  ("direct", "Het duurde voor mijn gevoel wel heel lang.", "", "", "Kim Jansen|Kim"),
  ("direct", "We moeten eerst de boel verkennen en ook voor onze eigen veiligheid zorgen.", ":", "Lammertink", "Pim Lammertink|Lammertink"),
- ("indirect", "zelfredzaamheid, met rookmelders en een goed vluchtplan", "pleit", "Jeroen Bus", "Jeroen Bus|Bus"),
  ("direct", "Dan ben je altijd sneller dan de brandweer.", "", "", "Jeroen Bus|Bus"),
  ("direct", "Brand is mijn brood en een hele mooie hobby.", "", "", "Pim Lammertink|Lammertink"),
 ],
@@ -31,7 +30,6 @@ ANN = {
 10802033: [
  ("direct", "Het zal een percentage zijn, maar zeker niet de helft", "zei", "een woordvoerder van het olieconcern", "Shell"),
  ("indirect", "de actie in Pernis en Moerdijk vandaag doorgaan", "lieten", "De bonden", "bonden"),
- ("indirect", "voor 2019 een verhoging van 5 procent", "eisen", "De bonden", "bonden"),
  ("indirect", "Shell biedt volgens de bonden een verhoging van 2,5 procent in 2018 en nog eens 2 procent in 2020", "volgens", "de bonden", "bonden"),
  ("direct", "Ons bod komt uit op 7,5 procent in twee jaar", "zegt", "de woordvoerder", "Shell"),
  ("indirect", "Naast de 2,5 procent in 2019 en de 2 procent in 2020 biedt Shell in beide jaren ook nog een van prestaties afhankelijke, per individu verschillende, verhoging van gemiddeld 1,5 procent", "meldt", "de woordvoerder", "Shell"),

@@ -15,7 +15,6 @@ ANN = {
  ("indirect", "miljarden euro's aan Europese subsidies voor Airbus illegaal waren en dat de vliegtuigbouwer daarmee een oneerlijk voordeel had verworven in de concurrentie met Boeing", "oordeelde", "De WTO", "Wereldhandelsorganisatie|WTO"),
  ("indirect", "deze steun grotendeels wél was toegestaan", "oordeelde", "de WTO", "Wereldhandelsorganisatie|WTO"),
  ("indirect", "die bedrijven hun invloed aanwenden om Europese politici onder druk te zetten: doe wat aan dat gedoe rond Airbus, want wij lopen miljoenen euro's aan kaas-, fiets-, jam- en wijnverkopen mis", "hopen", "de VS", "VS|Amerikanen|Verenigde Staten"),
- ("indirect", "met importbelastingen op Europese auto's", "dreigde", "Trump", "Donald Trump|Trump"),
  ("indirect", "om met zijn allen rond de tafel te zitten en nieuwe handelsafspraken te maken", "voorstelde", "de EU", "EU|Europese Unie"),
  ("indirect", "Toch kan de EU maar beter vaart maken", "zegt", "handelsexpert Visser van VNO-NCW", "Marhijn Visser|Visser"),
  ("direct", "Anders gaan de EU en de VS elkaar klap na klap toebrengen en daar wordt geen van beide beter van.", "zegt", "handelsexpert Visser van VNO-NCW", "Marhijn Visser|Visser"),
@@ -36,7 +35,6 @@ ANN = {
 10804673: [
  ("indirect", "niet bewezen is dat stiefvader Leo den H. (64) en moeder Linda H. (60) achter de dood van Joëlle zitten", "oordeelde", "De rechtbank in Rotterdam", "rechtbank in Rotterdam|rechtbank|rechter"),
  ("indirect", "ze iets met de dood van Joëlle te maken hadden", "ontkenden", "De verdachten", "Linda en Leo|Linda H.|Leo den H.|Linda|Leo"),
- ("indirect", "een celstraf van tien jaar", "geëist", "De officier van justitie", "Openbaar Ministerie|OM"),
  ("indirect", "Joëlle zichzelf een dodelijk middel heeft toegediend", "hielden", "Linda en Leo", "Linda en Leo|Linda H.|Leo den H.|Linda|Leo"),
  ("indirect", "ze wel wist dat Joëlle dat van plan was", "zei", "Linda", "Linda H.|Linda|moeder H."),
  ("direct", "Ik weet dat ze eerst op een legale manier euthanasie had aangevraagd. Maar ik was tegen haar doodswens. Ik heb vaak medicijnen bij haar weggehaald.", "", "", "Linda H.|Linda|moeder H."),
