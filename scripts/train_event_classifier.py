@@ -67,6 +67,7 @@ from kroniek.evaluation.events import (  # noqa: E402
 )
 from kroniek.models import event_classifier as ec  # noqa: E402
 from kroniek.models.e5 import get_encoder  # noqa: E402
+from kroniek.stages.events.variants import NEVER, apply_variant, decode  # noqa: E402
 
 CACHE = ROOT / ".work" / "evlearn"
 PLOVER_GSR = ROOT.parent / "shared" / "data" / "events" / "plover_gsr.txt"
@@ -201,6 +202,12 @@ class Data:
     gold: dict[str, dict[str, Any]]
     arts: dict[str, Article]
     extra: list[Article] = dataclasses.field(default_factory=list)  # PLOVER rows
+    modal: dict[str, Article] = dataclasses.field(default_factory=dict)  # --gold-modal rows
+
+    def training(self, aids: list[str], *, plover: bool) -> list[Article]:
+        """The rows that train on `aids`: their candidates, their --gold-modal rows, PLOVER's."""
+        return ([self.arts[a] for a in aids if a in self.arts] + [self.modal[a] for a in aids if a in self.modal]
+                + (self.extra if plover else []))
 
 
 def article_rows(doc: Doc, gold_events: list[dict[str, Any]]) -> Article | None:
@@ -223,6 +230,36 @@ def build(recs: list[dict[str, Any]], news: Path, *, fresh: bool, reuse: bool = 
         if n % 20 == 0:
             print(f"features: {n}/{len(docs)} articles, {time.time() - t0:.0f} s", flush=True)
     return Data(docs, gold, arts)
+
+
+def add_gold_modal(data: Data) -> int:
+    """Training rows (never scored) for the dev gold events that did not happen and that no
+    candidate falls in: the gold trigger inside the anchor as a candidate (the rules' cues
+    read around it), labelled not happened with the gold modality."""
+    from kroniek.stages.events.triggers import Trigger, trigger_modality
+
+    n = 0
+    for aid, doc in data.docs.items():
+        taken = [c.start for c in data.arts[aid].cands] if aid in data.arts else []
+        cands, examples = [], []
+        for g in data.gold[aid]["events"]:
+            m = gold_modality(g)
+            if m in HAPPENED or not g.get("trigger") or any(a <= t < b for a, b in gold_spans(doc.text, g) for t in taken):
+                continue
+            anchor = doc.text.find(g["anchor"])
+            i = doc.text.find(g["trigger"], anchor) if anchor >= 0 else -1
+            si = doc.sentence_index(i) if i >= 0 else -1
+            if si < 0 or i + len(g["trigger"]) > anchor + len(g["anchor"]):
+                continue
+            trig = Trigger(i, i + len(g["trigger"]), g["trigger"], "Other", si)
+            cands.append(ec.Candidate(i, trig.end, sub_type="", from_rules=False,
+                                      modality=trigger_modality(doc, trig, lang="nl")))
+            examples.append(Example(2, g["sub_type"], "habitual" if m == "generic" else m))
+        if cands:
+            x = np.concatenate([encoder_rows(doc, cands), ec.lexical_features(doc, cands)], axis=1)
+            data.modal[aid] = Article(cands, examples, x.astype(np.float32))
+            n += len(cands)
+    return n
 
 
 PLOVER_HAPPENED = ("FIGHT", "ASSAULT", "PROTEST", "COERCE")
@@ -320,7 +357,7 @@ Predicted = dict[str, tuple[dict[str, np.ndarray], list[str]]]
 def predict(data: Data, train: list[str], test: list[str], *, model: str, l2: float,
             plover: bool = False) -> Predicted:
     """Heads of `model` trained on the candidates of `train` articles, probabilities for `test`."""
-    arts = [data.arts[a] for a in train if a in data.arts] + (data.extra if plover else [])
+    arts = data.training(train, plover=plover)
     x = columns(np.concatenate([a.x for a in arts]), model)
     clf = train_heads(x, [e for a in arts for e in a.examples], l2=l2, use_encoder=model == "enc")
     return {aid: (clf.probabilities(columns(data.arts[aid].x, model)), clf.sub_types)
@@ -328,7 +365,7 @@ def predict(data: Data, train: list[str], test: list[str], *, model: str, l2: fl
 
 
 def score(data: Data, aids: list[str], predicted: Predicted, variant: str, threshold: float,
-          keep: float = 0.5) -> EventScores:
+          keep: float = 0.5, modal: float = NEVER) -> EventScores:
     from kroniek.stages.events import merge_same_incident
 
     sc = EventScores()
@@ -338,9 +375,9 @@ def score(data: Data, aids: list[str], predicted: Predicted, variant: str, thres
             probs, sub_types = predicted[aid]
             d = copy.copy(doc)  # only the events change
             events = copy.deepcopy(doc.events)
-            d.events = merge_same_incident(d, ec.decode(d, events, data.arts[aid].cands, probs, variant=variant,
-                                                        threshold=threshold, sub_types=sub_types,
-                                                        keep_threshold=keep))  # fmt: skip
+            d.events = merge_same_incident(d, decode(d, events, data.arts[aid].cands, probs, variant=variant,
+                                                     threshold=threshold, sub_types=sub_types,
+                                                     keep_threshold=keep, modality_threshold=modal))  # fmt: skip
             doc = d
         rec = data.gold[aid]
         score_article(doc, rec["events"], sc, no_event=bool(rec["article"].get("no_event")))
@@ -354,7 +391,7 @@ def folds(aids: list[str], k: int, seed: int) -> list[list[str]]:
 
 
 GRID = [0.0, *(float(round(t, 2)) for t in np.arange(0.1, 0.96, 0.05))]
-LEARNED = ("learned", "combined")
+LEARNED = ("hybrid", "learned", "combined")
 
 
 def choose_thresholds(data: Data, aids: list[str], *, k: int, seed: int, model: str, l2: float,
@@ -365,17 +402,26 @@ def choose_thresholds(data: Data, aids: list[str], *, k: int, seed: int, model: 
     for part in folds(aids, k, seed + 1):
         predicted.update(predict(data, [a for a in aids if a not in part], part, model=model, l2=l2,
                                  plover=plover))
-    def best(variant: str, keep: float | None) -> float:
+    def best(variant: str, keep: float | None, modal: float = NEVER) -> float:
         ranked = []
         for t in GRID:
-            th, kt = (1.01, t) if keep is None else (t, keep)  # keep=None: choose the keep threshold
-            d = score(data, aids, predicted, variant, th, kt).as_dict()
+            th, kt = (NEVER, t) if keep is None else (t, keep)  # keep=None: choose the keep threshold
+            d = score(data, aids, predicted, variant, th, kt, modal).as_dict()
             ranked.append(((d["detection_f1"], d["modality_accuracy"], -abs(t - 0.5)), t))
         return max(ranked)[1]
 
     chosen = {"learned_keep": best("learned", None)}  # rule events first, with no additions
     chosen["learned"] = best("learned", chosen["learned_keep"])
     chosen["combined"] = best("combined", 0.0)
+    chosen["hybrid_keep"] = best("hybrid", None)
+    # The model's modality over rule events the rules tell as having happened: from a share
+    # of 0.5 up, or never; ties go to never (the rules' reading).
+    ranked = []
+    for m in [*(t for t in GRID if t >= 0.5), NEVER]:
+        d = score(data, aids, predicted, "hybrid", NEVER, chosen["hybrid_keep"], m).as_dict()
+        ranked.append(((d["detection_f1"], d["modality_accuracy"], m), m))
+    chosen["hybrid_modality"] = max(ranked)[1]
+    chosen["hybrid"] = best("hybrid", chosen["hybrid_keep"], chosen["hybrid_modality"])
     return chosen
 
 
@@ -393,7 +439,8 @@ def evaluate(data: Data, splits: list[tuple[list[str], list[str]]], *, k: int, s
             chosen[m].append(th)
             predicted = predict(data, train, test, model=m, l2=l2, plover=plover)
             for v in LEARNED:
-                merge(pooled[f"{v}/{m}"], score(data, test, predicted, v, th[v], th["learned_keep"]))
+                merge(pooled[f"{v}/{m}"], score(data, test, predicted, v, th[v], th.get(f"{v}_keep", 0.5),
+                                                th.get(f"{v}_modality", NEVER)))
     for key, sc in pooled.items():
         out[key] = summary(sc)
     out["_thresholds"] = chosen
@@ -440,14 +487,14 @@ def label_counts(data: Data) -> dict[str, Any]:
 
 
 def measure_ms(data: Data) -> dict[str, Any]:
-    """Milliseconds per article of `apply_variant('learned')` (candidates, features, heads,
+    """Milliseconds per article of `apply_variant('hybrid')` (candidates, features, heads,
     decoding) with each shipped model, on the dev articles, the encoder loaded beforehand."""
     get_encoder(layers=12)
     out: dict[str, Any] = {}
     for mode in ("fast", "accurate"):
         t0 = time.perf_counter()
         for doc in data.docs.values():
-            ec.apply_variant(doc, copy.deepcopy(doc.events), "learned", mode=mode)
+            apply_variant(doc, copy.deepcopy(doc.events), "hybrid", mode=mode)
         out[mode] = round(1000 * (time.perf_counter() - t0) / len(data.docs), 1)
     out["articles"] = len(data.docs)
     return out
@@ -466,6 +513,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=3.0, help="L2 weight (the previous round's choice by CV)")
     ap.add_argument("--plover", type=Path, nargs="?", const=PLOVER_GSR, default=None,
                     help="add English training rows from the PLOVER gold-standard records")
+    ap.add_argument("--gold-modal", action="store_true",
+                    help="train also on the gold events that did not happen and no candidate falls in")
     ap.add_argument("--fresh", action="store_true", help="analyse the articles again")
     ap.add_argument("--reuse-docs", action="store_true",
                     help="the newest cached Docs whatever the rules (compare settings on one snapshot)")
@@ -477,11 +526,14 @@ def main(argv: list[str] | None = None) -> int:
     if a.part == "even" and (a.holdout or a.save):
         ap.error("--part even is for designing: --holdout and --save need every dev article")
     data = build(recs, a.news, fresh=a.fresh, reuse=a.reuse_docs)
+    if a.gold_modal:
+        print(f"gold not-happened rows: {add_gold_modal(data)}", flush=True)
     plover = False
     if a.plover:
         print(f"PLOVER rows: {add_plover(data, a.plover)}", flush=True)
         plover = True
     report: dict[str, Any] = {"labels": label_counts(data), "l2": a.l2, "seed": a.seed, "plover": plover,
+                              "gold_modal_rows": sum(len(m.cands) for m in data.modal.values()),
                               "rules_fingerprint": rules_fingerprint()}
     print(json.dumps(report["labels"]), flush=True)
     aids = sorted(data.docs)
@@ -499,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
         for v, d in report["holdout"].items():
             print(f"holdout {v:18s} {json.dumps(d)}", flush=True)
     if a.save:
-        arts = list(data.arts.values()) + (data.extra if plover else [])
+        arts = data.training(aids, plover=plover)
         for m in MODELS:
             x = columns(np.concatenate([art.x for art in arts]), m)
             clf = train_heads(x, [e for art in arts for e in art.examples], l2=a.l2, use_encoder=m == "enc")

@@ -4,6 +4,7 @@ switches. No training here."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from kroniek.doc import Doc, Sentence
 from kroniek.errors import ConfigError, ResourceError
 from kroniek.models import event_classifier as ec
 from kroniek.models.e5 import get_encoder
+from kroniek.stages.events.variants import NEVER, decode
 
 
 def one_sentence_doc(text: str) -> Doc:
@@ -41,7 +43,8 @@ def test_shipped_weights_load_and_fit_the_features(clf: ec.EventClassifier) -> N
         assert a["sub_type.w"].shape == (width, len(model.sub_types))
         assert a["modality.w"].shape == (width, len(ec.MODALITIES))
         assert set(model.sub_types) <= set(ec.SUB_TYPES)
-        assert all(0.0 < model.thresholds[v] < 1.0 for v in ("learned", "combined"))
+        assert all(0.0 < model.thresholds[v] < 1.0 for v in ("hybrid", "hybrid_keep", "learned", "combined"))
+        assert 0.5 <= model.thresholds["hybrid_modality"] <= NEVER
     assert clf.use_encoder and not ec.get_event_classifier("fast").use_encoder
     card = ec.classifier_path() / "MODEL_CARD.md"
     assert "cross-validation" in card.read_text(encoding="utf-8")
@@ -154,7 +157,8 @@ def test_the_screen_reaches_past_the_trigger_lexicon() -> None:
 
 def test_variants_are_switched_by_argument_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KRONIEK_EVENTS", raising=False)
-    assert ec.resolve_variant() == "rules"
+    assert ec.resolve_variant() == ec.DEFAULT_VARIANT
+    assert ec.resolve_variant("rules") == "rules"
     assert ec.resolve_variant("combined") == "combined"
     monkeypatch.setenv("KRONIEK_EVENTS", "learned")
     assert ec.resolve_variant() == "learned"
@@ -179,7 +183,7 @@ def test_decode_adds_screen_words_with_their_arguments_and_filters_rule_events()
     # every candidate very likely an event that happened, sub-type 0 of ["Armed clash"]
     probs = {"outcome": np.tile([0.05, 0.9, 0.05], (n, 1)), "sub_type": np.ones((n, 1)),
              "modality": np.tile([0.7, 0.1, 0.1, 0.1], (n, 1))}
-    added = ec.decode(doc, [], screen, probs, variant="learned", threshold=0.5, sub_types=["Armed clash"])
+    added = decode(doc, [], screen, probs, variant="learned", threshold=0.5, sub_types=["Armed clash"])
     sentences = [doc.sentence_index(e.trigger.start) for e in added]
     assert len(sentences) == len(set(sentences))  # one per sentence and type
     first = added[0]
@@ -187,19 +191,19 @@ def test_decode_adds_screen_words_with_their_arguments_and_filters_rule_events()
     assert "learned model" in (first.note or "")
     assert first.time.from_ == "2025-04-08"  # "dinsdag" before the 10th: the arguments' code
     # nothing reaches a threshold of 0.99: learned keeps nothing, combined keeps the rules'
-    assert ec.decode(doc, [], screen, probs, variant="learned", threshold=0.99,
+    assert decode(doc, [], screen, probs, variant="learned", threshold=0.99,
                      sub_types=["Armed clash"]) == []
     probs["outcome"] = np.tile([0.05, 0.05, 0.9], (n, 1))  # did not happen: future
-    e = ec.decode(doc, [], screen, probs, variant="learned", threshold=0.5, sub_types=["Armed clash"])[0]
+    e = decode(doc, [], screen, probs, variant="learned", threshold=0.5, sub_types=["Armed clash"])[0]
     assert e.modality == "future"
 
 
 def test_every_variant_runs_in_the_pipeline_in_both_modes() -> None:
-    rules = kroniek.analyze(TOLD, published="2025-04-10", lang="nl")
-    assert rules.to_json() == kroniek.analyze(TOLD, published="2025-04-10", lang="nl",
-                                              events="rules").to_json()
+    rules = kroniek.analyze(TOLD, published="2025-04-10", lang="nl", events="rules")
+    assert kroniek.analyze(TOLD, published="2025-04-10", lang="nl").to_json() == kroniek.analyze(
+        TOLD, published="2025-04-10", lang="nl", events=ec.DEFAULT_VARIANT).to_json()
     for mode in ("fast", "accurate"):
-        for variant in ("learned", "combined"):
+        for variant in ("hybrid", "learned", "combined"):
             doc = kroniek.analyze(TOLD, published="2025-04-10", lang="nl", mode=mode, events=variant)
             assert [e.id for e in doc.events] == [f"ev{i}" for i in range(1, len(doc.events) + 1)]
             if variant == "combined":  # the rules' events stay, in the fast mode's pipeline
@@ -215,3 +219,49 @@ def test_eval_events_names_a_bad_variant_in_one_line() -> None:
                            "--limit", "1"], capture_output=True, text=True, timeout=600)  # fmt: skip
     assert done.returncode == 3
     assert "unknown events variant 'neural'" in done.stderr and "Traceback" not in done.stderr
+
+
+NOT_HAPPENED = ("Het leger zal volgende week het dorp Popasna aanvallen. "
+                "Rebellen bestookten dinsdag het dorp Popasna met mortiergranaten.")
+
+
+def test_hybrid_keeps_the_rules_modality_and_the_model_decides_relevance() -> None:
+    doc = kroniek.analyze(NOT_HAPPENED, published="2025-04-10", lang="nl", events="rules")
+    rules = list(doc.events)
+    assert [e.modality for e in rules] == ["future", "asserted"]
+    cands = ec.candidates(doc, rules)[: len(rules)]
+    n = len(cands)
+
+    def run(outcome: list[float], **kw: float) -> list[tuple[str, str]]:
+        probs = {"outcome": np.tile(outcome, (n, 1)), "sub_type": np.ones((n, 1)),
+                 "modality": np.tile([0.1, 0.7, 0.1, 0.1], (n, 1))}
+        events = decode(doc, [dataclasses.replace(e) for e in rules], cands, probs, variant="hybrid",
+                        threshold=NEVER, sub_types=["Armed clash"], **kw)  # fmt: skip
+        return [(e.trigger.text, e.modality) for e in events]
+
+    # the model says "no event" for both: the future one stays, marked; the other goes
+    assert run([0.9, 0.05, 0.05], keep_threshold=0.5) == [("aanvallen", "future")]
+    # the model says "did not happen": the rules' cue wins; where they read none, the
+    # model's modality only at a share it reaches
+    assert run([0.1, 0.1, 0.8], keep_threshold=0.5) == [("aanvallen", "future"), ("bestookten", "asserted")]
+    assert run([0.1, 0.1, 0.8], keep_threshold=0.5, modality_threshold=0.8) == [
+        ("aanvallen", "future"), ("bestookten", "hypothetical")]
+    # learned, by contrast, drops what it judges no event whatever the rules read
+    probs = {"outcome": np.tile([0.9, 0.05, 0.05], (n, 1)), "sub_type": np.ones((n, 1)),
+             "modality": np.tile([0.1, 0.7, 0.1, 0.1], (n, 1))}
+    assert decode(doc, [dataclasses.replace(e) for e in rules], cands, probs, variant="learned",
+                  threshold=NEVER, sub_types=["Armed clash"]) == []
+
+
+def test_hybrid_additions_take_the_rules_cue_first() -> None:
+    text = "Als de rebellen het dorp Popasna belegeren, vluchten de bewoners naar het zuiden."
+    doc = kroniek.analyze(text, published="2025-04-10", lang="nl", events="rules")
+    screen = [c for c in ec.screen_candidates(doc) if doc.text[c.start : c.end] == "belegeren"]
+    assert screen and screen[0].modality == "hypothetical"
+    n = len(screen)
+    probs = {"outcome": np.tile([0.1, 0.8, 0.1], (n, 1)), "sub_type": np.ones((n, 1)),
+             "modality": np.tile([0.1, 0.7, 0.1, 0.1], (n, 1))}
+    (added,) = decode(doc, [], screen, probs, variant="hybrid", threshold=0.5, sub_types=["Armed clash"])
+    assert added.modality == "hypothetical"  # the model said "happened"; the rules read "als"
+    (learned,) = decode(doc, [], screen, probs, variant="learned", threshold=0.5, sub_types=["Armed clash"])
+    assert learned.modality == "asserted"

@@ -1,10 +1,15 @@
 """Learned event detection on the e5 encoder: which words of an article tell an ACLED
 event, of which sub-type, and whether it happened.
 
-Three variants of the events stage (`VARIANTS`, chosen by `kroniek.analyze(...,
-events=...)`, `$KRONIEK_EVENTS` or `--events-variant`; `rules` is the default):
+Four variants of the events stage (`VARIANTS`, chosen by `kroniek.analyze(...,
+events=...)`, `$KRONIEK_EVENTS` or `--events-variant`; `DEFAULT_VARIANT` is the default);
+what each makes of the rules' events and the model's judgements is
+`kroniek.stages.events.variants`:
 
 - `rules`: the lexicon rules of `kroniek.stages.events` alone; this module is not called;
+- `hybrid`: the model decides whether a rule event or a screen word is an event at all;
+  whether it happened is the rules' call wherever they read a cue (future, condition,
+  negation, denial, habitual or aggregate), the model's only where they read none;
 - `learned`: the model decides every event: each rule event is kept or dropped and given
   its modality by the model (its sub-type stays the rules': cross-validated on dev, the
   sub-type head was less accurate than the rules, 0.77 against 1.0), and words the rules
@@ -33,9 +38,10 @@ Steps, for one Doc:
 4. **Heads** (logistic regressions over the standardised features, numpy): `outcome`
    (none / happened / not happened), `sub_type` (the ACLED sub-types seen in training),
    `modality` (future / hypothetical / negated / habitual, for what did not happen).
-5. **Decoding** (`decode`): a candidate whose P(not none) reaches the variant's threshold
-   is an event; one per sentence and ACLED type; an added event gets its place, date,
-   actors, fatalities and claims from `kroniek.stages.events.arguments.fill_arguments`.
+5. **Decoding** (`kroniek.stages.events.variants.decode`): a candidate whose P(not none)
+   reaches the variant's threshold is an event; one per sentence and ACLED type; an added
+   event gets its place, date, actors, fatalities and claims from
+   `kroniek.stages.events.arguments.fill_arguments`.
 
 Two weight files, trained by `scripts/train_event_classifier.py` (scores and data in the
 folder's `MODEL_CARD.md`): `event-classifier.npz` (encoder + lexical features, used in
@@ -59,7 +65,7 @@ from typing import Any
 import numpy as np
 
 from kroniek import acled
-from kroniek.doc import Cue, Doc, Event
+from kroniek.doc import Doc, Event
 from kroniek.errors import ConfigError, ResourceError
 from kroniek.models.e5 import E5Encoder, get_encoder
 
@@ -76,11 +82,9 @@ __all__ = [
     "EncoderWindow",
     "EventClassifier",
     "Judgement",
-    "apply_variant",
     "candidates",
     "candidates_from_events",
     "classifier_path",
-    "decode",
     "encoder_features",
     "encoder_window",
     "feature_matrix",
@@ -95,7 +99,7 @@ __all__ = [
 MODELS_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
 WEIGHTS = "event-classifier.npz"  # encoder + lexical features: accurate mode
 WEIGHTS_LEXICAL = "event-classifier-lexical.npz"  # lexical features only: fast mode
-VARIANTS = ("rules", "learned", "combined")
+VARIANTS = ("rules", "hybrid", "learned", "combined")
 DEFAULT_VARIANT = "rules"
 OUTCOMES = ("none", "happened", "not_happened")
 # What the modality head chooses between (the system's words: habitual = the gold's generic).
@@ -589,79 +593,3 @@ def resolve_variant(variant: str | None = None) -> str:
         raise ConfigError(f"unknown events variant {chosen!r}" + ("" if variant else " (from $KRONIEK_EVENTS)"),
                           hint=f"variants are: {', '.join(VARIANTS)}")  # fmt: skip
     return chosen
-
-
-def decode(doc: Doc, events: Sequence[Event], cands: Sequence[Candidate],
-           probs: dict[str, np.ndarray], *, variant: str, threshold: float,
-           sub_types: Sequence[str], modalities: Sequence[str] = MODALITIES,
-           keep_threshold: float = 0.5) -> list[Event]:
-    """The events of `variant` (step 5) from the rules' `events`, their `cands` (rule
-    events first, in order, as `candidates` makes them) and the heads' `probs`: a screen
-    word becomes an event at P(not none) >= `threshold`; under `learned`, a rule event
-    is kept at P(not none) >= `keep_threshold`."""
-    from kroniek.stages.events import arguments as args
-    from kroniek.stages.events.triggers import Trigger
-
-    if variant == "rules":
-        return list(events)
-    lang = doc.lang if doc.lang in ("nl", "en") else "nl"
-    n_rules = sum(c.from_rules for c in cands)
-    out: list[Event] = []
-    for i, e in enumerate(events[:n_rules]):
-        if variant == "combined":
-            out.append(e)
-            continue
-        none, happened, not_happened = probs["outcome"][i]
-        if 1.0 - none < keep_threshold:
-            continue
-        if happened >= not_happened:
-            e.modality = e.modality if e.modality in ("asserted", "claimed") else "asserted"
-        else:
-            e.modality = modalities[int(probs["modality"][i].argmax())]
-        out.append(e)
-    # Additions: the likeliest screen word of each sentence and ACLED type not yet taken.
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for i in range(n_rules, len(cands)):
-        relevance = 1.0 - float(probs["outcome"][i][0])
-        if relevance < threshold:
-            continue
-        key = (doc.sentence_index(cands[i].start), acled.TYPE_OF[sub_types[int(probs["sub_type"][i].argmax())]])
-        if key not in best or relevance > best[key][0]:
-            best[key] = (relevance, i)
-    have = {(doc.sentence_index(e.trigger.start), e.type) for e in out}
-    for (si, etype), (relevance, i) in sorted(best.items(), key=lambda kv: kv[1][1]):
-        if (si, etype) in have or si < 0:
-            continue
-        c = cands[i]
-        sub = sub_types[int(probs["sub_type"][i].argmax())]
-        _, happened, not_happened = probs["outcome"][i]
-        modality = "asserted" if happened >= not_happened else modalities[int(probs["modality"][i].argmax())]
-        text = doc.text[c.start : c.end]
-        event = Event(id=f"ev{len(out) + 1}", type=etype, sub_type=sub, plover=acled.plover_code(sub),
-                      trigger=Cue(start=c.start, end=c.end, text=text), modality=modality,
-                      confidence=0.6 if modality == "asserted" else 0.4)  # fmt: skip
-        trig = Trigger(c.start, c.end, text, sub, si, modality=modality)
-        args.fill_arguments(doc, event, trig, lang=lang, previous=out)
-        if event.modality == "asserted" and args.time_is_future(doc, event):
-            event.modality = "future"
-        event.note = "; ".join([*filter(None, [event.note]), f"found by the learned model (P={relevance:.2f})"])
-        out.append(event)
-    return sorted(out, key=lambda e: e.trigger.start)
-
-
-def apply_variant(doc: Doc, events: Sequence[Event], variant: str, *, mode: str = "fast") -> list[Event]:
-    """The events stage's events under `variant` (see the module docstring), with the
-    classifier of `mode`. Called by `kroniek.stages.events.EventsStage`."""
-    variant = resolve_variant(variant)
-    if variant == "rules":
-        return list(events)
-    clf = get_event_classifier(mode)
-    cands = candidates(doc, events)
-    if not cands:
-        return list(events)
-    probs = clf.probabilities(feature_matrix(doc, cands, trigger_layers=clf.trigger_layers,
-                                             use_encoder=clf.use_encoder))
-    th = clf.thresholds
-    return decode(doc, events, cands, probs, variant=variant, threshold=th.get(variant, 0.5),
-                  keep_threshold=th.get("learned_keep", 0.5), sub_types=clf.sub_types,
-                  modalities=clf.modalities)  # fmt: skip

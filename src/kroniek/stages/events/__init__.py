@@ -58,6 +58,7 @@ __all__ = [
     "is_noun_form",
     "lexicon",
     "merge_same_incident",
+    "modality_from_claims",
 ]
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def happened(event: Event) -> bool:
     return event.modality in HAPPENED
 
 
-def _modality_from_claims(doc: Doc, event: Event) -> str:
+def modality_from_claims(doc: Doc, event: Event) -> str:
     """A denial covering the trigger negates it; a hedged or unconfirmed report makes it
     claimed ("volgens Russische bloggers werd er gevochten")."""
     if event.modality != "asserted":
@@ -87,9 +88,6 @@ def _modality_from_claims(doc: Doc, event: Event) -> str:
             and not is_noun_form(event.trigger.text, lang=lang):
         return "claimed"  # a noun ("na de aanslag") presupposes its event even in an opinion
     return "asserted"
-
-
-# -- 4. events from triggers ---------------------------------------------------------------
 
 
 # -- 4. events from triggers ---------------------------------------------------------------
@@ -284,7 +282,7 @@ class EventsStage:
             args.fill_arguments(doc, event, trig, lang=lang, previous=events)
             if event.modality == "asserted" and args.time_is_future(doc, event):
                 event.modality = "future"
-            event.modality = _modality_from_claims(doc, event)
+            event.modality = modality_from_claims(doc, event)
             earlier = ((args.antecedent(events, event, doc=doc) if trig.anaphoric else None)
                        or _repeat_of(doc, events, event, trig, lang=lang))
             if earlier is not None:
@@ -294,7 +292,7 @@ class EventsStage:
             events.extend(_one_per_place(doc, event))
         events = merge_same_incident(doc, events)
         if self.variant != "rules":  # the learned variants (kroniek.models.event_classifier)
-            from kroniek.models.event_classifier import apply_variant
+            from kroniek.stages.events.variants import apply_variant
 
             events = merge_same_incident(doc, apply_variant(doc, events, self.variant, mode=self.mode))
         by_claim = {c.id: c for c in doc.claims}
