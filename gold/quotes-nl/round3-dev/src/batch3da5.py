@@ -1,0 +1,42 @@
+# Hand annotations, round 3 dev, part A, file 5 (see ../../GUIDE.md and ../../src/batch1.py
+# for the format). Written by reading each article only (no kroniek output on them).
+ANN = {
+10747709: [
+ ("indirect", "het volledige rapport van speciaal aanklager Robert Mueller moet op tafel komen", "eens", "Democraten en Republikeinen", "Democraten en Republikeinen|Democraten|Republikeinen"),
+ ("indirect", "uit het rapport extra bevestiging te halen van Muellers conclusie dat Trump niet samenwerkte met de Russen tijdens de verkiezingen van 2016", "denken", "De Republikeinen", "Republikeinen"),
+ ("indirect", "er de voor Trump gunstige conclusie mee te ondergraven die minister van justitie William Barr trok", "hopen", "De Democraten", "Democraten"),
+ ("indirect", "Trump zich ook niet schuldig heeft gemaakt aan het misdrijf 'belemmering van de rechtsgang'", "conclusie", "minister van justitie William Barr", "William Barr|Barr"),
+ ("direct", "grootmoedig te zijn na een overwinning", "advies", "CNN-commentator David Gergen", "David Gergen"),
+ ("mixed", "het onderzoek er was gekomen 'doordat een heleboel mensen slechte dingen hebben gedaan, kwade zaken, ik zou zelfs zeggen daden van verraad tegen ons land. En naar die mensen gaan we zeker kijken.'", "zei", "Trump", "Trump"),
+ ("indirect", "iemand met valse voorwendselen de FBI zover kreeg zich in eventuele samenspanning van de Trump-campagne met de Russen te verdiepen", "suggereerde", "Zijn advocaat Rudy Giuliani", "Rudy Giuliani"),
+ ("direct", "Ik wil weten wie het deed. Wie betaalde er voor? Wie wakkerde het vuurtje aan?", "", "", "Rudy Giuliani"),
+ ("mixed", "moeten de Democraten nu 'stoppen en zeggen: ik zat fout'", "Volgens", "hem", "Rudy Giuliani"),
+ ("indirect", "krijgt het Congres daarover het laatste woord, na lezing van het rapport en het verhoren van Barr", "betreft", "de Democraten", "Democraten"),
+ ("direct", "Ik ken niet veel mensen die dit hadden volgehouden", "zei", "hij", "Trump"),
+ ("indirect", "de president van Amerika zo niet een crimineel, dan toch op zijn minst iemand is die voortdurend de normen van fatsoenlijk politiek gedrag, en van fatsoen in het algemeen, aan zijn laars lapt", "overtuigd", "De Democraten", "Democraten"),
+ ("direct", "zoveel als toegestaan", "", "Barr", "William Barr|Barr"),
+ ("indirect", "Maar hij mag daar geen misdrijf mee toedekken", "besliste", "het Hooggerechtshof", "Hooggerechtshof"),
+],
+10747997: [
+ ("direct", "Er is geen reden tot onrust. De parkeergarage heeft een robuuste constructie. Met de wapening in het beton is niks mis", "zegt", "de burgemeester van Almelo, Arjen Gerritsen", "Arjen Gerritsen"),
+ ("direct", "Om te voorkomen dat er nog meer schade aan auto's ontstaat, hebben we besloten de parkeergarage te sluiten.", "", "", "Arjen Gerritsen"),
+ ("direct", "Dat is uit voorzorg gebeurd", "zegt", "Gerritsen", "Arjen Gerritsen"),
+ ("direct", "Ook het parkeerdek boven het Havenblok en de appartementen zijn veilig", "benadrukt", "hij", "Arjen Gerritsen"),
+ ("direct", "Bouwkundigen hebben aangegeven dat door trillingen in de bodem stukken van het relatief oude beton in de parkeergarage hebben losgelaten", "zegt", "de burgemeester", "Arjen Gerritsen"),
+ ("indirect", "Maar de gemeente zal haar verantwoordelijkheid nemen als ze aansprakelijk is", "laat", "de burgemeester", "Arjen Gerritsen"),
+],
+10749011: [
+ ("indirect", "zijn best te blijven doen", "zegt", "de wethouder", "Yasin Torunoglu"),
+ ("direct", "We hebben van ambtenaren gehoord dat het gebouw een onderwijsbestemming houdt. Het was het laatste pand in onze buurten dat in aanmerking kwam als alternatief voor De Zuidwester", "laten", "De besturen van bewonersorganisaties in Stratum-zuidwest", ""),
+ ("indirect", "voldoet ook volgens beheerder Lumens en de gemeente Eindhoven niet als buurthuis", "volgens", "beheerder Lumens en de gemeente Eindhoven", "Lumens en de gemeente Eindhoven|Lumens|gemeente Eindhoven"),
+ ("direct", "Dat klopt niet. Aan de drie buurten is medegedeeld dat de recente leerlingenontwikkelingen mogelijk roet in het eten gooien wat betreft de realisatie van een buurtontmoetingsruimte. Afgesproken is om een en ander uit te zoeken.", "antwoordt", "een woordvoerder van de gemeente", "gemeente Eindhoven"),
+ ("direct", "Maar we moeten dat nog uitwerken en dan wil ik eerst het team en de ouders informeren.", "", "", "Bart Brouwer"),
+ ("direct", "We hebben in augustus vorig jaar gehoord dat we hier weg zouden moeten, maar de kinderen zitten hier nog steeds", "zegt", "", "Ingrid Bal"),
+ ("direct", "Het voelt als een echte school en we genieten van de kleinschaligheid. Ik hoop dat we dat gevoel kunnen vasthouden, waar de kinderen ook terechtkomen.", "", "", "Ingrid Bal"),
+ ("indirect", "de buurten alsnog een alternatief te bieden", "gevraagd", "een motie van Remco van Dooren (CDA)", "Remco van Dooren"),
+ ("direct", "een uiterste inspanning", "toegezegd", "Wethouder Yasin Torunoglu", "Yasin Torunoglu"),
+ ("direct", "Wat is die toezegging waard?", "vraagt", "Ad van Best", "Ad van Best"),
+ ("direct", "Zeg dan gewoon dat je niets gaat doen. Dan weten wij waar we aan toe zijn.", "", "", "Ad van Best"),
+ ("mixed", "de wethouder 'zijn best blijft doen en er nog steeds voor gaat om het waar te maken'", "laat", "De gemeente", "gemeente Eindhoven"),
+],
+}
