@@ -20,6 +20,7 @@ ANN = {
  ("indirect", "zo'n boetesysteem niet effectief is", "rekende", "Het Planbureau voor de Leefomgeving", "Planbureau voor de Leefomgeving"),
  ("indirect", "het klimaatbeleid niet te steunen als de CO2-taks onvoldoende uit de verf komt", "zeggen", "Van der Lee en Moorlag", "Van der Lee en Moorlag|Tom van der Lee|William Moorlag"),
  ("indirect", "grote bedrijven Nederland verlaten als de nationale heffing er komt, met banenverlies tot gevolg", "waarschuwen", "De werkgevers", "VNO-NCW en MKB-Nederland|VNO-NCW|MKB-Nederland"),
+ ("direct", "geruchten", "", "VVD", "VVD"),
  ("mixed", "het kabinet met een 'verstandig' belastingplan komt", "rekenen", "D66 en ChristenUnie", "D66 en ChristenUnie|D66|ChristenUnie"),
  ("mixed", "die wel 'verstandig' moet zijn", "benadrukte", "hij", "Rutte"),
  ("indirect", "de belasting de internationale concurrentiepositie van de Nederlandse industrie niet mag schaden", "bedoelde", "Rutte", "Rutte"),
