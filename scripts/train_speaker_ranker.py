@@ -28,12 +28,13 @@ import numpy as np
 
 from kroniek.doc import Doc
 from kroniek.evaluation.quotes import load_gold, match_spans, top_level
-from kroniek.models.speaker_ranker import FEATURES, SpeakerRanker, candidates_for
+from kroniek.models.speaker_ranker import FEATURES, SpeakerRanker, candidates_for, settled
 from kroniek.stages.phrases import DepIndex, lexicon
 from kroniek.stages.quotes import find_quotes
 from kroniek.stages.speakers import Resolver
 
-Group = tuple[str, np.ndarray, np.ndarray, int]  # article, X, labels, index of the rules' choice
+# article, X, labels, index of the rules' choice, whether the rules' choice is `settled`
+Group = tuple[str, np.ndarray, np.ndarray, int, bool]
 
 
 def _docs(gold: Path, cache: Path | None) -> list[tuple[dict[str, Any], Doc]]:
@@ -59,7 +60,8 @@ def groups(art: dict[str, Any], doc: Doc) -> list[Group]:
     """One candidate list per predicted quote matched to a gold quote with a named speaker."""
     doc.quotes = []
     quotes = top_level(find_quotes(doc, speakers="rules"))
-    cands = candidates_for(doc, quotes, Resolver(doc, lexicon(doc.lang)), DepIndex(doc))
+    resolver, deps = Resolver(doc, lexicon(doc.lang)), DepIndex(doc)
+    cands = candidates_for(doc, quotes, resolver, deps)
     out: list[Group] = []
     for kinds in ({"direct"}, {"indirect", "mixed"}):
         gq = [g for g in art["quotes"] if g["kind"] in kinds]
@@ -74,7 +76,8 @@ def groups(art: dict[str, Any], doc: Doc) -> list[Group]:
             x = np.asarray([c.features for c in cs], dtype=np.float64).reshape(-1, len(FEATURES))
             y = np.asarray([c.name.casefold() in names for c in cs], dtype=np.float64)
             rule = next((k for k, c in enumerate(cs) if "rule" in c.sources), -1)
-            out.append((str(art["id"]), x, y, rule))
+            sure = settled(doc, quotes[idx[pi]], resolver, deps)
+            out.append((str(art["id"]), x, y, rule, sure))
     return out
 
 
@@ -130,12 +133,14 @@ def fit_ensemble(train: list[Group], *, seeds: int = 5, **opts: Any) -> dict[str
     return out
 
 
-def accuracy(model: dict[str, Any] | None, test: list[Group]) -> tuple[int, int]:
-    """Right choices over all lists (model None: the rules' choice)."""
+def accuracy(model: dict[str, Any] | None, test: list[Group], *,
+             hybrid: bool = False) -> tuple[int, int]:
+    """Right choices over all lists (model None: the rules' choice; `hybrid`: the rules'
+    choice where it is settled, the model's elsewhere)."""
     ranker = SpeakerRanker(model) if model is not None else None
     ok = 0
-    for _, x, y, rule in test:
-        if ranker is None:
+    for _, x, y, rule, sure in test:
+        if ranker is None or (hybrid and sure):
             ok += int(rule >= 0 and bool(y[rule]))
         elif len(y):
             ok += int(bool(y[int(np.argmax(ranker.scores(x)))]))
@@ -226,9 +231,16 @@ def openboek_groups(root: Path, *, cache: Path | None = None) -> list[Group]:
     return out
 
 
-def _report(name: str, model: dict[str, Any] | None, test: list[Group]) -> None:
-    ok, n = accuracy(model, test)
+def _report(name: str, model: dict[str, Any] | None, test: list[Group], *,
+            hybrid: bool = False) -> None:
+    ok, n = accuracy(model, test, hybrid=hybrid)
     print(f"{name:28} {ok}/{n} = {ok / max(n, 1):.4f}")
+
+
+def _train_lists(gs: list[Group], which: str) -> list[Group]:
+    """The lists a model learns from: all, or only those the rules leave unsettled (the
+    ones the `hybrid` choice gives the model)."""
+    return gs if which == "all" else [g for g in gs if not g[4]]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -245,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1e-2)
     ap.add_argument("--epochs", type=int, default=300)
     ap.add_argument("--seeds", type=int, default=5, help="models averaged")
+    ap.add_argument("--lists", choices=("all", "unsettled"), default="all",
+                    help="train on all lists or only those the rules leave unsettled")
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
     dev, extra = _load(args)
@@ -257,23 +271,29 @@ def main(argv: list[str] | None = None) -> int:
         data = part(dev, args.within)
         arts = sorted({g[0] for g in data})
         folds = [set(arts[k::5]) for k in range(5)]
-        tot_r = tot_m = n = 0
+        tot_r = tot_m = tot_h = n = 0
         for f in folds:
             test = [g for g in data if g[0] in f]
-            model = fit_ensemble([g for g in data if g[0] not in f] + extra, **opts)
+            model = fit_ensemble(_train_lists([g for g in data if g[0] not in f] + extra,
+                                              args.lists), **opts)
             tot_r += accuracy(None, test)[0]
             tot_m += accuracy(model, test)[0]
+            tot_h += accuracy(model, test, hybrid=True)[0]
             n += len(test)
-        print(f"cv by article ({args.within}, {len(arts)} articles): rules {tot_r}/{n} = {tot_r / n:.4f}, "
-              f"ranker {tot_m}/{n} = {tot_m / n:.4f}")
+        print(f"cv by article ({args.within}, {len(arts)} articles, {sum(g[4] for g in data)} "
+              f"settled, trained on {args.lists}): rules {tot_r}/{n} = {tot_r / n:.4f}, "
+              f"learned {tot_m}/{n} = {tot_m / n:.4f}, hybrid {tot_h}/{n} = {tot_h / n:.4f}")
     elif args.command == "half":
-        model = fit_ensemble(part(dev, args.train) + extra, **opts)
+        model = fit_ensemble(_train_lists(part(dev, args.train) + extra, args.lists), **opts)
         test = part(dev, args.test)
         _report(f"rules on {args.test}", None, test)
-        _report(f"ranker on {args.test}", model, test)
+        _report(f"learned on {args.test}", model, test)
+        _report(f"hybrid on {args.test}", model, test, hybrid=True)
     else:
-        model = fit_ensemble(dev + extra, **opts)
-        model["trained_on"] = {"dev_lists": len(dev), "openboek_lists": len(extra), **opts}
+        train = _train_lists(dev + extra, args.lists)
+        model = fit_ensemble(train, **opts)
+        model["trained_on"] = {"dev_lists": len(dev), "openboek_lists": len(extra),
+                               "lists": args.lists, "lists_used": len(train), **opts}
         text = json.dumps(model, separators=(",", ":"))
         if args.out:
             Path(args.out).parent.mkdir(parents=True, exist_ok=True)

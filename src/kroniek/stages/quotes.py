@@ -75,7 +75,7 @@ class _Found:
 
 def find_quotes(doc: Doc, *, speakers: str | None = None) -> list[Quote]:
     """All quotes of the document, in text order, with ids q1, q2, ...; `speakers`
-    chooses how speakers are picked ("rules" or "learned", see
+    chooses how speakers are picked ("rules", "learned" or "hybrid", see
     `kroniek.models.speaker_ranker.resolve_speakers`)."""
     return _Finder(doc, speakers=resolve_speakers(speakers)).run()
 
@@ -130,9 +130,9 @@ class _Finder:
             sp = f.quote.speaker
             if sp is not None and sp.name:
                 sp.name = self.resolver.tidy_name(sp.name)
-        if self.speakers == "learned":
+        if self.speakers != "rules":
             rerank_speakers(self.doc, [f.quote for f in self.found if id(f.quote) not in self.nested],
-                            self.resolver, self.deps)
+                            self.resolver, self.deps, keep_settled=self.speakers == "hybrid")
         quotes = sorted((f.quote for f in self.found), key=lambda q: (q.start, -q.end))
         for i, q in enumerate(quotes, start=1):
             q.id = f"q{i}"
@@ -607,7 +607,8 @@ def _repeated_in(inner: str, quotes: list[Quote]) -> Quote | None:
 
 @register_stage("kroniek.quotes.v1")
 class QuotesStage:
-    """`speakers`: "rules" or "learned" (None: $KRONIEK_SPEAKERS, else rules)."""
+    """`speakers`: "rules", "learned" or "hybrid" (None: $KRONIEK_SPEAKERS, else the
+    default of `kroniek.models.speaker_ranker`)."""
 
     requires = ("blocks",)
     assigns = ("quotes",)

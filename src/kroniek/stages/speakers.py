@@ -300,7 +300,7 @@ class Resolver:
                 self.remember(org, descriptor, roles, mention.start, None, is_org=True)
                 return Speaker(name=org, descriptor=descriptor, start=mention.start,
                                end=mention.end, entity=self.entity_id(org))
-            if not self._anaphoric(mention, roles):
+            if not self.anaphoric(mention, roles):
                 named = self._introduced_as(mention)
                 if named is not None:
                     return Speaker(name=named, descriptor=descriptor, start=mention.start,
@@ -509,7 +509,7 @@ class Resolver:
             desc = f"{desc}, {tail}" if desc else tail
         return name, (ns, ns + len(name)), desc or None
 
-    def _anaphoric(self, m: Mention, roles: set[str]) -> bool:
+    def anaphoric(self, m: Mention, roles: set[str]) -> bool:
         """A pronoun, or a definite role noun phrase ("de minister", "the spokesman")."""
         words = m.text.lower().split()
         if m.text.lower() in self.lex.pronouns:
