@@ -49,14 +49,19 @@ class ClauseHit:
 class ParsedClauses:
     """The reported clauses of one document, sentence by sentence."""
 
-    def __init__(self, doc: Doc, deps: DepIndex, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, deps: DepIndex, lex: Lexicon,
+                 learned: frozenset[int] = frozenset()) -> None:
+        """`learned`: token indices of verbs the cue tagger takes for cues, whatever the
+        lexicon says (`kroniek.models.cue_tagger`); they count as speech cues."""
         self.doc = doc
         self.deps = deps
         self.lex = lex
+        self.learned = learned
         cues = lex.cue_verbs | lex.clause_verbs
         # The reporting verbs of the document, found once (token index, start).
         self.verbs = [k for k, t in enumerate(doc.tokens) if t.upos in ("VERB", "AUX")
-                      and (t.text.lower() in cues or t.lemma.lower() in cues)] if deps.active else []
+                      and (t.text.lower() in cues or t.lemma.lower() in cues or k in learned)
+                      ] if deps.active else []
         self.starts = [doc.tokens[k].start for k in self.verbs]
 
     def in_sentence(self, s: int, e: int) -> list[ClauseHit]:
@@ -100,7 +105,8 @@ class ParsedClauses:
                     plausible_source(m, lex) or definite(m, lex)):
                 m = None
         passive = any(toks[c].dep == "aux:pass" for c in kids)
-        speech = t.text.lower() in lex.cue_verbs or t.lemma.lower() in lex.cue_verbs
+        speech = (t.text.lower() in lex.cue_verbs or t.lemma.lower() in lex.cue_verbs
+                  or k in self.learned)
         no_source_aux = any(toks[c].dep in ("mark", "aux") and toks[c].text.lower() in _NO_SOURCE_AUX
                             for c in kids)
         if no_source_aux and m is None:

@@ -1,0 +1,219 @@
+"""Cues as a learned decision: is this verb or noun, here, a cue of reported speech?
+
+The rules of `kroniek.stages.indirect` and `kroniek.stages.clauses` take a word as a cue
+when its form or lemma is in the language's cue lexicon. The tagger looks at every verb
+and noun of a body sentence (words inside quotation marks excepted) and weighs:
+
+- the word: its lemma, its lexicon kind (verb, clause, noun, particle verb, impersonal,
+  none), a lemma with its separable particle ("stel+bij", "meld+aan");
+- its place in the parse: its own relation, its complements (a dat/of clause, a te- or
+  om-infinitive, an object, a reflexive "zich", a particle), the kind of its subject
+  (a name, a role or source noun, a third-person pronoun, a first- or second-person
+  pronoun, a relative pronoun, a thing), a passive auxiliary;
+- the surface around it: a comma or a quotation mark just before or after it, a "dat",
+  "of" or colon within a few words, a subject pronoun right after it (inversion).
+
+Most features carry no lemma, so a verb the lexicon lacks ("opperde", "bijt toe dat")
+is judged by its construction; the lemma features let the model learn the non-speech
+readings of lexicon words ("meldde zich aan", "stelt eisen").
+
+The model is a sparse logistic regression over these string features, trained on the
+cues of the Dutch dev gold by `scripts/train_cue_tagger.py`; the weights are a small JSON
+file (`resources/models/cue-tagger/weights.json`). Lexical and parse features only, no
+encoder: it runs in fast mode. How the quotes stage uses it: `kroniek.stages.quotes`
+(`$KRONIEK_CUES`), scores in the model card.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kroniek.doc import Doc
+from kroniek.errors import ConfigError, ResourceError
+from kroniek.stages.phrases import DepIndex, Lexicon, source_type
+
+__all__ = [
+    "CUE_CHOICES",
+    "DEFAULT_CUES",
+    "CueTagger",
+    "candidate_tokens",
+    "cue_features",
+    "get_tagger",
+    "is_candidate",
+    "resolve_cues",
+    "weights_file",
+]
+
+DEFAULT_CUES = "learned"
+CUE_CHOICES = ("rules", "learned")
+_CANDIDATE_UPOS = frozenset({"VERB", "AUX", "NOUN"})
+_FIRST_SECOND = frozenset({"ik", "wij", "we", "u", "jij", "je", "jullie", "i", "you", "me", "mij"})
+_THIRD = frozenset({"hij", "zij", "ze", "he", "she", "they", "men"})
+_RELATIVE = frozenset({"die", "dat", "wie", "wat", "who", "which", "that"})
+_MARKS = frozenset("\"'„“”‘’«»")
+_COMPLEMENTS = frozenset({"dat", "of", "om", "te", "hoe", "waarom", "wat", "wie", "that", "if",
+                          "whether", "to"})
+
+
+def resolve_cues(choice: str | None = None) -> str:
+    """`choice`, else $KRONIEK_CUES, else DEFAULT_CUES; ConfigError otherwise."""
+    chosen = choice or os.environ.get("KRONIEK_CUES") or DEFAULT_CUES
+    if chosen not in CUE_CHOICES:
+        raise ConfigError(f"unknown cues choice {chosen!r}"
+                          + ("" if choice else " (from $KRONIEK_CUES)"),
+                          hint="use 'rules' or 'learned'")
+    return chosen
+
+
+def weights_file(lang: str = "nl") -> Path:
+    return (Path(__file__).resolve().parent.parent / "resources" / "models" / "cue-tagger"
+            / f"weights-{lang}.json")
+
+
+def is_candidate(doc: Doc, k: int, quoted: list[tuple[int, int]]) -> bool:
+    """Does the tagger judge token k: a verb or noun outside the quoted spans?"""
+    t = doc.tokens[k]
+    return t.upos in _CANDIDATE_UPOS and t.text[:1].isalpha() and not any(
+        a <= t.start < b for a, b in quoted)
+
+
+def candidate_tokens(doc: Doc, quoted: list[tuple[int, int]]) -> list[int]:
+    """Indices in `doc.tokens` of the verbs and nouns outside the quoted spans."""
+    return [k for k in range(len(doc.tokens)) if is_candidate(doc, k, quoted)]
+
+
+def _lex_kind(form: str, lemma: str, lex: Lexicon) -> str:
+    for name, words in (("verb", lex.cue_verbs), ("clause", lex.clause_verbs),
+                        ("noun", lex.cue_nouns), ("particle", lex.particle_verbs),
+                        ("impersonal", lex.impersonal)):
+        if form in words or lemma in words:
+            return name
+    return "none"
+
+
+def _subject_kind(doc: Doc, i: int, lex: Lexicon) -> str:
+    t = doc.tokens[i]
+    low = t.text.lower()
+    if low in _FIRST_SECOND:
+        return "first_second"
+    if low in _RELATIVE:
+        return "relative"
+    if low in _THIRD:
+        return "third"
+    if t.upos == "PROPN":
+        return "name"
+    if lex.role_class(t.text) or source_type(t.text, lex.lang) or low in lex.org_nouns:
+        return "source_noun"
+    if t.upos == "NOUN":
+        return "noun"
+    return "other"
+
+
+def cue_features(doc: Doc, deps: DepIndex, k: int, lex: Lexicon) -> list[str]:
+    """The string features of token k as a possible cue (see the module docstring)."""
+    toks = doc.tokens
+    t = toks[k]
+    form, lemma = t.text.lower(), (t.lemma or t.text).lower()
+    kind = _lex_kind(form, lemma, lex)
+    kids = deps.children.get(k, [])
+    f = [f"upos={t.upos}", f"lex={kind}", f"lemma={lemma}", f"dep={t.dep.split(':')[0]}",
+         f"lex_upos={kind}_{t.upos}"]
+    prt = [toks[c].text.lower() for c in kids if toks[c].dep == "compound:prt"]
+    for p in prt:
+        f += [f"prt={p}", f"lemma_prt={lemma}+{p}"]
+    if any(toks[c].text.lower() == "zich" for c in kids):
+        f += ["zich", f"lemma_zich={lemma}"]
+    comp = ""
+    for c in kids:
+        dep = toks[c].dep.split(":")[0]
+        if dep in ("ccomp", "xcomp", "advcl"):
+            marks = [toks[m].text.lower() for m in deps.children.get(c, [])
+                     if toks[m].dep in ("mark", "aux") and toks[m].text.lower() in _COMPLEMENTS]
+            comp = marks[0] if marks else "bare"
+            f += [f"{dep}={comp}", f"kind_{dep}={kind}_{comp}"]
+            if c > k:
+                f.append(f"{dep}_after")
+        elif dep in ("obj", "iobj", "obl", "expl", "aux"):
+            f.append(f"has_{dep}")
+            if dep == "obl":
+                case = [toks[m].text.lower() for m in deps.children.get(c, [])
+                        if toks[m].dep == "case"]
+                if case:
+                    f += [f"obl={case[0]}", f"lemma_obl={lemma}+{case[0]}"]
+            if dep == "aux" and toks[c].dep == "aux:pass":
+                f.append("passive")
+    if comp:
+        f.append(f"lemma_comp={lemma}_{comp}")
+    else:
+        f.append(f"kind_nocomp={kind}")
+    subj = next((c for c in kids if toks[c].dep.startswith("nsubj")), None)
+    sk = _subject_kind(doc, subj, lex) if subj is not None else "none"
+    f += [f"subj={sk}", f"kind_subj={kind}_{sk}", f"comp_subj={comp}_{sk}"]
+    if subj is not None:
+        f.append("subj_after" if subj > k else "subj_before")
+    # The surface around the word.
+    text = doc.text
+    before = text[max(0, t.start - 3) : t.start].rstrip()
+    after = text[t.end : t.end + 3].lstrip()
+    if before.endswith((",", "–", "—")):
+        f += ["comma_before", f"kind_comma_before={kind}"]
+    if before[-1:] in _MARKS:
+        f.append("mark_before")
+    if after[:1] in (",", ":"):
+        f.append(f"after={after[:1]}")
+    if after[:1] in _MARKS:
+        f.append("mark_after")
+    nxt = [x.text.lower() for x in toks[k + 1 : k + 6] if x.sent == t.sent]
+    if any(x in ("dat", "of") for x in nxt):
+        f.append("dat_near")
+    if ":" in nxt:
+        f.append("colon_near")
+    if nxt and nxt[0] in _THIRD:
+        f += ["pron_after", f"kind_pron_after={kind}"]
+    prev = toks[k - 1] if k > 0 and toks[k - 1].sent == t.sent else None
+    if prev is None:
+        f.append("opens")
+    elif prev.text.lower() in _RELATIVE:
+        f.append("after_relative")
+    window = text[max(0, t.start - 60) : t.end + 60]
+    if any(ch in _MARKS for ch in window):
+        f.append("marks_near")
+    return f
+
+
+class CueTagger:
+    """Sparse logistic regression: p(cue) = σ(bias + Σ weight[feature])."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.bias = float(params["bias"])
+        self.weights: dict[str, float] = {k: float(v) for k, v in params["weights"].items()}
+        self.reject = float(params.get("reject", 0.0))
+        self.accept = float(params.get("accept", 1.0))
+
+    @classmethod
+    def load(cls, path: Path) -> CueTagger:
+        try:
+            params = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise ResourceError(f"cannot read the cue-tagger weights: {e}", source=str(path),
+                                hint="reinstall kroniek or retrain with scripts/train_cue_tagger.py") from e
+        return cls(params)
+
+    def prob(self, features: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(x, 0.0) for x in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=4)
+def get_tagger(lang: str) -> CueTagger | None:
+    """The shipped tagger for `lang`, loaded once; None when there is none."""
+    path = Path(os.environ.get("KRONIEK_CUE_WEIGHTS", "")) if os.environ.get(
+        "KRONIEK_CUE_WEIGHTS") else weights_file(lang)
+    if not path.is_file():
+        return None
+    return CueTagger.load(path)

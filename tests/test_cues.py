@@ -1,0 +1,86 @@
+"""The cue tagger (`kroniek.models.cue_tagger`) and how the quotes stage uses it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from kroniek.doc import Doc
+from kroniek.errors import ConfigError, ResourceError
+from kroniek.models.cue_tagger import CueTagger, get_tagger, resolve_cues, weights_file
+from kroniek.pipeline import build_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _quotes(text: str, cues: str) -> list[tuple[str, str, str | None]]:
+    pipe = build_pipeline(disable=("times", "places", "claims", "events"),
+                          stage_config={"quotes": {"cues": cues}})
+    doc = pipe(Doc(text=text, lang="nl"))
+    return [(q.kind, q.text, q.cue.text if q.cue else None) for q in doc.quotes]
+
+
+def test_shipped_weights_load() -> None:
+    assert weights_file("nl").is_file()
+    tagger = get_tagger("nl")
+    assert tagger is not None and 0.0 < tagger.reject < tagger.accept < 1.0
+    assert len(tagger.weights) > 100
+    assert get_tagger("xx") is None  # no tagger for a language without weights
+
+
+def test_unknown_choice_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ConfigError):
+        resolve_cues("neural")
+    monkeypatch.setenv("KRONIEK_CUES", "bogus")
+    with pytest.raises(ConfigError, match="KRONIEK_CUES"):
+        resolve_cues()
+    monkeypatch.setenv("KRONIEK_CUES", "rules")
+    assert resolve_cues() == "rules"
+
+
+def test_bad_weights_file_is_a_resource_error(tmp_path: Path) -> None:
+    bad = tmp_path / "w.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ResourceError):
+        CueTagger.load(bad)
+
+
+def test_tagger_rejects_a_noun_that_is_no_speech_here() -> None:
+    # "een tweet van X waarin …": the lexicon's cue noun heads a relative clause here.
+    text = "De raad kwam bijeen na een tweet van een wethouder waarin de partij werd genoemd."
+    assert any(c == "tweet" for _, _, c in _quotes(text, "rules"))
+    assert not any(c == "tweet" for _, _, c in _quotes(text, "learned"))
+
+
+def test_tagger_accepts_a_construction_the_lexicon_lacks() -> None:
+    # "maakt duidelijk dat": no lexicon entry, but a person subject and a dat-clause.
+    text = ("Advocaat Sander Janssen maakt duidelijk dat het proces zich afspeelt in een "
+            "ongekende dynamiek.")
+    assert _quotes(text, "rules") == []
+    got = _quotes(text, "learned")
+    assert [(k, c) for k, _, c in got] == [("indirect", "maakt")]
+    assert got[0][1].startswith("het proces zich afspeelt")
+
+
+def test_plain_speech_is_kept_by_both() -> None:
+    text = "Wethouder Pieters houdt vol dat de dreiging reëel was."
+    for cues in ("rules", "learned"):
+        assert _quotes(text, cues) == [("indirect", "de dreiging reëel was", "houdt vol")]
+
+
+def test_training_separates_toy_examples() -> None:
+    spec = importlib.util.spec_from_file_location("train_cue_tagger",
+                                                  ROOT / "scripts" / "train_cue_tagger.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    xs = [["lex=verb", "ccomp=dat"]] * 20 + [["lex=none", "has_obj"]] * 20
+    ys = [1] * 20 + [0] * 20
+    params = mod.train(xs, ys)
+    tagger = CueTagger(params)
+    assert tagger.prob(["lex=verb", "ccomp=dat"]) > 0.8
+    assert tagger.prob(["lex=none", "has_obj"]) < 0.2
+    json.dumps(params)  # the weights file is JSON
