@@ -84,3 +84,26 @@ def test_training_separates_toy_examples() -> None:
     assert tagger.prob(["lex=verb", "ccomp=dat"]) > 0.8
     assert tagger.prob(["lex=none", "has_obj"]) < 0.2
     json.dumps(params)  # the weights file is JSON
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # an inverted pronoun source followed by a phrase, not a particle
+        ("Armina kan het nieuws nog maar nauwelijks verwerken, vertelt ze aan de telefoon "
+         "vanuit Jerevan.", "Armina kan het nieuws nog maar nauwelijks verwerken", "vertelt"),
+        # an addressee after the inverted source
+        ("Het poeder zat nu in zwarte plastic flessen, vertelde Ross de rechter.",
+         "Het poeder zat nu in zwarte plastic flessen", "vertelde"),
+        # a cue noun with a copula, after or before its content
+        ("De Chinezen brengen veel geld mee, maar dat is niet gratis, is de vrees.",
+         "De Chinezen brengen veel geld mee, maar dat is niet gratis", "vrees"),
+        ("De gedachte is dat die extra selectie leidt tot minder uitval.",
+         "die extra selectie leidt tot minder uitval", "gedachte"),
+        # a speech verb with its prepositional object
+        ("Oppositieleider Jesse Klaver spreekt van smerige politiek.", "van smerige politiek",
+         "spreekt"),
+    ],
+)
+def test_more_cue_constructions(text: str, content: str, cue: str) -> None:
+    assert ("indirect", content, cue) in _quotes(text, "learned")

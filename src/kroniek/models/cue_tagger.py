@@ -40,6 +40,7 @@ from kroniek.stages.phrases import DepIndex, Lexicon, source_type
 __all__ = [
     "CUE_CHOICES",
     "DEFAULT_CUES",
+    "CueJudge",
     "CueTagger",
     "candidate_tokens",
     "cue_features",
@@ -207,6 +208,44 @@ class CueTagger:
     def prob(self, features: list[str]) -> float:
         z = self.bias + sum(self.weights.get(x, 0.0) for x in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class CueJudge:
+    """The tagger's view of one document, for the quotes stage: probabilities computed
+    only for the words asked about (the fast-mode budget), given the direct quotes'
+    spans (words inside them are never cues)."""
+
+    def __init__(self, tagger: CueTagger, doc: Doc, deps: DepIndex, lex: Lexicon,
+                 quoted: list[tuple[int, int]]) -> None:
+        self.tagger, self.doc, self.deps, self.lex, self.quoted = tagger, doc, deps, lex, quoted
+        self.probs: dict[int, float] = {}
+
+    def prob(self, k: int) -> float | None:
+        """p(cue) of token k; None for a word the tagger does not judge."""
+        if k not in self.probs:
+            ok = is_candidate(self.doc, k, self.quoted)
+            self.probs[k] = self.tagger.prob(
+                cue_features(self.doc, self.deps, k, self.lex)) if ok else -1.0
+        p = self.probs[k]
+        return p if p >= 0 else None
+
+    def rejected(self, cue_start: int) -> bool:
+        """Is the word starting at `cue_start` judged not to be a cue (p < reject)?"""
+        k = self.deps.at.get(cue_start)
+        p = self.prob(k) if k is not None else None
+        return p is not None and p < self.tagger.reject
+
+    def accepted(self) -> frozenset[int]:
+        """Verbs with a complement clause judged to be cues (p >= accept), as token
+        indices: the lexicon's own verbs are cues for the clause reader anyway."""
+        toks = self.doc.tokens
+        heads = {t.head for t in toks if t.dep in ("ccomp", "xcomp") and t.head >= 0}
+        out = set()
+        for k in heads:
+            p = self.prob(k) if toks[k].upos in ("VERB", "AUX") else None
+            if p is not None and p >= self.tagger.accept:
+                out.add(k)
+        return frozenset(out)
 
 
 @lru_cache(maxsize=4)

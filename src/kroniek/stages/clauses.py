@@ -33,6 +33,14 @@ _OBJECT_CUES = frozenset({"eisen", "ontkennen", "bevestigen", "aankondigen", "be
                           "bepleiten", "voorspellen", "betreuren", "verwelkomen", "veroordelen",
                           "demand", "deny", "confirm", "announce", "promise", "predict"})
 _SMALL_CLAUSE_CUES = frozenset({"noemen", "vinden", "call", "consider"})
+# Verbs of asking and urging whose om/te-infinitive is the reported request ("vroeg hem
+# om zijn gegevens door te geven", "riep de regering op de grens te sluiten"), and
+# speech verbs whose prepositional object is the content ("spreekt van een schande",
+# "vroeg om een celstraf"): general Dutch.
+_REQUEST_CUES = frozenset({"vragen", "verzoeken", "oproepen", "roepen", "aansporen",
+                           "aandringen", "smeken", "adviseren", "aanraden", "sommeren"})
+_PREP_CUES = {"spreken": "van", "vragen": "om", "verzoeken": "om", "roepen": "om",
+              "oproepen": "tot", "aandringen": "op", "pleiten": "voor"}
 # Shorter reported clauses are fragments of a misparse.
 _MIN_CHARS = 8
 
@@ -57,7 +65,7 @@ class ParsedClauses:
         self.deps = deps
         self.lex = lex
         self.learned = learned
-        cues = lex.cue_verbs | lex.clause_verbs
+        cues = lex.cue_verbs | lex.clause_verbs | _REQUEST_CUES | frozenset(_PREP_CUES)
         # The reporting verbs of the document, found once (token index, start).
         self.verbs = [k for k, t in enumerate(doc.tokens) if t.upos in ("VERB", "AUX")
                       and (t.text.lower() in cues or t.lemma.lower() in cues or k in learned)
@@ -82,10 +90,12 @@ class ParsedClauses:
         # A dat/of clause is a ccomp, or an xcomp when the parser misreads it.
         comp = next((c for c in kids if toks[c].dep in ("ccomp", "xcomp") and c > k), None)
         if comp is None:
-            return self._noun_phrase(k, kids, e)
+            return self._noun_phrase(k, kids, e) or self._prepositional(k, kids, e)
         mark = next((c for c in self.deps.children.get(comp, [])
                      if toks[c].dep == "mark" and toks[c].text.lower() in _COMPLEMENTIZERS), None)
-        if mark is None or mark < k:
+        if mark is None:
+            return self._request(k, comp, kids, e)
+        if mark < k:
             return None
         a, b = toks[mark].end, min(self._subtree_span(comp)[1], e)
         a += len(text[a:b]) - len(text[a:b].lstrip())
@@ -114,6 +124,55 @@ class ParsedClauses:
         if m is None and not passive and not (speech and subj is not None):
             return None  # "laat zien dat" with a thing as subject; a clause verb without a source
         return ClauseHit(a, b, t.start, t.end, m)
+
+    def _source(self, k: int, kids: list[int]) -> Mention | None:
+        """The verb's subject when it could be a source (not "ik", not a relative)."""
+        toks, text = self.doc.tokens, self.doc.text
+        subj = next((c for c in kids if toks[c].dep.startswith("nsubj") and c != k), None)
+        if subj is None or toks[subj].text.lower() in _FIRST_SECOND | _RELATIVE:
+            return None
+        sa, sb = self._subtree_span(subj)
+        m = Mention(sa, sb, text[sa:sb])
+        return m if plausible_source(m, self.lex) else None
+
+    def _request(self, k: int, comp: int, kids: list[int], e: int) -> ClauseHit | None:
+        """"X vroeg Y om … te …", "X riep Y op … te …": the infinitive is the request."""
+        toks, text = self.doc.tokens, self.doc.text
+        if toks[k].lemma.lower() not in _REQUEST_CUES:
+            return None
+        marks = [c for c in self.deps.children.get(comp, [])
+                 if toks[c].dep == "mark" and toks[c].text.lower() in ("om", "te")]
+        m = self._source(k, kids)
+        if not marks or m is None:
+            return None
+        a, b = self._subtree_span(comp)
+        a = max(a, toks[k].end)
+        b = min(b, e)
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        b = a + len(text[a:b].rstrip(" .,;:!?"))
+        if b - a < _MIN_CHARS or a < m.end and m.start < b:
+            return None
+        return ClauseHit(a, b, toks[k].start, toks[k].end, m)
+
+    def _prepositional(self, k: int, kids: list[int], e: int) -> ClauseHit | None:
+        """"X spreekt van een schande", "X vroeg om een celstraf": the prepositional
+        object of a speech verb is the content."""
+        toks, text = self.doc.tokens, self.doc.text
+        prep = _PREP_CUES.get(toks[k].lemma.lower())
+        if prep is None:
+            return None
+        obl = next((c for c in kids if toks[c].dep.startswith("obl") and c > k and any(
+            toks[x].dep == "case" and toks[x].text.lower() == prep
+            for x in self.deps.children.get(c, []))), None)
+        m = self._source(k, kids)
+        if obl is None or m is None:
+            return None
+        a, b = self._subtree_span(obl)
+        b = min(b, e)
+        b = a + len(text[a:b].rstrip(" .,;:!?"))
+        if b - a < _MIN_CHARS:
+            return None
+        return ClauseHit(a, b, toks[k].start, toks[k].end, m)
 
     def _unlabelled_subject(self, k: int, kids: list[int]) -> int | None:
         """"Een bekende zegt dat …" parsed with "bekende" as a modifier of the verb: the

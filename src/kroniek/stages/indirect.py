@@ -9,16 +9,21 @@ goes on after it):
   "X laat weten dat …", "X told reporters …";
 - a fronted "Dat"/"Dit" taking up the previous sentence: "Dat concludeert X."
   (the content is the previous sentence);
-- the English "…, X said." (source between the comma and the cue).
+- the English "…, X said." (source between the comma and the cue);
+- cues that are no finite verb of saying (according-to, nouns of saying, evidence,
+  impersonal passives): `kroniek.stages.nominal_cues`.
+
+The `Hit`, span helpers and source tests live in `kroniek.stages.reported` (re-exported
+here for the quotes stage).
 
 Words inside direct quotes are never cues; a cue already used by a direct quote is skipped.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from kroniek.stages.nominal_cues import according_to, cue_noun, evidence, impersonal
 from kroniek.stages.phrases import (
     AUX,
     Lexicon,
@@ -27,6 +32,17 @@ from kroniek.stages.phrases import (
     np_after,
     np_before,
     source_type,
+)
+from kroniek.stages.reported import (
+    ANAPHORIC,
+    MAX_SOURCE_WORDS,
+    Hit,
+    content_start,
+    definite,
+    fronted,
+    plausible_source,
+    span,
+    subject_np,
 )
 
 __all__ = [
@@ -41,10 +57,6 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-_ANAPHORIC = frozenset({"dat", "dit", "zo", "this", "that"})
 _CONJ = frozenset({"en", "maar", "want", "dus", "and", "but", "so", "yet"})
 # Words that may follow an inverted source before the clause ends ("zegt X niet", "said
 # X on Thursday", "zei hij in een interview").
@@ -65,39 +77,13 @@ _TRAILING_STARTS = frozenset({"in", "op", "tegen", "bij", "tijdens", "na", "vanu
                               "when", "while", "terwijl", "toen", "omdat", "because", "for",
                               "voor", "and", "en", "maar", "but", "onder", "aan", "namens",
                               "binnen"})
-# Nouns of saying that take a that-clause (PolNeAR annotates them as cues).
-_CUE_NOUNS = frozenset({
-    "claim", "claims", "statement", "assertion", "suggestion", "argument", "belief", "view",
-    "promise", "warning", "admission", "allegation", "allegations", "accusation",
-    "insistence", "contention", "fear", "fears", "hope", "hopes", "pledge", "vow",
-    "bewering", "uitspraak", "verklaring", "belofte", "waarschuwing", "suggestie",
-})
-_FRONTED_WORDS = _words(
-    """wel ook toch zo daar hier nu dan maar inmiddels eerder later gisteren vandaag
-    zelf bovendien daarnaast verder tegelijk intussen ondertussen desondanks daarom
-    vorige volgende eerst"""
-)
 _PREPOSITIONS = frozenset({"in", "op", "bij", "na", "tegen", "voor", "met", "over", "tot",
                            "via", "door", "vanuit", "tijdens", "sinds", "uit", "naar"})
-_NEGATIONS = frozenset({"niet", "geen", "nooit", "not", "never", "no"})
-_FUNCTION_WORDS = _words(
-    """de het een die dit deze dat er hier daar wat wie welke ook en maar want toch zo
-    the a an this that these those there here what who which also and but so it its"""
-)
 _NOT_SPEECH = {"vindt": "plaats", "vond": "plaats", "vinden": "plaats", "vonden": "plaats"}
 _MIN_CONTENT_WORDS = 3
-# A subject noun phrase longer than this is more likely a clause than a source.
-_MAX_SOURCE_WORDS = 8
-
-
-@dataclass(slots=True)
-class Hit:
-    start: int
-    end: int
-    cue_start: int
-    cue_end: int
-    cue_token: int
-    mention: Mention | None
+# An addressee after an inverted source ("…, vertelde X de rechter") has at most this
+# many words: a determiner and a noun, perhaps an adjective (general Dutch).
+_ADDRESSEE_WORDS = 3
 
 
 def find_indirect(
@@ -125,10 +111,10 @@ def find_indirect(
         if k in used or _inside(w.starts[k], here):
             k += 1
             continue
-        hit = (_according_to(w, k, lo, hi, lex) or _evidence(w, k, lo, hi, lex, prev_sentence)
-               or _impersonal(w, k, lo, hi, lex)
+        hit = (according_to(w, k, lo, hi, lex) or evidence(w, k, lo, hi, lex, prev_sentence)
+               or impersonal(w, k, lo, hi, lex)
                or _cue_verb(w, k, lo, hi, lex, prev_sentence)
-               or _cue_noun(w, k, hi, lex))
+               or cue_noun(w, k, lo, hi, lex))
         if hit is not None and _content_ok(w, hit, direct):
             hits.append(hit)
             k = max(k + 1, w.index_at(hit.end))
@@ -175,95 +161,6 @@ def _content_ok(w: Words, hit: Hit, direct: list[tuple[int, int]]) -> bool:
     return covered < 0.5 * (hit.end - hit.start)
 
 
-def _span(w: Words, i: int, j: int) -> tuple[int, int]:
-    """Offsets of tokens i..j-1, trimmed of punctuation at both ends."""
-    while i < j and not w.words[i][0].isalnum() and w.words[i] not in "„“\"'‘«":
-        i += 1
-    while j > i and not w.words[j - 1][0].isalnum() and w.words[j - 1] not in "”\"'’»":
-        j -= 1
-    if j <= i:
-        return w.starts[i] if i < len(w.starts) else len(w.text), w.starts[i] if i < len(
-            w.starts) else len(w.text)
-    return w.starts[i], w.ends[j - 1]
-
-
-def _match_phrase(w: Words, k: int, phrase: str) -> int:
-    parts = phrase.split()
-    if k + len(parts) > len(w.words):
-        return 0
-    if all(w.words[k + n].lower() == p for n, p in enumerate(parts)):
-        return len(parts)
-    return 0
-
-
-def _according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
-    first = w.words[k].lower()
-    if first not in lex.according_first:
-        return None
-    for phrase in lex.according_to:
-        n = _match_phrase(w, k, phrase)
-        if not n:
-            continue
-        m = np_after(w, k + n, hi, lex)
-        if m is None:
-            return None
-        np_end = w.index_at(m.end)
-        if np_end < hi and w.words[np_end].lower() in lex.cue_verbs:
-            return None  # "Volgens ITN zei de premier dat …": the speaker is the premier
-        cue = (w.starts[k], w.ends[k + n - 1], k)
-        if k == lo or (k == lo + 1 and not w.words[lo][0].isalnum()):
-            a, b = _span(w, np_end, hi)  # "Volgens X is ..."
-        elif np_end >= hi or w.words[np_end] in ",.;":
-            a, b = _span(w, lo, k)  # "…, aldus X." / "…, according to X."
-        else:
-            a, b = _span(w, lo, hi)  # "… kunnen volgens hem niet …"
-        return Hit(a, b, cue[0], cue[1], cue[2], m)
-    return None
-
-
-def _cue_noun(w: Words, k: int, hi: int, lex: Lexicon) -> Hit | None:
-    """"Trump's claim that …", "de bewering van X dat …": a speech noun with its
-    owner and a that-clause."""
-    low = w.words[k].lower()
-    if lex.lang == "nl" and low in lex.cue_nouns:
-        return _cue_noun_nl(w, k, hi, lex)
-    if low not in _CUE_NOUNS or k + 1 >= hi or w.words[k + 1].lower() not in ("that", "dat"):
-        return None
-    owner: Mention | None = None
-    if k >= 1 and re.search(r"['’]s?$", w.words[k - 1]):  # "Trump's claim"
-        i = k - 1
-        while i > 0 and w.words[i - 1][:1].isupper():
-            i -= 1
-        text = re.sub(r"['’]s?$", "", w.text[w.starts[i] : w.ends[k - 1]])
-        owner = Mention(w.starts[i], w.starts[i] + len(text), text)
-    elif k + 3 < hi and w.words[k + 1].lower() in ("van", "of", "by"):
-        return None  # the owner follows the noun: left to the verb patterns
-    if owner is None:
-        return None
-    a, b = _span(w, k + 2, hi)
-    return Hit(a, b, w.starts[k], w.ends[k], k, owner)
-
-
-def _cue_noun_nl(w: Words, k: int, hi: int, lex: Lexicon) -> Hit | None:
-    """"het bericht dat …", "de oproep van X om …", "geruchten dat …": the owner after
-    "van" is the source (none when the noun stands alone)."""
-    j, owner = k + 1, None
-    if j < hi and w.words[j].lower() == "van":
-        owner = np_after(w, j + 1, hi, lex)
-        if owner is None or not plausible_source(owner, lex):
-            return None
-        j = w.index_at(owner.end)
-        if j < hi and w.words[j] == ",":
-            j += 1
-    if j >= hi or w.words[j].lower() not in ("dat", "om", ":"):
-        return None
-    if w.words[j].lower() == "dat" and j + 1 < hi and (
-            w.words[j + 1].lower() in AUX or w.words[j + 1].lower() in lex.cue_verbs):
-        return None  # "het bericht dat werd verstuurd": a relative clause
-    a, b = _span(w, j + 1 if w.words[j].lower() != "om" else j, hi)
-    return Hit(a, b, w.starts[k], w.ends[k], k, owner)
-
-
 @dataclass(slots=True)
 class _Ctx:
     """A cue verb at token k of the sentence w[lo:hi]."""
@@ -276,7 +173,7 @@ class _Ctx:
     cue_end: int
 
     def hit(self, c: int, d: int, m: Mention) -> Hit:
-        a, b = _span(self.w, c, d)
+        a, b = span(self.w, c, d)
         return Hit(a, b, self.w.starts[self.k], self.cue_end, self.k, m)
 
 
@@ -313,9 +210,9 @@ def _cue_verb(
             return None  # "…, weet X": only the content before the comma, never after
         return hit
     before = np_before(w, k, lo, lex)
-    if before is None and k == lo + 1 and w.words[lo].lower() in _ANAPHORIC:
+    if before is None and k == lo + 1 and w.words[lo].lower() in ANAPHORIC:
         before = Mention(w.starts[lo], w.ends[lo], w.words[lo])
-    if before is not None and before.text.lower() in _ANAPHORIC and prev is not None:
+    if before is not None and before.text.lower() in ANAPHORIC and prev is not None:
         m = np_after(w, k + 1, hi, lex)  # "Dat concludeert socioloog X."
         if m is not None and plausible_source(m, lex):
             return Hit(prev[0], prev[1], w.starts[k], cx.cue_end, k, m)
@@ -392,61 +289,14 @@ def _relative(cx: _Ctx) -> Hit | None:
     m = np_before(w, j - 1, cx.lo, cx.lex)
     if m is None or not plausible_source(m, cx.lex):
         return None
-    c = _content_start(w, k + 1, cx.hi, cx.lex, cx.cue_end)
+    c = content_start(w, k + 1, cx.hi, cx.lex, cx.cue_end)
     return cx.hit(c, cx.hi, m) if c < cx.hi else None
-
-
-_EVIDENCE_VERBS = frozenset({"blijkt", "bleek", "blijken", "bleken"})
-
-
-def _evidence(
-    w: Words, k: int, lo: int, hi: int, lex: Lexicon, prev: tuple[int, int] | None
-) -> Hit | None:
-    """"Uit X blijkt (dat) …", "…, blijkt uit X", "Dat blijkt uit X": X is the source."""
-    if w.words[k].lower() not in _EVIDENCE_VERBS:
-        return None
-    src: Mention | None = None
-    if k > lo + 1 and w.words[lo].lower() == "uit":
-        src = np_after(w, lo + 1, k, lex) or Mention(
-            w.starts[lo + 1], w.ends[k - 1], w.text[w.starts[lo + 1] : w.ends[k - 1]])
-        c = _content_start(w, k + 1, hi, lex, w.ends[k])
-        return Hit(*_span(w, c, hi), w.starts[k], w.ends[k], k, src) if c < hi else None
-    j = k + 1
-    while j < hi and j <= k + 4 and w.words[j].lower() != "uit" and w.words[j][0].isalnum():
-        j += 1  # "bleek deze week uit dat onderzoek"
-    if j < hi and w.words[j].lower() == "uit":
-        src = np_after(w, j + 1, hi, lex)
-        if src is None:
-            return None
-        if k == lo + 1 and w.words[lo].lower() in _ANAPHORIC and prev is not None:
-            return Hit(prev[0], prev[1], w.starts[k], w.ends[k], k, src)
-        if k > lo and w.words[k - 1] in ",–—":
-            a, b = _span(w, lo, k - 1)
-            return Hit(a, b, w.starts[k], w.ends[k], k, src)
-    return None
-
-
-def _impersonal(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
-    """"Gevreesd wordt dat …", "Er wordt gevreesd dat …": reported content, no source."""
-    if w.words[k].lower() not in lex.impersonal:
-        return None
-    near = {x.lower() for x in w.words[max(lo, k - 2) : k + 2]}
-    if not near & {"wordt", "werd", "worden", "werden"}:
-        return None
-    j = k + 1
-    while j < hi and w.words[j].lower() in ("wordt", "werd", "worden", "werden", "er", "al",
-                                            "ook", "nog", "algemeen", "inmiddels"):
-        j += 1
-    if j >= hi or w.words[j].lower() != "dat":
-        return None
-    a, b = _span(w, j + 1, hi)
-    return Hit(a, b, w.starts[k], w.ends[k], k, None)
 
 
 def _participle(cx: _Ctx) -> Hit | None:
     """"Trump is defending his tweets, saying it shows …": the subject of the sentence."""
     first = subject_np(cx.w, cx.lo, cx.k, cx.lex)
-    c = _content_start(cx.w, cx.k + 1, cx.hi, cx.lex, cx.cue_end)
+    c = content_start(cx.w, cx.k + 1, cx.hi, cx.lex, cx.cue_end)
     if first is not None and plausible_source(first, cx.lex) and c < cx.hi:
         return cx.hit(c, cx.hi, first)
     return None
@@ -463,7 +313,7 @@ def _after_comma(cx: _Ctx, *, inverts: bool) -> Hit | None:
             return None
         return cx.hit(cx.lo, k - 1, m)
     first = np_after(w, cx.lo, k, lex)
-    c = _content_start(w, k + 1, cx.hi, lex, cx.cue_end)
+    c = content_start(w, k + 1, cx.hi, lex, cx.cue_end)
     if first is None or not plausible_source(first, lex) or c >= cx.hi:
         return None
     subj = first
@@ -506,11 +356,11 @@ def _told_addressee(cx: _Ctx) -> Hit | None:
         if w.words[p] != ",":
             continue
         end = k - 1 if w.words[k - 1] == "," else k
-        if not 1 <= end - (p + 1) <= _MAX_SOURCE_WORDS:
+        if not 1 <= end - (p + 1) <= MAX_SOURCE_WORDS:
             continue
         m = Mention(w.starts[p + 1], w.ends[end - 1], w.text[w.starts[p + 1] : w.ends[end - 1]])
         if plausible_source(m, lex):
-            a, b = _span(w, lo, p)
+            a, b = span(w, lo, p)
             return Hit(a, b, w.starts[k], w.ends[k], k, m)
     return None
 
@@ -520,7 +370,7 @@ def _coordinated(cx: _Ctx) -> Hit | None:
     first = subject_np(cx.w, cx.lo, cx.k, cx.lex)
     if first is None or not plausible_source(first, cx.lex) or fronted(first, cx.lex):
         return None
-    c = _content_start(cx.w, cx.k + 1, cx.hi, cx.lex, cx.cue_end)
+    c = content_start(cx.w, cx.k + 1, cx.hi, cx.lex, cx.cue_end)
     return cx.hit(c, cx.hi, first) if c < cx.hi else None
 
 
@@ -531,7 +381,7 @@ def _v2_fronted(cx: _Ctx) -> Hit | None:
     m = np_after(w, cx.k + 1, hi, lex)
     if m is None or not plausible_source(m, lex):
         return None
-    c = _content_start(w, w.index_at(m.end), hi, lex, cx.cue_end)
+    c = content_start(w, w.index_at(m.end), hi, lex, cx.cue_end)
     if c >= hi:
         return None
     introduced = (
@@ -554,7 +404,7 @@ def _subject_first(cx: _Ctx, before: Mention | None) -> Hit | None:
         # Something precedes the subject inside the clause: a fronted phrase in a Dutch
         # V2 sentence, so the word before the verb is not its subject.
         return None
-    c = _content_start(w, k + 1, cx.hi, lex, cx.cue_end)
+    c = content_start(w, k + 1, cx.hi, lex, cx.cue_end)
     if c >= cx.hi:
         return _english_inverted(w, k, lo, cx.hi, lex)  # "…,” he said."
     return cx.hit(c, cx.hi, before)
@@ -567,7 +417,7 @@ def _english_inverted(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit |
             m = np_before(w, k, c + 1, lex)
             if m is None or not plausible_source(m, lex):
                 return None
-            a, b = _span(w, lo, c)
+            a, b = span(w, lo, c)
             return Hit(a, b, w.starts[k], w.ends[k], k, m)
     return None
 
@@ -581,91 +431,18 @@ def _particle_end(w: Words, k: int, hi: int, lex: Lexicon) -> int:
     return w.ends[k]
 
 
-def _content_start(w: Words, i: int, hi: int, lex: Lexicon, cue_end: int) -> int:
-    """First token of the reported content after a cue (after "dat"/"that" if near)."""
-    for j in range(i, min(hi, i + 8)):
-        if w.words[j].lower() in lex.complementizers:
-            return j + 1 if w.words[j].lower() in ("dat", "that") else j
-        if w.words[j] == ":":
-            return j + 1
-    j = i
-    while j < hi and (w.starts[j] < cue_end or w.words[j].lower() in lex.after_cue
-                      or w.words[j] == ","):
-        j += 1
-    return j
-
-
-def subject_np(w: Words, lo: int, hi: int, lex: Lexicon) -> Mention | None:
-    """The noun phrase opening a sentence: determiners, a few adjectives, then names and
-    role nouns ("Het OM", "GroenLinks-europarlementariër Bas Eickhout", "De nieuwe
-    minister"); it ends at the first other word after its head."""
-    j, head, adjectives = lo, False, 0
-    while j < hi:
-        word = w.words[j]
-        low = word.lower()
-        if low in lex.determiners and not head:
-            j += 1
-        elif word[:1].isupper() or lex.role_class(word) or (head and low in lex.name_particles):
-            head = True
-            j += 1
-        elif not head and word[:1].isalpha() and adjectives < 2 and low not in AUX:
-            adjectives += 1
-            j += 1
-        else:
-            break
-    if not head:
-        return None
-    return Mention(w.starts[lo], w.ends[j - 1], w.text[w.starts[lo] : w.ends[j - 1]])
-
-
 def _ends_clause(w: Words, j: int, hi: int) -> bool:
     """Does the sentence (or clause) end at token j, after a source noun phrase?"""
     while j < hi and w.words[j].lower() in _TRAILING:
+        if w.words[j].lower() in _TRAILING_STARTS and j + 1 < hi and w.words[j + 1][0].isalnum():
+            return True  # "…, vertelt ze aan de telefoon": a phrase, not a particle
         j += 1
+    if (j < hi and w.words[j].lower() in ("de", "het") and hi - j <= _ADDRESSEE_WORDS
+            and all(x[0].isalnum() for x in w.words[j:hi])):
+        return True  # "…, vertelde Ross de rechter.": the addressee closes the sentence
     if j < hi and w.words[j] in "\"“„'‘" and not w.words[j - 1][:1].isupper():
         return False  # "… said North Korea's latest “provocation …”": content goes on
     return j >= hi or not w.words[j][0].isalnum() or w.words[j].lower() in _TRAILING_STARTS
-
-
-def definite(m: Mention, lex: Lexicon) -> bool:
-    """"de universiteit", "het ministerie": after an inverted cue, a source."""
-    words = m.text.split()
-    return 2 <= len(words) <= 5 and words[0].lower() in ("de", "het", "the")
-
-
-def fronted(m: Mention, lex: Lexicon) -> bool:
-    """A phrase before the finite verb that is not its subject (prepositional, adverb)."""
-    first = m.text.split()[0].lower()
-    if first in _FRONTED_WORDS or first in lex.according_first:
-        return True
-    return first in lex.speaker_stop and first not in lex.pronouns and first not in lex.determiners
-
-
-def plausible_source(m: Mention, lex: Lexicon) -> bool:
-    """Could this noun phrase be who says something (a name, role, pronoun, source noun)?"""
-    words = m.text.split()
-    if not words or len(words) > _MAX_SOURCE_WORDS:
-        return False
-    if lex.lang == "en" and words[0].lower() in ("the", "a", "an", "his", "her", "their",
-                                                 "some", "many", "most", "several", "two"):
-        # English puts the subject before the verb: "the report said", "sources said".
-        return not any(x.lower() in AUX or x.lower() in _NEGATIONS for x in words)
-    low = m.text.lower()
-    if low in lex.pronouns or low in ("ik", "wij", "we", "i", "you", "jij", "u", "it"):
-        # English narrators and documents speak too ("I always knew", "It says …");
-        # in Dutch reporting a first or second person outside a quotation is not a source.
-        return lex.lang == "en" or low not in ("ik", "jij", "u")
-    if any(not x[:1].isupper() and (x.lower() in AUX or x.lower() in _NEGATIONS) for x in words):
-        return False
-    if words[0].lower() in _ANAPHORIC:
-        return False
-    if any(x[0].isupper() for x in words[1:]) or (
-        words[0][0].isupper() and words[0].lower() not in _FUNCTION_WORDS
-    ):
-        return True
-    if any(lex.role_class(x) for x in words):
-        return True
-    return any(source_type(x, lex.lang) for x in words)
 
 
 def speech_events(

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
-from kroniek.models.cue_tagger import cue_features, get_tagger, is_candidate, resolve_cues
+from kroniek.models.cue_tagger import CueJudge, get_tagger, resolve_cues
 from kroniek.models.speaker_ranker import rerank_speakers, resolve_speakers
 from kroniek.pipeline import register_stage
 from kroniek.stages.clauses import ParsedClauses
@@ -88,8 +88,8 @@ class _Finder:
     def __init__(self, doc: Doc, *, speakers: str = "rules", cues: str = "rules") -> None:
         self.doc = doc
         self.speakers = speakers
-        self.tagger = get_tagger(doc.lang or "") if cues == "learned" else None
-        self.cue_probs: dict[int, float] | None = None
+        self.cues = cues
+        self.judge: CueJudge | None = None  # made once the direct quotes are known
         self.nested: set[int] = set()  # id() of nested quotes
         self.clauses: ParsedClauses | None = None
         self.text = doc.text
@@ -102,7 +102,6 @@ class _Finder:
         self.sents = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
         self.found: list[_Found] = []
         self.used_cues: set[int] = set()
-        self.quoted: list[tuple[int, int]] = []
 
     def run(self) -> list[Quote]:
         body = [b for b in self.blocks if b.kind == "body"]
@@ -119,7 +118,9 @@ class _Finder:
         events += [(s0, 0, None, (s0, e0)) for s0, e0 in self.sents]
         events.sort(key=lambda t: (t[0], t[1]))
         direct_spans = [(r.open, r.close + 1) for r in utterances]
-        self.quoted = direct_spans
+        tagger = get_tagger(self.doc.lang or "") if self.cues == "learned" else None
+        if tagger is not None and self.deps.active:
+            self.judge = CueJudge(tagger, self.doc, self.deps, self.lex, direct_spans)
         for _, _, raw, (s0, e0) in events:
             if raw is not None:
                 self._direct(raw)
@@ -149,41 +150,9 @@ class _Finder:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _cue_prob(self, k: int) -> float | None:
-        """The cue tagger's probability that token k is a cue here; None without a
-        tagger or a parse, or for a word it does not judge (not a verb or noun outside
-        quotation marks). Computed only for the words asked about (the budget)."""
-        if self.tagger is None or not self.deps.active:
-            return None
-        if self.cue_probs is None:
-            self.cue_probs = {}
-        if k not in self.cue_probs:
-            ok = is_candidate(self.doc, k, self.quoted)
-            self.cue_probs[k] = self.tagger.prob(
-                cue_features(self.doc, self.deps, k, self.lex)) if ok else -1.0
-        p = self.cue_probs[k]
-        return p if p >= 0 else None
-
-    def _learned_cues(self) -> frozenset[int]:
-        """Verbs with a complement clause that the cue tagger accepts as cues (token
-        indices; the lexicon's own verbs are cues for `ParsedClauses` anyway)."""
-        if self.tagger is None or not self.deps.active:
-            return frozenset()
-        toks, at = self.doc.tokens, self.tagger.accept
-        heads = {t.head for t in toks if t.dep in ("ccomp", "xcomp") and t.head >= 0}
-        out = set()
-        for k in heads:
-            if toks[k].upos in ("VERB", "AUX"):
-                p = self._cue_prob(k)
-                if p is not None and p >= at:
-                    out.add(k)
-        return frozenset(out)
-
     def _rejected(self, cue_start: int) -> bool:
         """Does the cue tagger judge the rules' cue at `cue_start` not to be one here?"""
-        k = self.deps.at.get(cue_start)
-        p = self._cue_prob(k) if k is not None else None
-        return p is not None and self.tagger is not None and p < self.tagger.reject
+        return self.judge is not None and self.judge.rejected(cue_start)
 
     def _in_body(self, offset: int) -> bool:
         b = self.doc.block_at(offset)
@@ -580,8 +549,9 @@ class _Finder:
         for pos, mention in speech_events(self.w, s, e, self.lex, used=self.used_cues):
             self.pending.append((pos, self._speaker(mention)))
         for hit in hits:
-            if self._rejected(hit.cue_start):
-                continue
+            if self._rejected(hit.cue_start) and not (
+                    hit.mention is None and hit.cue_text(self.text).lower() in self.lex.impersonal):
+                continue  # impersonal passives ("Gevreesd wordt dat") are rare in its data
             q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
                       kind="indirect", confidence=0.7)
             q.cue = Cue(hit.cue_start, hit.cue_end, self.text[hit.cue_start : hit.cue_end])
@@ -595,7 +565,8 @@ class _Finder:
         """Reported dat/of clauses from the parse (`kroniek.stages.clauses`) where the
         surface patterns found nothing."""
         if self.clauses is None:
-            self.clauses = ParsedClauses(self.doc, self.deps, self.lex, self._learned_cues())
+            learned = self.judge.accepted() if self.judge is not None else frozenset()
+            self.clauses = ParsedClauses(self.doc, self.deps, self.lex, learned)
         for hit in self.clauses.in_sentence(s, e):
             cue_i = self.w.index_at(hit.cue_start)
             if cue_i in self.used_cues or any(

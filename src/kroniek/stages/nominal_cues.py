@@ -1,0 +1,151 @@
+"""Reported speech without a finite verb of saying as its cue, for
+`kroniek.stages.indirect`: according-to cues ("Volgens X …", "…, aldus X"), nouns of
+saying ("het bericht dat …", "de oproep van X om …", "De gedachte is dat …", "…, is de
+vrees"), evidence ("Uit X blijkt dat …") and impersonal passives ("Gevreesd wordt dat …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kroniek.stages.phrases import AUX, Lexicon, Mention, Words, np_after
+from kroniek.stages.reported import ANAPHORIC, Hit, content_start, plausible_source, span
+
+__all__ = ["according_to", "cue_noun", "evidence", "impersonal"]
+
+
+# Nouns of saying that take a that-clause (PolNeAR annotates them as cues).
+_CUE_NOUNS = frozenset({
+    "claim", "claims", "statement", "assertion", "suggestion", "argument", "belief", "view",
+    "promise", "warning", "admission", "allegation", "allegations", "accusation",
+    "insistence", "contention", "fear", "fears", "hope", "hopes", "pledge", "vow",
+    "bewering", "uitspraak", "verklaring", "belofte", "waarschuwing", "suggestie",
+})
+
+_COPULA = frozenset({"is", "was", "blijft", "bleef"})
+
+_EVIDENCE_VERBS = frozenset({"blijkt", "bleek", "blijken", "bleken"})
+
+def _match_phrase(w: Words, k: int, phrase: str) -> int:
+    parts = phrase.split()
+    if k + len(parts) > len(w.words):
+        return 0
+    if all(w.words[k + n].lower() == p for n, p in enumerate(parts)):
+        return len(parts)
+    return 0
+
+def according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    first = w.words[k].lower()
+    if first not in lex.according_first:
+        return None
+    for phrase in lex.according_to:
+        n = _match_phrase(w, k, phrase)
+        if not n:
+            continue
+        m = np_after(w, k + n, hi, lex)
+        if m is None:
+            return None
+        np_end = w.index_at(m.end)
+        if np_end < hi and w.words[np_end].lower() in lex.cue_verbs:
+            return None  # "Volgens ITN zei de premier dat …": the speaker is the premier
+        cue = (w.starts[k], w.ends[k + n - 1], k)
+        if k == lo or (k == lo + 1 and not w.words[lo][0].isalnum()):
+            a, b = span(w, np_end, hi)  # "Volgens X is ..."
+        elif np_end >= hi or w.words[np_end] in ",.;":
+            a, b = span(w, lo, k)  # "…, aldus X." / "…, according to X."
+        else:
+            a, b = span(w, lo, hi)  # "… kunnen volgens hem niet …"
+        return Hit(a, b, cue[0], cue[1], cue[2], m)
+    return None
+
+def cue_noun(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"Trump's claim that …", "de bewering van X dat …": a speech noun with its
+    owner and a that-clause."""
+    low = w.words[k].lower()
+    if lex.lang == "nl" and low in lex.cue_nouns:
+        return _cue_noun_nl(w, k, lo, hi, lex)
+    if low not in _CUE_NOUNS or k + 1 >= hi or w.words[k + 1].lower() not in ("that", "dat"):
+        return None
+    owner: Mention | None = None
+    if k >= 1 and re.search(r"['’]s?$", w.words[k - 1]):  # "Trump's claim"
+        i = k - 1
+        while i > 0 and w.words[i - 1][:1].isupper():
+            i -= 1
+        text = re.sub(r"['’]s?$", "", w.text[w.starts[i] : w.ends[k - 1]])
+        owner = Mention(w.starts[i], w.starts[i] + len(text), text)
+    elif k + 3 < hi and w.words[k + 1].lower() in ("van", "of", "by"):
+        return None  # the owner follows the noun: left to the verb patterns
+    if owner is None:
+        return None
+    a, b = span(w, k + 2, hi)
+    return Hit(a, b, w.starts[k], w.ends[k], k, owner)
+
+def _cue_noun_nl(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"het bericht dat …", "de oproep van X om …", "geruchten dat …": the owner after
+    "van" is the source (none when the noun stands alone). With a copula: "De gedachte
+    is dat …", "…, is de vrees." (the content before the comma)."""
+    j, owner = k + 1, None
+    if k >= 1 and w.words[k - 1].lower() in ("de", "het"):
+        if j + 1 < hi and w.words[j].lower() in _COPULA and w.words[j + 1].lower() == "dat":
+            a, b = span(w, j + 2, hi)
+            return Hit(a, b, w.starts[k], w.ends[k], k, None)
+        c = k - 3
+        if j >= hi and c > lo and w.words[k - 2].lower() in _COPULA and w.words[c] == ",":
+            a, b = span(w, lo, c)
+            return Hit(a, b, w.starts[k], w.ends[k], k, None)
+    if j < hi and w.words[j].lower() == "van":
+        owner = np_after(w, j + 1, hi, lex)
+        if owner is None or not plausible_source(owner, lex):
+            return None
+        j = w.index_at(owner.end)
+        if j < hi and w.words[j] == ",":
+            j += 1
+    if j >= hi or w.words[j].lower() not in ("dat", "om", ":"):
+        return None
+    if w.words[j].lower() == "dat" and j + 1 < hi and (
+            w.words[j + 1].lower() in AUX or w.words[j + 1].lower() in lex.cue_verbs):
+        return None  # "het bericht dat werd verstuurd": a relative clause
+    a, b = span(w, j + 1 if w.words[j].lower() != "om" else j, hi)
+    return Hit(a, b, w.starts[k], w.ends[k], k, owner)
+
+def evidence(
+    w: Words, k: int, lo: int, hi: int, lex: Lexicon, prev: tuple[int, int] | None
+) -> Hit | None:
+    """"Uit X blijkt (dat) …", "…, blijkt uit X", "Dat blijkt uit X": X is the source."""
+    if w.words[k].lower() not in _EVIDENCE_VERBS:
+        return None
+    src: Mention | None = None
+    if k > lo + 1 and w.words[lo].lower() == "uit":
+        src = np_after(w, lo + 1, k, lex) or Mention(
+            w.starts[lo + 1], w.ends[k - 1], w.text[w.starts[lo + 1] : w.ends[k - 1]])
+        c = content_start(w, k + 1, hi, lex, w.ends[k])
+        return Hit(*span(w, c, hi), w.starts[k], w.ends[k], k, src) if c < hi else None
+    j = k + 1
+    while j < hi and j <= k + 4 and w.words[j].lower() != "uit" and w.words[j][0].isalnum():
+        j += 1  # "bleek deze week uit dat onderzoek"
+    if j < hi and w.words[j].lower() == "uit":
+        src = np_after(w, j + 1, hi, lex)
+        if src is None:
+            return None
+        if k == lo + 1 and w.words[lo].lower() in ANAPHORIC and prev is not None:
+            return Hit(prev[0], prev[1], w.starts[k], w.ends[k], k, src)
+        if k > lo and w.words[k - 1] in ",–—":
+            a, b = span(w, lo, k - 1)
+            return Hit(a, b, w.starts[k], w.ends[k], k, src)
+    return None
+
+def impersonal(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"Gevreesd wordt dat …", "Er wordt gevreesd dat …": reported content, no source."""
+    if w.words[k].lower() not in lex.impersonal:
+        return None
+    near = {x.lower() for x in w.words[max(lo, k - 2) : k + 2]}
+    if not near & {"wordt", "werd", "worden", "werden"}:
+        return None
+    j = k + 1
+    while j < hi and w.words[j].lower() in ("wordt", "werd", "worden", "werden", "er", "al",
+                                            "ook", "nog", "algemeen", "inmiddels"):
+        j += 1
+    if j >= hi or w.words[j].lower() != "dat":
+        return None
+    a, b = span(w, j + 1, hi)
+    return Hit(a, b, w.starts[k], w.ends[k], k, None)
