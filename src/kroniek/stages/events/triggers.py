@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 from kroniek import acled
@@ -364,8 +364,14 @@ _POLITICAL_WORDS = 4
 
 def political_article(doc: Doc, *, lang: str) -> bool:
     """An article about politics or conflict (by how many political words it has)."""
-    comp = compiled(lang)
-    return len(comp["political"].findall((doc.title or "") + " " + doc.text)) >= _POLITICAL_WORDS  # type: ignore[attr-defined]
+    return _count_words("political", lang, (doc.title or "") + " " + doc.text) >= _POLITICAL_WORDS
+
+
+@lru_cache(maxsize=8)
+def _count_words(kind: str, lang: str, text: str) -> int:
+    """How many words of the lexicon's `kind` pattern `text` holds: one scan per article
+    (the rules ask once per trigger, the learned variants once more)."""
+    return len(compiled(lang)[kind].findall(text))  # type: ignore[attr-defined]
 
 
 def _has(comp: dict[str, object], name: str, text: str) -> bool:
@@ -374,9 +380,7 @@ def _has(comp: dict[str, object], name: str, text: str) -> bool:
 
 def is_sport(doc: Doc, *, lang: str) -> bool:
     """An article about sport (by how many sport words it has)."""
-    comp = compiled(lang)
-    found = comp["sport"].findall((doc.title or "") + " " + doc.text)  # type: ignore[attr-defined]
-    return len(found) >= _SPORT_WORDS
+    return _count_words("sport", lang, (doc.title or "") + " " + doc.text) >= _SPORT_WORDS
 
 
 def family_of(sub: str) -> str:
