@@ -173,7 +173,7 @@ def eval_events(
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (events-nl)"),
     events_variant: str | None = typer.Option(
         None, "--events-variant", envvar="KRONIEK_EVENTS",
-        help="rules (default), learned or combined: which events variant to score"),
+        help="rules (default), hybrid, learned or combined: which events variant to score"),
     mode: str | None = typer.Option(
         None, "--mode", envvar="KRONIEK_MODE", help="fast (default) or accurate analysis"),
 ) -> None:
@@ -182,7 +182,7 @@ def eval_events(
 
     Example: kroniek eval events --gold gold/events-nl --errors
     (frozen test part: --split frozen-test, or --gold gold/events-nl/frozen-test;
-    the learned variants: --events-variant learned|combined, with --mode accurate for the
+    the learned variants: --events-variant hybrid|learned|combined, with --mode accurate for the
     encoder's model)
     """
     from pathlib import Path

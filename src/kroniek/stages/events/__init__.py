@@ -255,7 +255,7 @@ class EventsStage:
     assigns = ("events",)
 
     def __init__(self, variant: str = "rules", mode: str = "fast") -> None:
-        """`variant`: rules, learned or combined (`kroniek.models.event_classifier.VARIANTS`)."""
+        """`variant`: rules, hybrid, learned or combined (`kroniek.models.event_classifier.VARIANTS`)."""
         self.variant, self.mode = variant, mode
 
     def __call__(self, doc: Doc) -> Doc:
