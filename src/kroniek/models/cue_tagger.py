@@ -11,7 +11,8 @@ and noun of a body sentence (words inside quotation marks excepted) and weighs:
   (a name, a role or source noun, a third-person pronoun, a first- or second-person
   pronoun, a relative pronoun, a thing), a passive auxiliary;
 - the surface around it: a comma or a quotation mark just before or after it, a "dat",
-  "of" or colon within a few words, a subject pronoun right after it (inversion).
+  "of" or colon within a few words, a subject pronoun right after it (inversion), the
+  particle of a separable cue verb later in the clause ("laat … weten").
 
 Most features carry no lemma, so a verb the lexicon lacks ("opperde", "bijt toe dat")
 is judged by its construction; the lemma features let the model learn the non-speech
@@ -169,6 +170,11 @@ def cue_features(doc: Doc, deps: DepIndex, k: int, lex: Lexicon) -> list[str]:
         f.append(f"after={after[:1]}")
     if after[:1] in _MARKS:
         f.append("mark_after")
+    parts = lex.particles(form)
+    if parts:  # "laat … weten", "wijst … op": is the particle there, as the rules read it?
+        later = [x.text.lower() for x in toks[k + 1 : k + 11] if x.sent == t.sent]
+        found = any(x in parts or (x.startswith("er") and x[2:] in parts) for x in later)
+        f.append("particle_found" if found else "particle_missing")
     nxt = [x.text.lower() for x in toks[k + 1 : k + 6] if x.sent == t.sent]
     if any(x in ("dat", "of") for x in nxt):
         f.append("dat_near")
