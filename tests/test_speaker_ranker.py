@@ -12,7 +12,9 @@ from kroniek.models.speaker_ranker import (
     SpeakerRanker,
     candidates_for,
     get_ranker,
+    rerank_speakers,
     resolve_speakers,
+    settled,
 )
 from kroniek.pipeline import Pipeline, build_pipeline
 from kroniek.stages.phrases import DepIndex, lexicon
@@ -37,6 +39,7 @@ def test_the_choice_comes_from_the_argument_then_the_environment(
     monkeypatch.delenv("KRONIEK_SPEAKERS", raising=False)
     assert resolve_speakers() == "rules"
     assert resolve_speakers("learned") == "learned"
+    assert resolve_speakers("hybrid") == "hybrid"
     monkeypatch.setenv("KRONIEK_SPEAKERS", "learned")
     assert resolve_speakers() == "learned"
     monkeypatch.setenv("KRONIEK_SPEAKERS", "neural")
@@ -87,3 +90,70 @@ def test_weights_of_other_features_are_refused() -> None:
 def test_the_shipped_weights_load() -> None:
     ranker = get_ranker()
     assert ranker.w.shape == (len(FEATURES),)
+
+
+def _prefer(feature: str) -> SpeakerRanker:
+    """A ranker that only looks at one feature."""
+    n = len(FEATURES)
+    w = np.zeros(n)
+    w[FEATURES.index(feature)] = 5.0
+    return SpeakerRanker({"features": list(FEATURES), "mean": [0.0] * n, "std": [1.0] * n,
+                          "w": w.tolist()})
+
+
+def _rerank(doc: Doc, ranker: SpeakerRanker, *, keep_settled: bool) -> list[str | None]:
+    quotes = find_quotes(doc, speakers="rules")
+    rerank_speakers(doc, quotes, Resolver(doc, lexicon(doc.lang)), DepIndex(doc),
+                    ranker=ranker, keep_settled=keep_settled)
+    return [q.speaker.name if q.speaker else None for q in quotes]
+
+
+def test_hybrid_keeps_an_explicit_source_the_ranker_would_overrule(nlp: Pipeline) -> None:
+    doc = nlp(Doc(text=TEXT, lang="nl"))
+    quotes = find_quotes(doc, speakers="rules")
+    resolver, deps = Resolver(doc, lexicon("nl")), DepIndex(doc)
+    assert [settled(doc, q, resolver, deps) for q in quotes] == [True, True]
+    # A ranker that always takes the previous speaker moves the second quote to Jansen;
+    # "zegt De Vries" is an explicit source, which the hybrid choice keeps.
+    assert _rerank(doc, _prefer("is_prev"), keep_settled=False) == ["Karel Jansen", "Karel Jansen"]
+    assert _rerank(doc, _prefer("is_prev"), keep_settled=True) == ["Karel Jansen", "Pieter de Vries"]
+
+
+def test_a_pronoun_is_not_settled_and_keeps_its_span_when_re_resolved(nlp: Pipeline) -> None:
+    text = ("Minister Karel Jansen sprak dinsdag in Den Haag met journalisten. "
+            "„De aanvoerlijnen zijn afgesneden”, zei Jansen. "
+            "Commandant Pieter de Vries is het daar niet mee eens. "
+            "„We trekken ons niet terug uit de stad”, zegt hij.")
+    doc = nlp(Doc(text=text, lang="nl"))
+    quotes = find_quotes(doc, speakers="rules")
+    resolver, deps = Resolver(doc, lexicon("nl")), DepIndex(doc)
+    assert [settled(doc, q, resolver, deps) for q in quotes] == [True, False]
+    rerank_speakers(doc, quotes, resolver, deps, ranker=_prefer("is_prev"), keep_settled=True)
+    sp = quotes[1].speaker
+    assert sp is not None and sp.name == "Karel Jansen"  # what this toy ranker says
+    assert (sp.start, sp.end) == (text.rindex("hij"), text.rindex("hij") + 3)
+
+
+def test_an_addressee_and_a_name_inside_the_reported_content_are_no_candidates(
+        nlp: Pipeline) -> None:
+    text = ("Wethouder Tom Visser sprak woensdag in de gemeenteraad. "
+            "Tegen De Telegraaf vertelde hij dat burgemeester Anna Bakker de brug sluit.")
+    doc = nlp(Doc(text=text, lang="nl"))
+    quotes = find_quotes(doc, speakers="rules")
+    assert [q.text for q in quotes] == ["burgemeester Anna Bakker de brug sluit"]
+    cands = candidates_for(doc, quotes, Resolver(doc, lexicon("nl")), DepIndex(doc))
+    names = {c.name for c in cands[0]}
+    assert "Tom Visser" in names
+    assert not names & {"De Telegraaf", "Telegraaf", "Anna Bakker"}
+
+
+def test_told_an_addressee_is_no_candidate_in_english() -> None:
+    pipe = build_pipeline(disable=("times", "places", "quotes", "claims", "events"))
+    text = ("Governor Mary Collins visited the border on Monday. "
+            "She told The Wall Street Journal that the fence would be finished in May.")
+    doc = pipe(Doc(text=text, lang="en"))
+    quotes = find_quotes(doc, speakers="rules")
+    cands = candidates_for(doc, quotes, Resolver(doc, lexicon("en")), DepIndex(doc))
+    names = {c.name for cs in cands for c in cs}
+    assert "Mary Collins" in names
+    assert not any("Journal" in n for n in names)

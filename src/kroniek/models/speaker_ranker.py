@@ -76,6 +76,7 @@ FEATURES = (
     "dist_x_cue", "first_person_named", "opens_sentence", "rule_confidence", "conf_x_rule",
     "nearest_is_subject", "subject_prev_sentence", "named_in_quote", "rule_unknown",
     "same_sentence_before", "closest_before", "second_before", "closest_person_before",
+    "last_subject_before", "anaphor_x_last_subject", "anaphor_x_rule",
 )
 # How many sentences before and after the quote's sentence a name counts as a candidate.
 # Chosen on the even half of the Dutch dev gold (4 before covers carry-over chains).
@@ -259,6 +260,7 @@ class _Context:
         main = max(self.rule_count, key=lambda n: self.rule_count[n]) if self.rule_count else None
         self.main = main if main is not None and self.rule_count[main] * 2 >= total else None
         self.subject_at = resolver.subject_at
+        self.quoted = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
         self._sent: dict[int, int] = {}
         self._block_starts = [b.start for b in doc.blocks]
         self.sentences = {n: [self.sentence(p) for p in ps] for n, ps in self.mentions.items()}
@@ -278,6 +280,11 @@ class _Context:
         if not words or words[-1] not in _ADDRESSEE:
             return False
         return not (words[-1] == "to" and len(words) >= 2 and words[-2] == "according")
+
+    def in_quotation(self, pos: int) -> bool:
+        """Is `pos` inside a direct quote of the document?"""
+        i = bisect.bisect_right(self.quoted, (pos, 1 << 30)) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def sentence(self, pos: int) -> int:
         got = self._sent.get(pos)
@@ -354,10 +361,25 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex) 
     ranked = sorted(out, key=lambda c: gaps[id(c)])
     rank = {id(c): k if gaps[id(c)] < 1 << 30 else 99 for k, c in enumerate(ranked)}
     persons = [c for c in ranked if "person" in ctx.kind.get(c.name, set()) and gaps[id(c)] < 1 << 30]
+
+    # The candidate last named as a clause subject outside quotations before the cue:
+    # what a pronoun at the cue most often refers to ("Zue vergat … . „…”, geeft hij toe").
+    def subject_gap(c: Candidate) -> int:
+        before = [anchor - p for p in c.positions if p < anchor and p in ctx.subject_at
+                  and not ctx.in_quotation(p)]
+        return min(before) if before else 1 << 30
+    last_subject = min(out, key=subject_gap, default=None)
+    if last_subject is not None and subject_gap(last_subject) == 1 << 30:
+        last_subject = None
+    sp = q.speaker
+    anaphor = sp is not None and mention_at_cue(ctx.doc, q, sp) and _anaphoric(
+        resolver, Mention(sp.start or 0, sp.end or 0, ctx.doc.text[sp.start or 0 : sp.end or 0]))
     for c in out:
         k = rank[id(c)]
+        last = c is last_subject
         c.features = _features(ctx, q, c, anchor, rule_empty) + [
-            float(k == 0), float(k == 1), float(bool(persons) and persons[0] is c)]
+            float(k == 0), float(k == 1), float(bool(persons) and persons[0] is c),
+            float(last), float(last and anaphor), float(anaphor and "rule" in c.sources)]
     return out
 
 
