@@ -67,7 +67,7 @@ def analyze(
 ) -> Doc:
     """Analyse one article. `mode` is "fast" or "accurate" (default: $KRONIEK_MODE, else
     kroniek.pipeline.DEFAULT_MODE); both give the same contract. `events` is the events
-    variant: "rules", "hybrid", "learned" or "combined" (default: $KRONIEK_EVENTS, else "rules";
+    variant: "rules", "hybrid", "learned" or "combined" (default: $KRONIEK_EVENTS, else "hybrid";
     see kroniek.models.event_classifier).
 
     >>> import kroniek

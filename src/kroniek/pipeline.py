@@ -223,7 +223,7 @@ def use_mode(mode: str | None) -> str:
 
 def get_pipeline(mode: str | None = None, events: str | None = None) -> Pipeline:
     """The default pipeline of `mode` (see resolve_mode) and events variant `events`
-    (rules, hybrid, learned or combined; default $KRONIEK_EVENTS, else rules: see
+    (rules, hybrid, learned or combined; default $KRONIEK_EVENTS, else hybrid: see
     `kroniek.models.event_classifier`), built once per process."""
     from kroniek.models.event_classifier import resolve_variant
 

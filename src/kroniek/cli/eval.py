@@ -173,7 +173,7 @@ def eval_events(
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (events-nl)"),
     events_variant: str | None = typer.Option(
         None, "--events-variant", envvar="KRONIEK_EVENTS",
-        help="rules (default), hybrid, learned or combined: which events variant to score"),
+        help="hybrid (default), rules, learned or combined: which events variant to score"),
     mode: str | None = typer.Option(
         None, "--mode", envvar="KRONIEK_MODE", help="fast (default) or accurate analysis"),
 ) -> None:

@@ -100,7 +100,7 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
 WEIGHTS = "event-classifier.npz"  # encoder + lexical features: accurate mode
 WEIGHTS_LEXICAL = "event-classifier-lexical.npz"  # lexical features only: fast mode
 VARIANTS = ("rules", "hybrid", "learned", "combined")
-DEFAULT_VARIANT = "rules"
+DEFAULT_VARIANT = "hybrid"  # rules until 4 December 2026: see the model card
 OUTCOMES = ("none", "happened", "not_happened")
 # What the modality head chooses between (the system's words: habitual = the gold's generic).
 MODALITIES = ("future", "hypothetical", "negated", "habitual")
@@ -108,8 +108,11 @@ RULE_MODALITIES = ("asserted", "claimed", "negated", "hypothetical", "future", "
 SUB_TYPES = tuple(sorted(acled.TYPE_OF))
 # Subwords the encoder reads per window ("passage:" and <s> </s> included, e5 takes 512).
 MAX_SUBWORDS = 500
-TRIGGER_BUCKETS = 64  # hashed first five letters of the trigger
-WORD_BUCKETS = 128  # hashed first five letters of the sentence's words
+# Hashed first five letters of the trigger and of the sentence's words, keyed by language:
+# with one key for both, English PLOVER rows shared buckets with Dutch words ("clashes",
+# "raid" and "bestookte" in one of 64) and taught them English labels.
+TRIGGER_BUCKETS = 128
+WORD_BUCKETS = 128
 # Screen words a sentence gives at most (the first ones); all share one forward pass.
 MAX_SCREEN_PER_SENTENCE = 4
 _CUES = ("NEGATION", "DENIAL", "FUTURE", "HYPOTHETICAL", "HABITUAL", "AGGREGATE", "POLITICAL",
@@ -419,7 +422,7 @@ def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
         if c.from_rules:
             on.append("rule_candidate")
         if si not in hashed:
-            hashed[si] = sorted({first_word + word_bucket(w) for w in re.findall(r"\w{3,}", sentence)})
+            hashed[si] = sorted({first_word + word_bucket(w, lang) for w in re.findall(r"\w{3,}", sentence)})
         x[row, hashed[si]] = 1.0
         on += [f"sentence_cue={name.lower()}" for name, pat in zip(_CUES, cues, strict=True)
                if pat.search(sentence)]  # fmt: skip
@@ -442,7 +445,7 @@ def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
             "first_sentence": si == 0,
         }
         on += [k for k, v in flags.items() if v]
-        on.append(f"trigger_hash={trigger_bucket(trigger)}")
+        on.append(f"trigger_hash={trigger_bucket(trigger, lang)}")
         for name in on:
             if name in index:
                 x[row, index[name]] = 1.0
@@ -459,15 +462,15 @@ def _cue_patterns(lang: str) -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
     return cues, re.compile(rf"\W*(?:{ev.CONDITIONAL_OPENERS})\b", re.I)
 
 
-def trigger_bucket(trigger: str) -> int:
+def trigger_bucket(trigger: str, lang: str = "nl") -> int:
     """The hash bucket of a trigger's first five letters ("aanval", "aanvallen" share one)."""
     key = re.sub(r"\W", "", trigger.lower())[:5]
-    return zlib.crc32(key.encode("utf-8")) % TRIGGER_BUCKETS
+    return zlib.crc32(f"{lang}:{key}".encode()) % TRIGGER_BUCKETS
 
 
-def word_bucket(word: str) -> int:
+def word_bucket(word: str, lang: str = "nl") -> int:
     """The hash bucket of a sentence word's first five letters."""
-    return zlib.crc32(word.lower()[:5].encode("utf-8")) % WORD_BUCKETS
+    return zlib.crc32(f"{lang}:{word.lower()[:5]}".encode()) % WORD_BUCKETS
 
 
 def feature_matrix(doc: Doc, cands: Sequence[Candidate], *, trigger_layers: Sequence[int],

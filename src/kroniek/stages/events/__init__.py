@@ -254,8 +254,9 @@ class EventsStage:
     requires = ("claims", "places", "times")
     assigns = ("events",)
 
-    def __init__(self, variant: str = "rules", mode: str = "fast") -> None:
-        """`variant`: rules, hybrid, learned or combined (`kroniek.models.event_classifier.VARIANTS`)."""
+    def __init__(self, variant: str = "hybrid", mode: str = "fast") -> None:
+        """`variant`: rules, hybrid (the default), learned or combined
+        (`kroniek.models.event_classifier.VARIANTS`)."""
         self.variant, self.mode = variant, mode
 
     def __call__(self, doc: Doc) -> Doc:
