@@ -16,7 +16,7 @@ from kroniek.doc import Entity
 from kroniek.errors import InputError
 from kroniek.evaluation import check_floors
 from kroniek.evaluation.ner import iob_spans, read_conll, score_spans
-from kroniek.stages.entities import link_mentions
+from kroniek.stages.entities import link_mentions, well_known_place
 
 # ---------------------------------------------------------------- evaluation code
 
@@ -227,16 +227,45 @@ def test_organisations_link_by_word_and_acronym_but_places_do_not() -> None:
         _e("Verenigde Naties", "ORG", 0),
         _e("VN", "ORG", 30),
         _e("Instituut Clingendael", "ORG", 50),
-        _e("Clingendael", "LOC", 90),
+        _e("Clingendael", "ORG", 90),
         _e("regio Charkiv", "LOC", 120),
         _e("Charkiv", "LOC", 150),
+        _e("Bank of Canada", "ORG", 170),
+        _e("Canada", "LOC", 190),  # a place inside an organisation's name
+        _e("Vlaamse Gemeenschap", "ORG", 200),
+        _e("Vlaamse", "MISC", 230),  # an adjective
+        _e("Turner Broadcasting", "ORG", 240),
+        _e("Turner", "LOC", 270),  # no well-known place: the organisation's short name
     ]
-    link_mentions(es)
+    link_mentions(es, known_place=lambda name: well_known_place(name, "en"))
     assert [e.canonical for e in es] == [
         "Verenigde Naties", "Verenigde Naties", "Instituut Clingendael", "Instituut Clingendael",
-        "regio Charkiv", "Charkiv",
+        "regio Charkiv", "Charkiv", "Bank of Canada", "Canada", "Vlaamse Gemeenschap", "Vlaamse",
+        "Turner Broadcasting", "Turner Broadcasting",
     ]  # fmt: skip
-    assert es[3].label == "ORG"
+    assert (es[7].label, es[9].label, es[11].label) == ("LOC", "MISC", "ORG")
+
+
+def test_a_sure_mention_keeps_its_type_unless_far_outweighed() -> None:
+    es = [
+        _e("Westerlo", "ORG", 0),
+        _e("Westerlo", "ORG", 20),
+        _e("Westerlo", "LOC", 40),  # the town, and the tagger is sure of it
+        _e("Koersk", "LOC", 60),
+        _e("Koersk", "LOC", 80),
+        _e("Koersk", "LOC", 100),
+        _e("Koersk", "LOC", 120),
+        _e("Koersk", "LOC", 140),
+        _e("Koersk", "PER", 160),  # sure, but five sure namesakes say otherwise
+    ]
+    for e in es:
+        e.confidence = 0.99
+    es[1].confidence = 0.7
+    link_mentions(es)
+    assert [e.label for e in es] == ["ORG", "ORG", "LOC"] + ["LOC"] * 6
+    unsure = [_e("Westerlo", "ORG", 0), _e("Westerlo", "ORG", 20), _e("Westerlo", "LOC", 40)]
+    link_mentions(unsure)  # the fast recogniser's constant confidence: one type per name
+    assert {e.label for e in unsure} == {"ORG"}
 
 
 def test_pipeline_links_names_in_real_sentences() -> None:

@@ -176,6 +176,21 @@ class TaggerHead:
     def tags(self, vectors: np.ndarray) -> list[str]:
         return bio_viterbi(self.scores(vectors), self.labels) if len(vectors) else []
 
+    def tags_with_type_probs(self, vectors: np.ndarray) -> tuple[list[str], list[float]]:
+        """The tags, and per token the probability the head gives its tag's type
+        (P(B-X) + P(I-X); for O, P(O)): how sure the tagger is of the type in context."""
+        if not len(vectors):
+            return [], []
+        scores = self.scores(vectors)
+        tags = bio_viterbi(scores, self.labels)
+        probs = np.exp(scores)
+        types = [lab.partition("-")[2] for lab in self.labels]
+        out = []
+        for t, tag in enumerate(tags):
+            typ = tag.partition("-")[2]
+            out.append(float(sum(probs[t, k] for k, x in enumerate(types) if x == typ)))
+        return tags, out
+
 
 class EncoderTagger:
     """e5 + the trained head for one language."""
@@ -188,6 +203,13 @@ class EncoderTagger:
     def tag(self, sentences: Sequence[tuple[Sequence[str], Sequence[bool]]]) -> list[list[str]]:
         vecs = token_vectors(self.encoder, sentences, self.head.layers)
         return [self.head.tags(v) for v in vecs]
+
+    def tag_with_type_probs(
+        self, sentences: Sequence[tuple[Sequence[str], Sequence[bool]]]
+    ) -> list[tuple[list[str], list[float]]]:
+        """`tag`, with each token's type probability (TaggerHead.tags_with_type_probs)."""
+        vecs = token_vectors(self.encoder, sentences, self.head.layers)
+        return [self.head.tags_with_type_probs(v) for v in vecs]
 
 
 _LOCK = threading.Lock()

@@ -33,8 +33,6 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
 # spaCy's NER has no calibrated probability; this is the entity-level precision measured
 # on the dev parts (CoNLL-2002 nl 0.74, CoNLL-2003 en 0.88; see the MODEL_CARDs), rounded down.
 NER_CONFIDENCE = {"nl": 0.7, "en": 0.85}
-# The same for the accurate tagger (kroniek.models.tagger), from its model cards.
-ACCURATE_CONFIDENCE = {"nl": 0.85, "en": 0.9}
 _LABELS = ("PER", "ORG", "LOC")
 
 
@@ -278,7 +276,6 @@ def encoder_mentions_many(lang: str, docs: list[tuple[str, list[Token]]]) -> lis
     from kroniek.models.tagger import get_tagger
 
     tagger = get_tagger(lang)
-    confidence = ACCURATE_CONFIDENCE.get(lang, 0.8)
     sents: list[tuple[int, list[Token]]] = []
     for di, (_, tokens) in enumerate(docs):
         current: list[Token] = []
@@ -295,13 +292,16 @@ def encoder_mentions_many(lang: str, docs: list[tuple[str, list[Token]]]) -> lis
         for di, toks in sents
     ]  # fmt: skip
     out: list[list[Entity]] = [[] for _ in docs]
-    for (di, toks), tags in zip(sents, tagger.tag(inputs), strict=True):
+    for (di, toks), (tags, probs) in zip(sents, tagger.tag_with_type_probs(inputs), strict=True):
         text = docs[di][0]
         for a, b, label in iob_spans(tags):
             start, end = toks[a].start, toks[b - 1].end
+            # The tagger's own certainty of the type here (mean over the mention's tokens):
+            # the entities stage lets a sure mention keep its type against its namesakes.
+            sure = sum(probs[a:b]) / (b - a)
             out[di].append(Entity(id="", start=start, end=end, text=text[start:end],
                                   label=label if label in _LABELS else "MISC",  # type: ignore[arg-type]
-                                  confidence=confidence))  # fmt: skip
+                                  confidence=round(sure, 4)))  # fmt: skip
     return out
 
 
