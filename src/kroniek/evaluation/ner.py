@@ -32,6 +32,7 @@ __all__ = [
     "predict_spacy",
     "read_conll",
     "score_spans",
+    "spans_on_tokens",
     "evaluate_ner",
     "format_ner",
     "gold_documents",
@@ -252,7 +253,7 @@ def gold_documents(
     return docs
 
 
-def _spans_on_tokens(
+def spans_on_tokens(
     entities: Iterable[tuple[int, int, str]], offsets: list[list[tuple[int, int]]]
 ) -> list[list[Span]]:
     """Character spans mapped to gold token spans: the tokens an entity overlaps, cut at
@@ -296,7 +297,7 @@ def predict_pipeline(
         if mode is not None:
             kwargs["mode"] = mode
         doc = kroniek.analyze(text, **kwargs)
-        out += _spans_on_tokens(((e.start, e.end, e.label) for e in doc.entities), offsets)
+        out += spans_on_tokens(((e.start, e.end, e.label) for e in doc.entities), offsets)
     return out
 
 
