@@ -214,7 +214,11 @@ def settled(doc: Doc, q: Quote, resolver: Resolver, deps: DepIndex) -> bool:
     if cue.text == ":" or cue.text.split()[0].lower() in lex.according_first:
         return False
     subj = deps.subject(cue.start)
-    return subj is not None and not _anaphoric(resolver, subj)
+    if subj is None or _anaphoric(resolver, subj):
+        return False
+    # A subject with a name the rules did not take ("Maar Kirsty Carden van … houdt vol
+    # dat") is the ranker's to choose; one without ("men", "Een bekende") is no one.
+    return not any(w[:1].isupper() for w in subj.text.split()[1:])
 
 
 def mention_at_cue(doc: Doc, q: Quote, sp: Speaker) -> bool:
@@ -228,7 +232,12 @@ def mention_at_cue(doc: Doc, q: Quote, sp: Speaker) -> bool:
 
 
 def _anaphoric(resolver: Resolver, m: Mention) -> bool:
-    roles = {c for c in (resolver.lex.role_class(t) for t in m.text.split()) if c}
+    """A pronoun or definite role noun, or a phrase opening with a pronoun (a misread
+    cue: "Hij wordt emotioneel: „…”")."""
+    words = m.text.split()
+    if words and words[0].lower() in resolver.lex.pronouns:
+        return True
+    roles = {c for c in (resolver.lex.role_class(t) for t in words) if c}
     return resolver.anaphoric(m, roles)
 
 

@@ -1,0 +1,211 @@
+"""Names of speakers: the capitalised sequences that are names, a name without what
+stuck to it, and the full form of a name the document also writes in part.
+
+`Names` is the part of `kroniek.stages.speakers.Resolver` that knows the document's name
+forms: `clean_name` ("Minister van Financiën Philip Hammond" -> "Philip Hammond"),
+`full_name` ("Zandee" -> "Dick Zandee") and `tidy_name` ("Complicaties Ross" -> "Klaus
+Ross"), each remembered per document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kroniek.doc import Doc
+from kroniek.stages.phrases import Lexicon
+
+__all__ = ["NAME_SEQ", "NOT_NAME", "Names"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NAME_SEQ = re.compile(
+    r"(?<![\w-])(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\w|[A-Z]\.)(?:[ \t]+(?:(?:van|de|der|den|ter|von|al|bin|el|da|du|le|la)[ \t]+)*"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\w|[A-Z]\.))*"
+)
+
+NOT_NAME = _words(
+    """inmiddels vandaar daarom daarna toen intussen ondertussen desondanks bovendien
+    volgens hoewel in op bij na tegen voor ook wel toch zo daar hier nu dan maar en
+    toen terwijl als omdat want dus zelfs alleen vooral tijdens namens sinds vanuit
+    according in on at for to from with by after before while although when"""
+)
+_BEFORE_PLACE = frozenset({"van", "of", "in", "uit", "naar", "te", "from", "at"})
+
+
+class Names:
+    """The name forms of one document (see the module docstring)."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self._caps: frozenset[str] | None = None
+        self._clean_memo: dict[tuple[str, bool], str] = {}
+        self._full_memo: dict[str, str] = {}
+        self._tidy_memo: dict[str, str] = {}
+        self._full_names = self._collect_full_names()
+        self._by_last: dict[str, list[str]] = {}  # full names by last word, casefolded
+        for _, cand in self._full_names:
+            self._by_last.setdefault(cand.casefold().rsplit(" ", 1)[-1], []).append(cand)
+
+    def _collect_full_names(self) -> list[tuple[int, str]]:
+        names: list[tuple[int, str]] = []
+        for e in self.doc.entities:
+            if e.label in ("PER", "ORG"):
+                for part in re.split(r" (?:en|and|&) ", e.canonical or e.text):
+                    cleaned = self.clean_name(part)
+                    if len(cleaned.split()) >= 2:
+                        names.append((e.start + max(0, e.text.find(part)), cleaned))
+        text = self.doc.text
+        for m in NAME_SEQ.finditer(text):
+            # "minister van Financiën Philip Hammond": the first capital is not the name.
+            # "minister van Financiën Philip Hammond", "in Amsterdam Thierry Baudet": the
+            # first capitalised word is not part of the name.
+            prev = text[max(0, m.start() - 6) : m.start()].split()
+            after_van = bool(prev) and prev[-1] in _BEFORE_PLACE
+            name = self.clean_name(m.group(), after_van=after_van)
+            if name and len(name.split()) >= 2:
+                names.append((m.start() + m.group().rfind(name), name))
+        names.sort()
+        return names
+
+    def clean_name(self, text: str, *, after_van: bool = False) -> str:
+        """A name sequence without leading function words, roles and adjectives, and
+        at most two capitalised words ("Minister van Financiën Philip Hammond" -> "Philip
+        Hammond"; "Jozias van Aartsen" stays). Remembered per document."""
+        key = (text, after_van)
+        got = self._clean_memo.get(key)
+        if got is None:
+            got = self._clean_memo[key] = self._clean_name(text, after_van=after_van)
+        return got
+
+    def _clean_name(self, text: str, *, after_van: bool) -> str:
+        words = text.split()
+        lex = self.lex
+        while words and (
+            words[0].lower() in NOT_NAME or words[0].lower() in lex.determiners
+            or words[0].lower() in lex.speaker_stop or words[0].lower() in lex.cue_verbs
+            or words[0].lower() in lex.according_first
+            or lex.role_class(words[0])
+        ):
+            words = words[1:]
+        caps = [k for k, x in enumerate(words) if x[:1].isupper()]
+        if len(caps) > 2:
+            # "Yücel Demirer van de Universiteit van Kocaeli": the name ends before the
+            # first particle that follows two capitalised words.
+            for k in range(caps[1] + 1, len(words)):
+                if words[k] in lex.name_particles:
+                    rest = words[k:]
+                    while rest and rest[0] in lex.name_particles:
+                        rest = rest[1:]
+                    if (len(rest) == 1 and rest[0][:1].isupper()
+                            and (words[k] != "van" or f"Van {rest[0]}" in self.doc.text)):
+                        # "… Friso de Zeeuw": a particle inside the last name.
+                        words = _last_name_with_particle(words, lex.name_particles)
+                    else:
+                        words = words[:k]
+                    break
+            caps = [k for k, x in enumerate(words) if x[:1].isupper()]
+        if (len(words) == 2 and words[1].isupper() and len(words[1]) >= 2
+                and words[0].lower().endswith(tuple(lex.org_nouns))):
+            words = words[1:]  # "Regeringspartij D66", "Oppositiepartij PVV"
+        if (len([x for x in words[1:] if x[:1].isupper()]) >= 2 and words[0][:1].isupper()
+                and self._heading_word(words[0])):
+            words = words[1:]  # "Sloop Jan Jager": an inline subheading before the name
+        keep = 2 if after_van else 3
+        if len(caps) > keep:
+            words = words[caps[-keep]:]
+        # "Oud-rechtenstudent Zelensky", "VVD-voorman X": a compound description, not a name.
+        while len(words) > 1 and (lex.role_class(words[0]) or re.match(r"\w+-[a-zà-ÿ]", words[0])):
+            words = words[1:]
+        return " ".join(words)
+
+    def _heading_word(self, word: str) -> bool:
+        """A capitalised word the article never writes capitalised inside a sentence and
+        that is no role: a subheading or sentence opener glued to a name ("Sloop",
+        "Complicaties", "Bedrog")."""
+        if self._caps is None:
+            text = self.doc.text
+            self._caps = frozenset(m.group(1) for m in re.finditer(
+                r"[\w,] ([A-ZÀ-Þ][\w'’-]*)", text))
+        return (word not in self._caps and not self.lex.role_class(word)
+                and word.lower() not in self.lex.name_particles)
+
+    def full_name(self, name: str) -> str:
+        """The first name in the document ending with `name` ("Zandee" -> "Dick Zandee")."""
+        got = self._full_memo.get(name)
+        if got is None:
+            got = self._full_memo[name] = self._full_name(name)
+        return got
+
+    def _full_name(self, name: str) -> str:
+        low = " " + name.casefold()
+        for cand in self._by_last.get(low.rsplit(" ", 1)[-1], ()):
+            if len(cand) > len(name) and cand.casefold().endswith(low):
+                return cand
+        if " " not in name and name[:1].isupper():
+            # "Söner" for "Söner Atasoy": a first name used alone, when only one full
+            # name in the document starts with it.
+            firsts = {c for _, c in self._full_names
+                      if c.split()[0] == name and len(c.split()) >= 2}
+            if len(firsts) == 1:
+                return firsts.pop()
+        if name.islower():  # "de universiteit" -> "Universiteit Utrecht"
+            for _, cand in self._full_names:
+                if cand.split()[0].casefold() == name.casefold():
+                    return cand
+        return name
+
+    def tidy_name(self, name: str) -> str:
+        """A speaker name without what stuck to it: a repeated word ("Mehmet Mehmet"), a
+        heading or sentence opener before a name the article writes in full elsewhere
+        ("Complicaties Ross" -> "Klaus Ross", "Waar Armina" -> "Armina X"), a demonym or
+        description before a two-word name the article also writes alone ("Hengeloër Fred
+        Westerhof" -> "Fred Westerhof")."""
+        got = self._tidy_memo.get(name)
+        if got is None:
+            got = self._tidy_memo[name] = self._tidy_name(name)
+        return got
+
+    def _tidy_name(self, name: str) -> str:
+        words = name.split()
+        words = [x for i, x in enumerate(words) if i == 0 or x != words[i - 1]]
+        if len(words) >= 2 and words[0][:1].isupper() and self._heading_word(words[0]):
+            rest = " ".join(words[1:])
+            common = re.search(rf"\b{re.escape(words[0].lower())}\b", self.doc.text)
+            if common and re.search(rf"(?<!{re.escape(words[0])} )\b{re.escape(rest)}\b",
+                                    self.doc.text):
+                # "Waar Armina": a common word ("waar") glued to a name.
+                low = rest.casefold()
+                fuller = [c for _, c in self._full_names
+                          if not c.startswith(words[0] + " ") and len(c) > len(rest)
+                          and (c.casefold().endswith(" " + low) or c.split()[0] == rest)]
+                return fuller[0] if fuller else rest
+            full = self.full_name(rest)
+            if full != rest or re.search(rf"(?<!{re.escape(words[0])} )\b{re.escape(rest)}\b",
+                                         self.doc.text):
+                return full
+        if len(words) == 3 and all(x[:1].isupper() for x in words):
+            rest = " ".join(words[1:])
+            if re.search(rf"(?<!{re.escape(words[0])} )\b{re.escape(rest)}\b", self.doc.text):
+                return rest
+        return " ".join(words)
+
+    def _drop_affiliation(self, name: str) -> str:
+        """"Slob van Onderwijs" -> "Slob" when the article also writes "Slob" alone."""
+        head, sep, _ = name.partition(" van ")
+        if not sep or " " in head or name.split(" van ")[1].split()[0] in ("der", "den", "de"):
+            return name
+        alone = re.search(rf"\b{re.escape(head)}\b(?! van)", self.doc.text)
+        return head if alone else name
+
+
+def _last_name_with_particle(words: list[str], particles: frozenset[str]) -> list[str]:
+    """The last "First particle Last" of a word sequence ("Gebiedsontwikkeling Friso de
+    Zeeuw" -> "Friso de Zeeuw")."""
+    k = len(words) - 1
+    while k > 0 and words[k - 1] in particles:
+        k -= 1
+    return words[max(0, k - 1):]
