@@ -47,8 +47,11 @@ class Names:
         self._tidy_memo: dict[str, str] = {}
         self._full_names = self._collect_full_names()
         self._by_last: dict[str, list[str]] = {}  # full names by last word, casefolded
+        self._by_first: dict[str, set[str]] = {}  # full names by their first word
         for _, cand in self._full_names:
             self._by_last.setdefault(cand.casefold().rsplit(" ", 1)[-1], []).append(cand)
+            if len(cand.split()) >= 2:
+                self._by_first.setdefault(cand.split()[0], set()).add(cand)
 
     def _collect_full_names(self) -> list[tuple[int, str]]:
         names: list[tuple[int, str]] = []
@@ -148,10 +151,9 @@ class Names:
         if " " not in name and name[:1].isupper():
             # "Söner" for "Söner Atasoy": a first name used alone, when only one full
             # name in the document starts with it.
-            firsts = {c for _, c in self._full_names
-                      if c.split()[0] == name and len(c.split()) >= 2}
+            firsts = self._by_first.get(name, set())
             if len(firsts) == 1:
-                return firsts.pop()
+                return next(iter(firsts))
         if name.islower():  # "de universiteit" -> "Universiteit Utrecht"
             for _, cand in self._full_names:
                 if cand.split()[0].casefold() == name.casefold():

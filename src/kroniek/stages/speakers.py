@@ -82,15 +82,15 @@ class Resolver(Names):
         text = self.doc.text
         sent_starts = {s.start for s in self.doc.sentences}
         parsed_subjects = self.subject_at
+        role_class = self.lex.role_class
         for m in NAME_SEQ.finditer(text):
-            words = m.group().split()
-            before = text[max(0, m.start() - 40) : m.start()].split()
-            role_words = [x for x in ([before[-1]] if before else []) + words[:-1]
-                          if self.lex.role_class(x)]
-            role = self.lex.role_class(role_words[0]) if role_words else None
             name = self.clean_name(m.group())
             if not name or name.split()[0].lower() in NOT_NAME or len(name) < 3:
                 continue
+            words = m.group().split()
+            before = text[max(0, m.start() - 40) : m.start()].rsplit(None, 1)[-1:]
+            role_words = [x for x in before + words[:-1] if role_class(x)]
+            role = role_class(role_words[0]) if role_words else None
             before_end = bisect.bisect_left(span_starts, m.end())
             if not role and before_end and reach[before_end - 1] > m.start():
                 continue  # the model says it is a place or an organisation
@@ -453,15 +453,20 @@ def subject_starts(doc: Doc) -> frozenset[int]:
     """Start offsets of tokens that are a clause subject in the parse, or part of a name
     whose head is one ("Mark" in "Mark Rutte zei"); empty without a parse."""
     toks = doc.tokens
+    deps = [t.dep for t in toks]
+    heads = [t.head for t in toks]
     out = set()
-    for t in toks:
-        d, seen = t, 0
-        while d.dep in ("flat", "flat:name", "compound", "amod", "det", "nmod") and d.head >= 0 and seen < 4:
-            d = toks[d.head]
+    for i, t in enumerate(toks):
+        d, seen = i, 0
+        while deps[d] in _TO_HEAD and heads[d] >= 0 and seen < 4:
+            d = heads[d]
             seen += 1
-        if d.dep.startswith("nsubj"):
+        if deps[d].startswith("nsubj"):
             out.add(t.start)
     return frozenset(out)
+
+
+_TO_HEAD = frozenset({"flat", "flat:name", "compound", "amod", "det", "nmod"})
 
 
 def _is_adjectival(word: str) -> bool:
