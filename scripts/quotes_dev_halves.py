@@ -1,7 +1,7 @@
 """Dutch quote scores on the two halves of the dev gold (even / odd article id).
 
-    python scripts/quotes_dev_halves.py                      # speakers as $KRONIEK_SPEAKERS (rules)
-    KRONIEK_SPEAKERS=learned python scripts/quotes_dev_halves.py
+    python scripts/quotes_dev_halves.py                      # speakers as $KRONIEK_SPEAKERS (hybrid)
+    KRONIEK_SPEAKERS=rules python scripts/quotes_dev_halves.py   # or learned
 
 Never reads `gold/quotes-nl/frozen-test/` (only the top-level JSON files). Changes to the
 attribution stages were developed on the even half and confirmed on the odd one.

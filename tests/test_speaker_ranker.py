@@ -8,6 +8,7 @@ import pytest
 from kroniek.doc import Doc
 from kroniek.errors import ConfigError
 from kroniek.models.speaker_ranker import (
+    DEFAULT_SPEAKERS,
     FEATURES,
     SpeakerRanker,
     candidates_for,
@@ -37,7 +38,7 @@ def nlp() -> Pipeline:
 def test_the_choice_comes_from_the_argument_then_the_environment(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KRONIEK_SPEAKERS", raising=False)
-    assert resolve_speakers() == "rules"
+    assert resolve_speakers() == DEFAULT_SPEAKERS == "hybrid"
     assert resolve_speakers("learned") == "learned"
     assert resolve_speakers("hybrid") == "hybrid"
     monkeypatch.setenv("KRONIEK_SPEAKERS", "learned")

@@ -64,7 +64,7 @@ __all__ = [
     "weights_file",
 ]
 
-DEFAULT_SPEAKERS = "rules"
+DEFAULT_SPEAKERS = "hybrid"  # rules, learned and hybrid compared on dev: see the model card
 SPEAKER_CHOICES = ("rules", "learned", "hybrid")
 
 FEATURES = (
