@@ -122,11 +122,11 @@ def _candidates(
             # another entity ("Vlaamse" in "Vlaamse Gemeenschap", "Canada" in "Bank of
             # Canada"); a lesser "place" is often the organisation's short name ("Turner").
             and e.label not in ("PER", "MISC")
-            and not (e.label == "LOC" and known_place(text))
             and (
                 (len(words) == 1 and words[0] in nwords)
                 or (text.isupper() and len(text) >= 2 and _initials(name) == text)
             )
+            and not (e.label == "LOC" and known_place(text))
         ):
             out.append(name)
     return out
