@@ -22,7 +22,9 @@ The model is a sparse logistic regression over these string features, trained on
 cues of the Dutch dev gold by `scripts/train_cue_tagger.py`; the weights are a small JSON
 file (`resources/models/cue-tagger/weights.json`). Lexical and parse features only, no
 encoder: it runs in fast mode. How the quotes stage uses it: `kroniek.stages.quotes`
-(`$KRONIEK_CUES`), scores in the model card.
+(`$KRONIEK_CUES`), scores in the model card. `$KRONIEK_CUE_WEIGHTS` points at another
+weights file (read once per process): how the dev halves were scored with weights
+trained on the other half.
 """
 
 from __future__ import annotations
