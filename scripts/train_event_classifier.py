@@ -402,18 +402,19 @@ def choose_thresholds(data: Data, aids: list[str], *, k: int, seed: int, model: 
     for part in folds(aids, k, seed + 1):
         predicted.update(predict(data, [a for a in aids if a not in part], part, model=model, l2=l2,
                                  plover=plover))
-    def best(variant: str, keep: float | None, modal: float = NEVER) -> float:
+    def best(variant: str, keep: float | None, modal: float = NEVER, *, lowest: bool = False) -> float:
         ranked = []
         for t in GRID:
             th, kt = (NEVER, t) if keep is None else (t, keep)  # keep=None: choose the keep threshold
             d = score(data, aids, predicted, variant, th, kt, modal).as_dict()
-            ranked.append(((d["detection_f1"], d["modality_accuracy"], -abs(t - 0.5)), t))
+            ranked.append(((d["detection_f1"], d["modality_accuracy"], -t if lowest else -abs(t - 0.5)), t))
         return max(ranked)[1]
 
     chosen = {"learned_keep": best("learned", None)}  # rule events first, with no additions
     chosen["learned"] = best("learned", chosen["learned_keep"])
     chosen["combined"] = best("combined", 0.0)
-    chosen["hybrid_keep"] = best("hybrid", None)
+    # hybrid drops a rule event only on evidence: of equal scores, the lowest keep threshold
+    chosen["hybrid_keep"] = best("hybrid", None, lowest=True)
     # The model's modality over rule events the rules tell as having happened: from a share
     # of 0.5 up, or never; ties go to never (the rules' reading).
     ranked = []
