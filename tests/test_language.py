@@ -236,14 +236,16 @@ def test_organisations_link_by_word_and_acronym_but_places_do_not() -> None:
         _e("Vlaamse", "MISC", 230),  # an adjective
         _e("Turner Broadcasting", "ORG", 240),
         _e("Turner", "LOC", 270),  # no well-known place: the organisation's short name
+        _e("Openbaar Ministerie", "ORG", 280),
+        _e("OM", "MISC", 310),  # an acronym links whatever its type
     ]
     link_mentions(es, known_place=lambda name: well_known_place(name, "en"))
     assert [e.canonical for e in es] == [
         "Verenigde Naties", "Verenigde Naties", "Instituut Clingendael", "Instituut Clingendael",
         "regio Charkiv", "Charkiv", "Bank of Canada", "Canada", "Vlaamse Gemeenschap", "Vlaamse",
-        "Turner Broadcasting", "Turner Broadcasting",
+        "Turner Broadcasting", "Turner Broadcasting", "Openbaar Ministerie", "Openbaar Ministerie",
     ]  # fmt: skip
-    assert (es[7].label, es[9].label, es[11].label) == ("LOC", "MISC", "ORG")
+    assert [es[i].label for i in (7, 9, 11, 13)] == ["LOC", "MISC", "ORG", "ORG"]
 
 
 def test_a_sure_mention_keeps_its_type_unless_far_outweighed() -> None:

@@ -11,7 +11,7 @@ A short mention is linked to a full name mentioned in the same document:
   it spells ("VN" → "Verenigde Naties"). Places are not linked by containment, neither as
   the long name ("Belgorod" and "oblast Belgorod" are different places) nor as the short
   one ("Canada" in "Bank of Canada"), and nor are adjectives ("Vlaamse" in "Vlaamse
-  Gemeenschap").
+  Gemeenschap"); an acronym is linked whatever its type ("OM" → "Openbaar Ministerie").
 
 `canonical` holds the full name. All mentions of one canonical name then get one type:
 the majority type of the full name's own mentions, except a mention the recogniser is
@@ -116,19 +116,20 @@ def _candidates(
         if label == "PER" and len(nwords) > len(words):
             if any(_words(k) == nwords[-len(words) :] for k in _person_keys(text)):
                 out.append(name)
-        elif (
-            label not in ("PER", "LOC")
-            # Not an adjective, nor a well-known place, inside an organisation's name:
-            # another entity ("Vlaamse" in "Vlaamse Gemeenschap", "Canada" in "Bank of
-            # Canada"); a lesser "place" is often the organisation's short name ("Turner").
-            and e.label not in ("PER", "MISC")
-            and (
-                (len(words) == 1 and words[0] in nwords)
-                or (text.isupper() and len(text) >= 2 and _initials(name) == text)
-            )
-            and not (e.label == "LOC" and known_place(text))
-        ):
-            out.append(name)
+        elif label not in ("PER", "LOC") and e.label != "PER":
+            if text.isupper() and len(text) >= 2 and _initials(name) == text:
+                out.append(name)  # an acronym, whatever its type ("OM")
+            elif (
+                len(words) == 1
+                and words[0] in nwords
+                # Not an adjective, nor a well-known place, inside an organisation's
+                # name: another entity ("Vlaamse" in "Vlaamse Gemeenschap", "Canada" in
+                # "Bank of Canada"); a lesser "place" is often the organisation's short
+                # name ("Turner").
+                and e.label != "MISC"
+                and not (e.label == "LOC" and known_place(text))
+            ):
+                out.append(name)
     return out
 
 
@@ -152,7 +153,8 @@ def link_mentions(
 ) -> None:
     """Fill `canonical` and harmonise labels in place. A mention whose confidence is at
     least `keep_type` keeps its own label (and its own name as canonical); a place name
-    for which `known_place` is true is not linked to an organisation containing it."""
+    for which `known_place` is true, or an adjective, is not linked to an organisation
+    containing it (an acronym is)."""
     full: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         full[normalize_name(e.text)].append(e)
