@@ -220,11 +220,13 @@ def openboek_groups(root: Path, *, cache: Path | None = None) -> list[Group]:
             inside = [(a - start, b - start, names) for a, b, names in quotes
                       if start <= a and b <= end and names]
             if inside:
-                art = {"id": str(10_000 * (k + 1) + len(out) % 10_000), "text": text[start:end],
-                       "quotes": [{"kind": "direct", "start": a, "end": b,
-                                   "speaker": {"name": sorted(names)[0], "aliases": sorted(names)}}
-                                  for a, b, names in inside]}
-                out += groups(art, pipe(Doc(text=art["text"], lang="nl")))
+                chunk = text[start:end]
+                art: dict[str, Any] = {
+                    "id": str(10_000 * (k + 1) + len(out) % 10_000), "text": chunk,
+                    "quotes": [{"kind": "direct", "start": a, "end": b,
+                                "speaker": {"name": sorted(names)[0], "aliases": sorted(names)}}
+                               for a, b, names in inside]}
+                out += groups(art, pipe(Doc(text=chunk, lang="nl")))
             start = end
     if cache is not None:
         cache.write_bytes(pickle.dumps(out))
