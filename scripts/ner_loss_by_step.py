@@ -24,7 +24,7 @@ import kroniek.stages.entities as entities_stage
 import kroniek.stages.linguistic as linguistic_stage
 import kroniek.stages.segment as segment_stage
 from kroniek.analysis import make_doc
-from kroniek.doc import Doc, Entity, Sentence
+from kroniek.doc import Doc, Entity, Sentence, Token
 from kroniek.evaluation.ner import (
     GoldSentence,
     gold_documents,
@@ -54,8 +54,8 @@ def _run(sents: list[GoldSentence], lang: str, mode: str, goldseg: bool) -> list
         current["filtered"] = keep(kept)
         return kept
 
-    def prop_hook(text: str, tokens: Any, found: list[Entity]) -> list[Entity]:
-        new = prop(text, tokens, found)
+    def prop_hook(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+        new = prop(text, tokens, entities)
         current["propagated"] = current["filtered"] + keep(new)
         return new
 
@@ -70,7 +70,7 @@ def _run(sents: list[GoldSentence], lang: str, mode: str, goldseg: bool) -> list
     linguistic_stage.drop_non_names = drop_hook
     entities_stage.propagate_mentions = prop_hook
     if goldseg:
-        segment_stage.SegmentStage.__call__ = one_per_line
+        setattr(segment_stage.SegmentStage, "__call__", one_per_line)  # noqa: B010
     try:
         pipe = build_pipeline(disable=["times", "places", "quotes", "claims", "events"],
                               stage_config={"linguistic": {"ner": mode}})  # fmt: skip
@@ -84,7 +84,7 @@ def _run(sents: list[GoldSentence], lang: str, mode: str, goldseg: bool) -> list
     finally:
         linguistic_stage.drop_non_names = drop
         entities_stage.propagate_mentions = prop
-        segment_stage.SegmentStage.__call__ = segment
+        setattr(segment_stage.SegmentStage, "__call__", segment)  # noqa: B010
 
 
 def main() -> None:
