@@ -36,6 +36,7 @@ __all__ = [
     "SchemaError",
     "StoreError",
     "UnsupportedFormatError",
+    "env_choice",
 ]
 
 
@@ -107,6 +108,19 @@ class ConfigError(KroniekError):
 
 class PipelineOrderError(ConfigError):
     pass
+
+
+def env_choice(value: str | None, *, env: str, choices: tuple[str, ...], default: str,
+               what: str) -> str:
+    """`value`, else `$env`, else `default`; a ConfigError naming where a value not in
+    `choices` came from (the switches `$KRONIEK_MODE`, `$KRONIEK_EVENTS`, ...)."""
+    import os
+
+    chosen = value or os.environ.get(env) or default
+    if chosen not in choices:
+        raise ConfigError(f"unknown {what} {chosen!r}" + ("" if value else f" (from ${env})"),
+                          hint="use one of: " + ", ".join(choices))
+    return chosen
 
 
 class ResourceError(KroniekError):

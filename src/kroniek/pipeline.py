@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from kroniek.doc import Doc
-from kroniek.errors import ConfigError, PipelineOrderError
+from kroniek.errors import ConfigError, PipelineOrderError, env_choice
 
 __all__ = [
     "DEFAULT_MODE",
@@ -199,16 +199,7 @@ _PIPELINES: dict[str, Pipeline] = {}
 
 def resolve_mode(mode: str | None = None) -> str:
     """`mode`, else $KRONIEK_MODE, else DEFAULT_MODE; a ConfigError for anything else."""
-    import os
-
-    chosen = mode or os.environ.get("KRONIEK_MODE") or DEFAULT_MODE
-    if chosen not in MODES:
-        raise ConfigError(
-            f"unknown mode {chosen!r}"
-            + ("" if mode else " (from $KRONIEK_MODE)"),
-            hint=f"modes are: {', '.join(MODES)}",
-        )
-    return chosen
+    return env_choice(mode, env="KRONIEK_MODE", choices=MODES, default=DEFAULT_MODE, what="mode")
 
 
 def use_mode(mode: str | None) -> str:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.doc import Doc
-from kroniek.errors import ConfigError, ResourceError
+from kroniek.errors import ResourceError, env_choice
 from kroniek.stages.phrases import DepIndex, Lexicon, source_type
 
 __all__ = [
@@ -66,12 +66,8 @@ _COMPLEMENTS = frozenset({"dat", "of", "om", "te", "hoe", "waarom", "wat", "wie"
 
 def resolve_cues(choice: str | None = None) -> str:
     """`choice`, else $KRONIEK_CUES, else DEFAULT_CUES; ConfigError otherwise."""
-    chosen = choice or os.environ.get("KRONIEK_CUES") or DEFAULT_CUES
-    if chosen not in CUE_CHOICES:
-        raise ConfigError(f"unknown cues choice {chosen!r}"
-                          + ("" if choice else " (from $KRONIEK_CUES)"),
-                          hint="use 'rules' or 'learned'")
-    return chosen
+    return env_choice(choice, env="KRONIEK_CUES", choices=CUE_CHOICES, default=DEFAULT_CUES,
+                      what="cues choice")
 
 
 def weights_file(lang: str = "nl") -> Path:

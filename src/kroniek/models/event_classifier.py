@@ -52,7 +52,6 @@ mode: the encoder costs about 160 ms a sentence, far over the fast mode's budget
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 import zlib
@@ -66,7 +65,7 @@ import numpy as np
 
 from kroniek import acled
 from kroniek.doc import Doc, Event
-from kroniek.errors import ConfigError, ResourceError
+from kroniek.errors import ResourceError, env_choice
 from kroniek.models.e5 import E5Encoder, get_encoder
 
 __all__ = [
@@ -591,8 +590,5 @@ def get_event_classifier(mode: str = "accurate") -> EventClassifier:
 
 def resolve_variant(variant: str | None = None) -> str:
     """`variant`, else $KRONIEK_EVENTS, else DEFAULT_VARIANT; a ConfigError for anything else."""
-    chosen = variant or os.environ.get("KRONIEK_EVENTS") or DEFAULT_VARIANT
-    if chosen not in VARIANTS:
-        raise ConfigError(f"unknown events variant {chosen!r}" + ("" if variant else " (from $KRONIEK_EVENTS)"),
-                          hint=f"variants are: {', '.join(VARIANTS)}")  # fmt: skip
-    return chosen
+    return env_choice(variant, env="KRONIEK_EVENTS", choices=VARIANTS, default=DEFAULT_VARIANT,
+                      what="events variant")

@@ -36,7 +36,6 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from kroniek.doc import Doc, Quote, Speaker
-from kroniek.errors import ConfigError, ResourceError
+from kroniek.errors import ResourceError, env_choice
 from kroniek.stages.phrases import DepIndex, Mention
 from kroniek.stages.speakers import Resolver
 
@@ -105,14 +104,8 @@ class Candidate:
 
 def resolve_speakers(choice: str | None = None) -> str:
     """`choice`, else $KRONIEK_SPEAKERS, else DEFAULT_SPEAKERS; ConfigError otherwise."""
-    chosen = choice or os.environ.get("KRONIEK_SPEAKERS") or DEFAULT_SPEAKERS
-    if chosen not in SPEAKER_CHOICES:
-        raise ConfigError(
-            f"unknown speakers choice {chosen!r}"
-            + ("" if choice else " (from $KRONIEK_SPEAKERS)"),
-            hint="use " + ", ".join(repr(c) for c in SPEAKER_CHOICES),
-        )
-    return chosen
+    return env_choice(choice, env="KRONIEK_SPEAKERS", choices=SPEAKER_CHOICES,
+                      default=DEFAULT_SPEAKERS, what="speakers choice")
 
 
 def weights_file() -> Path:

@@ -59,6 +59,7 @@ __all__ = [
     "lexicon",
     "merge_same_incident",
     "modality_from_claims",
+    "rule_modality",
 ]
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,14 @@ def modality_from_claims(doc: Doc, event: Event) -> str:
             and not is_noun_form(event.trigger.text, lang=lang):
         return "claimed"  # a noun ("na de aanslag") presupposes its event even in an opinion
     return "asserted"
+
+
+def rule_modality(doc: Doc, event: Event) -> str:
+    """The rules' last word on an event's modality, after its trigger's cues: a future date
+    makes an asserted event future, then the claims that cover it (`modality_from_claims`)."""
+    if event.modality == "asserted" and args.time_is_future(doc, event):
+        event.modality = "future"
+    return modality_from_claims(doc, event)
 
 
 # -- 4. events from triggers ---------------------------------------------------------------
@@ -281,9 +290,7 @@ class EventsStage:
         for trig in group_triggers(doc, triggers):
             event = _make_event(doc, trig, len(events) + 1, lang=lang)
             args.fill_arguments(doc, event, trig, lang=lang, previous=events)
-            if event.modality == "asserted" and args.time_is_future(doc, event):
-                event.modality = "future"
-            event.modality = modality_from_claims(doc, event)
+            event.modality = rule_modality(doc, event)
             earlier = ((args.antecedent(events, event, doc=doc) if trig.anaphoric else None)
                        or _repeat_of(doc, events, event, trig, lang=lang))
             if earlier is not None:

@@ -41,16 +41,6 @@ __all__ = ["NEVER", "apply_variant", "decode"]
 NEVER = 1.01  # a threshold no probability reaches
 
 
-def _rule_modality(doc: Doc, event: Event) -> str:
-    """The rules' last word on an event's modality: a future date, then the claims."""
-    from kroniek.stages.events import arguments as args
-    from kroniek.stages.events import modality_from_claims
-
-    if event.modality == "asserted" and args.time_is_future(doc, event):
-        event.modality = "future"
-    return modality_from_claims(doc, event)
-
-
 def decode(doc: Doc, events: Sequence[Event], cands: Sequence[ec.Candidate],
            probs: dict[str, np.ndarray], *, variant: str, threshold: float,
            sub_types: Sequence[str], modalities: Sequence[str] = ec.MODALITIES,
@@ -61,7 +51,7 @@ def decode(doc: Doc, events: Sequence[Event], cands: Sequence[ec.Candidate],
     and `hybrid` a rule event is kept at P(not none) >= `keep_threshold` (under `hybrid`
     only one the rules tell as having happened); under `hybrid` the model marks an event
     as not having happened at P(not happened) / P(not none) >= `modality_threshold`."""
-    from kroniek.stages.events import HAPPENED
+    from kroniek.stages.events import HAPPENED, rule_modality
     from kroniek.stages.events import arguments as args
     from kroniek.stages.events.triggers import Trigger
 
@@ -115,7 +105,7 @@ def decode(doc: Doc, events: Sequence[Event], cands: Sequence[ec.Candidate],
         trig = Trigger(c.start, c.end, text, sub, si, modality=modality)
         args.fill_arguments(doc, event, trig, lang=lang, previous=out)
         if hybrid:
-            event.modality = _rule_modality(doc, event)
+            event.modality = rule_modality(doc, event)
         elif event.modality == "asserted" and args.time_is_future(doc, event):
             event.modality = "future"
         event.note = "; ".join([*filter(None, [event.note]), f"found by the learned model (P={relevance:.2f})"])
