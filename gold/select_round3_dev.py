@@ -5,7 +5,7 @@ gold/splits/round3-dev.json, is committed and is the choice: never re-run to cha
 Same scores and near-copy rule as `select_round3.py` (whose test articles are left out):
 events: the next (up to 60; 42 were left) articles with the most distinct conflict words (at least two) plus 20
 ordinary ones; quotes: the next 60 articles with the most quotation marks and reporting
-verbs. The annotations go to `events-nl/round3-dev/` and `quotes-nl/round3-dev/` first (so
+verbs. The annotations went to `events-nl/round3-dev/` and `quotes-nl/round3-dev/` first (so
 figures measured on the dev folders do not move under work in progress) and join the dev
 folders in a later session.
 """
