@@ -29,16 +29,23 @@ def _load_annotations(where: Path) -> dict[int, list[tuple[str, ...]]]:
     return ann
 
 
+def _whole_word(text: str, i: int, j: int) -> bool:
+    """Whether text[i:j] is not part of a longer word ("ze" in "zei", "stellen" in "herstellen")."""
+    return not (i > 0 and text[i - 1].isalnum()) and not (j < len(text) and text[j].isalnum())
+
+
 def _nearest(text: str, needle: str, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
-    """The occurrence of `needle` in text[lo:hi] closest to `anchor`."""
-    best: tuple[int, int] | None = None
+    """The occurrence of `needle` in text[lo:hi] closest to `anchor`, whole words first: an
+    occurrence inside a longer word is taken only when there is no whole-word one."""
+    best: tuple[bool, int, int] | None = None
     i = text.find(needle, max(0, lo))
     while i != -1 and i < hi:
-        dist = min(abs(i - anchor), abs(i + len(needle) - anchor))
-        if best is None or dist < best[0]:
-            best = (dist, i)
+        key = (not _whole_word(text, i, i + len(needle)),
+               min(abs(i - anchor), abs(i + len(needle) - anchor)), i)
+        if best is None or key < best:
+            best = key
         i = text.find(needle, i + 1)
-    return None if best is None else (best[1], best[1] + len(needle))
+    return None if best is None else (best[2], best[2] + len(needle))
 
 
 def build_article(rec: dict, items: list[tuple[str, ...]]) -> dict:
