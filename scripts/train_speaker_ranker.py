@@ -252,8 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default=None, help="pickle of the pipeline's docs (made if missing)")
     ap.add_argument("--openboek", default=None, help="OpenBoek folder: add its quotes to training")
     ap.add_argument("--openboek-limit", type=int, default=0)
-    ap.add_argument("--train", choices=("even", "odd"), default="even")
-    ap.add_argument("--test", choices=("even", "odd"), default="odd")
+    ap.add_argument("--train", choices=("even", "odd", "not-r3odd"), default="even",
+                    help="half: not-r3odd = all dev but the odd round-3 dev articles")
+    ap.add_argument("--test", choices=("even", "odd", "r3odd", "r3even"), default="odd",
+                    help="half: r3odd / r3even = the round-3 dev articles (gold/splits/round3-dev.json)")
     ap.add_argument("--within", choices=("even", "odd", "all"), default="all", help="cv: which dev part")
     ap.add_argument("--hidden", type=int, default=8)
     ap.add_argument("--l2", type=float, default=1e-2)
@@ -265,7 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     dev, extra = _load(args)
 
+    r3 = {int(i) for i in json.loads(Path("gold/splits/round3-dev.json").read_text(
+        encoding="utf-8"))["quotes"]["dev"]}
+
     def part(gs: list[Group], which: str) -> list[Group]:
+        if which.startswith("r3"):
+            return [g for g in gs if int(g[0]) in r3 and int(g[0]) % 2 == (which == "r3odd")]
+        if which == "not-r3odd":
+            return [g for g in gs if not (int(g[0]) in r3 and int(g[0]) % 2 == 1)]
         return [g for g in gs if which == "all" or (int(g[0]) % 2 == 0) == (which == "even")]
 
     opts = {"hidden": args.hidden, "l2": args.l2, "epochs": args.epochs, "seeds": args.seeds}

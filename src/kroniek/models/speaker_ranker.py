@@ -329,6 +329,8 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex) 
         if not name:
             return
         name = resolver.tidy_name(name)
+        if not name:
+            return  # no name after all ("Lachend", "Eén")
         key = name.casefold()
         c = cands.get(key)
         if c is None:

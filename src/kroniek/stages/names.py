@@ -32,6 +32,14 @@ NOT_NAME = _words(
     toen terwijl als omdat want dus zelfs alleen vooral tijdens namens sinds vanuit
     according in on at for to from with by after before while although when"""
 )
+# Words that open a sentence before a name but are never one: subordinators and
+# numerals ("Doordat Kylie …", "Eén van …"). Only dropped where the document never writes
+# them capitalised inside a sentence (`Names._heading_word`).
+_OPENERS = _words(
+    """doordat nadat zodat alsof totdat zodra voordat indien mits tenzij ofschoon zoals
+    wanneer waarna waardoor waarop waarmee omdat hoe wat wie welke geen
+    een één eén twee drie vier vijf zes zeven acht negen tien"""
+)
 _BEFORE_PLACE = frozenset({"van", "of", "in", "uit", "naar", "te", "from", "at"})
 
 
@@ -42,6 +50,7 @@ class Names:
         self.doc = doc
         self.lex = lex
         self._caps: frozenset[str] | None = None
+        self._orgs: frozenset[str] | None = None
         self._clean_memo: dict[tuple[str, bool], str] = {}
         self._full_memo: dict[str, str] = {}
         self._tidy_memo: dict[str, str] = {}
@@ -145,10 +154,21 @@ class Names:
 
     def _full_name(self, name: str) -> str:
         low = " " + name.casefold()
-        for cand in self._by_last.get(low.rsplit(" ", 1)[-1], ()):
-            if len(cand) > len(name) and cand.casefold().endswith(low):
-                return cand
+        fits = [c for c in self._by_last.get(low.rsplit(" ", 1)[-1], ())
+                if len(c) > len(name) and c.casefold().endswith(low)
+                and not self._not_a_name(c.split()[0], alone=False)]
+        if fits:
+            # "Milieudefensie Anne Knol" when the article also has "Anne Knol": the shorter
+            # one (what comes first is an affiliation or a word glued to the name).
+            short = [c for c in fits if len(c.split()) == 2 and len(fits[0].split()) > 2
+                     and fits[0].endswith(" " + c)]
+            return short[0] if short else fits[0]
         if " " not in name and name[:1].isupper():
+            for _, cand in self._full_names:
+                words = cand.split()
+                if name in words[1:-1] and words[0][:1].isupper():
+                    # "Matavz" in "Tim Matavz Vitesse": a name glued to the next word.
+                    return " ".join(words[: words.index(name, 1) + 1])
             # "Söner" for "Söner Atasoy": a first name used alone, when only one full
             # name in the document starts with it.
             firsts = self._by_first.get(name, set())
@@ -174,6 +194,21 @@ class Names:
     def _tidy_name(self, name: str) -> str:
         words = name.split()
         words = [x for i, x in enumerate(words) if i == 0 or x != words[i - 1]]
+        if (len(words) >= 4 and words[0] in self.lex.name_particles
+                and all(x[:1].isupper() for x in words[1:])):
+            words = words[2:]  # "van Milieudefensie Anne Knol": an affiliation before the name
+        while words and self._not_a_name(words[0], alone=len(words) == 1):
+            words = words[1:]  # "Doordat Kylie", "Lachend", "Eén"
+        if not words:
+            return ""
+        if len(words) == 1 and words[0] != name:
+            return self.full_name(words[0])
+        if len(words) >= 3 and " van " in " ".join(words):
+            joined = " ".join(words)
+            short = self._drop_affiliation(joined, known_place=True)
+            if short != joined:  # "Erdogan van Turkije", "Vonk van de ANWB" -> "Ad Vonk"
+                full = self.full_name(short)
+                return full if full != joined else short
         if len(words) >= 2 and words[0][:1].isupper() and self._heading_word(words[0]):
             rest = " ".join(words[1:])
             common = re.search(rf"\b{re.escape(words[0].lower())}\b", self.doc.text)
@@ -195,13 +230,44 @@ class Names:
                 return rest
         return " ".join(words)
 
-    def _drop_affiliation(self, name: str) -> str:
-        """"Slob van Onderwijs" -> "Slob" when the article also writes "Slob" alone."""
-        head, sep, _ = name.partition(" van ")
-        if not sep or " " in head or name.split(" van ")[1].split()[0] in ("der", "den", "de"):
+    def _not_a_name(self, word: str, *, alone: bool) -> bool:
+        """A capitalised word opening a name sequence that is no name: a subordinator or
+        numeral, a participle or adjective ("Lachend", "Russisch"), a word the article
+        also writes in lower case ("Twijfel"), a party member ("CDA'er"); only when the
+        article never writes it capitalised inside a sentence."""
+        low = word.lower()
+        if not word[:1].isupper():
+            return False
+        if re.fullmatch(r"[\w-]+['’]ers?", word):
+            return True
+        if not self._heading_word(word):
+            return False
+        return (low in _OPENERS or low in NOT_NAME or low.endswith(("end", "isch"))
+                or (alone and re.search(rf"\b{re.escape(low)}\b", self.doc.text) is not None))
+
+    def _drop_affiliation(self, name: str, *, known_place: bool = False) -> str:
+        """"Slob van Onderwijs" -> "Slob" when the article also writes "Slob" alone; with
+        `known_place`, also when what follows "van (de)" is an organisation or place the
+        recogniser found, or an acronym ("Erdogan van Turkije", "Vonk van de ANWB")."""
+        head, sep, rest = name.partition(" van ")
+        if not sep or " " in head:
+            return name
+        if known_place:
+            after = rest.split()
+            if after and after[0] == "de":
+                after = after[1:]
+            if len(after) != 1 or not (after[0].isupper() or after[0] in self._org_words()):
+                return name
+        elif rest.split()[0] in ("der", "den", "de"):
             return name
         alone = re.search(rf"\b{re.escape(head)}\b(?! van)", self.doc.text)
         return head if alone else name
+
+    def _org_words(self) -> frozenset[str]:
+        if self._orgs is None:
+            self._orgs = frozenset(e.canonical or e.text for e in self.doc.entities
+                                   if e.label in ("ORG", "LOC"))
+        return self._orgs
 
 
 def _last_name_with_particle(words: list[str], particles: frozenset[str]) -> list[str]:
