@@ -264,3 +264,59 @@ def test_a_surname_that_looks_like_a_function_word_is_kept(nlp: Pipeline) -> Non
     _, cs = claims(nlp, "Volgens politicoloog Tom van der Meer is de coalitie verdeeld.")
     assert [c.source.name for c in cs] == ["Tom van der Meer"]
     assert cs[0].source.type == "expert"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stype"),
+    [
+        ("rechtbankvoorzitter Jan de Vries", "official"),  # the court heads the compound
+        ("NOS-directeur Paul Smits", "media"),
+        ("Shell-directeur Marjan van Loon", "unknown"),  # a business: no type of the enum
+        ("retailtrends.nl", "media"),  # a web address cited as a source
+        ("Feyenoord TV", "media"),
+        ("het tv-programma De Monitor", "media"),
+        ("het Hooggerechtshof", "official"),
+    ],
+)
+def test_organisation_kinds_type_their_speakers(phrase: str, stype: str) -> None:
+    assert source_for_phrase(phrase, lang="nl")[0] == stype
+
+
+def test_role_from_the_organisation_after_the_name(nlp: Pipeline) -> None:
+    text = ("„Er is niemand gewond geraakt”, zegt Arjen Gerritsen van de politie. "
+            "„We onderzoeken het nog”, aldus Gerritsen.")
+    _, cs = claims(nlp, text)
+    assert cs and all(c.source.type == "official" for c in cs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Als het morgen regent, zou de wedstrijd zijn afgelast.",  # a condition
+        "Het zou jammer zijn dat de winkel sluit.",  # a judgement
+        "Het zou de ideale plek zijn om een huis te bouwen.",
+        "Zo zouden we het beste van twee werelden hebben.",  # the writer's own view
+        "Dat zou een verzoenende gedachte kunnen zijn.",  # a modal
+    ],
+)
+def test_an_irrealis_zou_is_not_hearsay(nlp: Pipeline, text: str) -> None:
+    _, cs = claims(nlp, text)
+    assert cs == []
+
+
+def test_hearsay_about_what_happened_stays_a_claim(nlp: Pipeline) -> None:
+    _, cs = claims(nlp, "Het zou in de nacht zijn gestolen door twee mannen.")
+    assert len(cs) == 1 and cs[0].factuality == "hedged"
+
+
+def test_a_place_that_speaks_is_its_government() -> None:
+    from kroniek.doc import Cue, Place, Quote, Speaker
+    from kroniek.stages.claims import find_claims
+
+    text = "Nederland wil dat de grens dichtgaat."
+    doc = Doc(text=text, lang="nl")
+    doc.places = [Place(id="p1", start=0, end=9, text="Nederland", feature_code="PCLI")]
+    doc.quotes = [Quote(id="q1", start=18, end=len(text) - 1, text=text[18:-1], kind="indirect",
+                        cue=Cue(10, 13, "wil"), speaker=Speaker(name="Nederland", start=0, end=9))]
+    (c,) = find_claims(doc)
+    assert c.source.type == "official" and c.source.name == "Nederland"

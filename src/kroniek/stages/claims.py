@@ -91,17 +91,45 @@ def factuality(text: str, *, lang: str | None, cue: str | None = None) -> str:
 
 
 def _word_type(word: str, lang: str | None) -> str | None:
-    """The source type one word signals, through a role noun or a source noun."""
+    """The source type one word signals, through a role noun or a source noun; a head of
+    an organisation ("rechtbankvoorzitter", "NOS-directeur") takes the organisation's type."""
     word = re.sub(r"['’]ers?$", "", word)  # "VVD'er", "SP'ers": a party's member
     role = lexicon(lang).role_class(word)
     if role in _ROLE_TO_TYPE:
         return _ROLE_TO_TYPE[role]
-    return source_type(word, lang)
+    found = source_type(word, lang)
+    if found is None and role is not None:
+        found = _modifier_type(word.lower(), lang)
+    return found
+
+
+# A web address written as a source ("nu.nl", "retailtrends.nl", "politico.eu").
+_DOMAIN = re.compile(r"(?i)^[\w-]+\.(?:nl|be|com|org|eu|net|de|co\.uk)$")
+# The shortest organisation noun read as the first part of a compound role noun.
+_MODIFIER_MIN = 4
+
+
+@lru_cache(maxsize=4096)
+def _modifier_type(word: str, lang: str | None) -> str | None:
+    """The type of the organisation that opens a compound role noun: "rechtbank" in
+    "rechtbankvoorzitter", "NOS" in "NOS-directeur", "politie" in "politiewoordvoerder"."""
+    parts = [x for x in word.split("-") if x]
+    if len(parts) > 1:
+        return source_type("-".join(parts[:-1]), lang) or source_type(parts[0], lang)
+    nouns, _ = sources_lexicon(lang)
+    best: tuple[int, str] | None = None
+    for key, kind in nouns.items():
+        if (" " not in key and len(key) >= _MODIFIER_MIN and len(word) > len(key) + 3
+                and word.startswith(key) and (best is None or len(key) > best[0])):
+            best = (len(key), kind)
+    return best[1] if best else None
 
 
 @lru_cache(maxsize=8192)  # the same speakers and roles recur across an archive
 def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None]:
     """(source type, side) of a source as written ("Russische militaire bloggers")."""
+    if any(_DOMAIN.search(w.strip(".,;:()")) for w in phrase.split()):
+        return "media", side_of(phrase, lang)  # "volgens retailtrends.nl"
     words = re.findall(r"[\w'-]+", phrase)
     n_words = len(words)
     kind = "unknown"
@@ -156,7 +184,34 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
         if appo:
             at = m.end() + (paren.end() if paren else 0) + appo.end()
             out.append(_apposition(doc, at, starts))
+        aff = re.match(r"\s+(?:van|bij|namens|uit)\s+", after)
+        if aff:  # "Jansen van de politie", "Visser bij de Universiteit Utrecht"
+            out.append(_affiliation(doc, m.end() + (paren.end() if paren else 0) + aff.end(),
+                                    starts))
     return " ".join(x for x in out if x)
+
+
+# The words of an organisation after "van", "bij": a determiner, adjectives, nouns and
+# names, and the "voor"/"van" inside a name ("Centraal Bureau voor de Statistiek").
+_AFF_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X"})
+_AFF_MAX = 6
+
+
+def _affiliation(doc: Doc, at: int, starts: list[int]) -> str:
+    """The organisation named at `at` after "X van|bij ...", read by its parts of speech."""
+    i = bisect.bisect_left(starts, at)
+    if i >= len(doc.tokens) or doc.tokens[i].start != at:
+        return ""
+    j = i
+    while j < len(doc.tokens) and j - i < _AFF_MAX:
+        tok = doc.tokens[j]
+        inner = tok.text in ("voor", "van", "der", "de") and j > i
+        if tok.upos not in _AFF_WORDS and not inner:
+            break
+        j += 1
+    while j > i and doc.tokens[j - 1].upos not in ("NOUN", "PROPN", "X"):
+        j -= 1
+    return doc.text[doc.tokens[i].start : doc.tokens[j - 1].end] if j > i else ""
 
 
 # Parts of speech that open an apposition ("X, hoogleraar aan ...", "X, de Leidse
@@ -180,6 +235,20 @@ def _apposition(doc: Doc, at: int, starts: list[int]) -> str:
     if j < len(doc.tokens) and doc.tokens[j].upos in _APPO_CLAUSE and j - i < _APPO_WORDS:
         return ""  # "X, de agent zegt ...": a clause, not an apposition
     return doc.text[doc.tokens[i].start : doc.tokens[j - 1].end]
+
+
+# Gazetteer features of a place that speaks for its government ("Nederland wil",
+# "Amsterdam besluit"): countries, first- and second-order divisions, populated places.
+_GOVERNED = ("PCL", "ADM1", "ADM2", "PPL")
+
+
+def _speaks_for_place(doc: Doc, sp: Speaker) -> bool:
+    """Is the speaker a place the gazetteer resolved (a country, a province, a city)?"""
+    name = (sp.name or "").strip()
+    if not name or sp.descriptor:
+        return False
+    return any(p.text == name and (p.feature_code or "").startswith(_GOVERNED)
+               for p in doc.places)
 
 
 def _speaker_label(doc: Doc, entity: str | None) -> str | None:
@@ -207,7 +276,8 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
         if intro:
             kind, side2 = source_for_phrase(f"{intro} {sp.name}", lang=doc.lang)
             side = side or side2
-    if kind == "unknown" and sp is not None and _speaker_label(doc, sp.entity) == "LOC":
+    if kind == "unknown" and sp is not None and (_speaker_label(doc, sp.entity) == "LOC"
+                                                 or _speaks_for_place(doc, sp)):
         kind = "official"  # a country or a city speaking is its government: "Turkije eist"
     if kind == "unknown":
         kind = _sentence_type(doc, q)
@@ -249,6 +319,15 @@ _NOT_INSIDE = frozenset({"VERB", "AUX", "SCONJ"})
 _NOT_FIRST = frozenset({"AUX", "SCONJ", "ADV", "PRON"})
 
 
+# Parts of speech a one-word name may not have unless the recogniser made it a name.
+_NOT_ALONE = frozenset({"ADV", "ADJ", "VERB", "NUM", "SYM"})
+
+
+def _is_entity(doc: Doc, start: int, end: int) -> bool:
+    return any(e.start <= start and end <= e.end and e.label in ("PER", "ORG", "LOC")
+               for e in doc.entities)
+
+
 def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -> bool:
     """Is `name` a name or a noun phrase with a head? `nominal_head` on the words, and,
     where the name is written as the speaker mention and parsed, its parts of speech."""
@@ -268,6 +347,11 @@ def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -
     caps = last.text[:1].isupper()
     if len(toks) == 1 and (last.upos in _NOT_LAST or last.upos == "NUM"):
         return False
+    if len(toks) == 1 and last.upos in _NOT_ALONE and not _is_entity(doc, at, at + len(name)):
+        return False  # "Eerst", "Vaak", "Keurig", "Olympisch": a sentence's first word
+    if all(t.upos not in ("NOUN", "PROPN", "X") for t in toks) and not any(
+            t.text[:1].isupper() for t in toks[1:]) and not _is_entity(doc, at, at + len(name)):
+        return False  # "Uit Amerikaans", "2 Wie": no noun at all
     if last.upos in (_NOT_LAST_CAPS if caps else _NOT_LAST):
         return False
     if (not caps and last.upos in _NOT_LAST_LOWER and not lexicon(doc.lang).role_class(last.text)
@@ -388,6 +472,42 @@ def _declined_claims(doc: Doc) -> list[Claim]:
     return out
 
 
+# "zou" that is not hearsay: a condition ("Als ... zou ..."), a modal ("zou kunnen zijn"),
+# the writer's or the reader's own view ("we zouden ... hebben"), a judgement ("het zou
+# jammer zijn"), a question.
+_CONDITION = re.compile(
+    r"(?i)(?:(?:^|[,;:\-–]\s*|\b(?:zelfs|ook|maar|en|of|pas)\s+)(?:als|wanneer|indien)\b|"
+    r"\b(?:mocht|mochten|stel|tenzij|zonder dat|alsof|dan zou\w*)\b)")
+_MODAL_AFTER = re.compile(
+    r"(?i)\bzou(?:den)?\b(?:\s+[\w'-]+){0,6}?\s+(?:kunnen|moeten|willen|mogen|gaan|"
+    r"worden)\b")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:ik|we|wij|je|jij|u|jullie|men)\b")
+_JUDGEMENT = re.compile(r"(?i)\b(?:het|dat|dit) zou(?:den)? (?:\w+ ){0,2}?(?:mooi|jammer|"
+                        r"goed|beter|slecht|erg|fijn|raar|vreemd|logisch|zinvol|verstandig|"
+                        r"onverstandig|makkelijk|moeilijk|zonde|handig|leuk|prachtig) zijn\b")
+
+
+def _irrealis(doc: Doc, start: int, end: int, m: re.Match[str]) -> bool:
+    """Is the "zou" of `m` a condition, a modal, an opinion or a question, not hearsay?"""
+    if not m.group().lower().startswith("zou"):
+        return False
+    sent = doc.text[start:end]
+    around = doc.text[max(start, m.start() - 40) : m.end()]
+    if (_CONDITION.search(sent) or _MODAL_AFTER.match(doc.text, m.start(), end)
+            or _FIRST_PERSON.search(around) or _JUDGEMENT.search(sent)
+            or sent.rstrip().endswith("?")):
+        return True
+    if (re.search(r"(?i)(?:^|\W)(?:het|dat|dit|wat)\s+$", doc.text[max(start, m.start() - 6) : m.start()])
+            or re.match(r"(?i)zou(?:den)?\s+(?:het|dat|dit)\b", doc.text[m.start() : m.end()])):
+        # "Het zou de ideale plek zijn": a judgement unless a participle says what happened
+        # ("Het zou zijn gestolen"); "Het zou gaan om ..." has no zijn/hebben here.
+        k = next((i for i, t in enumerate(doc.tokens) if t.end == m.end()), -1)
+        near = [doc.tokens[i] for i in (k - 1, k + 1) if k >= 0 and 0 <= i < len(doc.tokens)]
+        return not any(t.upos == "VERB" and t.lemma not in ("zijn", "hebben", "zullen")
+                       and start <= t.start < end for t in near)
+    return False
+
+
 def _unattributed_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
     """Sentences that report something as hearsay without naming who says it ("Bij de
     aanval zouden tien doden zijn gevallen"): a hedged claim of unknown source."""
@@ -399,7 +519,7 @@ def _unattributed_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim
         if any(a < sent.end and sent.start < b for a, b in covered):
             continue
         m = _REPORTATIVE.search(doc.text, sent.start, sent.end)
-        if m is None:
+        if m is None or _irrealis(doc, sent.start, sent.end, m):
             continue
         end = sent.end
         while end > sent.start and doc.text[end - 1] in ".!? ":

@@ -102,6 +102,20 @@ SOURCE_NOUNS = {
     "studie": "expert", "peilingen": "expert", "wetenschappelijk": "expert",
     "tweet": "social_media", "tweets": "social_media", "berichten op": "social_media",
     "satellietfoto's": "imagery", "camerabeelden": "imagery", "dronebeelden": "imagery",
+    # courts, broadcasters' programmes, parties named by their members
+    "gerechtshof": "official", "hooggerechtshof": "official", "tribunaal": "official",
+    "tv": "media", "rtv": "media", "tv-programma": "media", "radioprogramma": "media",
+    "televisieprogramma": "media", "actualiteitenprogramma": "media",
+    "nieuwsprogramma": "media", "praatprogramma": "media", "talkshow": "media",
+    "uitgeverij": "media", "nieuwsblad": "media", "courant": "media", "podcast": "media",
+    "democraten": "official", "republikeinen": "official", "conservatieven": "official",
+    "oppositiepartijen": "official", "oppositie": "official", "coalitie": "official",
+    "coalitiepartijen": "official", "regeringspartijen": "official",
+    "ministeries": "official", "gemeenten": "official", "provincies": "official",
+    "politieke partij": "official", "rijksinstituut": "official",
+    "onderzoeksinstituut": "expert", "kennisinstituut": "expert", "academie": "expert",
+    "universitair medisch centrum": "expert", "umc": "expert", "tno": "expert",
+    "centraal bureau": "official", "statistiekbureau": "official", "eurostat": "official",
 }
 
 SIDES = {
