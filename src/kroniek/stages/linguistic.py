@@ -23,7 +23,7 @@ from kroniek.errors import ResourceError
 from kroniek.pipeline import register_stage
 from kroniek.stages.language import is_supported
 
-__all__ = ["LinguisticStage", "analyse_sentences", "blas_ops", "import_spacy", "load_model", "load_model_with", "model_path", "spacy_view", "stage_speed", "use_blas_ops", "blas_single_threaded"]
+__all__ = ["LinguisticStage", "analyse_sentences", "blas_ops", "import_spacy", "load_model", "load_model_with", "may_hold_names", "model_path", "spacy_docs", "spacy_view", "stage_speed", "use_blas_ops", "blas_single_threaded"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -244,6 +244,43 @@ def _records(
     return tokens, mentions
 
 
+# The UPOS of a sentence's first word under which it may open a name ("" where the model
+# has no tagger, as in English). Only the first word of a sentence is capitalised for the
+# sentence's sake; a sentence with no other capital letter and a first word tagged
+# otherwise ("Hij", "Daarom") is not given to the NER. On 386 DPG news articles (7,733
+# sentences) this skipped 28% of the tokens and 29 of the 7,722 mentions the NER found
+# when it read everything: "brexit", "nazi's", "hbo" as PER, "Vooralsnog" as PER, and a
+# few surnames opening a sentence that the tagger had not called PROPN/NOUN.
+_NAME_OPENERS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM", "SYM", ""})
+
+
+def may_hold_names(sdoc: Any) -> bool:
+    """Whether the NER should read the analysed sentence `sdoc` (see _NAME_OPENERS)."""
+    if len(sdoc) == 0:
+        return False
+    first = sdoc[0]
+    rest = sdoc.text[first.idx + len(first.text) :]
+    if rest != rest.lower():
+        return True
+    return first.text != first.text.lower() and first.pos_ in _NAME_OPENERS
+
+
+def spacy_docs(nlp: Any, texts: Iterable[str], *, batch_size: int, ner: bool = True) -> list[Any]:
+    """spaCy's analyses of sentence `texts`: every component but the NER on all of them,
+    then the NER (with `ner`, when the model has one) on those that may hold names
+    (`may_hold_names`); the others get no entities. The NER comes last in the pipeline and
+    nothing listens to it, so its input is the same either way."""
+    has_ner = "ner" in nlp.pipe_names
+    with nlp.select_pipes(disable=["ner"] if has_ner else []):
+        sdocs = list(nlp.pipe(texts, batch_size=batch_size))
+    if ner and has_ner:
+        for _ in nlp.get_pipe("ner").pipe(
+            [sdoc for sdoc in sdocs if may_hold_names(sdoc)], batch_size=batch_size
+        ):
+            pass
+    return sdocs
+
+
 def analyse_sentences(
     nlp: Any, texts: Iterable[str], offsets: Iterable[int], *, batch_size: int = 256
 ) -> tuple[list[Token], list[Entity]]:
@@ -255,7 +292,7 @@ def analyse_sentences(
     originals = list(texts)
     plain = (spacy_view(t) for t in originals)
     for si, (offset, original, sdoc) in enumerate(
-        zip(offsets, originals, nlp.pipe(plain, batch_size=batch_size), strict=False)
+        zip(offsets, originals, spacy_docs(nlp, plain, batch_size=batch_size), strict=False)
     ):
         toks, ments = _records(sdoc, original, offset, len(tokens), si, parsed=parsed,
                                confidence=confidence)  # fmt: skip
@@ -367,15 +404,12 @@ class LinguisticStage:
             # In accurate mode the e5 tagger's mentions replace the CNN's, so the CNN (its
             # own tok2vec: no other component listens to it) is not run at all.
             accurate = self.ner == "accurate" and self._has_accurate(lang, group)
-            skip = ["ner"] if accurate and "ner" in nlp.pipe_names else []
-            with nlp.select_pipes(disable=skip):
-                for (doc, si, offset, text), sdoc in zip(
-                    owners, nlp.pipe(plain, batch_size=self.batch_size), strict=True
-                ):
-                    toks, ments = _records(sdoc, text, offset, len(doc.tokens), si,
-                                           parsed=parsed, confidence=confidence)  # fmt: skip
-                    doc.tokens += toks
-                    doc.entities += ments
+            sdocs = spacy_docs(nlp, plain, batch_size=self.batch_size, ner=not accurate)
+            for (doc, si, offset, text), sdoc in zip(owners, sdocs, strict=True):
+                toks, ments = _records(sdoc, text, offset, len(doc.tokens), si,
+                                       parsed=parsed, confidence=confidence)  # fmt: skip
+                doc.tokens += toks
+                doc.entities += ments
             if accurate:
                 found = encoder_mentions_many(lang, [(doc.text, doc.tokens) for doc in group])
                 for doc, mentions in zip(group, found, strict=True):
