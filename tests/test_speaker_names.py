@@ -6,7 +6,7 @@ import pytest
 
 from kroniek.doc import Doc
 from kroniek.pipeline import build_pipeline
-from kroniek.stages.phrases import lexicon
+from kroniek.stages.phrases import Mention, lexicon
 from kroniek.stages.speakers import Resolver
 
 TEXT = (
@@ -16,7 +16,8 @@ TEXT = (
     "Woordvoerder Lisa Moerman van de KNVB reageerde dinsdag. "
     "„Dat is goed nieuws”, zei Moerman van de KNVB. "
     "Lachend: „Dat doen we vaker.” Hij bleef lachend staan. Dat bevestigt Moerman. "
-    "Premier Vos sprak in Brussel."
+    "Premier Vos sprak in Brussel. "
+    "Dat blijkt uit cijfers van het Centraal Bureau voor de Statistiek die dinsdag verschenen."
 )
 
 
@@ -43,3 +44,12 @@ def test_a_surname_finds_the_full_name_glued_to_the_next_word(resolver: Resolver
 def test_an_organisation_or_place_after_van_is_an_affiliation(resolver: Resolver) -> None:
     assert resolver.tidy_name("Moerman van de KNVB") == "Lisa Moerman"
     assert resolver.tidy_name("van KNVB Lisa Moerman") == "Lisa Moerman"
+
+
+def test_a_finding_speaks_for_the_organisation_whose_finding_it_is(resolver: Resolver) -> None:
+    text = resolver.doc.text
+    phrase = "cijfers van het Centraal Bureau voor de Statistiek"
+    at = text.index(phrase)
+    got = resolver.speaker(Mention(at, at + len(phrase), phrase))
+    assert got.name == "Centraal Bureau voor de Statistiek"
+    assert resolver.speaker(Mention(0, 11, "CBS-cijfers")).name == "CBS"

@@ -39,6 +39,11 @@ _AFFILIATION = re.compile(
 _SPOKES = ("woordvoerder", "woordvoerster", "woordvoerders", "zegsman", "zegsvrouw",
            "persvoorlichter", "voorlichter", "bron", "bronnen", "spokesman", "spokeswoman",
            "spokesperson")
+# Nouns of findings whose source is the organisation after "van" / "of" ("cijfers van het
+# CBS", "een onderzoek van de Auditdienst Rijk", "CBS-cijfers"): the gold names it.
+_FINDINGS = ("cijfers", "onderzoek", "rapport", "studie", "analyse", "gegevens", "peiling",
+             "statistieken", "berekeningen", "figures", "report", "study", "survey", "analysis",
+             "poll", "data")
 # How many sentences back a sentence subject stays the preferred antecedent of a
 # pronoun. Chosen on the Dutch gold set (articles 10803265 and 10748016 decide it).
 _SUBJECT_SENTENCES = 6
@@ -209,6 +214,11 @@ class Resolver(Names):
         if not words:
             return None
         low = [x.lower() for x in words]
+        finding = next((i for i, x in enumerate(low) if x.endswith(_FINDINGS)), None)
+        if finding is not None and not any(self.lex.role_class(x) for x in words):
+            org = self._finding_source(m, words, finding)
+            if org is not None:
+                return org
         spoke = next((i for i, x in enumerate(low) if x.endswith(_SPOKES)), None)
         if spoke is not None:
             head = words[spoke]
@@ -246,6 +256,23 @@ class Resolver(Names):
             return best[1]
         earlier = [e for e in self.doc.entities if e.label == "ORG" and e.start < m.start]
         return (earlier[-1].canonical or earlier[-1].text) if earlier else None
+
+    def _finding_source(self, m: Mention, words: list[str], at: int) -> str | None:
+        """Whose finding: "cijfers van het Centraal Bureau (voor de Statistiek)" -> the
+        organisation the recogniser found there, "CBS-cijfers" -> CBS."""
+        head = words[at]
+        if "-" in head and head[:1].isupper():
+            return self.full_name(head.split("-")[0])
+        rest = " ".join(words[at + 1:])
+        tail = re.match(r"(?:van|of|by|door|uit)\s+(?:de\s+|het\s+|the\s+)?([A-ZÀ-Þ].*)$", rest)
+        if not tail:
+            return None
+        pos = m.start + len(" ".join(words[: at + 1])) + 1 + tail.start(1)
+        for e in self.doc.entities:
+            if e.label == "ORG" and e.start <= pos < e.end:
+                return e.canonical or e.text
+        org = self.clean_name(tail.group(1).strip(" ,"))
+        return self.full_name(org) if org else None
 
     def _named_later(self, m: Mention) -> str | None:
         """"journalist en onderzoeker politieke communicatie Chris Aalberts", "Europarlemen-
@@ -319,8 +346,9 @@ class Resolver(Names):
                 continue  # "de burgemeester van de plaats Cairo", "bloggers op Telegram"
             cleaned = self.clean_name(seq, after_van=after_van)
             words = cleaned.split()
-            if words and self.lex.role_class(words[-1].split("-")[-1]):
-                continue  # "De La Scala-voorman": a role, not a name
+            if words and (self.lex.role_class(words[-1].split("-")[-1])
+                          or words[-1].lower().endswith(tuple("-" + f for f in _FINDINGS))):
+                continue  # "De La Scala-voorman", "CBS-cijfers": a role or finding, not a name
             if not words or (len(words) == 1 and _is_adjectival(words[0])):
                 continue
             if len(words) == 1 and words[0].endswith("e") and re.match(
