@@ -320,3 +320,19 @@ def test_a_place_that_speaks_is_its_government() -> None:
                         cue=Cue(10, 13, "wil"), speaker=Speaker(name="Nederland", start=0, end=9))]
     (c,) = find_claims(doc)
     assert c.source.type == "official" and c.source.name == "Nederland"
+
+
+def test_fragments_of_the_store_are_no_source_names(nlp: Pipeline) -> None:
+    text = ("Plots zegt iemand: „Dit klopt niet.” Uit Amerikaans onderzoek blijkt dat kiezers "
+            "rechts stemmen. Volgens de Nederlandse Voedsel- en Warenautoriteit is het product "
+            "onveilig. Op beelden is te zien dat de man wordt geduwd.")
+    _, cs = claims(nlp, text)
+    names = [c.source.name for c in cs]
+    assert not {"Plots", "Uit Amerikaans", "Nederlandse Voedsel", "Op beelden"} & set(names)
+    assert "beelden" in names
+
+
+def test_a_name_also_written_inside_a_sentence_is_kept(nlp: Pipeline) -> None:
+    _, cs = claims(nlp, "„We hebben karakter getoond”, zegt Blind. Blind erkent dat het "
+                        "zwaar was.")
+    assert cs and all(c.source.name == "Blind" for c in cs)

@@ -314,6 +314,10 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
 # Werd"), a lower-case adjective a role when the lexicon knows it ("politiedeskundige").
 _NOT_LAST = frozenset({"SCONJ", "CCONJ", "ADP", "DET", "PRON", "AUX", "PART", "INTJ"})
 _NOT_LAST_CAPS = frozenset({"SCONJ", "CCONJ", "ADP"})
+# Function words that never end a name even capitalised ("VERKEERSONGEVALLEN Een", "2 Wie");
+# "Meer" in "Tom van der Meer" is a surname.
+_NEVER_LAST = frozenset({"een", "wie", "wat", "die", "dat", "dit", "deze", "het", "hij", "zij",
+                         "ze", "we", "wij", "ik", "hun"})  # not "haar": "Ter Haar"
 _NOT_LAST_LOWER = frozenset({"ADV", "ADJ", "VERB"})
 _NOT_INSIDE = frozenset({"VERB", "AUX", "SCONJ"})
 _NOT_FIRST = frozenset({"AUX", "SCONJ", "ADV", "PRON"})
@@ -321,6 +325,26 @@ _NOT_FIRST = frozenset({"AUX", "SCONJ", "ADV", "PRON"})
 
 # Parts of speech a one-word name may not have unless the recogniser made it a name.
 _NOT_ALONE = frozenset({"ADV", "ADJ", "VERB", "NUM", "SYM"})
+# Words that open a phrase but never a source's name ("Geen gejuich", "Uit Amerikaans").
+_NOT_OPENING = frozenset({
+    "geen", "uit", "op", "in", "bij", "met", "door", "volgens", "na", "over", "naar", "tijdens",
+    "minstens", "ruim", "bijna", "zeker", "slechts", "alleen", "ook", "nog", "zelfs", "wie",
+    "wat", "welke", "hoe", "waarom", "no", "not",
+})
+# A word in capitals this long is a headline's, not an acronym ("SPEECH"; "NAVO", "UNHCR").
+_HEADLINE_LEN = 6
+
+
+def _only_opens_sentences(doc: Doc, word: str) -> bool:
+    """Is `word` capitalised only where a sentence opens ("Plots", "Jaarlijks"), never
+    inside one as a name is ("zegt Blind")?"""
+    opens = {s.start for s in doc.sentences}
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
+        at = m.start()
+        before = doc.text[max(0, at - 3) : at]
+        if at not in opens and not re.search(r"[.!?:'\"„“”‘’(]\s*$|^\s*$", before):
+            return False
+    return True
 
 
 def _is_entity(doc: Doc, start: int, end: int) -> bool:
@@ -339,6 +363,14 @@ def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -
         if m is None:
             return True
         at = m.start()
+    if name.endswith("-") or doc.text[at + len(name) : at + len(name) + 1] == "-":
+        return False  # cut inside a compound: "Nederlandse Voedsel(- en Warenautoriteit)"
+    words = name.split()
+    if len(words) == 1 and len(name) >= _HEADLINE_LEN and name.isupper() and not _is_entity(
+            doc, at, at + len(name)):
+        return False  # a headline word in capitals: "SPEECH"
+    if words[0].lower() in _NOT_OPENING:
+        return False  # "Geen gejuich", "Uit Amerikaans (onderzoek)", "Minstens drie"
     i, j = bisect.bisect_left(starts, at), bisect.bisect_left(starts, at + len(name))
     toks = [t for t in doc.tokens[i:j] if t.end <= at + len(name) and t.upos]
     if not toks:
@@ -347,12 +379,16 @@ def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -
     caps = last.text[:1].isupper()
     if len(toks) == 1 and (last.upos in _NOT_LAST or last.upos == "NUM"):
         return False
-    if len(toks) == 1 and last.upos in _NOT_ALONE and not _is_entity(doc, at, at + len(name)):
-        return False  # "Eerst", "Vaak", "Keurig", "Olympisch": a sentence's first word
+    if len(toks) == 1 and last.upos in _NOT_ALONE and (
+            not _is_entity(doc, at, at + len(name)) or _only_opens_sentences(doc, name)):
+        return False  # "Eerst", "Vaak", "Plots", "Jaarlijks": a sentence's first word
+    if len(toks) > 1 and last.upos == "ADJ" and last.text.lower().endswith(("se", "sche")):
+        return False  # "De Maastrichtse (hoogleraar)": an adjective without its noun
     if all(t.upos not in ("NOUN", "PROPN", "X") for t in toks) and not any(
             t.text[:1].isupper() for t in toks[1:]) and not _is_entity(doc, at, at + len(name)):
         return False  # "Uit Amerikaans", "2 Wie": no noun at all
-    if last.upos in (_NOT_LAST_CAPS if caps else _NOT_LAST):
+    if last.upos in (_NOT_LAST_CAPS if caps else _NOT_LAST) or (
+            len(toks) > 1 and last.text.lower() in _NEVER_LAST):
         return False
     if (not caps and last.upos in _NOT_LAST_LOWER and not lexicon(doc.lang).role_class(last.text)
             and not source_type(last.text, doc.lang)):
@@ -431,9 +467,16 @@ def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
     for pat in _compiled(doc.lang, "EVIDENCE_FROM"):
         for m in pat.finditer(doc.text):
             src_phrase = m.group("src").strip()
+            src_start = m.start("src") + len(m.group("src")) - len(m.group("src").lstrip())
+            lead = re.match(r"(?i)op\s+", src_phrase)  # "Op beelden is te zien": the beelden
+            if lead:
+                src_phrase, src_start = src_phrase[lead.end():], src_start + lead.end()
             start, end = m.end(), _sentence_end(doc, m.end())
             if end - start < 5 or any(a <= start < b for a, b in covered):
                 continue
+            if doc.tokens and not any(t.upos in ("NOUN", "PROPN", "X") for t in doc.tokens
+                                      if src_start <= t.start and t.end <= m.end("src")):
+                continue  # "Uit alles blijkt": no noun, no source
             kind, side = source_for_phrase(src_phrase, lang=doc.lang)
             ev = "document" if _DOCUMENT.search(src_phrase) else _EVIDENCE_KIND.get(kind, "report")
             if not nominal_head(src_phrase, doc.lang):
@@ -443,9 +486,10 @@ def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
                 id="", start=start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip())),
                 end=end,
                 source=Source(name=src_phrase, type=kind, side=side,  # type: ignore[arg-type]
-                              start=m.start("src"), end=m.end("src")),
+                              start=src_start, end=src_start + len(src_phrase)),
                 cue=Cue(m.start("cue"), m.end("cue"), m.group("cue")),
-                evidence=Evidence(kind=ev, start=m.start("src"), end=m.end("src"), text=src_phrase),
+                evidence=Evidence(kind=ev, start=src_start, end=src_start + len(src_phrase),
+                                  text=src_phrase),
                 factuality=factuality(content, lang=doc.lang),  # type: ignore[arg-type]
                 confidence=0.7,
             ))

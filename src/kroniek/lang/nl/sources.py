@@ -116,6 +116,7 @@ SOURCE_NOUNS = {
     "onderzoeksinstituut": "expert", "kennisinstituut": "expert", "academie": "expert",
     "universitair medisch centrum": "expert", "umc": "expert", "tno": "expert",
     "centraal bureau": "official", "statistiekbureau": "official", "eurostat": "official",
+    "adviesorgaan": "official", "adviescollege": "official", "adviesraad": "official",
 }
 
 SIDES = {
