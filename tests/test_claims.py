@@ -336,3 +336,8 @@ def test_a_name_also_written_inside_a_sentence_is_kept(nlp: Pipeline) -> None:
     _, cs = claims(nlp, "„We hebben karakter getoond”, zegt Blind. Blind erkent dat het "
                         "zwaar was.")
     assert cs and all(c.source.name == "Blind" for c in cs)
+
+
+def test_a_headline_word_glued_to_a_name_neither_names_nor_types_it(nlp: Pipeline) -> None:
+    _, cs = claims(nlp, 'MEDIA Trump pochte: "De partij wordt de partij van de zorg."')
+    assert [(c.source.name, c.source.type) for c in cs] == [("Trump", "unknown")]

@@ -174,7 +174,8 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
         if before.endswith("("):  # "de Dienst Justitiële Inrichtingen (DJI)": the full name
             before = before[:-1].rstrip()
         clause = re.split(r"[.,;:!?\"'„“”()]", before)
-        out.extend(clause[-1].split()[-_INTRO_WORDS:])
+        out.extend(w for w in clause[-1].split()[-_INTRO_WORDS:]
+                   if not (len(w) >= _HEADLINE_LEN - 1 and w.isupper()))  # not "MEDIA"
         after = doc.text[m.end() : m.end() + 80]
         paren = re.match(r"\s*\(([^()]{1,40})\)", after)
         if paren:
@@ -251,6 +252,10 @@ def _speaks_for_place(doc: Doc, sp: Speaker) -> bool:
                for p in doc.places)
 
 
+# A headline word in capitals before a name ("MEDIA Trump", "SPEECH Baudet").
+_HEADLINE_WORD = re.compile(r"^(?:[A-ZÀ-Þ]{5,}\s+)+(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
 def _speaker_label(doc: Doc, entity: str | None) -> str | None:
     if entity is None:
         return None
@@ -262,9 +267,12 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
     sp = q.speaker
     written = ""
     if sp is not None:
+        if sp.name and _HEADLINE_WORD.match(sp.name):  # "MEDIA Trump": a headline glued on
+            sp = Speaker(entity=sp.entity, name=_HEADLINE_WORD.sub("", sp.name),
+                         descriptor=sp.descriptor, start=sp.start, end=sp.end)
         written = " ".join(x for x in (sp.descriptor, sp.name) if x)
         if sp.start is not None and sp.end is not None:
-            written = f"{doc.text[sp.start:sp.end]} {written}"
+            written = f"{_HEADLINE_WORD.sub('', doc.text[sp.start:sp.end])} {written}"
     kind, side = source_for_phrase(written, lang=doc.lang) if written else ("unknown", None)
     if kind == "unknown" and sp is not None and sp.name:
         # The role is often written where the article introduces the speaker, not beside
@@ -281,6 +289,8 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
         kind = "official"  # a country or a city speaking is its government: "Turkije eist"
     if kind == "unknown":
         kind = _sentence_type(doc, q)
+        if kind in ("imagery", "media") and sp is not None and sp.name:
+            kind = "unknown"  # a person quoted beside "beelden" or "krant" is not either
     name = (sp.name or sp.descriptor) if sp else None
     starts = [t.start for t in doc.tokens] if starts is None else starts
     if not _headed(doc, name, sp, starts):
