@@ -341,3 +341,20 @@ def test_a_name_also_written_inside_a_sentence_is_kept(nlp: Pipeline) -> None:
 def test_a_headline_word_glued_to_a_name_neither_names_nor_types_it(nlp: Pipeline) -> None:
     _, cs = claims(nlp, 'MEDIA Trump pochte: "De partij wordt de partij van de zorg."')
     assert [(c.source.name, c.source.type) for c in cs] == [("Trump", "unknown")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij las Spengler en diens 'Untergang des Abendlandes' (1918) met plezier.",
+        "Vijf jaar geleden werd een woning in Hoogeveen beklad: 'Molukse wijk, alleen Molukkers'.",
+    ],
+)
+def test_a_title_or_a_term_in_quotation_marks_is_not_a_claim(nlp: Pipeline, text: str) -> None:
+    doc, cs = claims(nlp, text)
+    assert doc.quotes and cs == []
+
+
+def test_a_quotation_without_a_cue_that_says_something_stays_a_claim(nlp: Pipeline) -> None:
+    _, cs = claims(nlp, "„Dit is niet eerlijk”, zegt Piet Jansen. „We gaan door tot het eind.”")
+    assert len(cs) == 2

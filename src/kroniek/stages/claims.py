@@ -41,7 +41,7 @@ from kroniek.stages.phrases import (
 )
 
 __all__ = ["ClaimsStage", "factuality", "find_claims", "introductions", "is_lyric",
-           "source_for_phrase"]
+           "is_title", "source_for_phrase"]
 
 _ROLE_TO_TYPE = {
     "expert": "expert", "official": "official", "spokesperson": "official",
@@ -451,6 +451,18 @@ def is_lyric(doc: Doc, q: Quote) -> bool:
     return len(lines) >= 3 and all(len(x.split()) <= 8 for x in lines)
 
 
+def is_title(doc: Doc, q: Quote, starts: list[int] | None = None) -> bool:
+    """A title, a term or a slogan in quotation marks ('Untergang des Abendlandes',
+    'stakeholders', 'Molukse wijk, alleen Molukkers'): no cue and, by the parse, no verb."""
+    if q.cue is not None or not doc.tokens:
+        return False
+    starts = [t.start for t in doc.tokens] if starts is None else starts
+    i = bisect.bisect_left(starts, q.start)
+    j = bisect.bisect_left(starts, q.end)
+    toks = doc.tokens[i:j]
+    return bool(toks) and not any(t.upos in ("VERB", "AUX") for t in toks)
+
+
 _MODAL_BEFORE = re.compile(
     r"(?i)\b(?:kan|kunnen|zou|zouden|mag|mogen|could|would|might|may|can)\s+(?:\w+\s+)?$"
 )
@@ -592,7 +604,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     intros: dict[str, str] = {}
     starts = [t.start for t in doc.tokens]
     claims = [_quote_claim(doc, q, 0, intros, starts) for q in doc.quotes
-              if q.repeats is None and not is_lyric(doc, q)]
+              if q.repeats is None and not is_lyric(doc, q) and not is_title(doc, q, starts)]
     covered = [(c.start, c.end) for c in claims]
     claims += _evidence_claims(doc, covered)
     for d in _declined_claims(doc):
