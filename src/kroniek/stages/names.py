@@ -238,8 +238,8 @@ class Names:
         low = word.lower()
         if not word[:1].isupper():
             return False
-        if re.fullmatch(r"[\w-]+['’]ers?", word):
-            return True
+        if re.fullmatch(r"[\w-]+['’]ers?", word) or (alone and low.endswith("isch")):
+            return True  # "CDA'er", "Russisch" (an adjective, even where a sentence capitalises it)
         if not self._heading_word(word):
             return False
         return (low in _OPENERS or low in NOT_NAME or low.endswith(("end", "isch"))
