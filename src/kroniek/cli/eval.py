@@ -98,16 +98,26 @@ def eval_syntax(
     lang: str = typer.Option("nl", "--lang"),
     limit: int = typer.Option(0, "--limit", help="only the first N sentences"),
     as_json: bool = typer.Option(False, "--json"),
-    check: bool = typer.Option(False, "--check", help="exit 1 under the floors (syntax-<lang>)"),
+    check: bool = typer.Option(
+        False, "--check", help="exit 1 under the floors (syntax-<lang>, syntax-<lang>-accurate)"
+    ),
+    mode: str = typer.Option(
+        "fast", "--mode", help="fast (the spaCy pipeline) or accurate (its tags and lemmas, "
+        "the e5 parser's trees)"),  # fmt: skip
 ) -> None:
     """UPOS, lemma accuracy, UAS and LAS on gold tokens.
 
     Example:  kroniek eval syntax --gold ../shared/data/syntax/nl_alpino-ud-dev.conllu
     """
+    from kroniek.errors import ConfigError
     from kroniek.evaluation.syntax import format_syntax, run_syntax_eval
 
-    result = run_syntax_eval(gold, lang=lang, limit=limit)
-    _report(f"syntax-{lang}", result, format_syntax(result), as_json=as_json, check=check)
+    if mode not in ("fast", "accurate"):  # fast by default, whatever $KRONIEK_MODE says
+        raise ConfigError(f"unknown --mode {mode!r}", hint="use fast or accurate")
+    chosen = mode
+    result = run_syntax_eval(gold, lang=lang, limit=limit, mode=chosen)
+    name = f"syntax-{lang}" + ("-accurate" if chosen == "accurate" else "")
+    _report(name, result, format_syntax(result), as_json=as_json, check=check)
 
 
 @eval_app.command("geo")

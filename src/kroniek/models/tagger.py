@@ -26,6 +26,7 @@ __all__ = [
     "TaggerHead",
     "bio_viterbi",
     "get_tagger",
+    "lstm_direction",
     "tagger_path",
     "token_vectors",
 ]
@@ -117,6 +118,26 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
+def lstm_direction(
+    x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b: np.ndarray, *, reverse: bool = False
+) -> np.ndarray:
+    """One direction of a one-layer LSTM (PyTorch's weight layout, the two biases summed)
+    over `x` [n, in]: the hidden states [n, hidden], read backwards with `reverse`."""
+    hs = w_hh.shape[1]
+    pre = x @ w_ih.T + b  # all input projections at once
+    h = np.zeros(hs, dtype=np.float32)
+    c = np.zeros(hs, dtype=np.float32)
+    out = np.empty((len(x), hs), dtype=np.float32)
+    steps = range(len(x) - 1, -1, -1) if reverse else range(len(x))
+    for t in steps:
+        g = pre[t] + w_hh @ h
+        i, f, gg, o = _sigmoid(g[:hs]), _sigmoid(g[hs : 2 * hs]), np.tanh(g[2 * hs : 3 * hs]), _sigmoid(g[3 * hs :])
+        c = f * c + i * gg
+        h = o * np.tanh(c)
+        out[t] = h
+    return out
+
+
 @dataclass
 class TaggerHead:
     """The trained parts: layer weights, BiLSTM, output layer (numpy arrays)."""
@@ -146,19 +167,7 @@ class TaggerHead:
 
     def _direction(self, x: np.ndarray, d: str) -> np.ndarray:
         w_ih, w_hh, b = self.lstm[f"lstm.{d}.w_ih"], self.lstm[f"lstm.{d}.w_hh"], self.lstm[f"lstm.{d}.b"]
-        hs = w_hh.shape[1]
-        pre = x @ w_ih.T + b  # all input projections at once
-        h = np.zeros(hs, dtype=np.float32)
-        c = np.zeros(hs, dtype=np.float32)
-        out = np.empty((len(x), hs), dtype=np.float32)
-        steps = range(len(x)) if d == "f" else range(len(x) - 1, -1, -1)
-        for t in steps:
-            g = pre[t] + w_hh @ h
-            i, f, gg, o = _sigmoid(g[:hs]), _sigmoid(g[hs : 2 * hs]), np.tanh(g[2 * hs : 3 * hs]), _sigmoid(g[3 * hs :])
-            c = f * c + i * gg
-            h = o * np.tanh(c)
-            out[t] = h
-        return out
+        return lstm_direction(x, w_ih, w_hh, b, reverse=d != "f")
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """Log-probabilities [n, n_labels] of one sentence's token vectors [n, L, H]."""
@@ -208,8 +217,12 @@ class EncoderTagger:
         self, sentences: Sequence[tuple[Sequence[str], Sequence[bool]]]
     ) -> list[tuple[list[str], list[float]]]:
         """`tag`, with each token's type probability (TaggerHead.tags_with_type_probs)."""
-        vecs = token_vectors(self.encoder, sentences, self.head.layers)
-        return [self.head.tags_with_type_probs(v) for v in vecs]
+        return [self.head.tags_with_type_probs(v) for v in self.vectors(sentences)]
+
+    def vectors(self, sentences: Sequence[tuple[Sequence[str], Sequence[bool]]]) -> list[np.ndarray]:
+        """The token vectors the head reads ([n_words, len(layers), H] per sentence), for
+        other heads over the same encoder pass (the accurate parser)."""
+        return token_vectors(self.encoder, sentences, self.head.layers)
 
 
 _LOCK = threading.Lock()

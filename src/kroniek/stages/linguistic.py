@@ -307,19 +307,26 @@ def encoder_mentions(lang: str, text: str, tokens: list[Token]) -> list[Entity]:
     return encoder_mentions_many(lang, [(text, tokens)])[0]
 
 
-def encoder_mentions_many(lang: str, docs: list[tuple[str, list[Token]]]) -> list[list[Entity]]:
-    """encoder_mentions of several documents, their sentences encoded in shared batches."""
+def encoder_mentions_many(
+    lang: str, docs: list[tuple[str, list[Token]]], *, parse: bool = False
+) -> list[list[Entity]]:
+    """encoder_mentions of several documents, their sentences encoded in shared batches.
+    With `parse`, the accurate parser (kroniek.models.dep_parser) also sets the tokens'
+    heads and relations, from the same encoder vectors as the NER."""
     from kroniek.evaluation.ner import iob_spans
     from kroniek.models.tagger import get_tagger
 
     tagger = get_tagger(lang)
     sents: list[tuple[int, list[Token]]] = []
+    firsts: list[int] = []  # index of each sentence's first token in its document
     for di, (_, tokens) in enumerate(docs):
         current: list[Token] = []
-        for t in tokens:
+        for ti, t in enumerate(tokens):
             if current and t.sent != current[-1].sent:
                 sents.append((di, current))
                 current = []
+            if not current:
+                firsts.append(ti)
             current.append(t)
         if current:
             sents.append((di, current))
@@ -328,8 +335,12 @@ def encoder_mentions_many(lang: str, docs: list[tuple[str, list[Token]]]) -> lis
          [i == 0 or docs[di][0][t.start - 1 : t.start].isspace() for i, t in enumerate(toks)])
         for di, toks in sents
     ]  # fmt: skip
+    vectors = tagger.vectors(inputs)
+    if parse:
+        _encoder_parse(lang, [toks for _, toks in sents], firsts, vectors, tagger.head.layers, inputs)
+    tagged = [tagger.head.tags_with_type_probs(v) for v in vectors]
     out: list[list[Entity]] = [[] for _ in docs]
-    for (di, toks), (tags, probs) in zip(sents, tagger.tag_with_type_probs(inputs), strict=True):
+    for (di, toks), (tags, probs) in zip(sents, tagged, strict=True):
         text = docs[di][0]
         for a, b, label in iob_spans(tags):
             start, end = toks[a].start, toks[b - 1].end
@@ -340,6 +351,30 @@ def encoder_mentions_many(lang: str, docs: list[tuple[str, list[Token]]]) -> lis
                                   label=label if label in _LABELS else "MISC",  # type: ignore[arg-type]
                                   confidence=round(sure, 4)))  # fmt: skip
     return out
+
+
+def _encoder_parse(
+    lang: str,
+    sents: list[list[Token]],
+    firsts: list[int],
+    vectors: list[Any],
+    layers: list[int],
+    inputs: list[tuple[list[str], list[bool]]],
+) -> None:
+    """Heads and relations of each sentence's tokens from the accurate parser, over the
+    NER's token `vectors` (of e5 `layers`; the parser's own when it reads other layers)."""
+    from kroniek.models.dep_parser import get_parser
+
+    parser = get_parser(lang)
+    if parser.layers != layers:
+        from kroniek.models.e5 import get_encoder
+        from kroniek.models.tagger import token_vectors
+
+        vectors = token_vectors(get_encoder(layers=max(parser.layers)), inputs, parser.layers)
+    for toks, first, (heads, deps) in zip(sents, firsts, parser.parse(vectors), strict=True):
+        for t, h, d in zip(toks, heads, deps, strict=True):
+            t.head = first + h if h >= 0 else -1
+            t.dep = d
 
 
 def drop_non_names(doc: Doc) -> list[Entity]:
@@ -411,7 +446,8 @@ class LinguisticStage:
                 doc.tokens += toks
                 doc.entities += ments
             if accurate:
-                found = encoder_mentions_many(lang, [(doc.text, doc.tokens) for doc in group])
+                found = encoder_mentions_many(lang, [(doc.text, doc.tokens) for doc in group],
+                                              parse=parsed and has_accurate_parser(lang))  # fmt: skip
                 for doc, mentions in zip(group, found, strict=True):
                     doc.entities = mentions
             for doc in group:
@@ -428,6 +464,13 @@ class LinguisticStage:
         for doc in group:
             doc.warnings.append(f"no accurate {lang} NER model: the fast one was used")
         return False
+
+
+def has_accurate_parser(lang: str) -> bool:
+    """Whether `lang` has the e5 parser (kroniek.models.dep_parser) for accurate mode."""
+    from kroniek.models.dep_parser import parser_path
+
+    return (parser_path(lang) / "head.npz").exists()
 
 
 def stage_speed(texts: list[str], *, lang: str = "nl") -> dict[str, float]:
