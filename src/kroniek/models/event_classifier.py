@@ -161,7 +161,8 @@ SCREEN: dict[str, str] = {
         r"bezet|terugtrek|teruggetrokken|uitlever|uitgeleverd|ingezet|ontplooi|stationer|"
         r"bevrijd|offensief|invasie|binnengevallen|inval|plunder|brandstich|in\s+brand|vernield|"
         r"vernietig|kalifaat|wapenstilstand|vredesakkoord|bestand\s+(?:gesloten|getekend)|"
-        r"executie|geëxecuteerd|onthoofd|lynch|mishandel|blokkade|avondklok|noodtoestand"
+        r"executie|geëxecuteerd|onthoofd|lynch|mishandel|blokkade|avondklok|noodtoestand|"
+        r"bestorm|mars\b|marcheer|voorarrest|huisarrest"
     ),
     "en": (
         r"attack|bomb|shell|airstrike|air\s+strike|strikes?\b|fight|clash|battle|\bwar\b|"

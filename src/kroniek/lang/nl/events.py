@@ -94,6 +94,10 @@ TRIGGERS: list[tuple[str, str, bool]] = [
     (r"achter\s+de\s+tralies\s+(?:gezet|gegooid|verdwenen|belandd?e\w*)|"
      r"(?:zette|zetten|gooide|gooiden)\s+(?:\w+\s+){0,3}achter\s+de\s+tralies|gevangengezet", "Arrests", False),
     (r"ingegooid|beklad", "Looting/property destruction", False),
+    # Arson and a storming crowd: ordinary crime and shoppers too, hence a conflict word or
+    # the learned model's judgement.
+    (r"brandstichting(?:en)?|brand\s+gesticht|sticht(?:te|ten)\s+(?:\w+\s+){0,3}brand", "Looting/property destruction", True),
+    (r"bestorm(?:d|de|den|en|t|ing|ingen)", "Mob violence", True),
     # Violence said with compounds, separable verbs and synonyms.
     (r"bestook(?:t|te|ten)|bestookt|bestoken|belaagd(?:e|en)?|belaag(?:t|de|den)|belagen|"
      r"vergeldingsaanval(?:len)?|tegenaanval(?:len)?|grondaanval(?:len)?", "Armed clash", True),
@@ -405,6 +409,14 @@ COMPOUND_HEADS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ("schietpartij", "Attack", False, ()),
     ("ontvoering", "Abduction/forced disappearance", False, ()),
     ("rellen", "Violent demonstration", False, ()),
+    # Protest and arrest said with a compound ("klimaatmars", "hongerstaking", "voorarrest");
+    # marches of music, walking and ceremony, strikes of payment and a court's ruling ("het
+    # arrest") are not.
+    ("mars", "Peaceful protest", False,
+     ("doden", "wandel", "bruilofts", "treur", "triomf", "parade", "begrafenis", "militaire",
+      "radetzky", "zomer", "avond", "slaap", "feest", "afmars", "terugmars")),
+    ("staking", "Peaceful protest", False, ("betalings", "vuur", "productie", "stemmen")),
+    ("arrest", "Arrests", False, ("standaard", "cassatie", "hof", "raads")),
 ]
 # Plural endings of those heads.
 COMPOUND_PLURALS = ("", "en", "len", "s")

@@ -257,12 +257,15 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
 
 
 def _in_story_year(doc: Doc, t: Any) -> EventTime:
-    """The event time of a time expression; one that names no year ("In oktober") in a story
-    set in another year ("In 1944 ...") is moved into that year."""
+    """The event time of a time expression; a month that names no year ("In oktober") in a
+    story set in another year ("In 1944 ...") is moved into that year. A weekday or a
+    deictic expression ("maandag", "vorige week") is counted from the publication date,
+    whatever year the story told before."""
     frm, to = t.value.from_, t.value.to
     pub = doc.published
     rng = publication_range(pub.value, pub.precision) if pub else None
-    if rng is not None and frm and to and frm[:4] == to[:4] and not re.search(r"\d{4}|'\d\d", t.text):
+    if rng is not None and frm and to and frm[:4] == to[:4] and not re.search(r"\d{4}|'\d\d", t.text) \
+            and _MONTH_WORDS.search(t.text):
         story = _sentence_year(doc, t) or _story_year(doc, t.start, rng[1].year)
         if story is not None and story.from_ and story.from_[:4] != frm[:4]:
             year = story.from_[:4]
