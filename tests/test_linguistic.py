@@ -46,3 +46,20 @@ def test_spacy_docs_is_the_full_pipeline_where_names_may_be() -> None:
     assert any(d.ents for d in ours)
     without = spacy_docs(nlp, TEXTS, batch_size=2, ner=False)
     assert not any(d.ents for d in without)
+
+
+def test_cached_lemmatiser_gives_spacys_lemmas() -> None:
+    """cache_lemmas: the same lemmas as spaCy's own steps, also for words seen twice."""
+    from kroniek.stages.linguistic import cache_lemmas, import_spacy, model_path
+
+    spacy = import_spacy()
+    ours, plain = spacy.load(model_path("nl")), spacy.load(model_path("nl"))
+    assert cache_lemmas(ours.get_pipe("trainable_lemmatizer"))
+    texts = TEXTS + TEXTS[:2] + ["De kinderen liepen gisteren naar de scholen van hun ouders."]
+
+    def lemmas(nlp: Any) -> list[list[str]]:
+        with nlp.select_pipes(disable=["ner"]):
+            return [[t.lemma_ for t in d] for d in nlp.pipe(texts)]
+
+    assert lemmas(ours) == lemmas(plain)
+    assert "kind" in lemmas(ours)[-1]  # the lemmatiser ran (an edit tree, not the backoff)
