@@ -4,6 +4,7 @@
     kroniek ingest .work/claims/dpg.jsonl --db .work/claims/dpg.sqlite --lang nl
     python scripts/store_quality.py measure .work/claims/dpg.sqlite [--json out.json]
     python scripts/store_quality.py sample .work/claims/dpg.sqlite -n 20 --seed 14
+    python scripts/store_quality.py cost -n 300           # CPU ms/article per stage, fast mode
 
 `build` writes `.work/claims/dpg.jsonl`: `../shared/data/news/dpgmedia2019-nl.jsonl` without
 the test parts of `gold/splits/round2.json` and `round3.json` and without the ids named by the
@@ -30,6 +31,7 @@ import json
 import random
 import sqlite3
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -201,6 +203,30 @@ def sample(db: Path, n: int, seed: int) -> list[dict[str, Any]]:
     return random.Random(seed).sample(every, min(n, len(every)))
 
 
+def cost(src: Path, n: int) -> dict[str, float]:
+    """CPU milliseconds per article of each stage in fast mode, over the first `n` articles
+    of `src` (process time, so that other jobs on the machine count less)."""
+    from kroniek.doc import Doc
+    from kroniek.pipeline import get_pipeline
+
+    pipe = get_pipeline("fast")
+    spent: dict[str, float] = {}
+    done = 0
+    with src.open(encoding="utf-8") as fi:
+        for line in fi:
+            if done >= n:
+                break
+            art = json.loads(line)
+            doc = Doc(text=art["text"], id=str(art["id"]), lang="nl", title=art.get("title"))
+            for stage in pipe.stages:
+                t0 = time.process_time()
+                doc = stage(doc)
+                spent[stage.name] = spent.get(stage.name, 0.0) + time.process_time() - t0
+                doc.assigned.update(stage.assigns)
+            done += 1
+    return {k: 1000 * v / max(1, done) for k, v in spent.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -211,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("db", type=Path)
     m.add_argument("--json", type=Path)
     m.add_argument("--no-parse", action="store_true", help="skip the headless-name count")
+    c = sub.add_parser("cost")
+    c.add_argument("--src", type=Path, default=OUT)
+    c.add_argument("-n", type=int, default=300)
     s = sub.add_parser("sample")
     s.add_argument("db", type=Path)
     s.add_argument("-n", type=int, default=20)
@@ -228,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         print(report(res))
         if args.json:
             args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
+    elif args.cmd == "cost":
+        for name, ms in cost(args.src, args.n).items():
+            print(f"{name:<34}{ms:8.2f} ms CPU/article")
     else:
         for i, row in enumerate(sample(args.db, args.n, args.seed), 1):
             content = row["content"].replace("\n", " ")
