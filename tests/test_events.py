@@ -266,6 +266,26 @@ def test_scorer_reads_round_two_fields_and_splits(tmp_path: Path) -> None:
     assert frozen["modality_pairs"] == 1 and frozen["modality_accuracy"] == 1.0
     assert evaluate_events(gold / "frozen-test", news=news).as_dict()["articles"] == 1
     assert evaluate_events(gold, news=news, split="all").as_dict()["articles"] == 3
+    # --ids: only the listed articles (a JSON list or one id a line)
+    from kroniek.evaluation.events import read_ids
+
+    (tmp_path / "ids.json").write_text("[2]", encoding="utf-8")
+    (tmp_path / "ids.txt").write_text("# the first\n1\n\n", encoding="utf-8")
+    assert read_ids(tmp_path / "ids.txt") == {1}
+    only = evaluate_events(gold, news=news, ids=read_ids(tmp_path / "ids.json")).as_dict()
+    assert only["articles"] == 1 and only["no_event_articles"] == 1 and only["gold_events"] == 0
+
+
+def test_an_id_list_that_is_no_list_is_an_input_error(tmp_path: Path) -> None:
+    from kroniek.errors import InputError
+    from kroniek.evaluation.events import read_ids
+
+    bad = tmp_path / "ids.txt"
+    bad.write_text("tien\n", encoding="utf-8")
+    with pytest.raises(InputError, match="article ids"):
+        read_ids(bad)
+    with pytest.raises(InputError):
+        read_ids(tmp_path / "missing.json")
 
 
 # Sentences written for these tests (issue #13's kinds of misses and false events).

@@ -179,6 +179,7 @@ def eval_events(
     split: str = typer.Option("", "--split",
                               help="dev (the default), frozen-test (scored once) or all"),
     errors: bool = typer.Option(False, "--errors", help="list every miss and false event by cause"),
+    ids: str = typer.Option("", "--ids", help="only the gold articles this file lists (JSON list or one id a line)"),
     as_json: bool = typer.Option(False, "--json"),
     check: bool = typer.Option(False, "--check", help="exit 1 under the floors (events-nl)"),
     events_variant: str | None = typer.Option(
@@ -197,7 +198,7 @@ def eval_events(
     """
     from pathlib import Path
 
-    from kroniek.evaluation.events import DEFAULT_NEWS, check_plover, evaluate_events
+    from kroniek.evaluation.events import DEFAULT_NEWS, check_plover, evaluate_events, read_ids
 
     if split not in ("", "dev", "frozen-test", "all", "test"):
         from kroniek.errors import InputError
@@ -209,7 +210,7 @@ def eval_events(
 
     sc = evaluate_events(Path(gold), news=Path(news) if news else DEFAULT_NEWS, limit=limit or None,
                          split=split or None, mode=resolve_mode(mode),
-                         events=resolve_variant(events_variant))
+                         events=resolve_variant(events_variant), ids=read_ids(Path(ids)) if ids else None)
     result = sc.as_dict()
     if plover:
         result["plover"] = check_plover(Path(plover))

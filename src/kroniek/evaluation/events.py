@@ -30,7 +30,8 @@ Round-1 files are read with the round-2 defaults: `modality` asserted, `backgrou
 false, `no_event` false, `split` dev. Which files (`load_gold`): `--split dev` (the
 default) is the folder's own files except frozen-test ones; `frozen-test` also looks in
 its `frozen-test/` subfolder; `all` is both. Pointing `--gold` at a frozen-test folder
-scores that folder (`--split` defaults to what is there).
+scores that folder (`--split` defaults to what is there). `--ids FILE` scores only the
+articles it lists (e.g. the round-3 dev articles: `gold/splits/round3-dev.json` holds them).
 
 `check_plover` checks the PLOVER mapping against the PLOVER gold-standard records.
 """
@@ -57,6 +58,7 @@ __all__ = [
     "evaluate_events",
     "gold_modality",
     "load_gold",
+    "read_ids",
     "score_article",
     "system_modality",
 ]
@@ -370,14 +372,33 @@ def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScor
                               "trigger": e.trigger.text, "error": "fatalities"})
 
 
+def read_ids(path: Path) -> set[int]:
+    """Article ids from a file: a JSON list, or one id a line (`#` starts a comment)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read the id list: {exc}", source=str(path),
+                         hint="pass a JSON list of article ids or one id a line") from exc
+    try:
+        values = json.loads(text) if text.lstrip().startswith("[") else [
+            line.split("#")[0].strip() for line in text.splitlines()]
+        return {int(v) for v in values if str(v).strip()}
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"not a list of article ids: {exc}", source=str(path),
+                         hint="pass a JSON list of article ids or one id a line") from exc
+
+
 def evaluate_events(gold_path: Path, *, news: Path = DEFAULT_NEWS, limit: int | None = None,
                     split: str | None = None, mode: str | None = None,
-                    events: str | None = None) -> EventScores:
-    """Analyse every gold article of `split` (see `load_gold`) in `mode` with the events
-    variant `events` (`kroniek.analyze`'s options) and score it."""
+                    events: str | None = None, ids: set[int] | None = None) -> EventScores:
+    """Analyse every gold article of `split` (see `load_gold`), or only those of `ids`, in
+    `mode` with the events variant `events` (`kroniek.analyze`'s options) and score it."""
     import kroniek
 
-    records = load_gold(gold_path, split=split)[:limit]
+    records = load_gold(gold_path, split=split)
+    if ids is not None:
+        records = [r for r in records if int(r["article"]["id"]) in ids]
+    records = records[:limit]
     texts = _texts(news, {r["article"]["id"] for r in records})
     sc = EventScores()
     for rec in records:
