@@ -162,7 +162,7 @@ SCREEN: dict[str, str] = {
         r"bevrijd|offensief|invasie|binnengevallen|inval|plunder|brandstich|in\s+brand|vernield|"
         r"vernietig|kalifaat|wapenstilstand|vredesakkoord|bestand\s+(?:gesloten|getekend)|"
         r"executie|geëxecuteerd|onthoofd|lynch|mishandel|blokkade|avondklok|noodtoestand|"
-        r"bestorm|mars\b|marcheer|voorarrest|huisarrest"
+        r"bestorm|mars\b|marcheer|voorarrest|huisarrest|brand\s+gesticht"
     ),
     "en": (
         r"attack|bomb|shell|airstrike|air\s+strike|strikes?\b|fight|clash|battle|\bwar\b|"
