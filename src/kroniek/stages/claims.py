@@ -365,8 +365,8 @@ def _is_entity(doc: Doc, start: int, end: int) -> bool:
 def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -> bool:
     """Is `name` a name or a noun phrase with a head? `nominal_head` on the words, and,
     where the name is written as the speaker mention and parsed, its parts of speech."""
-    if not nominal_head(name, doc.lang) or name is None:
-        return False
+    if name is None or not re.search(r"[^\W\d_]", name) or not nominal_head(name, doc.lang):
+        return False  # '."': no word at all
     at = doc.text.find(name, sp.start, sp.end) if sp and sp.start is not None else -1
     if at < 0:  # a pronoun or a short form here: the name as written elsewhere
         m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text)
@@ -493,6 +493,9 @@ def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
             lead = re.match(r"(?i)op\s+", src_phrase)  # "Op beelden is te zien": the beelden
             if lead:
                 src_phrase, src_start = src_phrase[lead.end():], src_start + lead.end()
+            rel = re.search(r",?\s+(?:die|dat|welke|waarin|waaruit|waarvan)\s", src_phrase)
+            if rel and rel.start() > 0:  # "stukken die met een beroep op de Wob zijn opgevraagd"
+                src_phrase = src_phrase[: rel.start()]
             start, end = m.end(), _sentence_end(doc, m.end())
             if end - start < 5 or any(a <= start < b for a, b in covered):
                 continue
