@@ -358,3 +358,9 @@ def test_a_title_or_a_term_in_quotation_marks_is_not_a_claim(nlp: Pipeline, text
 def test_a_quotation_without_a_cue_that_says_something_stays_a_claim(nlp: Pipeline) -> None:
     _, cs = claims(nlp, "„Dit is niet eerlijk”, zegt Piet Jansen. „We gaan door tot het eind.”")
     assert len(cs) == 2
+
+
+def test_words_stuck_after_a_source_are_cut_off(nlp: Pipeline) -> None:
+    _, cs = claims(nlp, "Dat zijn verboden gokapparaten. Ook worden de opbrengsten volgens justitie "
+                        "vaak gebruikt voor de financiering van criminele activiteiten.")
+    assert [(c.source.name, c.source.type) for c in cs] == [("justitie", "official")]

@@ -294,7 +294,11 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
     name = (sp.name or sp.descriptor) if sp else None
     starts = [t.start for t in doc.tokens] if starts is None else starts
     if not _headed(doc, name, sp, starts):
-        name = sp.descriptor if sp and _headed(doc, sp.descriptor, sp, starts) else None
+        cut = _cut_to_head(doc, name, sp, starts)  # "justitie vaak" -> "justitie"
+        if cut and _headed(doc, cut, sp, starts):
+            name = cut
+        else:
+            name = sp.descriptor if sp and _headed(doc, sp.descriptor, sp, starts) else None
     source = Source(
         name=name,
         type=kind,  # type: ignore[arg-type]
@@ -360,6 +364,21 @@ def _only_opens_sentences(doc: Doc, word: str) -> bool:
 def _is_entity(doc: Doc, start: int, end: int) -> bool:
     return any(e.start <= start and end <= e.end and e.label in ("PER", "ORG", "LOC")
                for e in doc.entities)
+
+
+def _cut_to_head(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -> str | None:
+    """`name` up to its last noun or name, where words stuck after it ("justitie vaak",
+    "politie vanochtend"); None when it has none or is not written at the speaker."""
+    if not name or sp is None or sp.start is None:
+        return None
+    at = doc.text.find(name, sp.start, max(sp.end or 0, sp.start + len(name)))
+    if at < 0:
+        return None
+    i, j = bisect.bisect_left(starts, at), bisect.bisect_left(starts, at + len(name))
+    heads = [t for t in doc.tokens[i:j] if t.upos in ("NOUN", "PROPN")]
+    if not heads or heads[-1].end >= at + len(name):
+        return None
+    return doc.text[at : heads[-1].end]
 
 
 def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -> bool:
