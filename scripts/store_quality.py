@@ -74,9 +74,14 @@ def build(src: Path, out: Path) -> tuple[int, int]:
     return n, kept
 
 
-def _rows(db: Path) -> list[tuple[str, str, str, str, str]]:
+def _rows(db: Path, half: str | None = None) -> list[tuple[str, str, str, str, str]]:
+    """The store's articles; `half` "A" or "B" keeps those whose store id (hexadecimal) is
+    even or odd, so that a change written looking at one half can be checked on the other."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    return list(con.execute("SELECT id, text, doc_json, lang, title FROM articles ORDER BY id"))
+    rows = list(con.execute("SELECT id, text, doc_json, lang, title FROM articles ORDER BY id"))
+    if half:
+        rows = [r for r in rows if int(r[0], 16) % 2 == (half.upper() == "B")]
+    return rows
 
 
 def _parser() -> Any:
@@ -121,7 +126,7 @@ def mid_sentence(text: str, name: str) -> bool:
     return False
 
 
-def measure(db: Path, parse: bool = True) -> dict[str, Any]:
+def measure(db: Path, parse: bool = True, half: str | None = None) -> dict[str, Any]:
     from kroniek.doc import Doc
 
     parser = _parser() if parse else None
@@ -133,7 +138,7 @@ def measure(db: Path, parse: bool = True) -> dict[str, Any]:
     claims_in_event_articles = linked_in_event_articles = 0
     n_quotes = no_speaker = 0
     fragments: list[tuple[str, str, str, str]] = []
-    for aid, text, doc_json, lang, _title in _rows(db):
+    for aid, text, doc_json, lang, _title in _rows(db, half):
         data = json.loads(doc_json)
         for q in data.get("quotes", []):
             if q.get("repeats"):
@@ -252,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("db", type=Path)
     m.add_argument("--json", type=Path)
     m.add_argument("--no-parse", action="store_true", help="skip the headless-name count")
+    m.add_argument("--half", choices=("A", "B"), help="only the articles of even (A) or odd (B) id")
     c = sub.add_parser("cost")
     c.add_argument("--src", type=Path, default=OUT)
     c.add_argument("-n", type=int, default=300)
@@ -268,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.db.is_file():
             print(f"error: no store at {args.db} (run `kroniek ingest` first)", file=sys.stderr)
             return 2
-        res = measure(args.db, parse=not args.no_parse)
+        res = measure(args.db, parse=not args.no_parse, half=args.half)
         print(report(res))
         if args.json:
             args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
