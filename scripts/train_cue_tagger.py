@@ -3,6 +3,8 @@
     python scripts/train_cue_tagger.py                       # all dev articles -> shipped weights
     python scripts/train_cue_tagger.py --part even --out .work/cues/even.json
     python scripts/train_cue_tagger.py --part even --test odd   # token-level scores on the other half
+    python scripts/train_cue_tagger.py --part not-r3odd --out .work/cues/not-r3odd.json
+        # then: KRONIEK_CUE_WEIGHTS=.work/cues/not-r3odd.json python scripts/quotes_dev_halves.py --round3
 
 Every verb and noun outside quotation marks is an example; it is a cue when it lies in
 the cue span of a gold quote (direct, indirect or mixed). Reads only the top-level JSON
@@ -96,6 +98,10 @@ def score(params: dict[str, Any], xs: list[list[str]], ys: list[int], at: float)
 def _part(articles: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
     if part == "all":
         return articles
+    if part == "not-r3odd":  # all but the odd round-3 dev articles (their held-out check)
+        r3 = {int(i) for i in json.loads(Path("gold/splits/round3-dev.json").read_text(
+            encoding="utf-8"))["quotes"]["dev"]}
+        return [a for a in articles if not (int(a["id"]) in r3 and int(a["id"]) % 2)]
     parity = 0 if part == "even" else 1
     return [a for a in articles if int(a["id"]) % 2 == parity]
 
@@ -103,7 +109,7 @@ def _part(articles: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default="gold/quotes-nl")
-    ap.add_argument("--part", choices=("all", "even", "odd"), default="all")
+    ap.add_argument("--part", choices=("all", "even", "odd", "not-r3odd"), default="all")
     ap.add_argument("--test", choices=("even", "odd"))
     ap.add_argument("--out", type=Path)
     ap.add_argument("--reject", type=float, default=0.1)

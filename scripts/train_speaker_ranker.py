@@ -33,8 +33,9 @@ from kroniek.stages.phrases import DepIndex, lexicon
 from kroniek.stages.quotes import find_quotes
 from kroniek.stages.speakers import Resolver
 
-# article, X, labels, index of the rules' choice, whether the rules' choice is `settled`
-Group = tuple[str, np.ndarray, np.ndarray, int, bool]
+# article, X, labels, index of the rules' choice, whether the rules' choice is `settled`,
+# whether the gold names nobody (a list only with --none: the right answer is "no speaker")
+Group = tuple[str, np.ndarray, np.ndarray, int, bool, bool]
 
 
 def _docs(gold: Path, cache: Path | None) -> list[tuple[dict[str, Any], Doc]]:
@@ -56,12 +57,14 @@ def _names(sp: dict[str, Any] | None) -> set[str]:
     return {n.casefold() for n in [sp["name"], *sp.get("aliases", [])]}
 
 
-def groups(art: dict[str, Any], doc: Doc) -> list[Group]:
-    """One candidate list per predicted quote matched to a gold quote with a named speaker."""
+def groups(art: dict[str, Any], doc: Doc, *, none: bool = False) -> list[Group]:
+    """One candidate list per predicted quote matched to a gold quote with a named speaker
+    (with `none`: also to a gold quote naming nobody, and a "no speaker" candidate in
+    every list)."""
     doc.quotes = []
     quotes = top_level(find_quotes(doc, speakers="rules"))
     resolver, deps = Resolver(doc, lexicon(doc.lang)), DepIndex(doc)
-    cands = candidates_for(doc, quotes, resolver, deps)
+    cands = candidates_for(doc, quotes, resolver, deps, none=none)
     out: list[Group] = []
     for kinds in ({"direct"}, {"indirect", "mixed"}):
         gq = [g for g in art["quotes"] if g["kind"] in kinds]
@@ -70,14 +73,16 @@ def groups(art: dict[str, Any], doc: Doc) -> list[Group]:
                          [[(g["start"], g["end"])] for g in gq], exact=False)
         for pi, gj in ms:
             names = _names(gq[gj].get("speaker"))
-            if not names:
+            if not names and not none:
                 continue
             cs = cands[idx[pi]]
             x = np.asarray([c.features for c in cs], dtype=np.float64).reshape(-1, len(FEATURES))
-            y = np.asarray([c.name.casefold() in names for c in cs], dtype=np.float64)
-            rule = next((k for k, c in enumerate(cs) if "rule" in c.sources), -1)
+            y = np.asarray([c.name.casefold() in names if names else not c.name for c in cs],
+                           dtype=np.float64)
+            rule = next((k for k, c in enumerate(cs) if "rule" in c.sources),
+                        next((k for k, c in enumerate(cs) if not c.name), -1))
             sure = settled(doc, quotes[idx[pi]], resolver, deps)
-            out.append((str(art["id"]), x, y, rule, sure))
+            out.append((str(art["id"]), x, y, rule, sure, not names))
     return out
 
 
@@ -134,23 +139,27 @@ def fit_ensemble(train: list[Group], *, seeds: int = 5, **opts: Any) -> dict[str
 
 
 def accuracy(model: dict[str, Any] | None, test: list[Group], *,
-             hybrid: bool = False) -> tuple[int, int]:
-    """Right choices over all lists (model None: the rules' choice; `hybrid`: the rules'
-    choice where it is settled, the model's elsewhere)."""
+             hybrid: bool = False, anonymous: bool = False) -> tuple[int, int]:
+    """Right choices over the lists whose gold names a speaker (with `anonymous`: over
+    those whose gold names nobody); model None: the rules' choice; `hybrid`: the rules'
+    choice where it is settled, the model's elsewhere."""
     ranker = SpeakerRanker(model) if model is not None else None
-    ok = 0
-    for _, x, y, rule, sure in test:
+    ok = n = 0
+    for _, x, y, rule, sure, anon in test:
+        if anon != anonymous:
+            continue
+        n += 1
         if ranker is None or (hybrid and sure):
             ok += int(rule >= 0 and bool(y[rule]))
         elif len(y):
             ok += int(bool(y[int(np.argmax(ranker.scores(x)))]))
-    return ok, len(test)
+    return ok, n
 
 
 def _load(args: argparse.Namespace) -> tuple[list[Group], list[Group]]:
     dev: list[Group] = []
     for art, doc in _docs(Path(args.gold), Path(args.cache) if args.cache else None):
-        dev += groups(art, doc)
+        dev += groups(art, doc, none=args.none)
     extra: list[Group] = []
     if args.openboek:
         extra = openboek_groups(Path(args.openboek), cache=Path(args.cache + ".openboek")
@@ -236,7 +245,11 @@ def openboek_groups(root: Path, *, cache: Path | None = None) -> list[Group]:
 def _report(name: str, model: dict[str, Any] | None, test: list[Group], *,
             hybrid: bool = False) -> None:
     ok, n = accuracy(model, test, hybrid=hybrid)
-    print(f"{name:28} {ok}/{n} = {ok / max(n, 1):.4f}")
+    line = f"{name:28} {ok}/{n} = {ok / max(n, 1):.4f}"
+    aok, an = accuracy(model, test, hybrid=hybrid, anonymous=True)
+    if an:
+        line += f"   gold names nobody: {aok}/{an} right"
+    print(line)
 
 
 def _train_lists(gs: list[Group], which: str) -> list[Group]:
@@ -263,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=int, default=5, help="models averaged")
     ap.add_argument("--lists", choices=("all", "unsettled"), default="all",
                     help="train on all lists or only those the rules leave unsettled")
+    ap.add_argument("--none", action="store_true",
+                    help='a "no speaker" candidate in every list; lists of gold quotes naming nobody')
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
     dev, extra = _load(args)
@@ -282,18 +297,22 @@ def main(argv: list[str] | None = None) -> int:
         data = part(dev, args.within)
         arts = sorted({g[0] for g in data})
         folds = [set(arts[k::5]) for k in range(5)]
-        tot_r = tot_m = tot_h = n = 0
+        tot = np.zeros((2, 4), dtype=int)  # named / anonymous x rules, learned, hybrid, n
         for f in folds:
             test = [g for g in data if g[0] in f]
             model = fit_ensemble(_train_lists([g for g in data if g[0] not in f] + extra,
                                               args.lists), **opts)
-            tot_r += accuracy(None, test)[0]
-            tot_m += accuracy(model, test)[0]
-            tot_h += accuracy(model, test, hybrid=True)[0]
-            n += len(test)
+            for a in (0, 1):
+                tot[a] += [accuracy(None, test, anonymous=bool(a))[0],
+                           accuracy(model, test, anonymous=bool(a))[0],
+                           accuracy(model, test, hybrid=True, anonymous=bool(a))[0],
+                           accuracy(None, test, anonymous=bool(a))[1]]
+        r, m_, h, n = (int(v) for v in tot[0])
         print(f"cv by article ({args.within}, {len(arts)} articles, {sum(g[4] for g in data)} "
-              f"settled, trained on {args.lists}): rules {tot_r}/{n} = {tot_r / n:.4f}, "
-              f"learned {tot_m}/{n} = {tot_m / n:.4f}, hybrid {tot_h}/{n} = {tot_h / n:.4f}")
+              f"settled, trained on {args.lists}, none {args.none}): rules {r}/{n} = {r / n:.4f}, "
+              f"learned {m_}/{n} = {m_ / n:.4f}, hybrid {h}/{n} = {h / n:.4f}")
+        if tot[1][3]:
+            print("  gold names nobody: rules {}, learned {}, hybrid {} right of {}".format(*tot[1]))
     elif args.command == "half":
         model = fit_ensemble(_train_lists(part(dev, args.train) + extra, args.lists), **opts)
         test = part(dev, args.test)
@@ -303,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         train = _train_lists(dev + extra, args.lists)
         model = fit_ensemble(train, **opts)
+        model["none"] = args.none
         model["trained_on"] = {"dev_lists": len(dev), "openboek_lists": len(extra),
                                "lists": args.lists, "lists_used": len(train), **opts}
         text = json.dumps(model, separators=(",", ":"))

@@ -158,3 +158,20 @@ def test_told_an_addressee_is_no_candidate_in_english() -> None:
     names = {c.name for cs in cands for c in cs}
     assert "Mary Collins" in names
     assert not any("Journal" in n for n in names)
+
+
+def test_a_no_speaker_candidate_can_leave_a_quote_unnamed(nlp: Pipeline) -> None:
+    doc = nlp(Doc(text=TEXT, lang="nl"))
+    quotes = find_quotes(doc, speakers="rules")
+    resolver, deps = Resolver(doc, lexicon("nl")), DepIndex(doc)
+    lists = candidates_for(doc, quotes, resolver, deps, none=True)
+    assert all(sum(not c.name for c in cs) == 1 for cs in lists)
+    assert all(len(c.features) == len(FEATURES) for cs in lists for c in cs)
+    n = len(FEATURES)
+    w = [0.0] * n
+    w[FEATURES.index("is_none")] = 10.0  # a model that always prefers "no speaker"
+    ranker = SpeakerRanker({"features": list(FEATURES), "mean": [0.0] * n, "std": [1.0] * n,
+                            "w": w, "none": True})
+    rerank_speakers(doc, quotes, resolver, deps, ranker=ranker)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [None, None]
+    assert all(q.speaker is not None and q.speaker.start is not None for q in quotes)

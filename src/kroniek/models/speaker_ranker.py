@@ -76,7 +76,10 @@ FEATURES = (
     "nearest_is_subject", "subject_prev_sentence", "named_in_quote", "rule_unknown",
     "same_sentence_before", "closest_before", "second_before", "closest_person_before",
     "last_subject_before", "anaphor_x_last_subject", "anaphor_x_rule",
+    "is_none", "none_x_nocue", "none_x_rule_empty", "none_x_direct", "none_x_anaphor",
 )
+# The features of the "no speaker" candidate (`Candidate.name == ""`), zero for the others.
+_NONE_FEATURES = 5
 # How many sentences before and after the quote's sentence a name counts as a candidate.
 # Chosen on the even half of the Dutch dev gold (4 before covers carry-over chains).
 _WINDOW_BEFORE = 4
@@ -128,6 +131,8 @@ class SpeakerRanker:
                                    dtype=np.float64).reshape(-1, len(FEATURES))
         self.hidden_b = np.asarray(params.get("hidden_b", []), dtype=np.float64)
         self.hidden_v = np.asarray(params.get("hidden_v", []), dtype=np.float64)
+        # Whether the model was trained with a "no speaker" candidate in every list.
+        self.none = bool(params.get("none", False))
 
     @classmethod
     def load(cls, path: Path | None = None) -> SpeakerRanker:
@@ -165,7 +170,7 @@ def rerank_speakers(doc: Doc, quotes: list[Quote], resolver: Resolver, deps: Dep
         only = {i for i, q in enumerate(quotes) if not settled(doc, q, resolver, deps)}
         if not only:
             return
-    lists = candidates_for(doc, quotes, resolver, deps, only=only)
+    lists = candidates_for(doc, quotes, resolver, deps, only=only, none=ranker.none)
     flat = [c.features for cands in lists for c in cands]
     if not flat:
         return
@@ -178,9 +183,13 @@ def rerank_speakers(doc: Doc, quotes: list[Quote], resolver: Resolver, deps: Dep
         at += len(cands)
         best = cands[mine.index(max(mine))]
         rule = q.speaker.name if q.speaker is not None else None
-        if best.name == rule:
+        if best.name == (rule or ""):
             continue
         old = q.speaker
+        if not best.name:  # the "no speaker" candidate: the mention stays, unnamed
+            if old is not None:
+                old.name, old.entity = None, None
+            continue
         q.speaker = Speaker(entity=best.entity or resolver.entity_id(best.name), name=best.name,
                             descriptor=old.descriptor if old is not None else None)
         if old is not None and (mention_at_cue(doc, q, old) or "subject" in best.sources):
@@ -300,9 +309,10 @@ class _Context:
 
 
 def candidates_for(doc: Doc, quotes: list[Quote], resolver: Resolver, deps: DepIndex,
-                   *, only: set[int] | None = None) -> list[list[Candidate]]:
+                   *, only: set[int] | None = None, none: bool = False) -> list[list[Candidate]]:
     """The candidates of each quote (of the quotes whose index is in `only`, when given),
-    with their feature vectors (in `FEATURES` order)."""
+    with their feature vectors (in `FEATURES` order); with `none`, also a "no speaker"
+    candidate (name "") in every list."""
     ctx = _Context(doc, quotes, resolver)
     order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
     prev: list[str] = []
@@ -310,13 +320,14 @@ def candidates_for(doc: Doc, quotes: list[Quote], resolver: Resolver, deps: DepI
     for i in order:
         q = quotes[i]
         if only is None or i in only:
-            out[i] = _quote_candidates(ctx, q, prev, deps)
+            out[i] = _quote_candidates(ctx, q, prev, deps, none=none)
         if q.speaker is not None and q.speaker.name and (not prev or prev[-1] != q.speaker.name):
             prev.append(q.speaker.name)
     return out
 
 
-def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex) -> list[Candidate]:
+def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex, *,
+                      none: bool = False) -> list[Candidate]:
     resolver = ctx.resolver
     anchor = q.cue.start if q.cue is not None else q.start
     s_anchor = ctx.sentence(anchor)
@@ -383,7 +394,16 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex) 
         last = c is last_subject
         c.features = _features(ctx, q, c, anchor, rule_empty) + [
             float(k == 0), float(k == 1), float(bool(persons) and persons[0] is c),
-            float(last), float(last and anaphor), float(anaphor and "rule" in c.sources)]
+            float(last), float(last and anaphor), float(anaphor and "rule" in c.sources)
+        ] + [0.0] * _NONE_FEATURES
+    if none:
+        # "No speaker": the quote names nobody the gold would name ("een bron zegt", an
+        # unattributed line). Only its own features and the constant are set.
+        x = [0.0] * len(FEATURES)
+        x[0] = 1.0
+        x[-_NONE_FEATURES:] = [1.0, float(q.cue is None), float(rule_empty),
+                               float(q.kind == "direct"), float(anaphor)]
+        out.append(Candidate(name="", sources={"none"}, features=x))
     return out
 
 
