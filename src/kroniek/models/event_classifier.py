@@ -280,14 +280,18 @@ def _screen_words(text: str, lang: str) -> list[tuple[int, int]]:
 
 def screen_candidates(doc: Doc, taken: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     """The words of the broad screen (`SCREEN`) outside the `taken` spans (the rules'
-    triggers), at most `MAX_SCREEN_PER_SENTENCE` a sentence; each with the rules'
+    triggers) and not ruled out by the lexicon (`triggers.no_event_words`), at most
+    `MAX_SCREEN_PER_SENTENCE` a sentence; each with the rules'
     modality cues read around it (`trigger_modality`)."""
-    from kroniek.stages.events.triggers import Trigger, trigger_modality
+    from kroniek.stages.events.triggers import Trigger, no_event_words, trigger_modality
 
     lang = doc.lang if doc.lang in ("nl", "en") else "nl"
     out = []
     per_sentence: dict[int, int] = {}
-    for a, b in _screen_words(doc.text, lang):
+    words = _screen_words(doc.text, lang)
+    # the rules' idioms and no-violence compounds ("hartaanval") are no candidates either
+    words = [w for w, no in zip(words, no_event_words(doc, words, lang=lang), strict=True) if not no]
+    for a, b in words:
         si = doc.sentence_index(a)
         if si < 0 or b > doc.sentences[si].end or per_sentence.get(si, 0) >= MAX_SCREEN_PER_SENTENCE:
             continue

@@ -34,6 +34,7 @@ __all__ = [
     "is_noun_form",
     "is_sport",
     "lexicon",
+    "no_event_words",
     "political_article",
     "refine_sub_type",
     "trigger_modality",
@@ -127,6 +128,28 @@ def is_noun_form(word: str, *, lang: str) -> bool:
     """Whether a trigger is one of the lexicon's noun forms ("aanval", "gevechten"; not the
     participle "beschoten")."""
     return bool(compiled(lang)["noun"].fullmatch(word))  # type: ignore[attr-defined]
+
+
+def no_event_words(doc: Doc, spans: list[tuple[int, int]], *, lang: str) -> list[bool]:
+    """For each word span, whether the lexicon says it is no event whatever its context: it
+    lies in an idiom or metaphor of `NOT_EVENTS` ("folders in de aanslag") or it is a
+    compound whose first part makes it no violence (`COMPOUND_HEADS`: "hartaanval",
+    "belastingaanslag"). The rules skip these; the learned model's screen does too."""
+    idioms = [m.span() for m in compiled(lang)["not_events"].finditer(doc.text)]  # type: ignore[attr-defined]
+    ev, _ = lexicon(lang)
+    heads = getattr(ev, "COMPOUND_HEADS", [])
+    plurals = getattr(ev, "COMPOUND_PLURALS", ("",))
+    out = []
+    for a, b in spans:
+        word = doc.text[a:b].lower().rsplit("-", 1)[-1]
+        no = any(x <= a and b <= y for x, y in idioms)
+        for head, _sub, _ctx, not_after in heads if not no else ():
+            ending = next((head + p for p in plurals if word.endswith(head + p)), None)
+            if ending is not None and len(word) > len(ending):
+                no = word[: len(word) - len(ending)].startswith(not_after)
+                break
+        out.append(no)
+    return out
 
 
 # -- 1. triggers --------------------------------------------------------------------------
