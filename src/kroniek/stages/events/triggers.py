@@ -135,7 +135,11 @@ def no_event_words(doc: Doc, spans: list[tuple[int, int]], *, lang: str) -> list
     lies in an idiom or metaphor of `NOT_EVENTS` ("folders in de aanslag") or it is a
     compound whose first part makes it no violence (`COMPOUND_HEADS`: "hartaanval",
     "belastingaanslag"). The rules skip these; the learned model's screen does too."""
-    idioms = [m.span() for m in compiled(lang)["not_events"].finditer(doc.text)]  # type: ignore[attr-defined]
+    pattern = compiled(lang)["not_events"]
+    idioms: list[tuple[int, int]] = []
+    for si in sorted({doc.sentence_index(a) for a, _ in spans} - {-1}):  # their sentences only
+        s = doc.sentences[si]
+        idioms += [m.span() for m in pattern.finditer(doc.text, s.start, s.end)]  # type: ignore[attr-defined]
     ev, _ = lexicon(lang)
     heads = getattr(ev, "COMPOUND_HEADS", [])
     plurals = getattr(ev, "COMPOUND_PLURALS", ("",))
