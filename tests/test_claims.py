@@ -276,6 +276,8 @@ def test_a_surname_that_looks_like_a_function_word_is_kept(nlp: Pipeline) -> Non
         ("Feyenoord TV", "media"),
         ("het tv-programma De Monitor", "media"),
         ("het Hooggerechtshof", "official"),
+        ("het AD", "media"),  # as written: "Ad Verbrugge" is a person
+        ("filosoof Ad Verbrugge", "unknown"),
     ],
 )
 def test_organisation_kinds_type_their_speakers(phrase: str, stype: str) -> None:

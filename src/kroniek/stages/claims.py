@@ -65,6 +65,13 @@ def _claims_lex(lang: str | None) -> ModuleType:
 
 
 @cache
+def _cased_sources(lang: str | None) -> dict[str, str]:
+    """Source names matched as written ("AD"), from the language's sources lexicon."""
+    mod = importlib.import_module(f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.sources")
+    return dict(getattr(mod, "CASED_SOURCES", {}))
+
+
+@cache
 def _multiword_types(lang: str | None) -> tuple[tuple[str, str], ...]:
     """Source nouns of several words, longest first ("openbaar ministerie")."""
     nouns, _ = sources_lexicon(lang)
@@ -94,6 +101,9 @@ def _word_type(word: str, lang: str | None) -> str | None:
     """The source type one word signals, through a role noun or a source noun; a head of
     an organisation ("rechtbankvoorzitter", "NOS-directeur") takes the organisation's type."""
     word = re.sub(r"['’]ers?$", "", word)  # "VVD'er", "SP'ers": a party's member
+    cased = _cased_sources(lang).get(word)
+    if cased:
+        return cased
     role = lexicon(lang).role_class(word)
     if role in _ROLE_TO_TYPE:
         return _ROLE_TO_TYPE[role]

@@ -9,7 +9,7 @@ Dutch (exonyms as Dutch newspapers write them), not tuned to any article.
 
 from __future__ import annotations
 
-__all__ = ["SIDES", "SOURCE_NOUNS"]
+__all__ = ["CASED_SOURCES", "SIDES", "SOURCE_NOUNS"]
 
 SOURCE_NOUNS = {
     # social media and bloggers
@@ -117,7 +117,13 @@ SOURCE_NOUNS = {
     "universitair medisch centrum": "expert", "umc": "expert", "tno": "expert",
     "centraal bureau": "official", "statistiekbureau": "official", "eurostat": "official",
     "adviesorgaan": "official", "adviescollege": "official", "adviesraad": "official",
+    "bn destem": "media", "pzc": "media", "tubantia": "media",
+    "gelderlander": "media", "stentor": "media", "hln": "media", "het laatste nieuws": "media",
 }
+
+# Source names matched as written, where the lower-case word is something else ("AD", the
+# Algemeen Dagblad, but "Ad" Verbrugge).
+CASED_SOURCES = {"AD": "media", "ED": "media"}
 
 SIDES = {
     "oekraïne": "Oekraïne", "oekraïense": "Oekraïne", "oekraïens": "Oekraïne",
