@@ -8,7 +8,8 @@ and scored, with what each step gained and lost (entities right/wrong, added/rem
 Steps: the recogniser on the gold tokens (one CoNLL sentence at a time); on the pipeline's
 sentences and tokens (its raw mentions); after the heading and sentence-initial adverb
 filter (`linguistic.drop_non_names`); with the propagated repetitions
-(`entities.propagate_mentions`); after linking and one type per name (the output).
+(`entities.propagate_mentions`); with names the text or gazetteer says are places typed LOC
+(`entities.retype_places`); after linking and one type per name (the output).
 `--goldseg` adds the raw mentions with the gold sentences (one per line) to separate
 segmentation from tokenisation. Scores are also given for the even- and odd-numbered
 documents. Only the stages up to entities run (no later stage changes entities).
@@ -43,6 +44,7 @@ def _run(sents: list[GoldSentence], lang: str, mode: str, goldseg: bool) -> list
     """Per document: the mentions after each step, as (start, end, label) characters."""
     current: dict[str, Any] = {}
     drop, prop = linguistic_stage.drop_non_names, entities_stage.propagate_mentions
+    retype = entities_stage.retype_places
     segment = segment_stage.SegmentStage.__call__
 
     def keep(es: list[Entity]) -> list[tuple[int, int, str]]:
@@ -59,6 +61,11 @@ def _run(sents: list[GoldSentence], lang: str, mode: str, goldseg: bool) -> list
         current["propagated"] = current["filtered"] + keep(new)
         return new
 
+    def retype_hook(tokens: list[Token], entities: list[Entity], **kw: Any) -> int:
+        n = retype(tokens, entities, **kw)
+        current["retyped"] = keep(entities)
+        return n
+
     def one_per_line(self: Any, doc: Doc) -> Doc:
         segment(self, doc)
         doc.sentences, pos = [], 0
@@ -69,6 +76,7 @@ def _run(sents: list[GoldSentence], lang: str, mode: str, goldseg: bool) -> list
 
     linguistic_stage.drop_non_names = drop_hook
     entities_stage.propagate_mentions = prop_hook
+    entities_stage.retype_places = retype_hook
     if goldseg:
         setattr(segment_stage.SegmentStage, "__call__", one_per_line)  # noqa: B010
     try:
@@ -84,6 +92,7 @@ def _run(sents: list[GoldSentence], lang: str, mode: str, goldseg: bool) -> list
     finally:
         linguistic_stage.drop_non_names = drop
         entities_stage.propagate_mentions = prop
+        entities_stage.retype_places = retype
         setattr(segment_stage.SegmentStage, "__call__", segment)  # noqa: B010
 
 
@@ -114,7 +123,8 @@ def main() -> None:
                       [spans_on_tokens(r["raw"], r["offsets"]) for r in runs]))  # fmt: skip
     runs = _run(sents, args.lang, args.mode, goldseg=False)
     for key, name in [("raw", "pipeline sentences and tokens"), ("filtered", "+ heading/adverb filter"),
-                      ("propagated", "+ propagation"), ("output", "+ linking, one type per name")]:  # fmt: skip
+                      ("propagated", "+ propagation"), ("retyped", "+ place evidence"),
+                      ("output", "+ linking, one type per name")]:  # fmt: skip
         steps.append((name, [spans_on_tokens(r[key], r["offsets"]) for r in runs]))
     gold = [[sents[i].spans for i in d] for d in docs]
     previous: Spans | None = None
