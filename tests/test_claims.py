@@ -366,3 +366,25 @@ def test_words_stuck_after_a_source_are_cut_off(nlp: Pipeline) -> None:
     _, cs = claims(nlp, "Dat zijn verboden gokapparaten. Ook worden de opbrengsten volgens justitie "
                         "vaak gebruikt voor de financiering van criminele activiteiten.")
     assert [(c.source.name, c.source.type) for c in cs] == [("justitie", "official")]
+
+
+def test_a_role_outweighs_the_organisation_after_the_name(nlp: Pipeline) -> None:
+    text = ("Onderzoeker Helma Ruijs van het RIVM ziet een uitbraak. „Het virus komt terug”, "
+            "zegt Ruijs.")
+    _, cs = claims(nlp, text)
+    assert cs and all(c.source.type == "expert" for c in cs)
+
+
+def test_a_person_named_like_a_province_is_no_government() -> None:
+    from kroniek.doc import Cue, Entity, Place, Quote, Speaker
+    from kroniek.stages.claims import find_claims
+
+    text = "Plato zei dat ieder het zijne moet krijgen."
+    doc = Doc(text=text, lang="nl")
+    doc.entities = [Entity(id="e1", start=0, end=5, text="Plato", label="PER")]
+    doc.places = [Place(id="p1", start=0, end=5, text="Plato", feature_code="ADM1")]
+    doc.quotes = [Quote(id="q1", start=14, end=len(text) - 1, text=text[14:-1], kind="indirect",
+                        cue=Cue(6, 9, "zei"),
+                        speaker=Speaker(entity="e1", name="Plato", start=0, end=5))]
+    (c,) = find_claims(doc)
+    assert c.source.type == "unknown"

@@ -179,6 +179,7 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
     if starts is None:
         starts = [t.start for t in doc.tokens]
     out: list[str] = []
+    orgs: list[str] = []
     for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc.text):
         before = doc.text[max(0, m.start() - 60) : m.start()]
         if before.endswith("("):  # "de Dienst Justitiële Inrichtingen (DJI)": the full name
@@ -197,9 +198,12 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
             out.append(_apposition(doc, at, starts))
         aff = re.match(r"\s+(?:van|bij|namens|uit)\s+", after)
         if aff:  # "Jansen van de politie", "Visser bij de Universiteit Utrecht"
-            out.append(_affiliation(doc, m.end() + (paren.end() if paren else 0) + aff.end(),
-                                    starts))
-    return " ".join(x for x in out if x)
+            org = _affiliation(doc, m.end() + (paren.end() if paren else 0) + aff.end(), starts)
+            if org and source_for_phrase(org, lang=doc.lang)[0] not in ("imagery", "social_media"):
+                orgs.append(org)  # not "zegt Pappot bij de foto's"
+    # The organisations first: a role the article gives the person is read last and wins
+    # ("onderzoeker Helma Ruijs van het RIVM" is an expert; "Jansen van de politie" official).
+    return " ".join(x for x in orgs + out if x)
 
 
 # The words of an organisation after "van", "bij": a determiner, adjectives, nouns and
@@ -250,13 +254,14 @@ def _apposition(doc: Doc, at: int, starts: list[int]) -> str:
 
 # Gazetteer features of a place that speaks for its government ("Nederland wil",
 # "Amsterdam besluit"): countries, first- and second-order divisions, populated places.
-_GOVERNED = ("PCL", "ADM1", "ADM2", "PPL")
+_GOVERNED = ("PCL", "ADM1", "ADM2", "PPLC", "PPLA")
 
 
 def _speaks_for_place(doc: Doc, sp: Speaker) -> bool:
-    """Is the speaker a place the gazetteer resolved (a country, a province, a city)?"""
+    """Is the speaker a place the gazetteer resolved (a country, a province, a seat of
+    government), and not a person the recogniser found ("Plato" is also a province)?"""
     name = (sp.name or "").strip()
-    if not name or sp.descriptor:
+    if not name or sp.descriptor or _speaker_label(doc, sp.entity) == "PER":
         return False
     return any(p.text == name and (p.feature_code or "").startswith(_GOVERNED)
                for p in doc.places)
