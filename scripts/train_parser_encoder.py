@@ -117,7 +117,8 @@ def _load(split: str, limit: int = 0) -> tuple[list[np.ndarray], list[list[int]]
 
 
 def train(*, hidden: int, arc: int, rel: int, epochs: int, lr: float, dropout: float,
-          batch_size: int, seed: int, limit: int, lstm: bool, out: Path | None) -> dict:  # fmt: skip
+          batch_size: int, seed: int, limit: int, lstm: bool, out: Path | None,
+          ud_epochs: int = 0, alpino: Path | None = None) -> dict:  # fmt: skip
     import torch
     from torch import nn
 
@@ -127,6 +128,12 @@ def train(*, hidden: int, arc: int, rel: int, epochs: int, lr: float, dropout: f
     torch.set_num_threads(1)
     rng = np.random.default_rng(seed)
     tr_x, tr_h, tr_d = _load("train", limit)
+    ud_ids: list[int] = []  # the sentences of the UD parts (not the converted treebank)
+    if ud_epochs:
+        sents = _sentences("train", alpino)[: len(tr_x)]
+        assert [s.heads for s in sents] == tr_h, "the cache does not fit these sentences"
+        ud_ids = [k for k, s in enumerate(sents) if "/Treebank/" not in s.sent_id]
+        print(f"{len(ud_ids)} of {len(sents)} sentences from the UD parts", flush=True)
     sv_x, sv_h, sv_d = _load("select")
     labels = sorted({d.lower() for ds in tr_d for d in ds})
     lab = {d: i for i, d in enumerate(labels)}
@@ -206,7 +213,7 @@ def train(*, hidden: int, arc: int, rel: int, epochs: int, lr: float, dropout: f
         return uas / tot, las / tot
 
     def summary() -> dict:
-        return {"lstm": lstm, "hidden": hidden, "arc": arc, "rel": rel, "layers": LAYERS,
+        return {"lstm": lstm, "ud_epochs": ud_epochs, "hidden": hidden, "arc": arc, "rel": rel, "layers": LAYERS,
                 "epochs": epochs, "lr": lr, "dropout": dropout, "batch": batch_size, "seed": seed,
                 "train_sentences": len(tr_x), "select_uas": best_uas, "select_las": best,
                 "history": history, "train_seconds": round(time.time() - t0)}  # fmt: skip
@@ -236,15 +243,20 @@ def train(*, hidden: int, arc: int, rel: int, epochs: int, lr: float, dropout: f
     ce = nn.CrossEntropyLoss()
     best, best_uas, best_state, history = -1.0, 0.0, None, []
     t0 = time.time()
-    # batches of sentences of similar length (little padding), in a shuffled order
-    by_len = sorted(range(len(tr_x)), key=lambda k: (len(tr_x[k]), rng.random()))
-    batches = [by_len[i : i + batch_size] for i in range(0, len(by_len), batch_size)]
-    # the learning rate falls linearly to a tenth of `lr` over the run (few epochs fit the time)
+    def batches_of(ids: list[int]) -> list[list[int]]:
+        """Batches of sentences of similar length (little padding)."""
+        by_len = sorted(ids, key=lambda k: (len(tr_x[k]), rng.random()))
+        return [by_len[i : i + batch_size] for i in range(0, len(by_len), batch_size)]
+
+    batches = batches_of(list(range(len(tr_x))))
+    # the learning rate falls linearly to a tenth of `lr` over the main epochs (few fit the
+    # time), then stays there for the epochs on the UD parts alone
     steps = epochs * len(batches)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: 1.0 - 0.9 * min(k, steps) / steps)
-    for ep in range(epochs):
-        rng.shuffle(batches)  # type: ignore[arg-type]
-        for bi, idx in enumerate(batches):
+    phases = [("all", batches)] * epochs + [("ud", batches_of(ud_ids))] * ud_epochs
+    for ep, (phase, bs) in enumerate(phases):
+        rng.shuffle(bs)
+        for bi, idx in enumerate(bs):
             xb, lb = batch(idx, tr_x)
             arcs, rd, rh = model(xb, lb)
             T = xb.shape[1]
@@ -268,12 +280,13 @@ def train(*, hidden: int, arc: int, rel: int, epochs: int, lr: float, dropout: f
             opt.step()
             sched.step()
             if bi % 200 == 0:
-                print(f"epoch {ep + 1} batch {bi}/{len(batches)} loss {loss.item():.3f} "
+                print(f"epoch {ep + 1} ({phase}) batch {bi}/{len(bs)} loss {loss.item():.3f} "
                       f"({time.time() - t0:.0f}s)", flush=True)  # fmt: skip
         u, score = evaluate()
-        history.append([round(u, 4), round(score, 4)])
+        history.append([phase, round(u, 4), round(score, 4)])
         print(
-            f"epoch {ep + 1}: selection UAS {u:.4f} LAS {score:.4f} ({time.time() - t0:.0f}s)",
+            f"epoch {ep + 1} ({phase}): selection UAS {u:.4f} LAS {score:.4f} "
+            f"({time.time() - t0:.0f}s)",
             flush=True,
         )
         if score > best:
@@ -309,6 +322,8 @@ def main() -> None:
     ap.add_argument("--no-lstm", action="store_true", help="MLPs straight over the layer mix")
     ap.add_argument("--out", default="", help="train: export here (default: the shipped folder)")
     ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--ud-epochs", type=int, default=0,
+                    help="then epochs on the UD parts alone (needs --alpino, as for features)")  # fmt: skip
     a = ap.parse_args()
     if a.step == "features":
         for split in [a.split] if a.split else ["select", "train"]:
@@ -320,7 +335,7 @@ def main() -> None:
     out = None if a.no_export else Path(a.out) if a.out else parser_path()
     run = train(hidden=a.hidden, arc=a.arc, rel=a.rel, epochs=a.epochs, lr=a.lr,
                 dropout=a.dropout, batch_size=a.batch, seed=a.seed, limit=a.limit,
-                lstm=not a.no_lstm, out=out)  # fmt: skip
+                lstm=not a.no_lstm, out=out, ud_epochs=a.ud_epochs, alpino=a.alpino)  # fmt: skip
     print(json.dumps(run))
 
 
