@@ -63,6 +63,17 @@ def test_decoding_breaks_cycles_and_allows_crossing_arcs() -> None:
     assert attach_scores(np.zeros((1, 1))) == []
 
 
+def test_over_long_sentences_and_bad_scores_still_give_trees() -> None:
+    rng = np.random.default_rng(1)
+    for n in (151, 1200):  # past MAX_EXACT: the greedy tree, cycles broken
+        s = rng.normal(size=(n + 1, n + 1))
+        s[1:, 1:] += 4 * (np.abs(np.subtract.outer(np.arange(n), np.arange(n))) == 1)
+        assert _is_tree(attach_scores(s))
+    s = rng.normal(size=(6, 6))
+    s[2, 3] = np.nan
+    assert _is_tree(attach_scores(s))
+
+
 @needs_model
 def test_parser_loads_once_and_parses_simple_sentences() -> None:
     from kroniek.models.e5 import get_encoder
