@@ -14,7 +14,6 @@ MB in `kroniek/resources/models/nl-e5parser/`; trained by `scripts/train_parser_
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,8 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kroniek.errors import ResourceError
-from kroniek.models.tagger import MODELS_DIR, lstm_direction
+from kroniek.models.tagger import MODELS_DIR, lstm_direction, read_head
 
 __all__ = [
     "DepParser",
@@ -165,15 +163,7 @@ class ParserHead:
 
     @classmethod
     def load(cls, folder: Path) -> ParserHead:
-        meta_path, npz_path = folder / "meta.json", folder / "head.npz"
-        if not npz_path.exists() or not meta_path.exists():
-            raise ResourceError(
-                "no accurate parser model here",
-                source=str(folder),
-                hint="train it with `python scripts/train_parser_encoder.py`, or use --mode fast",
-            )
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        z = np.load(npz_path)
+        meta, z = read_head(folder, what="parser", script="train_parser_encoder.py")
         return cls(meta["layers"], meta["labels"], {k: z[k].astype(np.float32) for k in z.files})
 
     def _lin(self, name: str, x: np.ndarray) -> np.ndarray:

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -138,6 +139,19 @@ def lstm_direction(
     return out
 
 
+def read_head(folder: Path, *, what: str, script: str) -> tuple[dict, Any]:
+    """The meta.json and head.npz of a trained head over e5 (NER tagger, parser), or a
+    ResourceError naming the folder and the script that trains it."""
+    meta_path, npz_path = folder / "meta.json", folder / "head.npz"
+    if not npz_path.exists() or not meta_path.exists():
+        raise ResourceError(
+            f"no accurate {what} model here",
+            source=str(folder),
+            hint=f"train it with `python scripts/{script}`, or use --mode fast",
+        )
+    return json.loads(meta_path.read_text(encoding="utf-8")), np.load(npz_path)
+
+
 @dataclass
 class TaggerHead:
     """The trained parts: layer weights, BiLSTM, output layer (numpy arrays)."""
@@ -152,15 +166,7 @@ class TaggerHead:
 
     @classmethod
     def load(cls, folder: Path) -> TaggerHead:
-        meta_path, npz_path = folder / "meta.json", folder / "head.npz"
-        if not npz_path.exists() or not meta_path.exists():
-            raise ResourceError(
-                "no accurate NER model here",
-                source=str(folder),
-                hint="train it with `python scripts/train_ner_encoder.py`, or use --mode fast",
-            )
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        z = np.load(npz_path)
+        meta, z = read_head(folder, what="NER", script="train_ner_encoder.py")
         lstm = {k: z[k].astype(np.float32) for k in z.files if k.startswith(("lstm.", "mlp."))}
         return cls(meta["layers"], meta["labels"], z["mix"].astype(np.float32), lstm,
                    z["out_w"].astype(np.float32), z["out_b"].astype(np.float32))  # fmt: skip
