@@ -162,7 +162,6 @@ def no_event_words(doc: Doc, spans: list[tuple[int, int]], *, lang: str) -> list
 def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
     """Trigger matches in sentence order; one pass per pattern over the whole text."""
     comp = compiled(lang)
-    idioms = [m.span() for m in comp["not_events"].finditer(doc.text)]  # type: ignore[attr-defined]
     by_sent: dict[int, list[Trigger]] = {}
     context_of: dict[int, bool] = {}
     candidates = [m.start() for m in comp["screen"].finditer(doc.text)]  # type: ignore[attr-defined]
@@ -174,11 +173,18 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
     # Verbs by lemma and separable verbs by particle + verb, from the parse.
     found.extend(verb_triggers(doc, lang=lang))
     found.extend(compound_triggers(doc, lang=lang))
+    # Idioms are looked for in the sentences of the matches only: one search of the whole
+    # text cost 1.6 ms of the stage's 4.7 per news article (196 bench articles), and on
+    # those articles and the dev articles it finds no idiom over a trigger that this misses.
+    idioms: dict[int, list[tuple[int, int]]] = {}
     for start, end, sub, needs_ctx in found:
         si = doc.sentence_index(start)
         if si < 0 or end > doc.sentences[si].end:
             continue
-        if any(a < end and start < b for a, b in idioms):
+        if si not in idioms:
+            s = doc.sentences[si]
+            idioms[si] = [m.span() for m in comp["not_events"].finditer(doc.text, s.start, s.end)]  # type: ignore[attr-defined]
+        if any(a < end and start < b for a, b in idioms[si]):
             continue
         if needs_ctx:
             if si not in context_of:
