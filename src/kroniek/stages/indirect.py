@@ -307,6 +307,11 @@ def _after_comma(cx: _Ctx, *, inverts: bool) -> Hit | None:
     subject: "Senator X, Democrat of California, said the program …"."""
     w, k, lex = cx.w, cx.k, cx.lex
     m = np_after(w, k + 1, cx.hi, lex)
+    if (m is not None and lex.lang == "nl" and w.index_at(m.end) < cx.hi
+            and w.words[w.index_at(m.end)].lower() in lex.complementizers):
+        # "Half maart, toen …, benadrukte hij dat …": the comma closes a fronted clause
+        # and the verb's own complement follows its inverted subject.
+        return _v2_fronted(cx)
     if (m is not None and inverts and _ends_clause(w, w.index_at(m.end), cx.hi)
             and not (lex.lang == "en" and _finite_after(w, w.index_at(m.end), cx.hi))):
         if not (plausible_source(m, lex) or definite(m, lex)):
