@@ -138,10 +138,15 @@ class ParsedClauses:
     def _request(self, k: int, comp: int, kids: list[int], e: int) -> ClauseHit | None:
         """"X vroeg Y om … te …", "X riep Y op … te …": the infinitive is the request."""
         toks, text = self.doc.tokens, self.doc.text
-        if toks[k].lemma.lower() not in _REQUEST_CUES:
-            return None
         marks = [c for c in self.deps.children.get(comp, [])
                  if toks[c].dep == "mark" and toks[c].text.lower() in ("om", "te")]
+        speech = (toks[k].text.lower() in self.lex.cue_verbs
+                  or toks[k].lemma.lower() in self.lex.cue_verbs or k in self.learned)
+        # Any speech verb with a te-infinitive reports it too: "ontkent het te hebben gedaan",
+        # "sluit niet uit … te gaan ondernemen", "gaf toe … te laten inspuiten".
+        if toks[k].lemma.lower() not in _REQUEST_CUES and not (
+                speech and any(toks[c].text.lower() == "te" for c in marks)):
+            return None
         m = self._source(k, kids)
         if not marks or m is None:
             return None
