@@ -298,11 +298,18 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+_POSSESSIVES = frozenset({"zijn", "haar", "hun"})  # Dutch: "zijn" is also a verb, "haar" a pronoun
+
+
 def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
     """The noun phrase starting at token `i` (after a cue), ending before token `end`."""
     while i < end and w.words[i].lower() in lex.after_cue:
         i += 1
-    if i < end and w.words[i].lower() in lex.pronouns:
+    # "volgens zijn woordvoerder", "haar advocaat zegt": a possessive before a role noun
+    # opens the phrase; it is no pronoun (or verb) of its own.
+    poss = (i + 1 < end and w.words[i].lower() in _POSSESSIVES
+            and lex.role_class(w.words[i + 1]) is not None)
+    if i < end and w.words[i].lower() in lex.pronouns and not poss:
         return Mention(w.starts[i], w.ends[i], w.words[i])
     j = i
     prev, prev_cap, embedded = "", False, False
@@ -311,7 +318,7 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
         low = word.lower()
         if not word[0].isalnum() and word not in "-‐":
             break
-        if low in AUX or (j > i and low in lex.pronouns) or low in _PARTICLES:
+        if (low in AUX and not (poss and j == i)) or (j > i and low in lex.pronouns) or low in _PARTICLES:
             break
         if j > i and (low in lex.cue_verbs or low in lex.particle_verbs) and not _is_cap(word):
             break
