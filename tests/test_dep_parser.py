@@ -126,3 +126,21 @@ def test_accurate_syntax_stays_above_its_floor(shared_data: Path) -> None:
     result = run_syntax_eval(gold, lang="nl", mode="accurate")
     assert result["mode"] == "accurate" and result["tokens"] > 10_000
     assert not check_floors("syntax-nl-accurate", result)
+
+
+def test_batched_lstm_matches_one_sentence_at_a_time() -> None:
+    """lstm_directions (the heads' batched BiLSTM) gives each sequence the states that
+    lstm_direction gives it alone, in both directions, empty sequences included."""
+    from kroniek.models.tagger import lstm_direction, lstm_directions
+
+    rng = np.random.default_rng(3)
+    w_ih = rng.standard_normal((32, 16)).astype(np.float32)
+    w_hh = rng.standard_normal((32, 8)).astype(np.float32)
+    b = rng.standard_normal(32).astype(np.float32)
+    xs = [rng.standard_normal((n, 16)).astype(np.float32) for n in (5, 0, 12, 1, 7, 12)]
+    for reverse in (False, True):
+        batched = lstm_directions(xs, w_ih, w_hh, b, reverse=reverse)
+        for x, got in zip(xs, batched, strict=True):
+            alone = lstm_direction(x, w_ih, w_hh, b, reverse=reverse)
+            assert got.shape == alone.shape
+            np.testing.assert_allclose(got, alone, atol=1e-5)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kroniek.models.tagger import MODELS_DIR, lstm_direction, read_head
+from kroniek.models.tagger import MODELS_DIR, lstm_directions, read_head
 
 __all__ = [
     "DepParser",
@@ -171,16 +171,23 @@ class ParserHead:
 
     def parse(self, vectors: np.ndarray) -> Parse:
         """Heads and relations of one sentence's token vectors [n, layers, H]."""
-        n = len(vectors)
-        if n == 0:
-            return [], []
+        return self.parse_many([vectors])[0]
+
+    def parse_many(self, vectors: Sequence[np.ndarray]) -> list[Parse]:
+        """`parse` of several sentences, their BiLSTM steps batched (`lstm_directions`)."""
         w = self.w
-        x = np.tensordot(vectors, w["mix"], axes=([1], [0])).astype(np.float32)  # [n, H]
+        xs = [np.tensordot(v, w["mix"], axes=([1], [0])).astype(np.float32) for v in vectors if len(v)]
         if "lstm.f.w_ih" in w:
-            x = np.concatenate([
-                lstm_direction(x, w["lstm.f.w_ih"], w["lstm.f.w_hh"], w["lstm.f.b"]),
-                lstm_direction(x, w["lstm.b.w_ih"], w["lstm.b.w_hh"], w["lstm.b.b"], reverse=True),
-            ], axis=1)  # fmt: skip
+            fw = lstm_directions(xs, w["lstm.f.w_ih"], w["lstm.f.w_hh"], w["lstm.f.b"])
+            bw = lstm_directions(xs, w["lstm.b.w_ih"], w["lstm.b.w_hh"], w["lstm.b.b"], reverse=True)
+            xs = [np.concatenate([f, b], axis=1) for f, b in zip(fw, bw, strict=True)]
+        states = iter(xs)
+        return [self._decode(next(states)) if len(v) else ([], []) for v in vectors]
+
+    def _decode(self, x: np.ndarray) -> Parse:
+        """Heads and relations from one sentence's BiLSTM states [n, W]."""
+        n = len(x)
+        w = self.w
         h = np.concatenate([w["root"][None, :], x])  # [n + 1, W]
         ad, ah = _relu(self._lin("arc.dep", h)), _relu(self._lin("arc.head", h))
         arcs = (ad @ w["arc.u"]) @ ah.T + (ah @ w["arc.b"])[None, :]
@@ -212,7 +219,7 @@ class DepParser:
         return self.head.layers
 
     def parse(self, vectors: Sequence[np.ndarray]) -> list[Parse]:
-        return [self.head.parse(v) for v in vectors]
+        return self.head.parse_many(vectors)
 
 
 _LOCK = threading.Lock()

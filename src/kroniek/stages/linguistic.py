@@ -403,7 +403,7 @@ def encoder_mentions_many(
     vectors = tagger.vectors(inputs)
     if parse:
         _encoder_parse(lang, [toks for _, toks in sents], firsts, vectors, tagger.head.layers, inputs)
-    tagged = [tagger.head.tags_with_type_probs(v) for v in vectors]
+    tagged = tagger.head.tags_with_type_probs_many(vectors)
     out: list[list[Entity]] = [[] for _ in docs]
     for (di, toks), (tags, probs) in zip(sents, tagged, strict=True):
         text = docs[di][0]
