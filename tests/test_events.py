@@ -175,6 +175,43 @@ def test_place_is_where_it_happened_not_every_place_in_the_sentence() -> None:
     assert doc.by_id(ev.place).name == "Kharkiv" and ev.geo_precision == 2
 
 
+@pytest.mark.parametrize("text", [
+    "Vorige week sprak de minister in Parijs met zijn collega's. Rebellen bestormden zaterdag de stad Aleppo.",
+    "Russische vliegtuigen bombardeerden zaterdag de stad Aleppo.",
+])
+def test_a_place_the_trigger_takes_as_object_is_where_it_happened(text: str) -> None:
+    # Before: no locative before "Aleppo", so the place of the sentence before (Paris) or
+    # the adjective "Russische" (Russia) placed the event.
+    doc, events = events_of(text)
+    ev = next(e for e in events if happened(e))
+    assert doc.by_id(ev.place).name == "Aleppo"
+
+
+def test_an_earlier_sentence_gives_the_place_it_locates_something_in() -> None:
+    # "terwijl Europa wegkijkt" names Europe as a subject; "in Stuttgart" locates the crowd.
+    doc, events = events_of("Duizenden mensen verzamelden zich zaterdag in Stuttgart. Daar groeit, terwijl "
+                            "Europa wegkijkt, de woede. Ze protesteerden tegen het rijverbod.")
+    ev = next(e for e in events if happened(e))
+    assert doc.by_id(ev.place).name == "Stuttgart"
+
+
+def test_the_most_specific_of_the_most_mentioned_places() -> None:
+    doc, events = events_of("Actievoerders hielden gisteravond een protestmars.\n\nDe provincie Overijssel "
+                            "steunt het plan niet. Ook de gemeenteraad van Hengelo twijfelt.")
+    ev = next(e for e in events if happened(e))
+    assert doc.by_id(ev.place).name == "Hengelo" and ev.geo_precision == 3
+
+
+def test_a_definite_noun_is_not_dated_by_the_sentence_before() -> None:
+    # "hoe ze de aanslag hadden beleefd" tells the shooting again; the debate of Tuesday
+    # evening in the sentence before does not date it (nor, through it, the shooting).
+    doc, events = events_of("Na de schietpartij in Utrecht gingen de partijen verder met de campagne. "
+                            "Dinsdagavond debatteerden de lijsttrekkers in het provinciehuis in Arnhem. Ze "
+                            "vertelden hoe ze de aanslag in Utrecht hadden beleefd.", published="2019-03-20")
+    shooting = next(e for e in events if e.trigger.text == "schietpartij")
+    assert shooting.time.ref is None and shooting.time.from_ != "2019-03-19"
+
+
 def test_one_event_per_listed_place_and_the_most_specific_place() -> None:
     doc, events = events_of("Ook elders in Algerije werd vrijdag gedemonstreerd, zoals in Oran en Constantine.")
     places = sorted(doc.by_id(e.place).name for e in events if happened(e))

@@ -36,6 +36,7 @@ __all__ = [
     "choose_place",
     "choose_time",
     "coordinated_places",
+    "definite_noun",
     "fill_arguments",
     "find_actors",
     "infer_place",
@@ -73,7 +74,8 @@ def choose_place(
         if p.role != "location" or not (sent.start <= p.start < sent.end) or p.id in (exclude or ()):
             continue
         before = doc.text[max(sent.start, p.start - 45) : p.start]
-        if not (NEAR.search(before) or LOCATIVE.search(before)) or _ORIGIN.search(before):
+        if not (NEAR.search(before) or LOCATIVE.search(before) or _trigger_object(doc, p, t0)) \
+                or _ORIGIN.search(before):
             continue
         if _adjective(doc, p):
             continue  # "in Koerdische gebieden": a people's adjective, not a place named
@@ -95,6 +97,32 @@ def choose_place(
             prec = max(prec, 2)
         return p, prec
     return _fallback_place(doc, si, previous=previous)
+
+
+# Nouns for a settlement or an area that a name stands in apposition to ("de stad Aleppo").
+_AREA_NOUNS = frozenset((
+    "stad", "dorp", "hoofdstad", "havenstad", "grensstad", "plaats", "wijk", "stadsdeel", "regio",
+    "provincie", "gebied", "kamp", "vluchtelingenkamp", "city", "town", "village", "capital",
+    "district", "region", "province", "camp", "area",
+))
+
+
+def _trigger_object(doc: Doc, p: Place, t0: int) -> bool:
+    """Whether the parse makes the place the trigger's direct object ("heroverden Mosul",
+    "bombardeerden de stad Aleppo"): what is attacked, taken or occupied is where it happened."""
+    ti, pi = token_at(doc, t0), token_at(doc, p.start)
+    if ti < 0 or pi < 0:
+        return False
+    tok = doc.tokens[pi]
+    if tok.dep in ("appos", "flat", "nmod") and 0 <= tok.head < len(doc.tokens) \
+            and doc.tokens[tok.head].text.lower() in _AREA_NOUNS:
+        tok = doc.tokens[tok.head]
+    return tok.dep == "obj" and tok.head == ti
+
+
+def _located(doc: Doc, p: Place, lo: int) -> bool:
+    before = doc.text[max(lo, p.start - 45) : p.start]
+    return bool(NEAR.search(before) or LOCATIVE.search(before)) and not _ORIGIN.search(before)
 
 
 def _adjective(doc: Doc, p: Place) -> bool:
@@ -176,9 +204,9 @@ def _fallback_place(
     block = doc.block_at(doc.sentences[si].start)
     back = [doc.sentences[j] for j in range(si - 1, max(-1, si - 5), -1)
             if block is not None and doc.sentences[j].start >= block.start]
-    for prev in back:
+    for located, prev in [(True, s) for s in back] + [(False, s) for s in back]:
         cands = [p for p in doc.places if p.role == "location" and prev.start <= p.start < prev.end
-                 and not _inferred(p)]
+                 and not _inferred(p) and (_located(doc, p, prev.start) or not located)]
         if cands:
             p = min(cands, key=lambda p: _PRECISION.get(p.precision, 3))
             return p, max(2, _PRECISION.get(p.precision, 3))
@@ -202,11 +230,25 @@ def _fallback_place(
         key = p.name or p.text
         counts[key] = counts.get(key, 0) + 1
     top = max(counts.values())
-    first = next(p for p in locs if counts[p.name or p.text] == top)
+    # Among the most mentioned, the most specific: ACLED codes the most precise location.
+    first = min((p for p in locs if counts[p.name or p.text] == top),
+                key=lambda p: _PRECISION.get(p.precision, 3))
     return first, 3
 
 
 # -- time -----------------------------------------------------------------------------------
+
+
+@cache
+def _anaphoric(lang: str) -> re.Pattern[str]:
+    return re.compile(lexicon(lang)[0].ANAPHORIC, re.IGNORECASE)
+
+
+def definite_noun(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A noun trigger after a definite determiner ("de aanslag", "die aanval"), whichever
+    variant found it: it names an event the reader knows, told before."""
+    t0 = event.trigger.start
+    return is_noun(event.trigger.text, lang) and bool(_anaphoric(lang).search(doc.text[max(0, t0 - 30) : t0]))
 
 
 def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bool = False) -> EventTime:
@@ -235,7 +277,10 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
             t = min(pool, key=lambda t: abs(t.start - t0))
             return _in_story_year(doc, t)
     block = doc.block_at(sent.start)
-    if si > 0 and block is not None and doc.sentences[si - 1].start >= block.start:
+    # A definite noun refers back to an event told before ("hoe ze de aanslag hebben
+    # beleefd"): the sentence before dates its own news, not that event.
+    refused = definite
+    if si > 0 and block is not None and doc.sentences[si - 1].start >= block.start and not refused:
         prev = doc.sentences[si - 1]
         earlier = [t for t in doc.times if prev.start <= t.start < prev.end and t.value.from_]
         if earlier:
@@ -433,7 +478,8 @@ def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str,
     place, geo = choose_place(doc, event, clause=clause, previous=previous)
     event.place = place.id if place else None
     event.geo_precision = geo
-    event.time = choose_time(doc, event, clause=clause, definite=bool(trig.anaphoric))
+    event.time = choose_time(doc, event, clause=clause,
+                             definite=bool(trig.anaphoric) or definite_noun(doc, event, lang=lang))
     cc = place.country_code if place else None
     event.actor1, event.actor2 = find_actors(doc, event, lang=lang, clause=clause, default_cc=cc)
     if event.actor1 is None and trig.anaphoric and trig.sent > 0:
