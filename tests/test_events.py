@@ -178,6 +178,8 @@ def test_place_is_where_it_happened_not_every_place_in_the_sentence() -> None:
 @pytest.mark.parametrize("text", [
     "Vorige week sprak de minister in Parijs met zijn collega's. Rebellen bestormden zaterdag de stad Aleppo.",
     "Russische vliegtuigen bombardeerden zaterdag de stad Aleppo.",
+    "Troepen rukten op naar Tripoli. Vliegtuigen bombardeerden ook de stad Aleppo.",
+    "Vorige week sprak de minister in Parijs. Zaterdag werd Aleppo opnieuw gebombardeerd.",
 ])
 def test_a_place_the_trigger_takes_as_object_is_where_it_happened(text: str) -> None:
     # Before: no locative before "Aleppo", so the place of the sentence before (Paris) or

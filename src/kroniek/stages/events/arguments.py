@@ -108,16 +108,21 @@ _AREA_NOUNS = frozenset((
 
 
 def _trigger_object(doc: Doc, p: Place, t0: int) -> bool:
-    """Whether the parse makes the place the trigger's direct object ("heroverden Mosul",
-    "bombardeerden de stad Aleppo"): what is attacked, taken or occupied is where it happened."""
+    """Whether the parse makes the place what the trigger acts on ("heroverden Mosul", "Aleppo
+    werd gebombardeerd", "bombardeerden de stad Aleppo"): what is attacked, taken or occupied
+    is where it happened. A settlement noun with the name ("de stad Benghazi") may stand as
+    any core argument (the fast parse often reads an object as a subject); a bare name only
+    as the object or the passive subject ("Rusland bombardeerde" names who did it)."""
     ti, pi = token_at(doc, t0), token_at(doc, p.start)
     if ti < 0 or pi < 0:
         return False
     tok = doc.tokens[pi]
+    deps: tuple[str, ...] = ("obj", "nsubj:pass")
     if tok.dep in ("appos", "flat", "nmod") and 0 <= tok.head < len(doc.tokens) \
             and doc.tokens[tok.head].text.lower() in _AREA_NOUNS:
         tok = doc.tokens[tok.head]
-    return tok.dep == "obj" and tok.head == ti
+        deps = ("obj", "nsubj", "nsubj:pass")
+    return tok.dep in deps and tok.head == ti
 
 
 def _located(doc: Doc, p: Place, lo: int) -> bool:
