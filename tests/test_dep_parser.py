@@ -128,16 +128,21 @@ def test_accurate_syntax_stays_above_its_floor(shared_data: Path) -> None:
     assert not check_floors("syntax-nl-accurate", result)
 
 
-def test_batched_lstm_matches_one_sentence_at_a_time() -> None:
+@pytest.mark.parametrize("block", [8192, 20])
+def test_batched_lstm_matches_one_sentence_at_a_time(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """lstm_directions (the heads' batched BiLSTM) gives each sequence the states that
-    lstm_direction gives it alone, in both directions, empty sequences included."""
+    lstm_direction gives it alone, in both directions, empty sequences included, in one
+    block or in several."""
+    from kroniek.models import tagger
     from kroniek.models.tagger import lstm_direction, lstm_directions
+
+    monkeypatch.setattr(tagger, "LSTM_BLOCK_CELLS", block)
 
     rng = np.random.default_rng(3)
     w_ih = rng.standard_normal((32, 16)).astype(np.float32)
     w_hh = rng.standard_normal((32, 8)).astype(np.float32)
     b = rng.standard_normal(32).astype(np.float32)
-    xs = [rng.standard_normal((n, 16)).astype(np.float32) for n in (5, 0, 12, 1, 7, 12)]
+    xs = [rng.standard_normal((n, 16)).astype(np.float32) for n in (5, 0, 12, 1, 7, 12, 30, 3)]
     for reverse in (False, True):
         batched = lstm_directions(xs, w_ih, w_hh, b, reverse=reverse)
         for x, got in zip(xs, batched, strict=True):

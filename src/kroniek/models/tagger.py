@@ -140,35 +140,62 @@ def lstm_direction(
     return out
 
 
+# Padded (steps x sequences) cells per block of `lstm_directions`: bounds its gate grid
+# ([steps, sequences, 4 x hidden] float32: 32 MB at hidden 256) when one "sentence" of a
+# batch is hundreds of words long; unbounded, the accurate bench's peak memory went
+# 857 -> 1637 MB (first 200 DPG news articles).
+LSTM_BLOCK_CELLS = 8192
+
+
 def lstm_directions(
     xs: Sequence[np.ndarray], w_ih: np.ndarray, w_hh: np.ndarray, b: np.ndarray,
     *, reverse: bool = False,
 ) -> list[np.ndarray]:
     """`lstm_direction` of several sequences `xs` at once: the input projections as one
     matrix product, and at each step the states of every sequence still running as one
-    (longest first, so the running ones are a prefix). The per-step Python and numpy call
-    overhead, not the arithmetic, was the cost: one sentence at a time took ~100 ms CPU per
-    news article in accurate mode (NER and parser heads; 40 DPG articles, one BLAS thread).
-    The states equal the one-at-a-time ones up to float rounding (matrix-matrix instead of
+    (longest first, so the running ones are a prefix; in blocks of at most
+    LSTM_BLOCK_CELLS padded cells). The per-step Python and numpy call overhead, not the
+    arithmetic, was the cost: one sentence at a time took ~100 ms CPU per news article in
+    accurate mode (NER and parser heads; 40 DPG articles, one BLAS thread). The states
+    equal the one-at-a-time ones up to float rounding (matrix-matrix instead of
     matrix-vector products)."""
     hs = w_hh.shape[1]
     lens = [len(x) for x in xs]
     out = [np.empty((n, hs), dtype=np.float32) for n in lens]
     order = sorted((i for i, n in enumerate(lens) if n), key=lambda i: -lens[i])
-    if not order:
-        return out
-    seqs = [xs[i][::-1] if reverse else xs[i] for i in order]
+    w_hh_t = np.ascontiguousarray(w_hh.T)
+    lo = 0
+    while lo < len(order):
+        hi = lo + 1
+        while hi < len(order) and lens[order[lo]] * (hi - lo + 1) <= LSTM_BLOCK_CELLS:
+            hi += 1
+        block = order[lo:hi]
+        seqs = [xs[i][::-1] if reverse else xs[i] for i in block]
+        states = _lstm_block(seqs, w_ih, w_hh_t, b)
+        for j, i in enumerate(block):
+            seq = states[: lens[i], j]
+            out[i][:] = seq[::-1] if reverse else seq
+        lo = hi
+    return out
+
+
+def _lstm_block(
+    seqs: list[np.ndarray], w_ih: np.ndarray, w_hh_t: np.ndarray, b: np.ndarray
+) -> np.ndarray:
+    """Hidden states [steps, len(seqs), hidden] of `seqs`, longest first (padding after
+    each sequence's end is left unread)."""
+    hs = w_hh_t.shape[0]
+    lens = [len(x) for x in seqs]
     pre = np.concatenate(seqs) @ w_ih.T + b  # all input projections at once
-    T, B = lens[order[0]], len(order)
-    grid = np.zeros((T, B, 4 * hs), dtype=np.float32)  # time-major, longest sequence first
-    starts = np.cumsum([0, *(lens[i] for i in order)])
-    for j, i in enumerate(order):
-        grid[: lens[i], j] = pre[starts[j] : starts[j + 1]]
-    running = np.searchsorted(-np.array([lens[i] for i in order]), -np.arange(T), side="left")
+    T, B = lens[0], len(seqs)
+    grid = np.zeros((T, B, 4 * hs), dtype=np.float32)  # time-major
+    starts = np.cumsum([0, *lens])
+    for j, n in enumerate(lens):
+        grid[:n, j] = pre[starts[j] : starts[j + 1]]
+    running = np.searchsorted(-np.array(lens), -np.arange(T), side="left")
     h = np.zeros((B, hs), dtype=np.float32)
     c = np.zeros((B, hs), dtype=np.float32)
     states = np.empty((T, B, hs), dtype=np.float32)
-    w_hh_t = np.ascontiguousarray(w_hh.T)
     for t in range(T):
         a = int(running[t])  # sequences longer than t
         g = grid[t, :a] + h[:a] @ w_hh_t
@@ -176,10 +203,7 @@ def lstm_directions(
         c[:a] = f * c[:a] + i_ * gg
         h[:a] = o * np.tanh(c[:a])
         states[t, :a] = h[:a]
-    for j, i in enumerate(order):
-        seq = states[: lens[i], j]
-        out[i][:] = seq[::-1] if reverse else seq
-    return out
+    return states
 
 
 def read_head(folder: Path, *, what: str, script: str) -> tuple[dict, Any]:
