@@ -214,6 +214,18 @@ def test_a_definite_noun_is_not_dated_by_the_sentence_before() -> None:
     assert shooting.time.ref is None and shooting.time.from_ != "2019-03-19"
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("De vakbonden gaan zaterdag opnieuw demonstreren in Parijs.", "2019-04-13"),
+    ("Zaterdag gaat de actiegroep opnieuw demonstreren in Parijs.", "2019-04-13"),
+    ("Zaterdag gingen ze demonstreren in Parijs.", "2019-04-06"),
+    ("Zaterdag werd in Parijs gedemonstreerd.", "2019-04-06"),
+])
+def test_a_bare_weekday_told_in_the_future_is_the_coming_one(text: str, date: str) -> None:
+    # Published on Wednesday 10 April 2019: the Saturday before is the 6th, the next the 13th.
+    _, events = events_of(text)
+    assert events and events[0].time.from_ == date
+
+
 def test_one_event_per_listed_place_and_the_most_specific_place() -> None:
     doc, events = events_of("Ook elders in Algerije werd vrijdag gedemonstreerd, zoals in Oran en Constantine.")
     places = sorted(doc.by_id(e.place).name for e in events if happened(e))

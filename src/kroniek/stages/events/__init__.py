@@ -19,7 +19,8 @@ Steps, in order, for each sentence:
    that report the event (`arguments`), and a note when only one side reports it.
 
 The package: `triggers` (steps 1-3 and the relevance filter), `arguments` (place, time,
-fatalities, claims, mentions), `actors` (who did it to whom); the stage is here.
+fatalities, claims, mentions), `dating` (the time), `actors` (who did it to whom); the
+stage is here.
 """
 
 from __future__ import annotations

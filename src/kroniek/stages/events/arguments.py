@@ -1,4 +1,5 @@
-"""The arguments of an event: place, time, fatalities, claims (actors: `actors`).
+"""The arguments of an event: place, time, fatalities, claims (actors: `actors`; the time
+itself: `dating`, re-exported here).
 
 Used by `kroniek.stages.events`; `fill_arguments` fills them all for one event, and
 `antecedent`/`absorb` make a later mention part of an earlier event.
@@ -6,7 +7,6 @@ Used by `kroniek.stages.events`; `fill_arguments` fills them all for one event, 
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from functools import cache
@@ -18,19 +18,24 @@ from kroniek.stages.events.actors import (
     INFERRED_NOTE,
     LOCATIVE,
     NEAR,
-    NOUN_BEFORE,
     actor_candidates,
     country_name,
     default_actors,
     demonym,
     find_actors,
-    is_noun,
+)
+from kroniek.stages.events.dating import (
+    BACKGROUND_DAYS,
+    choose_time,
+    definite_noun,
+    is_background,
+    time_is_future,
 )
 from kroniek.stages.events.parse import token_at
 from kroniek.stages.events.triggers import clause_bounds, lexicon
-from kroniek.stages.times import publication_range
 
 __all__ = [
+    "BACKGROUND_DAYS",
     "absorb",
     "antecedent",
     "choose_place",
@@ -239,164 +244,6 @@ def _fallback_place(
     first = min((p for p in locs if counts[p.name or p.text] == top),
                 key=lambda p: _PRECISION.get(p.precision, 3))
     return first, 3
-
-
-# -- time -----------------------------------------------------------------------------------
-
-
-@cache
-def _anaphoric(lang: str) -> re.Pattern[str]:
-    return re.compile(lexicon(lang)[0].ANAPHORIC, re.IGNORECASE)
-
-
-def definite_noun(doc: Doc, event: Event, *, lang: str) -> bool:
-    """A noun trigger after a definite determiner ("de aanslag", "die aanval"), whichever
-    variant found it: it names an event the reader knows, told before."""
-    t0 = event.trigger.start
-    return is_noun(event.trigger.text, lang) and bool(_anaphoric(lang).search(doc.text[max(0, t0 - 30) : t0]))
-
-
-def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bool = False) -> EventTime:
-    """The governing time expression: in the clause, after a noun trigger, in the sentence,
-    or in the sentence before (same paragraph); else the week up to publication."""
-    t0 = event.trigger.start
-    si = doc.sentence_index(t0)
-    sent = doc.sentences[si]
-    in_sent = [t for t in doc.times if sent.start <= t.start < sent.end and t.value.from_]
-    if in_sent:
-        in_clause = [t for t in in_sent if clause[0] <= t.start < clause[1]]
-        following = [t for t in in_sent if 0 <= t.start - event.trigger.end < 40]
-        lang = doc.lang if doc.lang in ("nl", "en") else "nl"
-        noun = is_noun(event.trigger.text, lang) and NOUN_BEFORE.search(
-            doc.text[max(sent.start, t0 - 30) : t0])
-        pool = (following if noun and following else None) or in_clause or in_sent
-        if definite and not following:
-            # "gelinkt aan de aanslag op De Telegraaf" on Monday: Monday dates the linking,
-            # not the attack the definite noun refers back to. A year the sentence names
-            # still dates it ("de dagen voor de verkiezingen in 2017, met de rellen"; "vorig
-            # jaar: toen kwamen ... af op de demonstratie"): nobody reports by the year.
-            pool = [t for t in in_sent if t.value.from_ and t.value.to
-                    and t.value.from_[:4] == t.value.to[:4]
-                    and (re.search(r"\d{4}", t.text) or t.precision == "year")]
-        if pool:
-            t = min(pool, key=lambda t: abs(t.start - t0))
-            return _in_story_year(doc, t)
-    block = doc.block_at(sent.start)
-    # A definite noun refers back to an event told before ("hoe ze de aanslag hebben
-    # beleefd"): the sentence before dates its own news, not that event.
-    refused = definite
-    if si > 0 and block is not None and doc.sentences[si - 1].start >= block.start and not refused:
-        prev = doc.sentences[si - 1]
-        earlier = [t for t in doc.times if prev.start <= t.start < prev.end and t.value.from_]
-        if earlier:
-            t = earlier[-1]
-            return _in_story_year(doc, t)
-    pub = doc.published
-    rng = publication_range(pub.value, pub.precision) if pub else None
-    if pub is None or rng is None:
-        return EventTime()
-    story = _story_year(doc, t0, rng[1].year)
-    if story is not None:
-        return story
-    # Nothing dates it: news reports what happened lately, so the week up to publication
-    # (or the publication month); the precision says it is an assumption.
-    if pub.precision == "day":
-        return _event_time((rng[0] - dt.timedelta(days=6)).isoformat(), rng[1].isoformat(),
-                           "week", ref=None)
-    return _event_time(rng[0].isoformat(), rng[1].isoformat(), pub.precision, ref=None)
-
-
-def _in_story_year(doc: Doc, t: Any) -> EventTime:
-    """The event time of a time expression; a month that names no year ("In oktober") in a
-    story set in another year ("In 1944 ...") is moved into that year. A weekday or a
-    deictic expression ("maandag", "vorige week") is counted from the publication date,
-    whatever year the story told before."""
-    frm, to = t.value.from_, t.value.to
-    pub = doc.published
-    rng = publication_range(pub.value, pub.precision) if pub else None
-    if rng is not None and frm and to and frm[:4] == to[:4] and not re.search(r"\d{4}|'\d\d", t.text) \
-            and _MONTH_WORDS.search(t.text):
-        story = _sentence_year(doc, t) or _story_year(doc, t.start, rng[1].year)
-        if story is not None and story.from_ and story.from_[:4] != frm[:4]:
-            year = story.from_[:4]
-            try:
-                dt.date.fromisoformat(year + frm[4:])
-                dt.date.fromisoformat(year + to[4:])
-            except ValueError:  # 29 February of a year without it
-                return _event_time(frm, to, t.precision, ref=t.id)
-            return _event_time(year + frm[4:], year + to[4:], t.precision, ref=t.id)
-    return _event_time(frm, to, t.precision, ref=t.id)
-
-
-def _sentence_year(doc: Doc, t: Any) -> EventTime | None:
-    """A year the same sentence names ("toen in oktober, in 2012, ..."): it dates a month or
-    day told without one. Only a single year (not a range) and only for a time expression
-    that is not deictic ("vorige week" is counted from the publication date)."""
-    if not _MONTH_WORDS.search(t.text):
-        return None
-    si = doc.sentence_index(t.start)
-    if si < 0:
-        return None
-    s = doc.sentences[si]
-    years = {x.value.from_[:4] for x in doc.times
-             if s.start <= x.start < s.end and x is not t and x.value.from_ and x.value.to
-             and x.value.from_[:4] == x.value.to[:4] and re.search(r"\d{4}", x.text)}
-    if len(years) != 1:
-        return None
-    year = years.pop()
-    return _event_time(f"{year}-01-01", f"{year}-12-31", "year", ref=t.id)
-
-
-_MONTH_WORDS = re.compile(r"(?<!\w)(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|juni|juli|augustus|"
-                          r"september|oktober|november|december|january|february|march|june|"
-                          r"july|august|october)(?!\w)", re.IGNORECASE)
-
-
-def _story_year(doc: Doc, t0: int, published_year: int) -> EventTime | None:
-    """A story set in another year ("In 1944 ..."): the last year named before the trigger
-    carries until another is set. Only years two or more before publication: news of the
-    last months is dated by the publication fallback instead."""
-    before = [t for t in doc.times if t.start < t0 and t.value.from_ and t.value.to
-              and re.search(r"\d{4}", t.text)]  # a year the text names, not one resolved
-    if not before:
-        return None
-    last = before[-1]
-    year = int(last.value.from_[:4])  # type: ignore[index]
-    if published_year - year < 2 or last.value.to[:4] != last.value.from_[:4]:  # type: ignore[index]
-        return None
-    return _event_time(f"{year}-01-01", f"{year}-12-31", "year", ref=last.id)
-
-
-def _event_time(frm: str | None, to: str | None, precision: str, *, ref: str | None) -> EventTime:
-    tp = 3
-    if frm and to:
-        days = (dt.date.fromisoformat(to) - dt.date.fromisoformat(frm)).days + 1
-        tp = 1 if days <= 1 else 2 if days <= 7 else 3
-    return EventTime(from_=frm, to=to, precision=precision, time_precision=tp, ref=ref)
-
-
-# An event dated by its text this many days or more before publication is background
-# (history told with its own date), not the article's news. ACLED-minded choice: a year.
-BACKGROUND_DAYS = 365
-
-
-def is_background(doc: Doc, event: Event) -> bool:
-    """History told with its own date ("in 1944", "in de jaren negentig"): the text dates
-    the event (a time expression, not the publication fallback) a year or more before
-    publication."""
-    if event.time.ref is None or not event.time.to or doc.published is None:
-        return False
-    rng = publication_range(doc.published.value, doc.published.precision)
-    if rng is None:
-        return False
-    return (rng[0] - dt.date.fromisoformat(event.time.to)).days >= BACKGROUND_DAYS
-
-
-def time_is_future(doc: Doc, event: Event) -> bool:
-    if event.time.ref is None or not event.time.from_ or doc.published is None:
-        return False
-    rng = publication_range(doc.published.value, doc.published.precision)
-    return rng is not None and event.time.from_ > rng[1].isoformat()
 
 
 # -- fatalities -----------------------------------------------------------------------------
