@@ -226,6 +226,14 @@ def test_a_bare_weekday_told_in_the_future_is_the_coming_one(text: str, date: st
     assert events and events[0].time.from_ == date
 
 
+def test_the_seat_of_a_government_is_not_where_an_event_happened() -> None:
+    # Before: "de regering in Berlijn" placed the riots in Berlin.
+    doc, events = events_of("Het hele weekend werd in Stuttgart gedemonstreerd. Zondag braken rellen uit, "
+                            "tot ergernis van de regering in Berlijn.")
+    riots = next(e for e in events if e.trigger.text == "rellen")
+    assert doc.by_id(riots.place).name == "Stuttgart"
+
+
 def test_one_event_per_listed_place_and_the_most_specific_place() -> None:
     doc, events = events_of("Ook elders in Algerije werd vrijdag gedemonstreerd, zoals in Oran en Constantine.")
     places = sorted(doc.by_id(e.place).name for e in events if happened(e))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "SEAT_NOUNS",
     "AGGREGATE",
     "ARMED",
     "CRIME",
@@ -94,6 +95,9 @@ NOUN_FORMS = (
     r"protest|demonstration|rally|march|riot|unrest|looting|arrest|detention|ceasefire|truce|"
     r"deal|agreement|accord|base|headquarters|withdrawal)(?:s|es)?"
 )
+
+# "The government in Berlin fears protests": the seat of an authority, not an event place.
+SEAT_NOUNS = r"government|cabinet|parliament|regime|authorities|rulers"
 
 ANAPHORIC = r"(?:the|this|that|these|those)\s+(?:\w+\s+)?$"
 

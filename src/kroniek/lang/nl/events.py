@@ -10,6 +10,7 @@ strike). All entries are general Dutch news vocabulary.
 from __future__ import annotations
 
 __all__ = [
+    "SEAT_NOUNS",
     "AGGREGATE",
     "ARMED",
     "CRIME",
@@ -178,6 +179,10 @@ NOUN_FORMS = (
 
 # A definite noun that refers back to an event mentioned before ("de aanval", "het protest").
 # (An adjective between ends in -e: "de zware aanval"; "de stad aanvallen" is a verb.)
+# "De regering in Berlijn vreest voor protesten": a place after these nouns is where an
+# authority sits, not where an event happens (events stage, choose_place).
+SEAT_NOUNS = r"regering|kabinet|parlement|regime|autoriteiten|machthebbers"
+
 ANAPHORIC = r"\b(?:de|het|die|deze|dat|dit)\s+(?:[\w-]+e\s+)?$"
 
 NEGATION = r"niet|geen|nooit|niemand|nergens|zonder"

@@ -82,6 +82,8 @@ def choose_place(
         if not (NEAR.search(before) or LOCATIVE.search(before) or _trigger_object(doc, p, t0)) \
                 or _ORIGIN.search(before):
             continue
+        if _seat(doc.lang).search(before):
+            continue  # "de regering in Berlijn": where an authority sits
         if _adjective(doc, p):
             continue  # "in Koerdische gebieden": a people's adjective, not a place named
         located.append(p)
@@ -133,6 +135,12 @@ def _trigger_object(doc: Doc, p: Place, t0: int) -> bool:
 def _located(doc: Doc, p: Place, lo: int) -> bool:
     before = doc.text[max(lo, p.start - 45) : p.start]
     return bool(NEAR.search(before) or LOCATIVE.search(before)) and not _ORIGIN.search(before)
+
+
+@cache
+def _seat(lang: str | None) -> re.Pattern[str]:
+    words = lexicon(lang if lang in ("nl", "en") else "nl")[0].SEAT_NOUNS
+    return re.compile(rf"\b(?:{words})\s+(?:in|te|at)\s+$", re.IGNORECASE)
 
 
 def _adjective(doc: Doc, p: Place) -> bool:
