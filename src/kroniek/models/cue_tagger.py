@@ -78,7 +78,8 @@ def weights_file(lang: str = "nl") -> Path:
 def is_candidate(doc: Doc, k: int, quoted: list[tuple[int, int]]) -> bool:
     """Does the tagger judge token k: a verb or noun outside the quoted spans?"""
     t = doc.tokens[k]
-    return t.upos in _CANDIDATE_UPOS and t.text[:1].isalpha() and not any(
+    # Without a parse (English has no tagger or parser yet) every word may be judged.
+    return (t.upos in _CANDIDATE_UPOS or not t.upos) and t.text[:1].isalpha() and not any(
         a <= t.start < b for a, b in quoted)
 
 
@@ -188,6 +189,27 @@ def cue_features(doc: Doc, deps: DepIndex, k: int, lex: Lexicon) -> list[str]:
     window = text[max(0, t.start - 60) : t.end + 60]
     if any(ch in _MARKS for ch in window):
         f.append("marks_near")
+    if not t.upos:
+        f += _surface_features(doc, k, lemma)
+    return f
+
+
+def _surface_features(doc: Doc, k: int, lemma: str) -> list[str]:
+    """Without a parse: the neighbouring words stand in for the relations ("the United
+    States" vs "the report states", "his support" vs "they support")."""
+    toks, t = doc.tokens, doc.tokens[k]
+    same = [x for x in toks[max(0, k - 2) : k + 3] if x.sent == t.sent]
+    at = same.index(t)
+    prev = [x.text.lower() for x in same[:at]]
+    nxt = [x.text.lower() for x in same[at + 1 :]]
+    f = [f"prev={prev[-1] if prev else '<s>'}", f"next={nxt[0] if nxt else '</s>'}",
+         f"lemma_prev={lemma}|{prev[-1] if prev else '<s>'}",
+         f"lemma_next={lemma}|{nxt[0] if nxt else '</s>'}"]
+    if t.text[:1].isupper() and prev:
+        f.append("capital_inside")
+    later = [x.text.lower() for x in toks[k + 1 : k + 8] if x.sent == t.sent]
+    if any(x in _COMPLEMENTS for x in later[:3]):
+        f += ["complement_near", f"lemma_complement={lemma}"]
     return f
 
 

@@ -119,7 +119,8 @@ class _Finder:
         events.sort(key=lambda t: (t[0], t[1]))
         direct_spans = [(r.open, r.close + 1) for r in utterances]
         tagger = get_tagger(self.doc.lang or "") if self.cues == "learned" else None
-        if tagger is not None and self.deps.active:
+        # English has no parse: its tagger (weights-en.json) reads surface features only.
+        if tagger is not None and (self.deps.active or self.lex.lang == "en"):
             self.judge = CueJudge(tagger, self.doc, self.deps, self.lex, direct_spans)
         for _, _, raw, (s0, e0) in events:
             if raw is not None:
