@@ -45,6 +45,9 @@ def according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None
         m = np_after(w, k + n, hi, lex)
         if m is None:
             return None
+        cut = next((x for x in range(k + n + 1, w.index_at(m.end)) if w.starts[x] in w.verbs), None)
+        if cut is not None:  # "Volgens het bedrijf krijgt Nederland …": ends at the verb
+            m = Mention(m.start, w.ends[cut - 1], w.text[m.start : w.ends[cut - 1]])
         np_end = w.index_at(m.end)
         if np_end < hi and w.words[np_end].lower() in lex.cue_verbs:
             return None  # "Volgens ITN zei de premier dat …": the speaker is the premier

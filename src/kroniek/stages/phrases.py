@@ -258,6 +258,9 @@ class Words:
     ends: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     _mid_caps: frozenset[str] | None = None
+    # Offsets of the words the parse takes for a verb of the clause (not a participle
+    # used as an adjective); the source after "volgens" ends before one. Empty: no parse.
+    verbs: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, text: str) -> Words:

@@ -95,6 +95,8 @@ class _Finder:
         self.text = doc.text
         self.lex: Lexicon = lexicon(doc.lang)
         self.w = Words.of(normalize_marks(doc.text))
+        self.w.verbs = frozenset(t.start for t in doc.tokens if t.upos in ("VERB", "AUX")
+                                 and t.dep not in ("amod", "acl", "nmod", "obl", "nsubj", "obj"))
         self.pending: list[tuple[int, Speaker]] = []  # "X reageerde ook." then „…”
         self.resolver = Resolver(doc, self.lex)
         self.deps = DepIndex(doc)
