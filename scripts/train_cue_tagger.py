@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from kroniek.evaluation.quotes import load_gold, predict, top_level
-from kroniek.models.cue_tagger import candidate_tokens, cue_features, weights_file
+from kroniek.models.cue_tagger import (
+    candidate_tokens,
+    cue_features,
+    fit,
+    scores_at,
+    weights_file,
+)
 from kroniek.stages.phrases import DepIndex, lexicon
 
 # Feature seen fewer times than this in training is dropped; L2 strength and steps of
@@ -49,51 +52,6 @@ def examples(articles: list[dict[str, Any]]) -> tuple[list[list[str]], list[int]
     return xs, ys
 
 
-def train(xs: list[list[str]], ys: list[int]) -> dict[str, Any]:
-    counts: dict[str, int] = {}
-    for f in xs:
-        for x in set(f):
-            counts[x] = counts.get(x, 0) + 1
-    names = sorted(x for x, n in counts.items() if n >= MIN_COUNT)
-    index = {x: i for i, x in enumerate(names)}
-    rows = [[index[x] for x in set(f) if x in index] for f in xs]
-    n, d = len(rows), len(names)
-    m = np.zeros((n, d), dtype=np.float32)
-    for i, r in enumerate(rows):
-        m[i, r] = 1.0
-    y = np.asarray(ys, dtype=np.float32)
-    w = np.zeros(d, dtype=np.float32)
-    b = math.log((y.mean() + 1e-6) / (1 - y.mean() + 1e-6))
-    mw, vw, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
-    lr = 0.1
-    for step in range(1, STEPS + 1):
-        p = 1.0 / (1.0 + np.exp(-(m @ w + b)))
-        g = p - y
-        gw = (m.T @ g) / n + L2 * w / n
-        gb = float(g.mean())
-        mw = 0.9 * mw + 0.1 * gw
-        vw = 0.999 * vw + 0.001 * gw * gw
-        mb = 0.9 * mb + 0.1 * gb
-        vb = 0.999 * vb + 0.001 * gb * gb
-        w = w - lr * (mw / (1 - 0.9**step)) / (np.sqrt(vw / (1 - 0.999**step)) + 1e-8)
-        b = b - lr * (mb / (1 - 0.9**step)) / (math.sqrt(vb / (1 - 0.999**step)) + 1e-8)
-    weights = {x: round(float(w[i]), 4) for x, i in index.items() if abs(w[i]) >= 1e-3}
-    return {"bias": round(float(b), 4), "weights": weights}
-
-
-def score(params: dict[str, Any], xs: list[list[str]], ys: list[int], at: float) -> str:
-    from kroniek.models.cue_tagger import CueTagger
-
-    tagger = CueTagger(params)
-    probs = [tagger.prob(f) for f in xs]
-    tp = sum(1 for p, y in zip(probs, ys, strict=True) if p >= at and y)
-    fp = sum(1 for p, y in zip(probs, ys, strict=True) if p >= at and not y)
-    fn = sum(1 for p, y in zip(probs, ys, strict=True) if p < at and y)
-    pr = tp / (tp + fp) if tp + fp else 0.0
-    rc = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-    return f"at {at:.2f}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f} ({tp}/{tp + fp}/{tp + fn})"
-
 
 def _part(articles: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
     if part == "all":
@@ -117,7 +75,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     gold = load_gold(Path(args.gold))  # top-level JSON files only
     xs, ys = examples(_part(gold, args.part))
-    params = train(xs, ys)
+    params = fit(xs, ys, min_count=MIN_COUNT, l2=L2, steps=STEPS)
     # Thresholds of the quotes stage (see kroniek.stages.quotes): a rule cue under
     # `reject` is dropped, a word the rules missed at `accept` or more is added.
     params["reject"], params["accept"] = args.reject, args.accept
@@ -126,7 +84,7 @@ def main(argv: list[str]) -> int:
     if args.test:
         tx, ty = examples(_part(gold, args.test))
         for at in (0.3, 0.5, 0.7):
-            print(args.test, score(params, tx, ty, at))
+            print(args.test, scores_at(params, tx, ty, at))
     out = args.out or weights_file("nl")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(params, ensure_ascii=False, indent=0, sort_keys=True) + "\n",

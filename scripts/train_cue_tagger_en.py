@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 from pathlib import Path
-from typing import Any
-
-import numpy as np
 
 from kroniek.evaluation import shared_data_dir
 from kroniek.evaluation.quotes import load_polnear, predict, top_level
-from kroniek.models.cue_tagger import CueTagger, candidate_tokens, cue_features, weights_file
+from kroniek.models.cue_tagger import (
+    candidate_tokens,
+    cue_features,
+    fit,
+    scores_at,
+    weights_file,
+)
 from kroniek.stages.phrases import DepIndex, lexicon
 
 # Tuned on PolNeAR train with the first 200 articles held out (end-to-end attribution
@@ -62,46 +64,6 @@ def examples(root: Path) -> tuple[list[str], list[list[str]], list[int]]:
     return names, xs, ys
 
 
-def train(xs: list[list[str]], ys: list[int]) -> dict[str, Any]:
-    """Logistic regression with Adam on a sparse binary design (CSR by hand)."""
-    counts: dict[str, int] = {}
-    for f in xs:
-        for x in set(f):
-            counts[x] = counts.get(x, 0) + 1
-    index = {x: i for i, x in enumerate(sorted(x for x, n in counts.items() if n >= MIN_COUNT))}
-    rows = [sorted({index[x] for x in f if x in index}) for f in xs]
-    lens = np.asarray([len(r) for r in rows])
-    cols = np.asarray([i for r in rows for i in r], dtype=np.int64)
-    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    n, d = len(rows), len(index)
-    y = np.asarray(ys, dtype=np.float64)
-    w = np.zeros(d)
-    b = math.log((y.mean() + 1e-6) / (1 - y.mean() + 1e-6))
-    mw, vw, mb, vb, lr = np.zeros(d), np.zeros(d), 0.0, 0.0, 0.1
-    for step in range(1, STEPS + 1):
-        z = np.where(lens > 0, np.add.reduceat(w[cols], starts) if len(cols) else 0.0, 0.0)
-        p = 1.0 / (1.0 + np.exp(-(z + b)))
-        g = p - y
-        gw = np.bincount(cols, weights=np.repeat(g, lens), minlength=d) / n + L2 * w / n
-        gb = float(g.mean())
-        mw, vw = 0.9 * mw + 0.1 * gw, 0.999 * vw + 0.001 * gw * gw
-        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
-        w -= lr * (mw / (1 - 0.9**step)) / (np.sqrt(vw / (1 - 0.999**step)) + 1e-8)
-        b -= lr * (mb / (1 - 0.9**step)) / (math.sqrt(vb / (1 - 0.999**step)) + 1e-8)
-    weights = {x: round(float(w[i]), 4) for x, i in index.items() if abs(w[i]) >= 1e-3}
-    return {"bias": round(float(b), 4), "weights": weights}
-
-
-def score(params: dict[str, Any], xs: list[list[str]], ys: list[int], at: float) -> str:
-    tagger = CueTagger(params)
-    probs = [tagger.prob(f) for f in xs]
-    tp = sum(1 for p, y in zip(probs, ys, strict=True) if p >= at and y)
-    fp = sum(1 for p, y in zip(probs, ys, strict=True) if p >= at and not y)
-    fn = sum(1 for p, y in zip(probs, ys, strict=True) if p < at and y)
-    pr, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-    return f"at {at:.2f}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f} ({tp}/{tp + fp}/{tp + fn})"
-
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -114,7 +76,8 @@ def main(argv: list[str]) -> int:
     names, xs, ys = examples(args.data)
     held = sorted(set(names))[: args.hold]
     keep = [i for i, a in enumerate(names) if a not in held]
-    params = train([xs[i] for i in keep], [ys[i] for i in keep])
+    params = fit([xs[i] for i in keep], [ys[i] for i in keep], min_count=MIN_COUNT, l2=L2,
+                 steps=STEPS)
     # The quotes stage drops a lexicon cue under `reject`; `accept` needs a parse (none).
     params["reject"], params["accept"] = args.reject, 1.0
     params["trained_on"] = (f"PolNeAR train, {len(set(names)) - len(held)} articles "
@@ -124,7 +87,7 @@ def main(argv: list[str]) -> int:
         hx = [xs[i] for i, a in enumerate(names) if a in held]
         hy = [ys[i] for i, a in enumerate(names) if a in held]
         for at in (0.1, 0.2, 0.3, 0.5):
-            print("held out", score(params, hx, hy, at))
+            print("held out", scores_at(params, hx, hy, at))
     out = args.out or weights_file("en")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(params, ensure_ascii=False, indent=0, sort_keys=True) + "\n",

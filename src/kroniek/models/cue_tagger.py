@@ -36,6 +36,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kroniek.doc import Doc
 from kroniek.errors import ResourceError, env_choice
 from kroniek.stages.phrases import DepIndex, Lexicon, source_type
@@ -47,9 +49,11 @@ __all__ = [
     "CueTagger",
     "candidate_tokens",
     "cue_features",
+    "fit",
     "get_tagger",
     "is_candidate",
     "resolve_cues",
+    "scores_at",
     "weights_file",
 ]
 
@@ -282,3 +286,51 @@ def get_tagger(lang: str) -> CueTagger | None:
     if not path.is_file():
         return None
     return CueTagger.load(path)
+
+
+def fit(xs: list[list[str]], ys: list[int], *, min_count: int, l2: float,
+        steps: int) -> dict[str, Any]:
+    """Train the tagger's weights: logistic regression with Adam on sparse binary features.
+
+    `xs` are each example's feature strings (`cue_features`), `ys` 1 for a cue; features
+    seen in fewer than `min_count` examples are dropped. Returns the `bias` and `weights`
+    of a `CueTagger` (the caller adds its thresholds and provenance).
+    """
+    counts: dict[str, int] = {}
+    for f in xs:
+        for x in set(f):
+            counts[x] = counts.get(x, 0) + 1
+    index = {x: i for i, x in enumerate(sorted(x for x, n in counts.items() if n >= min_count))}
+    rows = [sorted({index[x] for x in f if x in index}) for f in xs]
+    lens = np.asarray([len(r) for r in rows])
+    cols = np.asarray([i for r in rows for i in r], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64)
+    n, d = len(rows), len(index)
+    y = np.asarray(ys, dtype=np.float64)
+    w = np.zeros(d)
+    b = math.log((y.mean() + 1e-6) / (1 - y.mean() + 1e-6))
+    mw, vw, mb, vb, lr = np.zeros(d), np.zeros(d), 0.0, 0.0, 0.1
+    for step in range(1, steps + 1):
+        z = np.where(lens > 0, np.add.reduceat(w[cols], starts) if len(cols) else 0.0, 0.0)
+        p = 1.0 / (1.0 + np.exp(-(z + b)))
+        g = p - y
+        gw = np.bincount(cols, weights=np.repeat(g, lens), minlength=d) / n + l2 * w / n
+        gb = float(g.mean())
+        mw, vw = 0.9 * mw + 0.1 * gw, 0.999 * vw + 0.001 * gw * gw
+        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
+        w -= lr * (mw / (1 - 0.9**step)) / (np.sqrt(vw / (1 - 0.999**step)) + 1e-8)
+        b -= lr * (mb / (1 - 0.9**step)) / (math.sqrt(vb / (1 - 0.999**step)) + 1e-8)
+    weights = {x: round(float(w[i]), 4) for x, i in index.items() if abs(w[i]) >= 1e-3}
+    return {"bias": round(float(b), 4), "weights": weights}
+
+
+def scores_at(params: dict[str, Any], xs: list[list[str]], ys: list[int], at: float) -> str:
+    """Token-level precision, recall and F1 of `params` on held-out examples at threshold `at`."""
+    tagger = CueTagger(params)
+    probs = [tagger.prob(f) for f in xs]
+    tp = sum(1 for p, y in zip(probs, ys, strict=True) if p >= at and y)
+    fp = sum(1 for p, y in zip(probs, ys, strict=True) if p >= at and not y)
+    fn = sum(1 for p, y in zip(probs, ys, strict=True) if p < at and y)
+    pr, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+    return f"at {at:.2f}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f} ({tp}/{tp + fp}/{tp + fn})"
