@@ -27,7 +27,6 @@ __all__ = [
     "TaggerHead",
     "bio_viterbi",
     "get_tagger",
-    "lstm_direction",
     "lstm_directions",
     "tagger_path",
     "token_vectors",
@@ -124,26 +123,6 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def lstm_direction(
-    x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b: np.ndarray, *, reverse: bool = False
-) -> np.ndarray:
-    """One direction of a one-layer LSTM (PyTorch's weight layout, the two biases summed)
-    over `x` [n, in]: the hidden states [n, hidden], read backwards with `reverse`."""
-    hs = w_hh.shape[1]
-    pre = x @ w_ih.T + b  # all input projections at once
-    h = np.zeros(hs, dtype=np.float32)
-    c = np.zeros(hs, dtype=np.float32)
-    out = np.empty((len(x), hs), dtype=np.float32)
-    steps = range(len(x) - 1, -1, -1) if reverse else range(len(x))
-    for t in steps:
-        g = pre[t] + w_hh @ h
-        i, f, gg, o = _sigmoid(g[:hs]), _sigmoid(g[hs : 2 * hs]), np.tanh(g[2 * hs : 3 * hs]), _sigmoid(g[3 * hs :])
-        c = f * c + i * gg
-        h = o * np.tanh(c)
-        out[t] = h
-    return out
-
-
 # Padded (steps x sequences) cells per block of `lstm_directions`: bounds its gate grid
 # ([steps, sequences, 4 x hidden] float32: 32 MB at hidden 256) when one "sentence" of a
 # batch is hundreds of words long; unbounded, the accurate bench's peak memory went
@@ -155,7 +134,9 @@ def lstm_directions(
     xs: Sequence[np.ndarray], w_ih: np.ndarray, w_hh: np.ndarray, b: np.ndarray,
     *, reverse: bool = False,
 ) -> list[np.ndarray]:
-    """`lstm_direction` of several sequences `xs` at once: the input projections as one
+    """One direction of a one-layer LSTM (PyTorch's weight layout, the two biases summed)
+    over each of the sequences `xs` [n, in] at once, their hidden states [n, hidden] (read
+    backwards with `reverse`): the input projections as one
     matrix product, and at each step the states of every sequence still running as one
     (longest first, so the running ones are a prefix; in blocks of at most
     LSTM_BLOCK_CELLS padded cells). The per-step Python and numpy call overhead, not the
