@@ -26,6 +26,7 @@ from kroniek.models.cue_tagger import (
     fit,
     scores_at,
     weights_file,
+    write_weights,
 )
 from kroniek.stages.phrases import DepIndex, lexicon
 
@@ -86,9 +87,7 @@ def main(argv: list[str]) -> int:
         for at in (0.3, 0.5, 0.7):
             print(args.test, scores_at(params, tx, ty, at))
     out = args.out or weights_file("nl")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(params, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
-                   encoding="utf-8")
+    write_weights(params, out)
     print("wrote", out)
     return 0
 

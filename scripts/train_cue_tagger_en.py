@@ -18,7 +18,6 @@ more recall than it gained precision). Never reads the dev split.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -31,6 +30,7 @@ from kroniek.models.cue_tagger import (
     fit,
     scores_at,
     weights_file,
+    write_weights,
 )
 from kroniek.stages.phrases import DepIndex, lexicon
 
@@ -89,9 +89,7 @@ def main(argv: list[str]) -> int:
         for at in (0.1, 0.2, 0.3, 0.5):
             print("held out", scores_at(params, hx, hy, at))
     out = args.out or weights_file("en")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(params, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
-                   encoding="utf-8")
+    write_weights(params, out)
     print("wrote", out)
     return 0
 

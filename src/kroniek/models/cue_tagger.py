@@ -55,6 +55,7 @@ __all__ = [
     "resolve_cues",
     "scores_at",
     "weights_file",
+    "write_weights",
 ]
 
 DEFAULT_CUES = "learned"
@@ -334,3 +335,10 @@ def scores_at(params: dict[str, Any], xs: list[list[str]], ys: list[int], at: fl
     pr, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
     f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
     return f"at {at:.2f}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f} ({tp}/{tp + fp}/{tp + fn})"
+
+
+def write_weights(params: dict[str, Any], path: Path) -> None:
+    """Write a trained tagger (`fit` plus thresholds and provenance) as the JSON `CueTagger` reads."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(params, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+                    encoding="utf-8")
