@@ -33,6 +33,7 @@ from kroniek import acled
 from kroniek.doc import Cue, Doc, Event
 from kroniek.pipeline import register_stage
 from kroniek.stages.events import arguments as args
+from kroniek.stages.events.modality import revise as revise_modality
 from kroniek.stages.events.triggers import (
     SPECIFICITY,
     Trigger,
@@ -93,8 +94,11 @@ def modality_from_claims(doc: Doc, event: Event) -> str:
 
 
 def rule_modality(doc: Doc, event: Event) -> str:
-    """The rules' last word on an event's modality, after its trigger's cues: a future date
-    makes an asserted event future, then the claims that cover it (`modality_from_claims`)."""
+    """The rules' last word on an event's modality, after its trigger's cues: a second look
+    at them with the event's date and place known (`modality.revise`), a future date makes
+    an asserted event future, then the claims that cover it (`modality_from_claims`)."""
+    lang = doc.lang if doc.lang in ("nl", "en") else "nl"
+    event.modality = revise_modality(doc, event, lang=lang)
     if event.modality == "asserted" and args.time_is_future(doc, event):
         event.modality = "future"
     return modality_from_claims(doc, event)

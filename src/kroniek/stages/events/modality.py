@@ -1,0 +1,150 @@
+"""A second look at an event's modality, after its place and date are known (issue #13).
+
+`triggers.trigger_modality` reads cues in the trigger's clause as plain words. Three things
+a word list cannot see make it call events that happened habitual, hypothetical or future:
+
+- **a cue inside a quotation that does not hold the trigger** ("De vrouw riep tijdens een
+  demonstratie 'Als je Thierry dood wilt schieten ...'"): the quoted words are what was
+  said, not how the event is told;
+- **"je" / "men" that is not a subject** of the trigger or of the verb that governs it (the
+  generic "you" is a subject: "totdat je wordt belaagd"; "je moeder" is not);
+- **"als" that introduces no clause** ("Als advocate heeft zij gevochten": a role, not a
+  condition): the parse hangs a conditional "als" on a verb.
+
+`revise` reads the trigger's modality again with those words blanked out (offsets kept),
+then applies what the date and the place say:
+
+- a noun dated by its own time expression before publication ("tijdens een demonstratie
+  twee weken geleden") happened, whatever the clause around it says of the future or of
+  a condition;
+- a plural read as generic only because it stands bare in a sentence with no date
+  ("Na zijn dood braken rellen uit in de Haagse Schilderswijk") is one incident when its
+  clause locates it in a town or village (a definite article alone does not: "zijn de
+  protesten in hevigheid toegenomen" tells a trend); so is a singular with an article that
+  was taken for a plural by its last letter ("Tijdens de antiracismemars ...").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from kroniek.doc import Doc, Event
+from kroniek.stages.events.parse import token_at
+from kroniek.stages.events.triggers import Trigger, clause_bounds, compiled, trigger_modality
+from kroniek.stages.times import publication_range
+
+__all__ = ["masked_text", "revise"]
+
+# Opening and closing quotation marks; a single quote only at a word's edge ("zo'n" is none).
+_QUOTED = re.compile(r"(?:,,|[\"“„«‘]|(?<!\w)')(?=\S)(.+?)(?<=\S)(?:''|[\"”»’]|'(?!\w))")
+_GENERIC_PRONOUNS = ("je", "men")
+_SUBJECT = ("nsubj", "nsubj:pass")
+# Dutch plurals end in -en or a vowel and -s ("rellen", "demonstraties"; "mars" is one).
+_PLURAL = re.compile(r"(?:en|[aeiouy]s|'s)$", re.IGNORECASE)
+_DETERMINED = re.compile(r"\b(?:de|het|een|die|deze|dit|dat)\s+(?:[\w-]+e\s+)?$", re.IGNORECASE)
+_NOT_HAPPENED_BY_CLAUSE = ("hypothetical", "future", "habitual")
+
+
+def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
+    """The text with the words blanked out (same length) that say nothing of how the event
+    at the trigger is told: quotations in its sentence that do not hold it, "je"/"men"
+    that is no subject near it, and "als" that marks no verb."""
+    si = doc.sentence_index(trigger_start)
+    if si < 0:
+        return doc.text
+    s = doc.sentences[si]
+    chars = list(doc.text)
+
+    def blank(a: int, b: int) -> None:
+        for k in range(a, b):
+            if not chars[k].isspace():
+                chars[k] = " "
+
+    for m in _QUOTED.finditer(doc.text, s.start, s.end):
+        if not (m.start() <= trigger_start < m.end()):
+            blank(m.start(), m.end())
+    ti = token_at(doc, trigger_start)
+    near = {ti}
+    if ti >= 0 and 0 <= doc.tokens[ti].head < len(doc.tokens):
+        near.add(doc.tokens[ti].head)
+    lo = token_at(doc, s.start)
+    for k in range(max(0, lo), len(doc.tokens)):
+        tok = doc.tokens[k]
+        if tok.start >= s.end:
+            break
+        word = tok.text.lower()
+        pronoun = word in _GENERIC_PRONOUNS and not (tok.dep in _SUBJECT and tok.head in near)
+        role = word == "als" and bool(tok.dep) and not (
+            0 <= tok.head < len(doc.tokens) and doc.tokens[tok.head].upos in ("VERB", "AUX"))
+        if pronoun or role:
+            blank(tok.start, tok.end)
+    return "".join(chars)
+
+
+def revise(doc: Doc, event: Event, *, lang: str) -> str:
+    """The event's modality after a second look (see the module docstring). Only
+    habitual, hypothetical and future read from the clause are revised; negation, denial
+    and what the claims say stay as they are."""
+    mod = event.modality
+    if mod not in _NOT_HAPPENED_BY_CLAUSE or not doc.sentences:
+        return mod
+    t0, t1 = event.trigger.start, event.trigger.end
+    si = doc.sentence_index(t0)
+    if si < 0:
+        return mod
+    trig = Trigger(t0, t1, event.trigger.text, event.sub_type, si, modality=mod)
+    comp = compiled(lang)
+    trig.anaphoric = bool(comp["noun"].fullmatch(trig.text)) and bool(  # type: ignore[attr-defined]
+        comp["anaphoric"].search(doc.text[doc.sentences[si].start : t0][-25:]))  # type: ignore[attr-defined]
+    masked = masked_text(doc, t0, t1)
+    if masked != doc.text:
+        mod = trigger_modality(dataclasses.replace(doc, text=masked), trig, lang=lang)
+        if mod not in _NOT_HAPPENED_BY_CLAUSE:
+            return mod
+    if _own_past_date(doc, event, lang=lang):
+        return "asserted"
+    if mod == "habitual" and _one_incident(doc, event, trig, masked, lang=lang):
+        return "asserted"
+    return mod
+
+
+def _own_past_date(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A noun trigger dated by a time expression right after it ("een demonstratie twee
+    weken geleden", "de aanslag van 15 maart") that ends before publication."""
+    if not _noun(doc, event, lang=lang) or doc.published is None:
+        return False
+    t = next((t for t in doc.times if t.id == event.time.ref), None)
+    if t is None or not t.value.to or not 0 <= t.start - event.trigger.end < 25:
+        return False
+    rng = publication_range(doc.published.value, doc.published.precision)
+    return rng is not None and dt.date.fromisoformat(t.value.to) < rng[0]
+
+
+def _one_incident(doc: Doc, event: Event, trig: Trigger, masked: str, *, lang: str) -> bool:
+    """A noun read as generic only for standing bare in an undated sentence: a plural its
+    clause locates in a town or village, or a singular with an article that was taken for a
+    plural by its last letter ("de antiracismemars")."""
+    if not _noun(doc, event, lang=lang):
+        return False
+    comp = compiled(lang)
+    lo, hi = clause_bounds(doc, trig.start, trig.end, trig.sent)
+    s = doc.sentences[trig.sent]
+    if comp["habitual"].search(masked[lo:hi]) or comp["aggregate"].search(masked[s.start : s.end]):  # type: ignore[attr-defined]
+        return False  # a word of frequency or a count said it
+    if re.search(r"\d", masked[s.start : s.end]):
+        return False
+    if not _PLURAL.search(event.trigger.text):
+        return bool(_DETERMINED.search(doc.text[max(s.start, trig.start - 30) : trig.start]))
+    places = [p for p in doc.places if p.id == event.place]
+    return bool(places) and places[0].precision == "exact" and lo <= places[0].start < hi
+
+
+def _noun(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A noun trigger by the lexicon's noun forms and, where there is a parse, its tag
+    ("protesteerden" has a noun form's letters but is a verb)."""
+    if not compiled(lang)["noun"].fullmatch(event.trigger.text):  # type: ignore[attr-defined]
+        return False
+    i = token_at(doc, event.trigger.start)
+    return i < 0 or not doc.tokens[i].upos or doc.tokens[i].upos in ("NOUN", "PROPN")
