@@ -205,7 +205,7 @@ def test_a_song_is_not_a_claim(nlp: Pipeline) -> None:
         ("de Verenigde Naties", "official"),
         ("GGD Haaglanden", "official"),
         ("het Britse persagentschap", "media"),
-        ("wijnhandelaar Hans Suurs", "unknown"),
+        ("wijnhandelaar Hans Suurs", "business"),
     ],
 )
 def test_parties_bodies_and_compounds_are_typed(phrase: str, stype: str) -> None:
@@ -271,13 +271,13 @@ def test_a_surname_that_looks_like_a_function_word_is_kept(nlp: Pipeline) -> Non
     [
         ("rechtbankvoorzitter Jan de Vries", "official"),  # the court heads the compound
         ("NOS-directeur Paul Smits", "media"),
-        ("Shell-directeur Marjan van Loon", "unknown"),  # a business: no type of the enum
+        ("Shell-directeur Marjan van Loon", "business"),  # the company heads the compound
         ("retailtrends.nl", "media"),  # a web address cited as a source
         ("Feyenoord TV", "media"),
         ("het tv-programma De Monitor", "media"),
         ("het Hooggerechtshof", "official"),
         ("het AD", "media"),  # as written: "Ad Verbrugge" is a person
-        ("filosoof Ad Verbrugge", "unknown"),
+        ("filosoof Ad Verbrugge", "expert"),
     ],
 )
 def test_organisation_kinds_type_their_speakers(phrase: str, stype: str) -> None:

@@ -21,6 +21,7 @@ from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 __all__ = [
     "SCHEMA",
+    "SOURCE_TYPES",
     "Actor",
     "Block",
     "Claim",
@@ -35,6 +36,7 @@ __all__ = [
     "Quote",
     "Sentence",
     "Source",
+    "SourceType",
     "Speaker",
     "TimeExpr",
     "TimeValue",
@@ -50,9 +52,27 @@ Precision = Literal["exact", "near", "region", "country"]
 PlaceRole = Literal["location", "metonym"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Factuality = Literal["asserted", "hedged", "denied", "declined", "unconfirmed"]
+# Who a claim comes from (`Source.type`); the one list the schema, the API, the CLI and the
+# exports use (README "Claims"). The first six are the contract's first version; `civilian`,
+# `civil_society` and `business` were added (additively) for the sources none of them fits:
+# - party_to_conflict: an armed force or armed group, or one speaking for it;
+# - official: a government, a state body, a court, a political party, or one speaking for it;
+# - expert: a researcher, an analyst, a research institute, a poll;
+# - media: a newspaper, a broadcaster, a news agency, a journalist;
+# - social_media: a post, a blogger, a channel on a platform;
+# - imagery: photos, video, satellite images;
+# - civilian: a private person speaking for themselves, from their own experience
+#   (residents, victims, relatives, witnesses, bystanders, patients, passengers, fans);
+# - civil_society: a non-governmental, non-commercial organisation or one speaking for it
+#   (NGOs, aid and human-rights groups, unions, churches, associations, clubs, schools,
+#   hospitals, museums);
+# - business: a company or one speaking for it (firms, banks, shops, entrepreneurs);
+# - unknown: nothing said about the source (hearsay, no speaker, a name and nothing else).
 SourceType = Literal[
-    "party_to_conflict", "official", "expert", "media", "social_media", "imagery", "unknown"
+    "party_to_conflict", "official", "expert", "media", "social_media", "imagery",
+    "civilian", "civil_society", "business", "unknown",
 ]
+SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
 
 
 def _json_name(f: dataclasses.Field[Any]) -> str:

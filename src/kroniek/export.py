@@ -32,7 +32,7 @@ from typing import IO, Any
 
 from kroniek.acled import INTER_CODES, disorder_type, interaction
 from kroniek.chronicle import build_incident
-from kroniek.doc import Doc
+from kroniek.doc import SOURCE_TYPES, Doc
 from kroniek.errors import InputError
 
 __all__ = [
@@ -278,9 +278,9 @@ def civilian_targeting(event_type: str | None, sub_type: str | None,
 HOME_COUNTRIES = {"nl": frozenset({"NL", "BE", "SR"}),
                   "en": frozenset({"GB", "US", "IE", "CA", "AU", "NZ"})}
 # Claim source types kept in ACLED's `source` beside the publications: named sources an
-# analyst can check; "unknown" sources are often descriptions ("a man next to me").
-_NAMED_SOURCE_TYPES = {"official", "party_to_conflict", "expert", "media", "imagery",
-                       "social_media"}
+# analyst can check; "unknown" and "civilian" sources are often descriptions ("a man next
+# to me", "bewoners").
+_NAMED_SOURCE_TYPES = frozenset(SOURCE_TYPES) - {"unknown", "civilian"}
 
 
 def _publication(report: dict[str, Any]) -> str | None:

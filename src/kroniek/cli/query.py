@@ -26,11 +26,10 @@ from kroniek.cli.output import (
     open_reading_store,
     page_size,
 )
+from kroniek.doc import SOURCE_TYPES
 
 __all__ = ["event_filter", "register"]
 
-SOURCE_TYPES = ("party_to_conflict", "official", "expert", "media", "social_media", "imagery",
-                "unknown")
 FACTUALITIES = ("asserted", "hedged", "denied", "declined", "unconfirmed")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 

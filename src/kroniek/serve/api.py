@@ -24,6 +24,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from kroniek.doc import SourceType
 from kroniek.errors import InputError
 from kroniek.readers.text import MAX_CHARS
 from kroniek.serve import schemas
@@ -36,9 +37,6 @@ __all__ = ["ArticleIn", "router"]
 
 router = APIRouter(prefix="/api/v1")
 
-SourceTypeName = Literal[
-    "party_to_conflict", "official", "expert", "media", "social_media", "imagery", "unknown"
-]
 # The dates the filters accept, as OpenAPI states them (#17: every request the schema allows
 # is answered): years 0001-9999, months 01-12, days that the month can have (29 February
 # of a common year stands for the 28th).
@@ -202,7 +200,7 @@ async def event_filter(
         description="Keep these modalities (repeat the parameter); default all.")] = None,
     fatalities_min: Count = None,
     fatalities_max: Count = None,
-    source_type: SourceTypeName | None = None,
+    source_type: SourceType | None = None,
     side: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200,
                                    description="Words in the reporting article.")] = None,
@@ -403,7 +401,7 @@ def list_claims(request: Request,
                 source: Annotated[str | None, Query(
                     min_length=1, max_length=100,
                     description="Who makes the claim; spelling variants match too.")] = None,
-                source_type: SourceTypeName | None = None,
+                source_type: SourceType | None = None,
                 side: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
                 factuality: Factuality | None = None, q: Text = None,
                 article_id: Annotated[str | None, Query(max_length=80)] = None,

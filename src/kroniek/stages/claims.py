@@ -46,7 +46,7 @@ __all__ = ["ClaimsStage", "factuality", "find_claims", "introductions", "is_lyri
 _ROLE_TO_TYPE = {
     "expert": "expert", "official": "official", "spokesperson": "official",
     "politician": "official", "leader": "official", "military": "party_to_conflict",
-    "media": "media",
+    "media": "media", "person": "civilian",
 }
 _EVIDENCE_KIND = {"imagery": "imagery", "social_media": "report", "media": "report"}
 # How a quoted or reported claim is known, by the type of its source.
@@ -104,6 +104,11 @@ def _word_type(word: str, lang: str | None) -> str | None:
     cased = _cased_sources(lang).get(word)
     if cased:
         return cased
+    if word.lower().rstrip(".") in _ADDRESS:
+        return None  # "mevrouw Roovers": a form of address, no role
+    exact = sources_lexicon(lang)[0].get(word.lower())
+    if exact:
+        return exact  # "zakenvrouw" is a business, though "vrouw" ends it
     role = lexicon(lang).role_class(word)
     if role in _ROLE_TO_TYPE:
         return _ROLE_TO_TYPE[role]
@@ -113,6 +118,10 @@ def _word_type(word: str, lang: str | None) -> str | None:
     return found
 
 
+# Words inside a person's name before the surname ("de Boer", "van der Meer").
+_NAME_PARTICLES = frozenset({"de", "den", "der", "van", "ter", "te", "ten", "'t"})
+# Forms of address, which say nothing of a person's role ("mevrouw", "meneer").
+_ADDRESS = frozenset({"mevrouw", "meneer", "heer", "mevr", "dhr", "mr", "mrs", "ms"})
 # A web address written as a source ("nu.nl", "retailtrends.nl", "politico.eu").
 _DOMAIN = re.compile(r"(?i)^[\w-]+\.(?:nl|be|com|org|eu|net|de|co\.uk)$")
 # The shortest organisation noun read as the first part of a compound role noun.
@@ -151,9 +160,14 @@ def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None
             kind = st
             words = re.findall(r"[\w'-]+", low[at + len(key) + 1 :])  # a later head wins
             break
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         # "VVD-gedeputeerde", "oud-minister": the compound, else its last part
         found = _word_type(word, lang)
+        if found in _NON_STATE and i > 0 and word[:1].isupper() and not word.isupper() and (
+                words[i - 1].lower() in _NAME_PARTICLES
+                or (found == "civilian" and words[i - 1][:1].isupper())):
+            continue  # a surname: "Jan de Boer", "Klaas Burger"
         parts = [x for x in word.split("-") if x] if found is None else []
         for part in reversed(parts if len(parts) > 1 else []):
             found = _word_type(part, lang)
@@ -168,11 +182,13 @@ def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None
     return kind, side
 
 
-def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
+def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
+                  near: bool = False) -> str:
     """How the article introduces `name` anywhere: the words right before each mention
     ("SP-Kamerlid", "de Leidse hoogleraar"), a party in brackets after it ("(VVD)") and an
     apposition ("X, woordvoerder van het leger," or "zegt X, hoogleraar aan de ...").
-    `starts` are the token starts of `doc` (computed when not given)."""
+    `near`: only the one word right before each mention ("buurtbewoner X", not "de
+    nabestaanden van X"). `starts` are the token starts of `doc` (computed when not given)."""
     key = name.split()[-1]
     if len(key) < 2:
         return ""
@@ -180,30 +196,35 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None) -> str:
         starts = [t.start for t in doc.tokens]
     out: list[str] = []
     orgs: list[str] = []
+    own = {w.lower() for w in name.split()}
     for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc.text):
         before = doc.text[max(0, m.start() - 60) : m.start()]
         if before.endswith("("):  # "de Dienst Justitiële Inrichtingen (DJI)": the full name
             before = before[:-1].rstrip()
         clause = re.split(r"[.,;:!?\"'„“”()]", before)
-        out.extend(w for w in clause[-1].split()[-_INTRO_WORDS:]
-                   if not (len(w) >= _HEADLINE_LEN - 1 and w.isupper()))  # not "MEDIA"
+        words = [w for w in clause[-1].split() if w.lower() not in own]  # not "Recep Tayyip"
+        seg = [w for w in words[-(1 if near else _INTRO_WORDS):]
+               if not (len(w) >= _HEADLINE_LEN - 1 and w.isupper())]  # not "MEDIA"
         after = doc.text[m.end() : m.end() + 80]
         paren = re.match(r"\s*\(([^()]{1,40})\)", after)
         if paren:
-            out.append(paren.group(1))
+            seg.append(paren.group(1))
             after = after[paren.end() :]  # "Paula Schot (25), SGP-lijsttrekker"
         appo = re.match(r",\s+", after)
         if appo:
             at = m.end() + (paren.end() if paren else 0) + appo.end()
-            out.append(_apposition(doc, at, starts))
+            seg.append(_apposition(doc, at, starts))
+        out.append(" ".join(x for x in seg if x))
         aff = re.match(r"\s+(?:van|bij|namens|uit)\s+", after)
         if aff:  # "Jansen van de politie", "Visser bij de Universiteit Utrecht"
             org = _affiliation(doc, m.end() + (paren.end() if paren else 0) + aff.end(), starts)
             if org and source_for_phrase(org, lang=doc.lang)[0] not in ("imagery", "social_media"):
                 orgs.append(org)  # not "zegt Pappot bij de foto's"
     # The organisations first: a role the article gives the person is read last and wins
-    # ("onderzoeker Helma Ruijs van het RIVM" is an expert; "Jansen van de politie" official).
-    return " ".join(x for x in orgs + out if x)
+    # ("onderzoeker Helma Ruijs van het RIVM" is an expert; "Jansen van de politie" official);
+    # the first mention last, so that it is read first (it introduces the person; later
+    # ones stand in clauses about other people: "Kiezers zijn mogelijk bij Erdogan").
+    return " ".join(x for x in orgs + out[::-1] if x)
 
 
 # The words of an organisation after "van", "bij": a determiner, adjectives, nouns and
@@ -271,6 +292,37 @@ def _speaks_for_place(doc: Doc, sp: Speaker) -> bool:
 _HEADLINE_WORD = re.compile(r"^(?:[A-ZÀ-Þ]{5,}\s+)+(?=[A-ZÀ-Þ][a-zà-ÿ])")
 
 
+# Types read only from a noun next to the speaker's name: the wider introduction reads
+# other people's nouns ("de nabestaanden van Henriquez", "Wilders beet het spits af").
+_NON_STATE = frozenset({"civilian", "civil_society", "business"})
+
+
+def _without_name(phrase: str, name: str) -> str:
+    """`phrase` without the words of the person's `name` ("SP-Kamerlid Sandra Beckerman"
+    -> "SP-Kamerlid")."""
+    drop = set(name.split())
+    return " ".join(w for w in phrase.split() if w not in drop)
+
+
+# How an article introduces a private person: an age in brackets or between commas ("Jan
+# (34)", "Jan, 34,"), "de 34-jarige", a home town after the name ("Jan uit Tilburg").
+_AGE_AFTER = r"\s*(?:\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)"
+_HOME_AFTER = r"\s+uit\s+(?:het\s+)?[A-ZÀ-Þ]"
+_AGE_BEFORE = re.compile(r"(?i)\b\d{1,2}-jarige\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _private_person(doc: Doc, name: str) -> bool:
+    """Does the article introduce the person `name` as private persons are introduced: an
+    age, a home town ("Fransman Simon Henry (34) uit Gouda", "de 26-jarige Sakkaros")?"""
+    key = re.escape(name.split()[-1])
+    for m in re.finditer(rf"(?<![\w-]){key}(?![\w-])", doc.text):
+        if re.match(_AGE_AFTER + "|" + _HOME_AFTER, doc.text[m.end() : m.end() + 40]):
+            return True
+        if _AGE_BEFORE.search(doc.text[max(0, m.start() - 50) : m.start()]):
+            return True
+    return False
+
+
 def _speaker_label(doc: Doc, entity: str | None) -> str | None:
     if entity is None:
         return None
@@ -288,7 +340,12 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
         written = " ".join(x for x in (sp.descriptor, sp.name) if x)
         if sp.start is not None and sp.end is not None:
             written = f"{_HEADLINE_WORD.sub('', doc.text[sp.start:sp.end])} {written}"
-    kind, side = source_for_phrase(written, lang=doc.lang) if written else ("unknown", None)
+    person = sp is not None and bool(sp.name) and _speaker_label(doc, sp.entity) == "PER"
+    if person and sp is not None and sp.name:  # a person's name types nothing ("Klaas Burger")
+        written = _without_name(written, sp.name)
+    kind, side = source_for_phrase(written, lang=doc.lang) if written.strip() else (
+        "unknown", None)
+    written_kind = kind != "unknown"
     if kind == "unknown" and sp is not None and sp.name:
         # The role is often written where the article introduces the speaker, not beside
         # this quote ("SP-Kamerlid Sandra Beckerman" … "zegt Beckerman").
@@ -297,8 +354,21 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
             intros[sp.name] = introductions(doc, sp.name, starts)
         intro = intros[sp.name]
         if intro:
-            kind, side2 = source_for_phrase(f"{intro} {sp.name}", lang=doc.lang)
+            kind, side2 = source_for_phrase(
+                intro if person else f"{intro} {sp.name}", lang=doc.lang)
             side = side or side2
+    if kind in _NON_STATE and sp is not None and sp.name and (not written_kind or (
+            person and source_for_phrase(sp.descriptor or "", lang=doc.lang)[0] != kind)):
+        # read from the speaker's descriptor or the word next to the name only, not from
+        # a clause glued to the speaker ("Wilders beet het spits af")
+        near = introductions(doc, sp.name, starts, near=True)
+        kind = source_for_phrase(near if person else f"{near} {sp.name}",
+                                 lang=doc.lang)[0] if near else "unknown"
+    if kind == "unknown" and person and sp is not None and sp.name and _private_person(
+            doc, sp.name):
+        kind = "civilian"
+    if kind == "civilian" and _speaker_label(doc, sp.entity if sp else None) in ("ORG", "LOC"):
+        kind = "unknown"  # "Centraal Orgaan opvang Asielzoekers" is no private person
     if kind == "unknown" and sp is not None and (_speaker_label(doc, sp.entity) == "LOC"
                                                  or _speaks_for_place(doc, sp)):
         kind = "official"  # a country or a city speaking is its government: "Turkije eist"

@@ -1,0 +1,129 @@
+"""Source types of claims: one list (`kroniek.doc.SOURCE_TYPES`) that the schema, the API,
+the CLI and the exports share, and the types for private persons, civil society and
+business (#14)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from kroniek.doc import SOURCE_TYPES, Claim, Doc
+from kroniek.pipeline import Pipeline, build_pipeline
+from kroniek.stages.claims import source_for_phrase
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return build_pipeline(disable=("times", "places", "events"))
+
+
+def claims(nlp: Pipeline, text: str) -> list[Claim]:
+    return nlp(Doc(text=text, lang="nl")).claims
+
+
+def test_the_schema_lists_the_source_types_of_the_doc_model() -> None:
+    schema = json.loads(resources.files("kroniek.schema").joinpath(
+        "kroniek-1.schema.json").read_text(encoding="utf-8"))
+    enums = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "unknown" in node.get("enum", []) and "official" in node.get("enum", []):
+                enums.append(node["enum"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert enums == [list(SOURCE_TYPES)]
+    assert {"civilian", "civil_society", "business", "unknown"} <= set(SOURCE_TYPES)
+
+
+def test_the_api_filter_offers_every_source_type(tmp_path: Path) -> None:
+    from kroniek.serve.app import create_app
+
+    spec = create_app(tmp_path / "k.sqlite").openapi()
+    found = []
+    for path in ("/api/v1/claims", "/api/v1/events"):
+        for param in spec["paths"][path]["get"]["parameters"]:
+            if param["name"] == "source_type":
+                schema = param["schema"]
+                options = schema.get("anyOf", [schema])
+                found.append(next(o["enum"] for o in options if "enum" in o))
+    assert found == [list(SOURCE_TYPES)] * 2
+
+
+def test_the_cli_filters_claims_on_a_new_source_type(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kroniek.cli import main
+    from kroniek.store import open_store
+    from kroniek_docs import make_doc
+
+    path = tmp_path / "k.sqlite"
+    with open_store(path) as store:
+        store.add(make_doc(source_type="civilian"), content_hash="h1")
+        store.add(make_doc(place="Sumy", source_type="official"), content_hash="h2")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run("claims", "--db", str(path), "-f", "json", "--source-type", "civilian")
+    assert code == 0 and [c["source_type"] for c in json.loads(out)] == ["civilian"]
+    code, _, err = run("claims", "--db", str(path), "--source-type", "civil")
+    assert code == 2 and "civilian" in err
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stype"),
+    [
+        ("buurtbewoner Piet", "civilian"),
+        ("de omwonenden", "civilian"),
+        ("nabestaanden", "civilian"),
+        ("vakbond FNV", "civil_society"),
+        ("Amnesty International", "civil_society"),
+        ("hulporganisatie Artsen zonder Grenzen", "civil_society"),
+        ("PSV-verdediger", "civil_society"),
+        ("KLM-topman", "business"),
+        ("de supermarktketen", "unknown"),  # "keten" alone says nothing
+        ("zakenvrouw", "business"),  # not a private person, though "vrouw" ends it
+        ("de brancheorganisatie", "business"),
+        ("terreurorganisatie IS", "party_to_conflict"),
+        ("politietopman", "official"),  # the compound's organisation, not "topman"
+        ("burgemeester", "official"),
+    ],
+)
+def test_private_persons_civil_society_and_business_are_typed(phrase: str, stype: str) -> None:
+    assert source_for_phrase(phrase, lang="nl")[0] == stype
+
+
+def test_a_person_introduced_with_age_and_home_town_is_a_civilian(nlp: Pipeline) -> None:
+    text = ("„Ik schrok me rot toen het raam sprong”, zegt Jan de Vries (34) uit Tilburg. "
+            "„Het was net een bom”, vertelt De Vries.")
+    cs = claims(nlp, text)
+    assert cs and all(c.source.type == "civilian" for c in cs)
+
+
+def test_a_person_with_nothing_said_about_them_stays_unknown(nlp: Pipeline) -> None:
+    # "Burger" is his name, not a citizen; "nabestaanden van" is about someone else.
+    text = ("De nabestaanden van Henriquez waren in de zaal. „Dit is geen oplossing”, zegt "
+            "Klaas Burger.")
+    cs = claims(nlp, text)
+    assert cs and all(c.source.type == "unknown" for c in cs)
+
+
+def test_a_role_next_to_the_name_outweighs_a_civilian_word_nearby(nlp: Pipeline) -> None:
+    text = ("De bewoners zijn boos. „We doen wat we kunnen”, zegt burgemeester Femke "
+            "Halsema. „Het kost tijd”, aldus Halsema.")
+    cs = claims(nlp, text)
+    assert cs and all(c.source.type == "official" for c in cs)
