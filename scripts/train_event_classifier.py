@@ -46,6 +46,7 @@ import pickle
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,9 @@ from kroniek.evaluation.events import (  # noqa: E402
     gold_modality,
     load_gold,
     score_article,
+    trigger_key,
+    unseen_keys,
+    unseen_recall,
 )
 from kroniek.models import event_classifier as ec  # noqa: E402
 from kroniek.models.e5 import get_encoder  # noqa: E402
@@ -170,6 +174,10 @@ class Article:
     cands: list[ec.Candidate]
     examples: list[Example]
     x: np.ndarray  # [n, encoder + lexical]
+    # What the screen gives inside the rules' triggers (never trained on): the candidates of
+    # a rule trigger `--blind` takes away, as if the lexicon had not known its word.
+    shadow: list[ec.Candidate] = dataclasses.field(default_factory=list)
+    shadow_x: np.ndarray | None = None
 
 
 def gold_spans(text: str, g: dict[str, Any]) -> list[tuple[int, int]]:
@@ -228,12 +236,25 @@ class Data:
                 + (self.extra if plover else []))
 
 
+DROP: list[str] = []  # lexical feature prefixes zeroed (`--drop-features`, ablations)
+
+
+def lexical_rows(doc: Doc, cands: list[ec.Candidate]) -> np.ndarray:
+    x = ec.lexical_features(doc, cands)
+    x[:, [i for i, f in enumerate(ec.LEXICAL_FEATURES) if f.startswith(tuple(DROP or ["\0"]))]] = 0.0
+    return x
+
+
 def article_rows(doc: Doc, gold_events: list[dict[str, Any]]) -> Article | None:
     cands = ec.candidates(doc, doc.events)
     if not cands:
         return None
-    x = np.concatenate([encoder_rows(doc, cands), ec.lexical_features(doc, cands)], axis=1)
-    return Article(cands, label(doc, cands, gold_events), x.astype(np.float32))
+    x = np.concatenate([encoder_rows(doc, cands), lexical_rows(doc, cands)], axis=1)
+    taken = [(c.start, c.end) for c in cands if c.from_rules]
+    shadow = [c for c in ec.screen_candidates(doc) if any(c.start < b and a < c.end for a, b in taken)]
+    shadow_x = (np.concatenate([encoder_rows(doc, shadow), lexical_rows(doc, shadow)], axis=1).astype(np.float32)
+                if shadow else None)  # fmt: skip
+    return Article(cands, label(doc, cands, gold_events), x.astype(np.float32), shadow, shadow_x)
 
 
 def build(recs: list[dict[str, Any]], news: Path, *, fresh: bool, reuse: bool = False) -> Data:
@@ -274,7 +295,7 @@ def add_gold_modal(data: Data) -> int:
                                       modality=trigger_modality(doc, trig, lang="nl")))
             examples.append(Example(2, g["sub_type"], "habitual" if m == "generic" else m))
         if cands:
-            x = np.concatenate([encoder_rows(doc, cands), ec.lexical_features(doc, cands)], axis=1)
+            x = np.concatenate([encoder_rows(doc, cands), lexical_rows(doc, cands)], axis=1)
             data.modal[aid] = Article(cands, examples, x.astype(np.float32))
             n += len(cands)
     return n
@@ -299,7 +320,7 @@ def add_plover(data: Data, path: Path) -> int:
             continue
         ev = r["event"]
         outcome = 1 if ev in PLOVER_HAPPENED else 2 if ev == PLOVER_THREAT else 0
-        x = np.concatenate([encoder_rows(doc, cands), ec.lexical_features(doc, cands)], axis=1)
+        x = np.concatenate([encoder_rows(doc, cands), lexical_rows(doc, cands)], axis=1)
         data.extra.append(Article(cands, [Example(outcome, None, "hypothetical" if outcome == 2 else None)
                                           for _ in cands], x.astype(np.float32)))  # fmt: skip
         n += len(cands)
@@ -378,28 +399,66 @@ def predict(data: Data, train: list[str], test: list[str], *, model: str, l2: fl
     arts = data.training(train, plover=plover)
     x = columns(np.concatenate([a.x for a in arts]), model)
     clf = train_heads(x, [e for a in arts for e in a.examples], l2=l2, use_encoder=model == "enc")
-    return {aid: (clf.probabilities(columns(data.arts[aid].x, model)), clf.sub_types)
-            for aid in test if aid in data.arts}
+    out: Predicted = {}
+    for aid in test:
+        if aid in data.arts:
+            art = data.arts[aid]
+            probs = clf.probabilities(columns(art.x, model))
+            if art.shadow_x is not None:
+                probs |= {f"shadow.{h}": p for h, p in clf.probabilities(columns(art.shadow_x, model)).items()}
+            out[aid] = (probs, clf.sub_types)
+    return out
 
 
 def score(data: Data, aids: list[str], predicted: Predicted, variant: str, threshold: float,
-          keep: float = 0.5, modal: float = NEVER) -> EventScores:
+          keep: float = 0.5, modal: float = NEVER, *, blind: Blind | None = None) -> EventScores:
+    """`variant`'s events of `aids` scored; with `blind`, the rule events (and under
+    `blind.screen` the screen words) whose word key is unseen are taken away first, and
+    `blind.counts[variant]` counts the unseen-word gold events found."""
     from kroniek.stages.events import merge_same_incident
 
     sc = EventScores()
     for aid in aids:
         doc = data.docs[aid]
-        if aid in predicted and variant != "rules":
-            probs, sub_types = predicted[aid]
-            d = copy.copy(doc)  # only the events change
-            events = copy.deepcopy(doc.events)
-            d.events = merge_same_incident(d, decode(d, events, data.arts[aid].cands, probs, variant=variant,
+        d = copy.copy(doc)  # only the events change
+        events = copy.deepcopy(doc.events)
+        cands = data.arts[aid].cands if aid in data.arts else []
+        probs, sub_types = predicted.get(aid, ({}, []))
+        if blind is not None:
+            n_rules = len(events)
+            keep_row = [trigger_key(e.trigger.text) not in blind.keys for e in events] + [
+                not (blind.screen and trigger_key(doc.text[c.start : c.end]) in blind.keys) for c in cands[n_rules:]]
+            gone = [(e.trigger.start, e.trigger.end) for e, k in zip(events, keep_row, strict=False) if not k]
+            events = [e for e, k in zip(events, keep_row, strict=False) if k]
+            rows = [i for i, k in enumerate(keep_row) if k and i < len(cands)]
+            # the screen's words inside a rule trigger taken away take its place
+            art = data.arts.get(aid)
+            extra = [j for j, c in enumerate(art.shadow if art else [])
+                     if any(c.start < b and a < c.end for a, b in gone)
+                     and not (blind.screen and trigger_key(doc.text[c.start : c.end]) in blind.keys)]
+            cands = [cands[i] for i in rows] + [art.shadow[j] for j in extra] if art else []
+            probs = {h: np.concatenate([p[rows], probs[f"shadow.{h}"][extra]]) if extra else p[rows]
+                     for h, p in probs.items() if not h.startswith("shadow.")}
+        d.events = events
+        if aid in predicted and variant != "rules" and cands:
+            d.events = merge_same_incident(d, decode(d, events, cands, probs, variant=variant,
                                                      threshold=threshold, sub_types=sub_types,
                                                      keep_threshold=keep, modality_threshold=modal))  # fmt: skip
-            doc = d
         rec = data.gold[aid]
-        score_article(doc, rec["events"], sc, no_event=bool(rec["article"].get("no_event")))
+        score_article(d, rec["events"], sc, no_event=bool(rec["article"].get("no_event")))
+        if blind is not None:
+            unseen_recall(d, rec["events"], blind.keys, blind.counts.setdefault(variant, Counter()))
     return sc
+
+
+@dataclasses.dataclass
+class Blind:
+    """The unseen-word estimate (`--blind`): word `keys` no training article's gold
+    trigger has; `screen`: the screen does not know them either."""
+
+    keys: set[str]
+    screen: bool
+    counts: dict[str, Counter[str]] = dataclasses.field(default_factory=dict)
 
 
 def folds(aids: list[str], k: int, seed: int) -> list[list[str]]:
@@ -445,23 +504,34 @@ def choose_thresholds(data: Data, aids: list[str], *, k: int, seed: int, model: 
 
 
 def evaluate(data: Data, splits: list[tuple[list[str], list[str]]], *, k: int, seed: int, l2: float,
-             plover: bool) -> dict[str, Any]:
+             plover: bool, blind: str = "") -> dict[str, Any]:
     """Train on each split's first part (thresholds by an inner K-fold there), score the
-    second; pooled over the splits, for each model and variant."""
+    second; pooled over the splits, for each model and variant. `blind` ("rules" or
+    "all"): the second part scored as if its unseen trigger words were unknown (`Blind`)."""
     out: dict[str, Any] = {}
     pooled = {"rules": EventScores()} | {f"{v}/{m}": EventScores() for m in MODELS for v in LEARNED}
     chosen: dict[str, list[dict[str, float]]] = {m: [] for m in MODELS}
+    unseen: dict[str, Counter[str]] = {}
     for train, test in splits:
-        merge(pooled["rules"], score(data, test, {}, "rules", 0.5))
+        bl = None
+        if blind:
+            bl = Blind(unseen_keys([data.gold[a] for a in test], [data.gold[a] for a in train]), blind == "all")
+        merge(pooled["rules"], score(data, test, {}, "rules", 0.5, blind=bl))
         for m in MODELS:
             th = choose_thresholds(data, train, k=k, seed=seed, model=m, l2=l2, plover=plover)
             chosen[m].append(th)
             predicted = predict(data, train, test, model=m, l2=l2, plover=plover)
             for v in LEARNED:
                 merge(pooled[f"{v}/{m}"], score(data, test, predicted, v, th[v], th.get(f"{v}_keep", 0.5),
-                                                th.get(f"{v}_modality", NEVER)))
+                                                th.get(f"{v}_modality", NEVER), blind=bl))
+        for v, c in (bl.counts if bl else {}).items():
+            unseen.setdefault(v, Counter()).update(c)
     for key, sc in pooled.items():
         out[key] = summary(sc)
+        v = key.split("/")[0]
+        if v in unseen:
+            out[key]["unseen_gold"] = unseen[v]["gold"]
+            out[key]["unseen_found"] = unseen[v]["found"]
     out["_thresholds"] = chosen
     return out
 
@@ -538,6 +608,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="add English training rows from the PLOVER gold-standard records")
     ap.add_argument("--gold-modal", action="store_true",
                     help="train also on the gold events that did not happen and no candidate falls in")
+    ap.add_argument("--blind", choices=("rules", "all"), default="",
+                    help="the unseen-word estimate: held-out trigger words no training article's gold has are "
+                         "unknown to the rules (all: to the screen too)")
+    ap.add_argument("--drop-features", default="",
+                    help="comma-separated lexical feature prefixes to zero (ablations: stem_hash)")
     ap.add_argument("--fresh", action="store_true", help="analyse the articles again")
     ap.add_argument("--reuse-docs", action="store_true",
                     help="the newest cached Docs whatever the rules (compare settings on one snapshot)")
@@ -546,6 +621,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the figures here")
     a = ap.parse_args(argv)
     MODELS[:] = [m for m in ("enc", "lex") if m in a.models.split(",")]
+    DROP[:] = [p for p in a.drop_features.split(",") if p]
+    if DROP and a.save:
+        ap.error("--drop-features is for measuring: the shipped weights read every feature")
     recs = [r for r in dev_gold(a.gold) if a.part == "all" or int(r["article"]["id"]) % 2 == 0]
     if a.part == "even" and (a.holdout or a.save):
         ap.error("--part even is for designing: --holdout and --save need every dev article")
@@ -557,6 +635,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PLOVER rows: {add_plover(data, a.plover)}", flush=True)
         plover = True
     report: dict[str, Any] = {"labels": label_counts(data), "l2": a.l2, "seed": a.seed, "plover": plover,
+                              "blind": a.blind,
                               "gold_modal_rows": sum(len(m.cands) for m in data.modal.values()),
                               "rules_fingerprint": rules_fingerprint()}
     print(json.dumps(report["labels"]), flush=True)
@@ -564,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
     k = a.cv or 5
     if a.cv:
         splits = [([x for x in aids if x not in part], part) for part in folds(aids, a.cv, a.seed)]
-        report["cv"] = evaluate(data, splits, k=a.cv, seed=a.seed, l2=a.l2, plover=plover)
+        report["cv"] = evaluate(data, splits, k=a.cv, seed=a.seed, l2=a.l2, plover=plover, blind=a.blind)
         for v, d in report["cv"].items():
             print(f"cv {v:18s} {json.dumps(d)}", flush=True)
     if a.holdout:
@@ -578,7 +657,8 @@ def main(argv: list[str] | None = None) -> int:
         wanted = {str(x) for x in json.loads(a.holdout_ids.read_text(encoding="utf-8"))}
         test = [x for x in aids if x in wanted]
         rest = [x for x in aids if x not in wanted]
-        report["holdout_ids"] = evaluate(data, [(rest, test)], k=k, seed=a.seed, l2=a.l2, plover=plover)
+        report["holdout_ids"] = evaluate(data, [(rest, test)], k=k, seed=a.seed, l2=a.l2, plover=plover,
+                                             blind=a.blind)
         report["holdout_ids"]["_articles"] = {"train": len(rest), "test": len(test), "file": str(a.holdout_ids)}
         for v, d in report["holdout_ids"].items():
             print(f"holdout-ids {v:18s} {json.dumps(d)}", flush=True)

@@ -61,6 +61,9 @@ __all__ = [
     "read_ids",
     "score_article",
     "system_modality",
+    "trigger_key",
+    "unseen_keys",
+    "unseen_recall",
 ]
 
 DEFAULT_NEWS = shared_data_dir() / "news" / "dpgmedia2019-nl.jsonl"
@@ -370,6 +373,40 @@ def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScor
         if not ok:
             sc.errors.append({"article": doc_id, "gold": g["fatalities"], "system": e.fatalities,
                               "trigger": e.trigger.text, "error": "fatalities"})
+
+
+# -- the unseen-word estimate ------------------------------------------------------------
+
+
+def trigger_key(text: str) -> str:
+    """A trigger's word key: the first five letters of its first word ("aanvallen" and
+    "aanval" share one; "vergeldingsaanval" is its own)."""
+    words = re.findall(r"\w+", text.lower())
+    return words[0][:5] if words else ""
+
+
+def unseen_keys(test: list[dict[str, Any]], train: list[dict[str, Any]]) -> set[str]:
+    """The word keys of the gold triggers of the `test` records that no gold trigger of
+    the `train` records has: the words a lexicon written from `train` would not know."""
+    def keys(recs: list[dict[str, Any]]) -> set[str]:
+        return {trigger_key(g["trigger"]) for r in recs for g in r["events"] if g.get("trigger")}
+
+    return keys(test) - keys(train) - {""}
+
+
+def unseen_recall(doc: Any, gold_events: list[dict[str, Any]], unseen: set[str],
+                  counts: Counter[str]) -> None:
+    """Add to `counts` (`gold`, `found`) the gold events told as having happened whose
+    trigger key is in `unseen`, and how many of them an event of `doc` told as having
+    happened falls in (the detection scorer's match)."""
+    from kroniek.stages.events import happened
+
+    system = [e for e in doc.events if happened(e)]
+    for g in gold_events:
+        if gold_modality(g) not in HAPPENED or trigger_key(g.get("trigger") or "") not in unseen:
+            continue
+        counts["gold"] += 1
+        counts["found"] += any(_inside(e, _spans(doc.text, g)) for e in system)
 
 
 def read_ids(path: Path) -> set[int]:
