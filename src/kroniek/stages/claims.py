@@ -113,9 +113,14 @@ def _word_type(word: str, lang: str | None) -> str | None:
     if role in _ROLE_TO_TYPE:
         return _ROLE_TO_TYPE[role]
     found = source_type(word, lang)
-    if found is None and role is not None:
-        found = _modifier_type(word.lower(), lang)
+    if found is None and (role is not None or word.lower().endswith(_STAFF)):
+        found = _modifier_type(word.lower(), lang)  # "gemeentemedewerker": the gemeente
     return found
+
+
+# Nouns of staff that take the type of the organisation opening the compound.
+_STAFF = ("medewerker", "medewerkers", "medewerkster", "werknemer", "werknemers",
+          "personeelslid", "manager", "managers")
 
 
 # Words inside a person's name before the surname ("de Boer", "van der Meer").
@@ -297,16 +302,35 @@ _HEADLINE_WORD = re.compile(r"^(?:[A-ZÀ-Þ]{5,}\s+)+(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _NON_STATE = frozenset({"civilian", "civil_society", "business"})
 
 
-def _without_name(phrase: str, name: str) -> str:
+# A person's name written out: first name(s) and surname, with particles ("Jan de Vries").
+_PERSON_NAME = re.compile(r"^[A-ZÀ-Þ][\w'.-]+(?:\s+(?:(?:van|de|der|den|ter|ten|te|het|el|al|"
+                          r"bin|da|di|du|le|la|von|zu)\s+)*[A-ZÀ-Þ][\w'.-]+){1,3}$")
+
+
+def _is_person(doc: Doc, sp: Speaker) -> bool:
+    """Is the speaker a person: one the recogniser labelled so, or a name without an
+    entity that is written as first name and surname and names no source ("Cory Zue", not
+    "Circuit Zandvoort")?"""
+    label = _speaker_label(doc, sp.entity)
+    if label is not None or not sp.name:
+        return label == "PER"
+    return bool(_PERSON_NAME.match(sp.name)) and source_for_phrase(
+        sp.name, lang=doc.lang) == ("unknown", None)
+
+
+def _without_name(phrase: str, name: str, lang: str | None) -> str:
     """`phrase` without the words of the person's `name` ("SP-Kamerlid Sandra Beckerman"
-    -> "SP-Kamerlid")."""
-    drop = set(name.split())
+    -> "SP-Kamerlid"), but for a source noun the name opens with ("Touroperator Kras")."""
+    words = name.split()
+    while len(words) > 1 and _word_type(words[0], lang):
+        words = words[1:]
+    drop = set(words)
     return " ".join(w for w in phrase.split() if w not in drop)
 
 
 # How an article introduces a private person: an age in brackets or between commas ("Jan
 # (34)", "Jan, 34,"), "de 34-jarige", a home town after the name ("Jan uit Tilburg").
-_AGE_AFTER = r"\s*(?:\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)"
+_AGE_AFTER = r"\s*(?:\(\s*\d{1,2}\s*[),]|,\s*\d{1,2}\s*,)"  # also "(24, HR-medewerker)"
 _HOME_AFTER = r"\s+uit\s+(?:het\s+)?[A-ZÀ-Þ]"
 _AGE_BEFORE = re.compile(r"(?i)\b\d{1,2}-jarige\s+(?:[\w-]+\s+){0,2}$")
 
@@ -340,9 +364,9 @@ def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = Non
         written = " ".join(x for x in (sp.descriptor, sp.name) if x)
         if sp.start is not None and sp.end is not None:
             written = f"{_HEADLINE_WORD.sub('', doc.text[sp.start:sp.end])} {written}"
-    person = sp is not None and bool(sp.name) and _speaker_label(doc, sp.entity) == "PER"
+    person = sp is not None and bool(sp.name) and _is_person(doc, sp)
     if person and sp is not None and sp.name:  # a person's name types nothing ("Klaas Burger")
-        written = _without_name(written, sp.name)
+        written = _without_name(written, sp.name, doc.lang)
     kind, side = source_for_phrase(written, lang=doc.lang) if written.strip() else (
         "unknown", None)
     written_kind = kind != "unknown"

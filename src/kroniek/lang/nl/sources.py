@@ -157,7 +157,12 @@ SOURCE_NOUNS = {
     "huurders": "civilian", "deelnemer": "civilian", "deelnemers": "civilian",
     "gezin": "civilian", "kind": "civilian", "kinderen": "civilian",
     "jongeren": "civilian", "vrienden": "civilian", "vriend": "civilian", "vriendin": "civilian",
-    "nederlander": "civilian", "nederlanders": "civilian",
+    "nederlander": "civilian", "nederlanders": "civilian", "zanger": "civilian",
+    "zangeres": "civilian", "rapper": "civilian", "artiest": "civilian", "acteur": "civilian",
+    "actrice": "civilian", "kunstenaar": "civilian", "muzikant": "civilian",
+    "publicist": "media", "partijtop": "official", "gemeentebestuur": "official",
+    "stadsbestuur": "official", "provinciebestuur": "official", "kamerleden": "official",
+    "natuurbeschermer": "civil_society", "natuurbeschermers": "civil_society", "fc": "civil_society", "uber": "business", "coöperatie": "business",
     # organisations neither state nor business, and who speaks for them (`civil_society`)
     "stichting": "civil_society", "vereniging": "civil_society", "vakbond": "civil_society",
     "vakbonden": "civil_society", "bond": "civil_society", "fnv": "civil_society",
