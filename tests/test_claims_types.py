@@ -127,3 +127,22 @@ def test_a_role_next_to_the_name_outweighs_a_civilian_word_nearby(nlp: Pipeline)
             "Halsema. „Het kost tijd”, aldus Halsema.")
     cs = claims(nlp, text)
     assert cs and all(c.source.type == "official" for c in cs)
+
+
+def test_a_claim_naming_the_incident_is_linked_to_its_event(nlp: Pipeline) -> None:
+    from kroniek.doc import Cue, Event
+    from kroniek.stages.claims import link_events
+
+    text = ("Bij een aanslag op een tram in Utrecht zijn gisteren drie mensen gedood. "
+            "De stad is stil. Het weer is goed. "
+            "„Wij zijn diep geschokt door de terreuraanslag”, zegt burgemeester Jan van Zanen. "
+            "„De stad gaat morgen weer open”, zegt Van Zanen.")
+    doc = nlp(Doc(text=text, lang="nl"))
+    at = text.index("aanslag")
+    doc.events = [Event(id="ev1", type="Violence against civilians", sub_type="Attack",
+                        plover="ASSAULT", trigger=Cue(at, at + len("aanslag"), "aanslag"))]
+    assert link_events(doc) == 1
+    geschokt = next(c for c in doc.claims if "geschokt" in text[c.start:c.end])
+    other = next(c for c in doc.claims if "morgen" in text[c.start:c.end])
+    assert geschokt.events == ["ev1"] and doc.events[0].claims == [geschokt.id]
+    assert other.events == []

@@ -30,7 +30,7 @@ import re
 from functools import cache, lru_cache
 from types import ModuleType
 
-from kroniek.doc import Claim, Cue, Doc, Evidence, Quote, Source, Speaker
+from kroniek.doc import Claim, Cue, Doc, Event, Evidence, Quote, Source, Speaker
 from kroniek.pipeline import register_stage
 from kroniek.stages.phrases import (
     lexicon,
@@ -41,7 +41,7 @@ from kroniek.stages.phrases import (
 )
 
 __all__ = ["ClaimsStage", "factuality", "find_claims", "introductions", "is_lyric",
-           "is_title", "source_for_phrase"]
+           "is_title", "link_events", "source_for_phrase"]
 
 _ROLE_TO_TYPE = {
     "expert": "expert", "official": "official", "spokesperson": "official",
@@ -746,6 +746,53 @@ def find_claims(doc: Doc) -> list[Claim]:
     for i, c in enumerate(claims, start=1):
         c.id = f"c{i}"
     return claims
+
+
+# The shortest trigger lemma matched ("slag" would find "aan de slag"), also inside a
+# compound of the claim ("aanslag" in "terreuraanslag").
+_KEY_MIN = 5
+_LINKED_UPOS = frozenset({"NOUN", "VERB"})
+# Trigger lemmas too general to name one incident ("hield ... aan" is "houden", "strijd").
+_GENERAL_KEYS = frozenset({
+    "houden", "pakken", "slaan", "nemen", "zetten", "vallen", "geven", "komen", "gaan",
+    "strijd", "actie", "acties", "operatie", "zaak", "hold", "take", "fight", "action",
+})
+
+
+def link_events(doc: Doc) -> int:
+    """Links claims to the events whose incident their content names: a word of the claim
+    with the lemma of an event's trigger, or a compound ending on it ("de aanslag",
+    "terreuraanslag", "beschoten"), to the nearest such event before the claim, else the
+    nearest after. Fills both `Claim.events` and `Event.claims`; run after the events
+    stage (which links the claims around each trigger). Returns the links added."""
+    if not doc.events or not doc.claims or not doc.tokens:
+        return 0
+    starts = [t.start for t in doc.tokens]
+    keys: list[tuple[int, str, Event]] = []
+    for e in doc.events:
+        i = bisect.bisect_left(starts, e.trigger.start)
+        if i < len(doc.tokens) and doc.tokens[i].upos in _LINKED_UPOS:
+            key = (doc.tokens[i].lemma or doc.tokens[i].text).lower()
+            if len(key) >= _KEY_MIN and key not in _GENERAL_KEYS:
+                keys.append((e.trigger.start, key, e))
+    added = 0
+    for c in doc.claims:
+        lo, hi = bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)
+        words = set()
+        for t in doc.tokens[lo:hi]:
+            if t.upos in _LINKED_UPOS:
+                words.update({t.text.lower(), (t.lemma or t.text).lower()})
+        hits = [(at, e) for at, key, e in keys if e.id not in c.events and any(
+            w.endswith(key) for w in words)]
+        if not hits:
+            continue
+        before = [h for h in hits if h[0] <= c.start]
+        at, event = max(before, key=lambda h: h[0]) if before else min(hits, key=lambda h: h[0])
+        c.events.append(event.id)
+        if c.id not in event.claims:
+            event.claims.append(c.id)
+        added += 1
+    return added
 
 
 @register_stage("kroniek.claims.v1")

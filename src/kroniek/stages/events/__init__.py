@@ -32,6 +32,7 @@ import re
 from kroniek import acled
 from kroniek.doc import Cue, Doc, Event
 from kroniek.pipeline import register_stage
+from kroniek.stages.claims import link_events
 from kroniek.stages.events import arguments as args
 from kroniek.stages.events.modality import revise as revise_modality
 from kroniek.stages.events.triggers import (
@@ -318,4 +319,5 @@ class EventsStage:
             e.note = "; ".join(([one_sided] if one_sided else []) + notes) or None
         doc.events = events
         args.link_claims_back(doc)
+        link_events(doc)  # claims that name an event's incident elsewhere in the article
         return doc
