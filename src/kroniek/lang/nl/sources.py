@@ -162,7 +162,11 @@ SOURCE_NOUNS = {
     "actrice": "civilian", "kunstenaar": "civilian", "muzikant": "civilian",
     "publicist": "media", "partijtop": "official", "gemeentebestuur": "official",
     "stadsbestuur": "official", "provinciebestuur": "official", "kamerleden": "official",
-    "natuurbeschermer": "civil_society", "natuurbeschermers": "civil_society", "fc": "civil_society", "uber": "business", "coöperatie": "business",
+    "natuurbeschermer": "civil_society", "natuurbeschermers": "civil_society",
+    "staatsraad": "official", "recherchechef": "official", "staatsbosbeheer": "official",
+    "boswachter": "official", "columniste": "media", "komiek": "civilian",
+    "cabaretier": "civilian", "spijbelaar": "civilian", "spijbelaars": "civilian",
+    "pensioenfonds": "business", "pensioenfondsen": "business", "fc": "civil_society", "uber": "business", "coöperatie": "business",
     # organisations neither state nor business, and who speaks for them (`civil_society`)
     "stichting": "civil_society", "vereniging": "civil_society", "vakbond": "civil_society",
     "vakbonden": "civil_society", "bond": "civil_society", "fnv": "civil_society",
