@@ -101,6 +101,8 @@ def test_the_cli_filters_claims_on_a_new_source_type(
         ("terreurorganisatie IS", "party_to_conflict"),
         ("politietopman", "official"),  # the compound's organisation, not "topman"
         ("burgemeester", "official"),
+        ("NS-woordvoerder", "business"),  # a spokesperson speaks for the organisation
+        ("woordvoerder van de politie", "official"),
     ],
 )
 def test_private_persons_civil_society_and_business_are_typed(phrase: str, stype: str) -> None:

@@ -178,6 +178,12 @@ def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None
             found = _word_type(part, lang)
             if found:
                 break
+        if found and lexicon(lang).role_class(word) == "spokesperson":
+            # "woordvoerder van Shell": a spokesperson speaks for the organisation named
+            before = words[:i] + [x for x in word.split("-")[:-1] if x]  # "ING-woordvoerder"
+            org = next((t for w in reversed(before) if (t := _word_type(w, lang))
+                        in _NON_STATE), None)
+            found = org or found
         if found:
             kind = found
             break

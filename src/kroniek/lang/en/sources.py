@@ -1,4 +1,5 @@
-"""English source nouns and sides (same shape as `kroniek.lang.nl.sources`)."""
+"""English source nouns and sides (same shape as `kroniek.lang.nl.sources`; the types are
+`kroniek.doc.SOURCE_TYPES`)."""
 
 from __future__ import annotations
 
@@ -25,10 +26,28 @@ SOURCE_NOUNS = {
     "newspaper": "media", "agency": "media", "media": "media", "reporters": "media",
     "journalist": "media", "journalists": "media", "network": "media", "times": "media",
     "post": "media", "news": "media", "correspondent": "media",
-    # Shares of a polled public and the public itself speak too ("47 percent said they
-    # would vote for ..."); their type is not known from the noun.
-    "percent": "unknown", "respondents": "unknown", "voters": "unknown",
-    "supporters": "unknown", "delegates": "unknown", "americans": "unknown",
+    # Shares of a polled public speak too ("47 percent said they would vote for ...");
+    # the share says nothing of who they are. The public itself is private persons.
+    "percent": "unknown", "delegates": "unknown", "respondents": "civilian",
+    "voters": "civilian", "supporters": "civilian", "americans": "civilian",
+    "resident": "civilian", "residents": "civilian", "witness": "civilian",
+    "witnesses": "civilian", "eyewitness": "civilian", "eyewitnesses": "civilian",
+    "victim": "civilian", "victims": "civilian", "relatives": "civilian",
+    "mother": "civilian", "father": "civilian", "neighbor": "civilian",
+    "neighbour": "civilian", "neighbors": "civilian", "passenger": "civilian",
+    "passengers": "civilian", "survivor": "civilian", "survivors": "civilian",
+    "refugee": "civilian", "refugees": "civilian", "protesters": "civilian",
+    "union": "civil_society", "unions": "civil_society", "charity": "civil_society",
+    "ngo": "civil_society", "church": "civil_society", "hospital": "civil_society",
+    "school": "civil_society", "activist": "civil_society", "activists": "civil_society",
+    "red cross": "civil_society", "amnesty international": "civil_society",
+    "human rights watch": "civil_society", "doctors without borders": "civil_society",
+    "company": "business", "companies": "business", "firm": "business",
+    "corporation": "business", "businessman": "business", "businesswoman": "business",
+    "bank": "business", "banks": "business", "european union": "official",
+    "soviet union": "official", "african union": "official",
+    "employer": "business", "employers": "business", "investor": "business",
+    "investors": "business",
 }
 
 SIDES = {
