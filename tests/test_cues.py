@@ -95,6 +95,12 @@ def test_training_separates_toy_examples() -> None:
         # a speech verb with its prepositional object
         ("Oppositieleider Jesse Klaver spreekt van smerige politiek.", "van smerige politiek",
          "spreekt"),
+        # an adverb of the subject's own account, and one of hearsay (no source)
+        ("Minister Jansen heeft naar eigen zeggen nooit met de rebellen gesproken.",
+         "heeft naar eigen zeggen nooit met de rebellen gesproken", "naar eigen zeggen"),
+        ("De generaal is naar verluidt met zijn familie naar het buitenland gevlucht.",
+         "De generaal is naar verluidt met zijn familie naar het buitenland gevlucht",
+         "naar verluidt"),
     ],
 )
 def test_more_cue_constructions(text: str, content: str, cue: str) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kroniek.stages.nominal_cues import according_to, cue_noun, evidence, impersonal
+from kroniek.stages.nominal_cues import according_to, cue_noun, evidence, impersonal, own_account
 from kroniek.stages.phrases import (
     AUX,
     Lexicon,
@@ -111,7 +111,8 @@ def find_indirect(
         if k in used or _inside(w.starts[k], here):
             k += 1
             continue
-        hit = (according_to(w, k, lo, hi, lex) or evidence(w, k, lo, hi, lex, prev_sentence)
+        hit = (according_to(w, k, lo, hi, lex) or own_account(w, k, lo, hi, lex)
+               or evidence(w, k, lo, hi, lex, prev_sentence)
                or impersonal(w, k, lo, hi, lex)
                or _cue_verb(w, k, lo, hi, lex, prev_sentence)
                or cue_noun(w, k, lo, hi, lex))

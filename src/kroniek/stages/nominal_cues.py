@@ -9,9 +9,16 @@ from __future__ import annotations
 import re
 
 from kroniek.stages.phrases import AUX, Lexicon, Mention, Words, np_after
-from kroniek.stages.reported import ANAPHORIC, Hit, content_start, plausible_source, span
+from kroniek.stages.reported import (
+    ANAPHORIC,
+    Hit,
+    content_start,
+    plausible_source,
+    span,
+    subject_np,
+)
 
-__all__ = ["according_to", "cue_noun", "evidence", "impersonal"]
+__all__ = ["according_to", "cue_noun", "evidence", "impersonal", "own_account"]
 
 
 # Nouns of saying that take a that-clause (PolNeAR annotates them as cues).
@@ -60,6 +67,29 @@ def according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None
             a, b = span(w, lo, hi)  # "… kunnen volgens hem niet …"
         return Hit(a, b, cue[0], cue[1], cue[2], m)
     return None
+
+# Adverbs of a speaker's own account and of hearsay (general Dutch): the clause they sit
+# in is reported; its subject is the source of "naar eigen zeggen" ("Het bedrijf heeft
+# naar eigen zeggen …"), hearsay ("naar verluidt") has none.
+_OWN_ACCOUNT = {"naar eigen zeggen": True, "naar verluidt": False, "naar verluid": False}
+
+
+def own_account(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"X heeft naar eigen zeggen …", "De president is naar verluidt …": the sentence,
+    after its opening subject, is the content."""
+    if lex.lang != "nl" or w.words[k].lower() != "naar":
+        return None
+    for phrase, own in _OWN_ACCOUNT.items():
+        n = _match_phrase(w, k, phrase)
+        if not n:
+            continue
+        src = subject_np(w, lo, k, lex) if own else None
+        if src is not None and not plausible_source(src, lex):
+            src = None
+        a, b = span(w, w.index_at(src.end) if src is not None else lo, hi)
+        return Hit(a, b, w.starts[k], w.ends[k + n - 1], k, src)
+    return None
+
 
 def cue_noun(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
     """"Trump's claim that …", "de bewering van X dat …": a speech noun with its
