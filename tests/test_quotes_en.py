@@ -1,5 +1,6 @@
 """The English cue tagger (weights-en.json, trained on PolNeAR train by
-scripts/train_cue_tagger_en.py): English has no parse, so it reads surface features."""
+scripts/train_cue_tagger_en.py) over the English parse, and the English complements of the
+parsed-clause reader (kroniek.stages.clauses)."""
 
 from __future__ import annotations
 
@@ -7,33 +8,62 @@ import pytest
 
 from kroniek.doc import Doc, Token
 from kroniek.evaluation.quotes import predict, top_level
-from kroniek.models.cue_tagger import cue_features, get_tagger, is_candidate
+from kroniek.models.cue_tagger import CueJudge, cue_features, get_tagger, is_candidate
 from kroniek.stages.phrases import DepIndex, lexicon
 
 # A PolNeAR train sentence: "spoke" is in the English cue lexicon, but here it reports no
-# speech (PolNeAR annotates no attribution); the rules read "from the … Room" as reported.
+# speech (PolNeAR annotates no attribution).
 NOT_SPEECH = ("Dan Gross, president of the Brady Campaign, live tweeted as Obama spoke "
               "from the White House East Room.")
 SPEECH = "The minister said that the talks would resume next week."
+# "ridiculed" is in no English lexicon: only the tagger takes it for a cue.
+TAGGER_ONLY = "Senator Smith ridiculed the idea that the tax cut would pay for itself."
+# The surface rules read past "if … it" into the next clause; the parse stops the first
+# content at the end of the complement of "said", and "added" reports the second.
+TWO_CLAUSES = ("The governor said the plan should be dropped if the court rules against it, "
+               "and he added that the state would appeal.")
 
 
-def _cues(text: str, cues: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def _quotes(text: str, cues: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setenv("KRONIEK_CUES", cues)
-    return [q.cue.text for q in top_level(predict(text, lang="en").quotes) if q.cue]
+    return [(q.cue.text if q.cue else "", q.text) for q in top_level(predict(text, lang="en").quotes)]
 
 
-def test_english_weights_ship() -> None:
+def _prob(text: str, word: str) -> float:
+    doc = predict(text, lang="en")
     tagger = get_tagger("en")
-    assert tagger is not None and 0 < tagger.reject < 1
+    assert tagger is not None
+    judge = CueJudge(tagger, doc, DepIndex(doc), lexicon("en"), [])
+    k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
+    p = judge.prob(k)
+    assert p is not None
+    return p
 
 
-def test_non_speech_sense_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _cues(NOT_SPEECH, "rules", monkeypatch) == ["spoke"]
-    assert _cues(NOT_SPEECH, "learned", monkeypatch) == []
+def test_english_weights_ship_for_the_parse() -> None:
+    tagger = get_tagger("en")
+    assert tagger is not None and 0 < tagger.reject < tagger.accept < 1
+    assert tagger.needs_parse and "dobj" in tagger.accept_relations
 
 
-def test_speech_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _cues(SPEECH, "learned", monkeypatch) == ["said"]
+def test_non_speech_sense_scores_under_speech() -> None:
+    assert _prob(NOT_SPEECH, "spoke") < 0.3 < 0.7 < _prob(SPEECH, "said")
+
+
+def test_cue_only_the_tagger_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _quotes(TAGGER_ONLY, "rules", monkeypatch) == []
+    monkeypatch.setenv("KRONIEK_CUES", "learned")
+    (q,) = top_level(predict(TAGGER_ONLY, lang="en").quotes)
+    assert q.cue is not None and q.cue.text == "ridiculed"
+    assert q.text == "the idea that the tax cut would pay for itself"
+    assert q.speaker is not None and TAGGER_ONLY[q.speaker.start : q.speaker.end] == "Senator Smith"
+
+
+def test_complement_bounded_by_the_clause(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _quotes(TWO_CLAUSES, "rules", monkeypatch) == [
+        ("said", "the plan should be dropped if the court rules against it"),
+        ("added", "the state would appeal"),
+    ]
 
 
 def test_surface_features_only_without_a_parse() -> None:

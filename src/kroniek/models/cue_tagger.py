@@ -144,8 +144,12 @@ def cue_features(doc: Doc, deps: DepIndex, k: int, lex: Lexicon) -> list[str]:
             f += [f"{dep}={comp}", f"kind_{dep}={kind}_{comp}"]
             if c > k:
                 f.append(f"{dep}_after")
-        elif dep in ("obj", "iobj", "obl", "expl", "aux"):
-            f.append(f"has_{dep}")
+        elif dep in ("obj", "iobj", "obl", "expl", "aux", "dobj", "auxpass", "prep", "agent"):
+            f.append(f"has_{dep}")  # dobj … agent: English (ClearNLP labels), never Dutch
+            if dep == "prep":
+                f += [f"obl={toks[c].text.lower()}", f"lemma_obl={lemma}+{toks[c].text.lower()}"]
+            if dep == "auxpass":
+                f.append("passive")
             if dep == "obl":
                 case = [toks[m].text.lower() for m in deps.children.get(c, [])
                         if toks[m].dep == "case"]
@@ -226,6 +230,11 @@ class CueTagger:
         self.weights: dict[str, float] = {k: float(v) for k, v in params["weights"].items()}
         self.reject = float(params.get("reject", 0.0))
         self.accept = float(params.get("accept", 1.0))
+        # Weights trained on surface features only judge texts without a parse too.
+        self.needs_parse = bool(params.get("needs_parse", True))
+        # The relations of a verb's complement for which an accepted verb is a cue: the
+        # English weights add "dobj" (PolNeAR's "X criticised Y": Y is the content).
+        self.accept_relations = frozenset(params.get("accept_relations", ("ccomp", "xcomp")))
 
     @classmethod
     def load(cls, path: Path) -> CueTagger:
@@ -270,7 +279,7 @@ class CueJudge:
         """Verbs with a complement clause judged to be cues (p >= accept), as token
         indices: the lexicon's own verbs are cues for the clause reader anyway."""
         toks = self.doc.tokens
-        heads = {t.head for t in toks if t.dep in ("ccomp", "xcomp") and t.head >= 0}
+        heads = {t.head for t in toks if t.dep in self.tagger.accept_relations and t.head >= 0}
         out = set()
         for k in heads:
             p = self.prob(k) if toks[k].upos in ("VERB", "AUX") else None

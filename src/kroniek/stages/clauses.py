@@ -25,7 +25,7 @@ __all__ = ["ClauseHit", "ParsedClauses"]
 # A relative pronoun as the subject of a reporting verb: the source is outside the clause.
 _RELATIVE = frozenset({"die", "dat", "wie", "wat", "who", "which", "that"})
 _FIRST_SECOND = frozenset({"ik", "wij", "we", "u", "jij", "je", "jullie", "i", "you"})
-_COMPLEMENTIZERS = frozenset({"dat", "of"})
+_COMPLEMENTIZERS = frozenset({"dat", "of", "that", "whether", "if"})
 _NO_SOURCE_AUX = frozenset({"te", "wil", "wilde"})
 # Lemmas whose object is the reported content ("eist zijn vertrek") and those whose
 # object and predicate are ("noemt het plan een vergissing"): general Dutch and English.
@@ -33,6 +33,9 @@ _OBJECT_CUES = frozenset({"eisen", "ontkennen", "bevestigen", "aankondigen", "be
                           "bepleiten", "voorspellen", "betreuren", "verwelkomen", "veroordelen",
                           "demand", "deny", "confirm", "announce", "promise", "predict"})
 _SMALL_CLAUSE_CUES = frozenset({"noemen", "vinden", "call", "consider"})
+# Prepositions whose object is what an English cue verb reports or judges ("referred to",
+# "talked about", "warned of", "railed against"): general English.
+_CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "on", "against", "for", "over"})
 # Verbs of asking and urging whose om/te-infinitive is the reported request ("vroeg hem
 # om zijn gegevens door te geven", "riep de regering op de grens te sluiten"), and
 # speech verbs whose prepositional object is the content ("spreekt van een schande",
@@ -90,11 +93,12 @@ class ParsedClauses:
         # A dat/of clause is a ccomp, or an xcomp when the parser misreads it.
         comp = next((c for c in kids if toks[c].dep in ("ccomp", "xcomp") and c > k), None)
         if comp is None:
-            return self._noun_phrase(k, kids, e) or self._prepositional(k, kids, e)
+            return (self._noun_phrase(k, kids, e) or self._prepositional(k, kids, e)
+                    or self._english_bare(k, kids, e) or self._english_object(k, kids, e))
         mark = next((c for c in self.deps.children.get(comp, [])
                      if toks[c].dep == "mark" and toks[c].text.lower() in _COMPLEMENTIZERS), None)
         if mark is None:
-            return self._request(k, comp, kids, e)
+            return self._request(k, comp, kids, e) or self._english_bare(k, kids, e)
         if mark < k:
             return None
         a, b = toks[mark].end, min(self._subtree_span(comp)[1], e)
@@ -113,8 +117,8 @@ class ParsedClauses:
             m = Mention(sa, sb, text[sa:sb])
             if toks[subj].text.lower() in _RELATIVE or not (
                     plausible_source(m, lex) or definite(m, lex)):
-                m = None
-        passive = any(toks[c].dep == "aux:pass" for c in kids)
+                m = self._english_source(k, kids) if lex.lang == "en" else None
+        passive = any(toks[c].dep in ("aux:pass", "auxpass") for c in kids)
         speech = (t.text.lower() in lex.cue_verbs or t.lemma.lower() in lex.cue_verbs
                   or k in self.learned)
         no_source_aux = any(toks[c].dep in ("mark", "aux") and toks[c].text.lower() in _NO_SOURCE_AUX
@@ -138,14 +142,15 @@ class ParsedClauses:
     def _request(self, k: int, comp: int, kids: list[int], e: int) -> ClauseHit | None:
         """"X vroeg Y om … te …", "X riep Y op … te …": the infinitive is the request."""
         toks, text = self.doc.tokens, self.doc.text
-        marks = [c for c in self.deps.children.get(comp, [])
-                 if toks[c].dep == "mark" and toks[c].text.lower() in ("om", "te")]
+        marks = [c for c in self.deps.children.get(comp, [])  # English "to" is an aux
+                 if (toks[c].dep == "mark" and toks[c].text.lower() in ("om", "te"))
+                 or (toks[c].dep == "aux" and toks[c].text.lower() == "to")]
         speech = (toks[k].text.lower() in self.lex.cue_verbs
                   or toks[k].lemma.lower() in self.lex.cue_verbs or k in self.learned)
         # Any speech verb with a te-infinitive reports it too: "ontkent het te hebben gedaan",
         # "sluit niet uit … te gaan ondernemen", "gaf toe … te laten inspuiten".
         if toks[k].lemma.lower() not in _REQUEST_CUES and not (
-                speech and any(toks[c].text.lower() == "te" for c in marks)):
+                speech and any(toks[c].text.lower() in ("te", "to") for c in marks)):
             return None
         m = self._source(k, kids)
         if not marks or m is None:
@@ -179,6 +184,87 @@ class ParsedClauses:
             return None
         return ClauseHit(a, b, toks[k].start, toks[k].end, m)
 
+    def complement_span(self, cue_start: int, e: int) -> tuple[int, int] | None:
+        """The reported content of the verb starting at `cue_start` as the parse bounds
+        it: its complement clause (ccomp) without a leading "that", cut at the verb when
+        the clause comes first and at `e` (the sentence end); None without one."""
+        k = self.deps.at.get(cue_start)
+        if k is None:
+            return None
+        toks, text = self.doc.tokens, self.doc.text
+        comp = next((c for c in self.deps.children.get(k, []) if toks[c].dep == "ccomp"), None)
+        if comp is None:
+            return None
+        a, b = self._subtree_span(comp)
+        a, b = (max(a, toks[k].end), min(b, e)) if comp > k else (a, min(b, toks[k].start))
+        mark = next((c for c in self.deps.children.get(comp, []) if toks[c].dep == "mark"
+                     and toks[c].text.lower() in _COMPLEMENTIZERS and toks[c].start >= a), None)
+        if mark is not None and not text[a : toks[mark].start].strip():
+            a = toks[mark].end
+        a += len(text[a:b]) - len(text[a:b].lstrip(" ,:\"'"))
+        b = a + len(text[a:b].rstrip(" .,;:!?\"'"))
+        return (a, b) if b - a >= _MIN_CHARS else None
+
+    def _english_source(self, k: int, kids: list[int]) -> Mention | None:
+        """The subject of an English verb the cue tagger accepted, as PolNeAR marks a
+        source: any subject but "I"/"you", a relative pronoun as itself ("who")."""
+        toks, text = self.doc.tokens, self.doc.text
+        subj = next((c for c in kids if toks[c].dep.startswith("nsubj") and c != k), None)
+        if subj is None or toks[subj].text.lower() in _FIRST_SECOND:
+            return None
+        if toks[subj].text.lower() in _RELATIVE:
+            return Mention(toks[subj].start, toks[subj].end, toks[subj].text)
+        sa, sb = self._subtree_span(subj)
+        return Mention(sa, sb, text[sa:sb])
+
+    def _english_object(self, k: int, kids: list[int], e: int) -> ClauseHit | None:
+        """An English verb the cue tagger accepted with a direct or prepositional object
+        ("criticized the plan", "referred to the report"): the object is the content."""
+        if self.lex.lang != "en" or k not in self.learned:
+            return None
+        toks, text = self.doc.tokens, self.doc.text
+        obj = next((c for c in kids if toks[c].dep == "dobj" and c > k), None)
+        if obj is None:
+            prep = next((c for c in kids if toks[c].dep == "prep" and c > k
+                         and toks[c].text.lower() in _CONTENT_PREPOSITIONS), None)
+            obj = next((c for c in self.deps.children.get(prep, []) if toks[c].dep == "pobj"),
+                       None) if prep is not None else None
+        m = self._english_source(k, kids)
+        if obj is None or m is None:
+            return None
+        a, b = self._subtree_span(obj)
+        b = min(b, e)
+        b = a + len(text[a:b].rstrip(" .,;:!?"))
+        if b - a < _MIN_CHARS or a < m.end and m.start < b:
+            return None
+        return ClauseHit(a, b, toks[k].start, toks[k].end, m)
+
+    def _english_bare(self, k: int, kids: list[int], e: int) -> ClauseHit | None:
+        """English complements without "that": "X said the talks would resume" (a ccomp
+        after the verb) and "The talks will resume, X said" (a ccomp before it), for a
+        speech verb of the lexicon or one the cue tagger accepted; the content is the
+        clause, the source the verb's subject."""
+        if self.lex.lang != "en":
+            return None
+        toks, text = self.doc.tokens, self.doc.text
+        speech = (toks[k].text.lower() in self.lex.cue_verbs
+                  or toks[k].lemma.lower() in self.lex.cue_verbs or k in self.learned)
+        comp = next((c for c in kids if toks[c].dep == "ccomp"), None)
+        m = self._source(k, kids)
+        if not speech or comp is None or m is None:
+            return None
+        a, b = self._subtree_span(comp)
+        if comp < k:
+            b = min(b, toks[k].start)
+        else:
+            a = max(a, toks[k].end)
+        b = min(b, e)
+        a += len(text[a:b]) - len(text[a:b].lstrip(" ,:\"'"))
+        b = a + len(text[a:b].rstrip(" .,;:!?\"'"))
+        if b - a < _MIN_CHARS or a < m.end and m.start < b:
+            return None
+        return ClauseHit(a, b, toks[k].start, toks[k].end, m)
+
     def _unlabelled_subject(self, k: int, kids: list[int]) -> int | None:
         """"Een bekende zegt dat …" parsed with "bekende" as a modifier of the verb: the
         determiner and modifiers right before the verb are its subject (the last one)."""
@@ -195,9 +281,11 @@ class ParsedClauses:
         toks, text = self.doc.tokens, self.doc.text
         lemma = toks[k].lemma.lower()
         small = lemma in _SMALL_CLAUSE_CUES
-        if not small and lemma not in _OBJECT_CUES:
+        # English: a verb the cue tagger accepted takes its object too ("criticized Y").
+        if not small and lemma not in _OBJECT_CUES and not (
+                self.lex.lang == "en" and k in self.learned):
             return None
-        obj = next((c for c in kids if toks[c].dep == "obj"), None)
+        obj = next((c for c in kids if toks[c].dep in ("obj", "dobj")), None)
         pred = next((c for c in kids if toks[c].dep == "xcomp"), None)
         subj = next((c for c in kids if toks[c].dep.startswith("nsubj")), None)
         if obj is None or subj is None or (small and pred is None):

@@ -121,8 +121,7 @@ class _Finder:
         events.sort(key=lambda t: (t[0], t[1]))
         direct_spans = [(r.open, r.close + 1) for r in utterances]
         tagger = get_tagger(self.doc.lang or "") if self.cues == "learned" else None
-        # English has no parse: its tagger (weights-en.json) reads surface features only.
-        if tagger is not None and (self.deps.active or self.lex.lang == "en"):
+        if tagger is not None and (self.deps.active or not tagger.needs_parse):
             self.judge = CueJudge(tagger, self.doc, self.deps, self.lex, direct_spans)
         for _, _, raw, (s0, e0) in events:
             if raw is not None:
@@ -555,6 +554,10 @@ class _Finder:
             if self._rejected(hit.cue_start) and not (
                     hit.mention is None and hit.cue_text(self.text).lower() in self.lex.impersonal):
                 continue  # impersonal passives ("Gevreesd wordt dat") are rare in its data
+            if self.lex.lang == "en" and self.deps.active:  # English: the parse bounds the content
+                span = self._parsed_clauses().complement_span(hit.cue_start, e)
+                if span is not None and span[0] < hit.end and hit.start < span[1]:
+                    hit.start, hit.end = span
             q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
                       kind="indirect", confidence=0.7)
             q.cue = Cue(hit.cue_start, hit.cue_end, self.text[hit.cue_start : hit.cue_end])
@@ -564,13 +567,16 @@ class _Finder:
                 q.kind = "mixed"
             self._add(q, hit.cue_token)
 
-    def _reported_clauses(self, s: int, e: int, direct: list[tuple[int, int]]) -> None:
-        """Reported dat/of clauses from the parse (`kroniek.stages.clauses`) where the
-        surface patterns found nothing."""
+    def _parsed_clauses(self) -> ParsedClauses:
         if self.clauses is None:
             learned = self.judge.accepted() if self.judge is not None else frozenset()
             self.clauses = ParsedClauses(self.doc, self.deps, self.lex, learned)
-        for hit in self.clauses.in_sentence(s, e):
+        return self.clauses
+
+    def _reported_clauses(self, s: int, e: int, direct: list[tuple[int, int]]) -> None:
+        """Reported dat/of clauses from the parse (`kroniek.stages.clauses`) where the
+        surface patterns found nothing."""
+        for hit in self._parsed_clauses().in_sentence(s, e):
             cue_i = self.w.index_at(hit.cue_start)
             if cue_i in self.used_cues or any(
                     f.quote.start < hit.end and hit.start < f.quote.end for f in self.found) or any(
