@@ -61,3 +61,44 @@ def test_masked_text_keeps_offsets_and_blanks_only_what_says_nothing() -> None:
     assert len(masked) == len(doc.text)
     assert "men moet vechten" not in masked and "protest" in masked
     assert not masked.startswith("Als")  # "als" before a noun: a role, not a condition
+
+
+# -- place ----------------------------------------------------------------------------------
+
+
+def _place_of(text: str, word: str) -> Any:
+    doc = kroniek.analyze(text, published="2019-04-10", lang="nl")
+    places = {p.id: p for p in doc.places}
+    found = [e for e in doc.events if e.trigger.text == word]
+    assert found, word
+    return places.get(found[0].place or "")
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    # a district of a city: the city (the gazetteer does not know the district)
+    ("Een woning in Rotterdam-Feijenoord is zaterdag beschoten met een vuurwapen.", "beschoten", "Rotterdam"),
+    # a place the recogniser ran together with the name after it
+    ("De vrouw die vorige maand tijdens een demonstratie in Amsterdam Baudet met de dood bedreigde, "
+     "is opgepakt.", "demonstratie", "Amsterdam"),
+    # a city's adjective in the event's own sentence before a place of the sentence before
+    ("De zanger woonde lang op Aruba. Na zijn dood braken rellen uit in de Haagse Schilderswijk.",
+     "rellen", "The Hague"),
+])
+def test_event_place(text: str, word: str, name: str) -> None:
+    place = _place_of(text, word)
+    assert place is not None and place.name == name, (word, place)
+
+
+def test_no_place_from_a_question_word_or_an_organisations_seat() -> None:
+    assert _place_of("Hoe het protest verliep, is onduidelijk.", "protest") is None
+    place = _place_of("De Hongkongse organisatie China Labour Bulletin telde vorig jaar 1700 "
+                      "arbeidersprotesten.", "arbeidersprotesten")
+    assert place is None or place.name != "Hong Kong"
+
+
+def test_a_building_is_no_place_and_a_region_stays_whole() -> None:
+    doc = kroniek.analyze("Bewoners van de Brinktoren in Amsterdam-Noord hoorden een knal. "
+                          "Boeren in Noord-Limburg protesteerden.", published="2019-04-10", lang="nl")
+    names = [p.name for p in doc.places]
+    assert "Overijssel" not in names and "Amsterdam" in names
+    assert "Limburg" in names and "Noord" not in names

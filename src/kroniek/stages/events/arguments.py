@@ -151,9 +151,15 @@ def _adjective(doc: Doc, p: Place) -> bool:
 
 _ARMED_NOUN = re.compile(
     r"\s+(?:\w+\s+)?(?:leger|troepen|militairen|strijdkrachten|luchtmacht|marine|soldaten|"
-    r"bloggers|army|troops|soldiers|forces|military|air\s+force|navy)\b",
+    r"bloggers|army|troops|soldiers|forces|military|air\s+force|navy|"
+    # an organisation's seat, not where it acts: "De Hongkongse organisatie China Labour Bulletin"
+    r"organisatie|bedrijf|firma|universiteit|krant|omroep|zender|club|organization|company|"
+    r"university|newspaper)\b",
     re.IGNORECASE,
 )
+# Tags of words that are never a place's adjective ("Hoe", "Deze"); nouns and names stay
+# open (the tagger reads some adjectives of places as nouns).
+_NOT_ADJECTIVE = frozenset(("ADV", "SCONJ", "CCONJ", "PRON", "DET", "ADP", "AUX", "VERB", "NUM"))
 _ADJ_PLACE = re.compile(r"(?<![\w-])([A-Z][\w'-]+?)(?:se|sche|e)(?![\w-])")
 
 
@@ -161,8 +167,11 @@ def _inferred(p: Place) -> bool:
     return bool(p.note) and str(p.note).startswith(INFERRED_NOTE)
 
 
-def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
-    """A place named only by an adjective in [lo, hi), added to `doc.places` with a note."""
+def infer_place(doc: Doc, lo: int, hi: int, *, cities_only: bool = False) -> Place | None:
+    """A place named only by an adjective in [lo, hi), added to `doc.places` with a note;
+    `cities_only`: a well-known city's adjective ("de Haagse Schilderswijk"), not a people's
+    ("de Russische aanval" names who, not where). A word the parse tags as no adjective or
+    name is none ("Hoe het protest verliep": not Ho, Ghana)."""
     lang = doc.lang if doc.lang in ("nl", "en") else "nl"
     try:
         from kroniek.gazetteer import load_gazetteer
@@ -174,7 +183,12 @@ def infer_place(doc: Doc, lo: int, hi: int) -> Place | None:
         word = doc.text[m.start() : m.end()]
         if _ARMED_NOUN.match(doc.text, m.end()):
             continue  # "het Oekraïense leger" says who fights, not where
+        i = token_at(doc, m.start())
+        if i >= 0 and doc.tokens[i].upos in _NOT_ADJECTIVE:
+            continue
         dem = demonym(word, lang)
+        if dem and cities_only:
+            continue
         cand = gaz.country(dem[0]) if dem and dem[0] else None
         precision = "country"
         if cand is None and not dem:
@@ -216,12 +230,16 @@ def coordinated_places(doc: Doc, place: Place) -> list[Place]:
 def _fallback_place(
     doc: Doc, si: int, *, previous: list[Event] | None = None
 ) -> tuple[Place | None, int | None]:
-    """Earlier sentences of the paragraph, then adjectives, then the place of the event told
-    just before (same paragraph, within eight sentences), then the most mentioned place when
+    """A well-known city's adjective in the sentence, earlier sentences of the paragraph, then
+    other adjectives, then the place of the event told just before (same paragraph, within eight sentences), then the most mentioned place when
     every place of the article lies in one country."""
     block = doc.block_at(doc.sentences[si].start)
     back = [doc.sentences[j] for j in range(si - 1, max(-1, si - 5), -1)
             if block is not None and doc.sentences[j].start >= block.start]
+    own = doc.sentences[si]
+    city = infer_place(doc, own.start, own.end, cities_only=True)
+    if city is not None:  # "braken rellen uit in de Haagse Schilderswijk": its own sentence
+        return city, 2
     for located, prev in [(True, s) for s in back] + [(False, s) for s in back]:
         cands = [p for p in doc.places if p.role == "location" and prev.start <= p.start < prev.end
                  and not _inferred(p) and (_located(doc, p, prev.start) or not located)]

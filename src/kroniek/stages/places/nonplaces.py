@@ -4,13 +4,16 @@ article names in full (step 1 of `kroniek.places.v1`, after recognition proper).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from typing import Any
 
 from kroniek.doc import Doc, Token
 from kroniek.gazetteer import SqliteGazetteer, fold
-from kroniek.stages.places.lexicon import PARTICLE, Lexicon, Mention, prev_words
+from kroniek.stages.places.lexicon import PARTICLE, Lexicon, Mention, is_strong, prev_words
 
-__all__ = ["SPORT_ARTICLE", "is_adjective", "proper_nouns", "without_clubs", "without_persons"]
+__all__ = ["SPORT_ARTICLE", "is_adjective", "is_facility", "known_head", "proper_nouns", "without_clubs",
+           "without_persons"]
 
 
 def proper_nouns(doc: Doc, start: int, end: int) -> bool:
@@ -93,3 +96,57 @@ def is_adjective(name: str, gaz: SqliteGazetteer, lex: Lexicon) -> bool:
     low = name.lower()
     return (" " not in name and low.endswith(lex.adjective_endings) and bool(lex.adjective_endings)
             and not gaz.lookup(name, variants=False))  # fmt: skip
+
+
+# Endings of names the gazetteer does not know that make them a building, not a place to
+# map: English last words and Dutch compounds ("Brinktoren", "Erasmusgebouw"). Issue #13:
+# the places stage put "Brinktoren" in the province of Overijssel.
+_FACILITY_ENDINGS = (
+    "toren", "torens", "flat", "gebouw", "kerk", "moskee", "synagoge", "school", "college",
+    "ziekenhuis", "kliniek", "kazerne", "gevangenis", "paleis", "museum", "station", "stadion",
+    "hotel", "theater", "plein", "straat", "gracht", "kade",
+    "house", "restaurant", "mall", "centre", "center", "store", "shop", "tower", "building",
+    "church", "mosque", "hospital", "prison", "palace", "stadium",
+)
+
+
+def is_facility(name: str) -> bool:
+    """Whether an unknown name's last word is (or ends in) a building or street word."""
+    words = name.split()
+    return bool(words) and len(words[-1]) > 3 and words[-1].lower().endswith(_FACILITY_ENDINGS)
+
+
+def known_head(text: str, s: int, e: int, gaz: SqliteGazetteer, *, cue: bool) -> tuple[int, int]:
+    """For a name the gazetteer does not know, the well-known place its first words name: a
+    district of it ("Amsterdam-Noord", "Rotterdam Zuid"), or, after a locative preposition
+    (`cue`), a place the recogniser ran together with the next name ("tijdens een
+    demonstratie in Amsterdam Baudet met de dood bedreigde"), the rest unknown or a part of
+    it ("in Rotterdam-Feijenoord"). The whole span when there is none ("Noord-Limburg"
+    stays)."""
+    name = text[s:e]
+    if gaz.lookup(name):
+        return s, e
+    words = list(re.finditer(r"[^\s-]+", name))
+    for k in range(len(words) - 1, 0, -1):
+        head_end = s + words[k - 1].end()
+        tail = text[s + words[k].start() : e]
+        head = text[s:head_end]
+        found = gaz.lookup(head, variants=False)
+        if _DISTRICT.fullmatch(head) or not is_strong(found):
+            continue
+        if _DISTRICT.fullmatch(tail) or (cue and tail[:1].isupper() and _inside(gaz.lookup(tail), found)):
+            return s, head_end
+    return s, e
+
+
+# Parts of a city named after it ("Amsterdam-Noord", "Rotterdam Zuid", "Utrecht-Centrum").
+_DISTRICT = re.compile(r"(?:noord|zuid|oost|west|centrum|zuidoost|zuidwest|noordoost|noordwest|"
+                       r"nieuw-west|binnenstad|north|south|east|west|central|downtown)", re.IGNORECASE)
+
+
+def _inside(tail: list[Any], head: list[Any]) -> bool:
+    """Whether a name is unknown or names something within 30 km of the head's best entry."""
+    if not tail:
+        return True
+    top = max(head, key=lambda c: c.population)
+    return any(abs(c.lat - top.lat) < 0.27 and abs(c.lon - top.lon) < 0.45 for c in tail)

@@ -25,6 +25,8 @@ from kroniek.stages.places.lexicon import (
 from kroniek.stages.places.nonplaces import (
     SPORT_ARTICLE,
     is_adjective,
+    is_facility,
+    known_head,
     without_clubs,
     without_persons,
 )
@@ -64,6 +66,7 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
                 continue
             if e.label == "LOC":
                 s, end = _known_suffix(text, s, end, gaz)
+                s, end = known_head(text, s, end, gaz, cue=_has_cue(text, s, lex))
                 if _loc_entity_is_place(text, s, end, gaz, lex):
                     out.append(_entity_mention(text, s, end, e.id, gaz, lex))
                     claimed.add(s, end)
@@ -229,14 +232,12 @@ def _loc_entity_is_place(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: L
            for c in cands):  # fmt: skip
         return True
     if not cands and (any(ch.isdigit() for ch in name) or (name.isupper() and len(name) <= 5)
-                      or name.split()[-1].lower() in lex.org_heads | _FACILITIES
+                      or name.split()[-1].lower() in lex.org_heads or is_facility(name)
                       or re.search(r"['’](?:ve|ll|re|m|d)\b", name)):  # fmt: skip
         return False  # codes (H1N1, TB), buildings and institutions, contractions
     return _has_cue(text, s, lex)
 
 
-# Last words of unknown names that are buildings, not places to map (GeoVirus tuning).
-_FACILITIES = frozenset("house hotel restaurant mall centre center store shop".split())
 
 
 def _entity_mention(text: str, s: int, e: int, eid: str, gaz: SqliteGazetteer,
