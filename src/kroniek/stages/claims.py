@@ -224,18 +224,39 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
         appo = re.match(r",\s+", after)
         if appo:
             at = m.end() + (paren.end() if paren else 0) + appo.end()
-            seg.append(_apposition(doc, at, starts))
+            role = _apposition(doc, at, starts)
+            seg.append(role)
+            if re.search(r"\s(?:van|bij)\s", role):  # "directeur van Swov, het Instituut ..."
+                seg.append(_org_kind(doc, at + len(role), starts))
         out.append(" ".join(x for x in seg if x))
         aff = re.match(r"\s+(?:van|bij|namens|uit)\s+", after)
         if aff:  # "Jansen van de politie", "Visser bij de Universiteit Utrecht"
-            org = _affiliation(doc, m.end() + (paren.end() if paren else 0) + aff.end(), starts)
+            at = m.end() + (paren.end() if paren else 0) + aff.end()
+            org = _affiliation(doc, at, starts)
             if org and source_for_phrase(org, lang=doc.lang)[0] not in ("imagery", "social_media"):
-                orgs.append(org)  # not "zegt Pappot bij de foto's"
+                # not "zegt Pappot bij de foto's"; "X van BOinK (belangenvereniging ...)"
+                orgs.append(f"{org} {_org_kind(doc, at + len(org), starts)}".strip())
     # The organisations first: a role the article gives the person is read last and wins
     # ("onderzoeker Helma Ruijs van het RIVM" is an expert; "Jansen van de politie" official);
     # the first mention last, so that it is read first (it introduces the person; later
     # ones stand in clauses about other people: "Kiezers zijn mogelijk bij Erdogan").
     return " ".join(x for x in orgs + out[::-1] if x)
+
+
+def _org_kind(doc: Doc, at: int, starts: list[int]) -> str:
+    """What an organisation named just before `at` is, in brackets or an apposition ("BOinK
+    (belangenvereniging voor ouders …)", "Swov, het instituut voor …"): the words up to
+    the first preposition, the head of the phrase."""
+    after = doc.text[at : at + 80]
+    paren = re.match(r"\s*\(([^()]{3,80})\)", after)
+    comma = re.match(r",\s+", after)
+    if paren:
+        desc = paren.group(1)
+    elif comma:
+        desc = _apposition(doc, at + comma.end(), starts)
+    else:
+        return ""
+    return re.split(r"\s(?:van|voor|in|bij|aan|op|uit|met|tegen|die|dat)\s", desc)[0]
 
 
 # The words of an organisation after "van", "bij": a determiner, adjectives, nouns and
