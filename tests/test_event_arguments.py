@@ -80,6 +80,9 @@ def _place_of(text: str, word: str) -> Any:
     # a place the recogniser ran together with the name after it
     ("De vrouw die vorige maand tijdens een demonstratie in Amsterdam Baudet met de dood bedreigde, "
      "is opgepakt.", "demonstratie", "Amsterdam"),
+    # a place that an adjective of its country opens, tagged as one organisation
+    ("In verband met de aanslag in het Nieuw-Zeelandse Christchurch is in Oostenrijk een woning "
+     "doorzocht.", "aanslag", "Christchurch"),
     # a city's adjective in the event's own sentence before a place of the sentence before
     ("De zanger woonde lang op Aruba. Na zijn dood braken rellen uit in de Haagse Schilderswijk.",
      "rellen", "The Hague"),
@@ -102,3 +105,21 @@ def test_a_building_is_no_place_and_a_region_stays_whole() -> None:
     names = [p.name for p in doc.places]
     assert "Overijssel" not in names and "Amsterdam" in names
     assert "Limburg" in names and "Noord" not in names
+
+
+def test_a_city_and_its_region_are_one_place() -> None:
+    doc = kroniek.analyze("Zijn arrestatie, afgelopen zaterdag, in een resort in Palm Beach, Florida, "
+                          "leidde tot speculaties over spionage.", published="2019-04-04", lang="nl")
+    assert len([e for e in doc.events if e.trigger.text == "arrestatie"]) == 1
+    doc = kroniek.analyze("Er werd zaterdag gedemonstreerd in Amsterdam, Utrecht en Den Haag.",
+                          published="2019-04-04", lang="nl")
+    assert len(doc.events) == 3  # a list of places is one event each
+
+
+# -- date -----------------------------------------------------------------------------------
+
+
+def test_nine_eleven_is_a_date() -> None:
+    events = _events("Sinds de aanslagen van 9/11 is de beveiliging op vliegvelden streng.")
+    assert events and (events[0].time.from_, events[0].time.to) == ("2001-09-11", "2001-09-11")
+    assert events[0].background

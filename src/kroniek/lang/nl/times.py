@@ -106,6 +106,8 @@ NAMED_PERIODS = {
     "de eerste wereldoorlog": ("1914-07-28", "1918-11-11"),
     "de tweede wereldoorlog": ("1939-09-01", "1945-09-02"),
     "de koude oorlog": ("1947-03-12", "1991-12-26"),
+    # A day named by its date the American way (issue #13: "de aanslagen van 9/11" had no date).
+    "9/11": ("2001-09-11", "2001-09-11"), "nine eleven": ("2001-09-11", "2001-09-11"),
 }  # fmt: skip
 
 VAGUE_NUMBERS = ("een paar", "paar", "enkele", "anderhalve", "anderhalf")

@@ -221,10 +221,19 @@ def coordinated_places(doc: Doc, place: Place) -> list[Place]:
         if p.start <= chain[-1].start:
             continue
         if re.fullmatch(r"\s*(?:,|,?\s*(?:en|and|of|or))\s*", doc.text[chain[-1].end : p.start]):
+            if _contains(p, chain[-1]):
+                break  # "in Palm Beach, Florida": the region that holds it, not another place
             chain.append(p)
         elif p.start > chain[-1].end:
             break
     return chain[1:]
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether a country or region holds a place (same country; a region: same admin1)."""
+    if outer.precision not in ("country", "region") or outer.country_code != inner.country_code:
+        return False
+    return outer.precision == "country" or (outer.admin1 is not None and outer.admin1 == inner.admin1)
 
 
 def _fallback_place(

@@ -12,7 +12,7 @@ from kroniek.doc import Doc, Token
 from kroniek.gazetteer import SqliteGazetteer, fold
 from kroniek.stages.places.lexicon import PARTICLE, Lexicon, Mention, is_strong, prev_words
 
-__all__ = ["SPORT_ARTICLE", "is_adjective", "is_facility", "known_head", "proper_nouns", "without_clubs",
+__all__ = ["SPORT_ARTICLE", "after_adjective", "is_adjective", "is_facility", "known_head", "proper_nouns", "without_clubs",
            "without_persons"]
 
 
@@ -150,3 +150,20 @@ def _inside(tail: list[Any], head: list[Any]) -> bool:
         return True
     top = max(head, key=lambda c: c.population)
     return any(abs(c.lat - top.lat) < 0.27 and abs(c.lon - top.lon) < 0.45 for c in tail)
+
+
+def after_adjective(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: Lexicon) -> int:
+    """Where the place begins in a name that a place's adjective opens ("het
+    Nieuw-Zeelandse Christchurch", "het Syrische Aleppo", tagged as one organisation by
+    the recogniser): after the adjective when the rest is a well-known place in the
+    adjective's country; else `s`."""
+    from kroniek.stages.events.actors import demonym  # the demonym table is the actors'
+
+    m = re.match(r"\S+\s+", text[s:e])
+    if m is None or not m.group().strip().lower().endswith(lex.adjective_endings):
+        return s
+    dem = demonym(m.group().strip(), lex.lang)
+    rest = text[s + m.end() : e]
+    found = gaz.lookup(rest, variants=False) if dem and rest[:1].isupper() else []
+    # the place lies in the adjective's country ("de Turkse Aksu" is no town in China)
+    return s + m.end() if is_strong(found) and any(c.country_code == dem[0] for c in found) else s  # type: ignore[index]

@@ -24,6 +24,7 @@ from kroniek.stages.places.lexicon import (
 )
 from kroniek.stages.places.nonplaces import (
     SPORT_ARTICLE,
+    after_adjective,
     is_adjective,
     is_facility,
     known_head,
@@ -59,6 +60,7 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     names = _name_words(runs, text, gaz, lex) - _placed_by_region(text, runs, gaz, lex)
     for e in doc.entities:
         for s, end in _entity_parts(text, e.start, e.end):
+            s = after_adjective(text, s, end, gaz, lex)
             name = text[s:end]
             if (_after_org_head(text, s, lex) or is_other_name(name, text, s, gaz, lex)
                     or is_adjective(name, gaz, lex)):  # fmt: skip
