@@ -47,6 +47,17 @@ def test_cues_that_are_about_it_still_count(text: str, word: str, expected: str)
     assert events[0].modality == expected
 
 
+def test_an_event_still_to_come() -> None:
+    assert _modalities("Het is wachten op de volgende aanslag, zegt de minister van Justitie.",
+                       "aanslag") == ["future"]
+
+
+def test_a_compass_word_alone_is_no_foreign_region() -> None:
+    doc = kroniek.analyze("Tientallen scooterrijders reden toeterend door West en demonstreerden tegen "
+                          "de nieuwe regels.", published="2019-04-10", lang="nl")
+    assert not any(p.country_code == "CM" for p in doc.places)
+
+
 def test_a_noun_dated_before_publication_happened() -> None:
     text = ("De rechter zal zich dinsdag buigen over de zaak als de activiste zich moet verantwoorden "
             "voor haar leuzen tijdens een demonstratie twee weken geleden in Utrecht.")

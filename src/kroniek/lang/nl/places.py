@@ -65,7 +65,9 @@ ABBREVIATIONS = {"VS": "US", "V.S.": "US", "VK": "GB", "VAE": "AE", "Amerika": "
 # Never a place on their own, whatever precedes them ("in August", "in mei", "in het Frans").
 # Language names are capitalised in Dutch ("in het Engels"): Engels, Frans and Turks are
 # also places somewhere (seen on the DPG news set: "Engels" → Russia 33 times).
-NEVER_PLACES = frozenset(["god", "engels", "frans", "duits", "spaans", "italiaans", "russisch", "arabisch", "turks", "chinees", "japans", "pools", "grieks", "portugees", "nederlands", "vlaams", "fries", "oekraiens", "oekraïens", "hebreeuws", "perzisch", "koerdisch", "latijn", "zweeds", "noors", "deens", "fins", "hongaars", "roemeens", "tsjechisch", "servisch", "kroatisch", "hindi", "swahili", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])
+# (A compass word alone is a district of a city the article knows, never a foreign region:
+# "reden door West" was the West region of Cameroon.)
+NEVER_PLACES = frozenset(["noord", "zuid", "oost", "west", "centrum", "zuidoost", "noordoost", "zuidwest", "noordwest", "god", "engels", "frans", "duits", "spaans", "italiaans", "russisch", "arabisch", "turks", "chinees", "japans", "pools", "grieks", "portugees", "nederlands", "vlaams", "fries", "oekraiens", "oekraïens", "hebreeuws", "perzisch", "koerdisch", "latijn", "zweeds", "noors", "deens", "fins", "hongaars", "roemeens", "tsjechisch", "servisch", "kroatisch", "hindi", "swahili", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])
 
 # A name followed by one of these is what is named after the place (a disease, a strain),
 # not a mention of the place ("Marburg virus"; GeoVirus tuning data).

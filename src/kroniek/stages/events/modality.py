@@ -11,6 +11,9 @@ a word list cannot see make it call events that happened habitual, hypothetical 
 - **"als" that introduces no clause** ("Als advocate heeft zij gevochten": a role, not a
   condition): the parse hangs a conditional "als" on a verb.
 
+A noun after "de volgende", "een komende" names an event still to come (future), though
+the clause reads it as a definite noun that presupposes its event.
+
 `revise` reads the trigger's modality again with those words blanked out (offsets kept),
 then applies what the date and the place say:
 
@@ -44,6 +47,10 @@ _SUBJECT = ("nsubj", "nsubj:pass")
 # Dutch plurals end in -en or a vowel and -s ("rellen", "demonstraties"; "mars" is one).
 _PLURAL = re.compile(r"(?:en|[aeiouy]s|'s)$", re.IGNORECASE)
 _DETERMINED = re.compile(r"\b(?:de|het|een|die|deze|dit|dat)\s+(?:[\w-]+e\s+)?$", re.IGNORECASE)
+# An event still to come, named by its noun ("de volgende aanslag", "een komende staking"),
+# which the clause reads as a definite noun that presupposes it.
+_NEXT = re.compile(r"\b(?:de|het|een)\s+(?:eerst)?(?:volgende|komende|aanstaande)\s+(?:[\w-]+e\s+)?$",
+                   re.IGNORECASE)
 _NOT_HAPPENED_BY_CLAUSE = ("hypothetical", "future", "habitual")
 
 
@@ -85,9 +92,11 @@ def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
 
 def revise(doc: Doc, event: Event, *, lang: str) -> str:
     """The event's modality after a second look (see the module docstring). Only
-    habitual, hypothetical and future read from the clause are revised; negation, denial
-    and what the claims say stay as they are."""
+    habitual, hypothetical and future read from the clause are revised, and an asserted
+    noun still to come; negation, denial and what the claims say stay as they are."""
     mod = event.modality
+    if mod == "asserted" and _NEXT.search(doc.text[max(0, event.trigger.start - 30) : event.trigger.start]):
+        return "future"  # "het is wachten op de volgende aanslag": one to come
     if mod not in _NOT_HAPPENED_BY_CLAUSE or not doc.sentences:
         return mod
     t0, t1 = event.trigger.start, event.trigger.end
