@@ -95,6 +95,11 @@ def test_training_separates_toy_examples() -> None:
         # a speech verb with its prepositional object
         ("Oppositieleider Jesse Klaver spreekt van smerige politiek.", "van smerige politiek",
          "spreekt"),
+        # an inverted source followed by an adverb or a reflexive and particle of the verb
+        ("Het bestand zal deze week niet standhouden, weet de generaal zeker.",
+         "Het bestand zal deze week niet standhouden", "weet"),
+        ("Zou het leger de stad ooit nog heroveren, vroegen de bewoners zich af.",
+         "Zou het leger de stad ooit nog heroveren", "vroegen"),
         # an adverb of the subject's own account, and one of hearsay (no source)
         ("Minister Jansen heeft naar eigen zeggen nooit met de rebellen gesproken.",
          "heeft naar eigen zeggen nooit met de rebellen gesproken", "naar eigen zeggen"),

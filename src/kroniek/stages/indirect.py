@@ -439,7 +439,7 @@ def _particle_end(w: Words, k: int, hi: int, lex: Lexicon) -> int:
 
 def _ends_clause(w: Words, j: int, hi: int) -> bool:
     """Does the sentence (or clause) end at token j, after a source noun phrase?"""
-    while j < hi and w.words[j].lower() in _TRAILING:
+    while j < hi and (w.words[j].lower() in _TRAILING or w.starts[j] in w.light):
         if w.words[j].lower() in _TRAILING_STARTS and j + 1 < hi and w.words[j + 1][0].isalnum():
             return True  # "…, vertelt ze aan de telefoon": a phrase, not a particle
         j += 1

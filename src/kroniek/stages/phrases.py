@@ -261,6 +261,9 @@ class Words:
     # Offsets of the words the parse takes for a verb of the clause (not a participle
     # used as an adjective); the source after "volgens" ends before one. Empty: no parse.
     verbs: frozenset[int] = frozenset()
+    # Offsets of the one-word adverbs, particles and reflexives the parse hangs on a verb
+    # ("zeker", "eraan", "zich", "af"): they may close a clause after an inverted source.
+    light: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, text: str) -> Words:

@@ -97,6 +97,10 @@ class _Finder:
         self.w = Words.of(normalize_marks(doc.text))
         self.w.verbs = frozenset(t.start for t in doc.tokens if t.upos in ("VERB", "AUX")
                                  and t.dep not in ("amod", "acl", "nmod", "obl", "nsubj", "obj"))
+        self.w.light = frozenset(
+            t.start for t in doc.tokens if t.head >= 0 and doc.tokens[t.head].upos in ("VERB", "AUX")
+            and t.dep.split(":")[0] in ("advmod", "compound", "expl", "obl")
+            and t.upos in ("ADV", "ADP", "PRON", "ADJ") and not doc.tokens[t.head].dep.startswith("acl"))
         self.pending: list[tuple[int, Speaker]] = []  # "X reageerde ook." then „…”
         self.resolver = Resolver(doc, self.lex)
         self.deps = DepIndex(doc)
