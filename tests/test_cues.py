@@ -100,6 +100,11 @@ def test_training_separates_toy_examples() -> None:
          "Het bestand zal deze week niet standhouden", "weet"),
         ("Zou het leger de stad ooit nog heroveren, vroegen de bewoners zich af.",
          "Zou het leger de stad ooit nog heroveren", "vroegen"),
+        # a cue and source inserted into the report
+        ("Het leger, zegt de woordvoerder, heeft de stad gisteren ingenomen.",
+         "heeft de stad gisteren ingenomen", "zegt"),
+        ("En, zo geeft de minister toe, van veel dossiers weet zij nog weinig.",
+         "van veel dossiers weet zij nog weinig", "geeft de minister toe"),
         # an adverb of the subject's own account, and one of hearsay (no source)
         ("Minister Jansen heeft naar eigen zeggen nooit met de rebellen gesproken.",
          "heeft naar eigen zeggen nooit met de rebellen gesproken", "naar eigen zeggen"),

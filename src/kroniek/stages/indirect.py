@@ -204,7 +204,7 @@ def _cue_verb(
     if k > lo + 1 and w.words[k - 1].lower() == "zo" and w.words[k - 2] in ",–—":
         m = np_after(w, k + 1, hi, lex)  # "…, zo stelt X": the same as "…, stelt X"
         ok = m is not None and (plausible_source(m, lex) or definite(m, lex))
-        return cx.hit(lo, k - 2, m) if ok and m is not None else None
+        return _inserted(cx, k - 2, m) if ok and m is not None else None
     if k > lo and w.words[k - 1] in ",–—":
         hit = _after_comma(cx, inverts=lex.lang != "en" or low in _EN_INVERTING)
         if hit is not None and clause_only and hit.cue_start < hit.start:
@@ -303,6 +303,23 @@ def _participle(cx: _Ctx) -> Hit | None:
     return None
 
 
+def _inserted(cx: _Ctx, comma: int, m: Mention) -> Hit:
+    """"…, zegt X." reports the clause before the comma at `comma`; when that is too short
+    to be the content and the sentence goes on after the source ("En, zo geeft hij toe,
+    van de meeste dossiers weten ze …", "Het leger, zegt X, heeft …"), the cue and source
+    are inserted into the report: the content is what follows them."""
+    w, hi = cx.w, cx.hi
+    before = [x for x in w.words[cx.lo : comma] if x[0].isalnum()]
+    j = w.index_at(m.end)
+    while j < hi and (w.words[j].lower() in _TRAILING or w.starts[j] in w.light):
+        j += 1
+    after = [x for x in w.words[j + 1 : hi] if x[0].isalnum()]
+    if (len(before) < _MIN_CONTENT_WORDS and j < hi and w.words[j] in ",–—"
+            and len(after) >= _MIN_CONTENT_WORDS):
+        return cx.hit(j + 1, hi, m)
+    return cx.hit(cx.lo, comma, m)
+
+
 def _after_comma(cx: _Ctx, *, inverts: bool) -> Hit | None:
     """"…, zegt X." (content before the comma, source after the cue), or an appositive
     subject: "Senator X, Democrat of California, said the program …"."""
@@ -317,7 +334,7 @@ def _after_comma(cx: _Ctx, *, inverts: bool) -> Hit | None:
             and not (lex.lang == "en" and _finite_after(w, w.index_at(m.end), cx.hi))):
         if not (plausible_source(m, lex) or definite(m, lex)):
             return None
-        return cx.hit(cx.lo, k - 1, m)
+        return _inserted(cx, k - 1, m)
     first = np_after(w, cx.lo, k, lex)
     c = content_start(w, k + 1, cx.hi, lex, cx.cue_end)
     if first is None or not plausible_source(first, lex) or c >= cx.hi:
