@@ -23,8 +23,9 @@ then applies what the date and the place say:
 - a plural read as generic only because it stands bare in a sentence with no date
   ("Na zijn dood braken rellen uit in de Haagse Schilderswijk") is one incident when its
   clause locates it in a town or village (a definite article alone does not: "zijn de
-  protesten in hevigheid toegenomen" tells a trend); so is a singular with an article that
-  was taken for a plural by its last letter ("Tijdens de antiracismemars ...").
+  protesten in hevigheid toegenomen" tells a trend); so is a singular with an article or
+  "één" ("Tijdens de antiracismemars ...", taken for a plural by its last letter; "tot
+  slechts één aanhouding geleid": an aggregate of one is one event).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ _GENERIC_PRONOUNS = ("je", "men")
 _SUBJECT = ("nsubj", "nsubj:pass")
 # Dutch plurals end in -en or a vowel and -s ("rellen", "demonstraties"; "mars" is one).
 _PLURAL = re.compile(r"(?:en|[aeiouy]s|'s)$", re.IGNORECASE)
-_DETERMINED = re.compile(r"\b(?:de|het|een|die|deze|dit|dat)\s+(?:[\w-]+e\s+)?$", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?<!\w)(?:de|het|een|één|die|deze|dit|dat)\s+(?:[\w-]+e\s+)?$", re.IGNORECASE)
 # An event still to come, named by its noun ("de volgende aanslag", "een komende staking"),
 # which the clause reads as a definite noun that presupposes it.
 _NEXT = re.compile(r"\b(?:de|het|een)\s+(?:eerst)?(?:volgende|komende|aanstaande)\s+(?:[\w-]+e\s+)?$",
@@ -140,12 +141,12 @@ def _one_incident(doc: Doc, event: Event, trig: Trigger, masked: str, *, lang: s
     comp = compiled(lang)
     lo, hi = clause_bounds(doc, trig.start, trig.end, trig.sent)
     s = doc.sentences[trig.sent]
-    if comp["habitual"].search(masked[lo:hi]) or comp["aggregate"].search(masked[s.start : s.end]):  # type: ignore[attr-defined]
-        return False  # a word of frequency or a count said it
-    if re.search(r"\d", masked[s.start : s.end]):
-        return False
-    if not _PLURAL.search(event.trigger.text):
+    if comp["habitual"].search(masked[lo:hi]):  # type: ignore[attr-defined]
+        return False  # a word of frequency said it
+    if not _PLURAL.search(event.trigger.text):  # one, however counted ("slechts één aanhouding")
         return bool(_DETERMINED.search(doc.text[max(s.start, trig.start - 30) : trig.start]))
+    if comp["aggregate"].search(masked[s.start : s.end]) or re.search(r"\d", masked[s.start : s.end]):  # type: ignore[attr-defined]
+        return False  # a count said it
     places = [p for p in doc.places if p.id == event.place]
     return bool(places) and places[0].precision == "exact" and lo <= places[0].start < hi
 
