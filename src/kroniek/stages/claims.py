@@ -65,6 +65,30 @@ def _claims_lex(lang: str | None) -> ModuleType:
 
 
 @cache
+def _typing_nouns(lang: str | None) -> dict[str, str]:
+    """The nouns that type a source: the language's `SOURCE_NOUNS` (which the quote stages
+    also use to find speakers) and its `TYPING_NOUNS` (used for typing only)."""
+    mod = importlib.import_module(f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.sources")
+    return {**sources_lexicon(lang)[0], **getattr(mod, "TYPING_NOUNS", {})}
+
+
+@lru_cache(maxsize=8192)
+def _noun_type(word: str, lang: str | None) -> str | None:
+    """The source type a noun signals ("buurtbewoners" -> civilian): `source_type` over
+    `_typing_nouns` (an exact entry, else the first suffix of five letters or more)."""
+    nouns = _typing_nouns(lang)
+    w = word.lower()
+    if w in nouns:
+        return nouns[w]
+    return next((kind for suffix, kind in nouns.items()
+                 if len(suffix) >= _SUFFIX_MIN and w.endswith(suffix)), None)
+
+
+# The shortest source noun matched as the end of a longer word (as `source_type` does).
+_SUFFIX_MIN = 5
+
+
+@cache
 def _cased_sources(lang: str | None) -> dict[str, str]:
     """Source names matched as written ("AD"), from the language's sources lexicon."""
     mod = importlib.import_module(f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.sources")
@@ -74,7 +98,7 @@ def _cased_sources(lang: str | None) -> dict[str, str]:
 @cache
 def _multiword_types(lang: str | None) -> tuple[tuple[str, str], ...]:
     """Source nouns of several words, longest first ("openbaar ministerie")."""
-    nouns, _ = sources_lexicon(lang)
+    nouns = _typing_nouns(lang)
     return tuple(sorted(((k, v) for k, v in nouns.items() if " " in k),
                         key=lambda kv: -len(kv[0])))
 
@@ -106,13 +130,13 @@ def _word_type(word: str, lang: str | None) -> str | None:
         return cased
     if word.lower().rstrip(".") in _ADDRESS:
         return None  # "mevrouw Roovers": a form of address, no role
-    exact = sources_lexicon(lang)[0].get(word.lower())
+    exact = _typing_nouns(lang).get(word.lower())
     if exact:
         return exact  # "zakenvrouw" is a business, though "vrouw" ends it
     role = lexicon(lang).role_class(word)
     if role in _ROLE_TO_TYPE:
         return _ROLE_TO_TYPE[role]
-    found = source_type(word, lang)
+    found = _noun_type(word, lang)
     if found is None and (role is not None or word.lower().endswith(_STAFF)):
         found = _modifier_type(word.lower(), lang)  # "gemeentemedewerker": the gemeente
     return found
@@ -139,8 +163,8 @@ def _modifier_type(word: str, lang: str | None) -> str | None:
     "rechtbankvoorzitter", "NOS" in "NOS-directeur", "politie" in "politiewoordvoerder"."""
     parts = [x for x in word.split("-") if x]
     if len(parts) > 1:
-        return source_type("-".join(parts[:-1]), lang) or source_type(parts[0], lang)
-    nouns, _ = sources_lexicon(lang)
+        return _noun_type("-".join(parts[:-1]), lang) or _noun_type(parts[0], lang)
+    nouns = _typing_nouns(lang)
     best: tuple[int, str] | None = None
     for key, kind in nouns.items():
         if (" " not in key and len(key) >= _MODIFIER_MIN and len(word) > len(key) + 3

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-__all__ = ["SIDES", "SOURCE_NOUNS"]
+__all__ = ["SIDES", "SOURCE_NOUNS", "TYPING_NOUNS"]
 
 SOURCE_NOUNS = {
     "blogger": "social_media", "bloggers": "social_media", "telegram": "social_media",
@@ -26,9 +26,17 @@ SOURCE_NOUNS = {
     "newspaper": "media", "agency": "media", "media": "media", "reporters": "media",
     "journalist": "media", "journalists": "media", "network": "media", "times": "media",
     "post": "media", "news": "media", "correspondent": "media",
-    # Shares of a polled public speak too ("47 percent said they would vote for ...");
-    # the share says nothing of who they are. The public itself is private persons.
-    "percent": "unknown", "delegates": "unknown", "respondents": "civilian",
+    # Shares of a polled public and the public itself speak too ("47 percent said they
+    # would vote for ..."); their type is not known from the noun.
+    "percent": "unknown", "respondents": "unknown", "voters": "unknown",
+    "supporters": "unknown", "delegates": "unknown", "americans": "unknown",
+}
+
+# Nouns that type a claim's source beside `SOURCE_NOUNS` but that the quote stages do not
+# use to find speakers: the public as private persons, and the kinds of source
+# `civilian`, `civil_society` and `business`.
+TYPING_NOUNS = {
+    "respondents": "civilian",
     "voters": "civilian", "supporters": "civilian", "americans": "civilian",
     "resident": "civilian", "residents": "civilian", "witness": "civilian",
     "witnesses": "civilian", "eyewitness": "civilian", "eyewitnesses": "civilian",
