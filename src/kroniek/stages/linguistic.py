@@ -370,6 +370,10 @@ def may_hold_names(sdoc: Any) -> bool:
     """Whether the NER should read the analysed sentence `sdoc` (see _NAME_OPENERS)."""
     if len(sdoc) == 0:
         return False
+    if sdoc.lang_ in PARSE_PACKAGES:
+        # Measured on Dutch only; English (tagged since 4 December) keeps reading every
+        # sentence: CoNLL-2003 en dev NER end to end 0.8936 with the rule, 0.8943 without.
+        return True
     first = sdoc[0]
     rest = sdoc.text[first.idx + len(first.text) :]
     if rest != rest.lower():
