@@ -134,3 +134,13 @@ def test_nine_eleven_is_a_date() -> None:
     events = _events("Sinds de aanslagen van 9/11 is de beveiliging op vliegvelden streng.")
     assert events and (events[0].time.from_, events[0].time.to) == ("2001-09-11", "2001-09-11")
     assert events[0].background
+
+
+# -- actors ---------------------------------------------------------------------------------
+
+
+def test_acled_names_the_netherlands_with_the() -> None:
+    events = _events("De politie heeft zaterdag in Rotterdam twaalf demonstranten gearresteerd.")
+    arrests = [e for e in events if e.sub_type == "Arrests"]
+    assert arrests and arrests[0].actor1 is not None
+    assert arrests[0].actor1.name == "Police Forces of the Netherlands"

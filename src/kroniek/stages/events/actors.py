@@ -124,13 +124,26 @@ def country_name(cc: str | None) -> str | None:
     return name[4:] if name.startswith("The ") else name
 
 
+# Countries whose ACLED name takes "the" after "of" ("Police Forces of the Netherlands",
+# "Military Forces of the United States"); in brackets it does not ("Protesters
+# (Netherlands)").
+_OF_THE = re.compile(r" of (Netherlands|United States|United Kingdom|Philippines|Czech Republic|"
+                     r"Dominican Republic|Central African Republic|Democratic Republic of Congo|"
+                     r"United Arab Emirates|Gambia|Bahamas|Comoros|Maldives)$")
+
+
+def _of_the(name: str) -> str:
+    """An actor name in ACLED's words: "Police Forces of Netherlands" → "... of the Netherlands"."""
+    return _OF_THE.sub(r" of the \1", name)
+
+
 def _actor_from_phrase(m: re.Match[str], lang: str, *, default_cc: str | None) -> Actor:
     if m.groupdict().get("group"):
         return Actor(name=m.group("group"), type="political_militia")
     kind, template = _classify(m.group("noun"), lang)
     dem = demonym(m.group("adj"), lang) if m.group("adj") else None
     cc, country = (dem if dem else (default_cc, country_name(default_cc)))
-    name = template.format(country=country or "").replace(" of ", " of ").strip()
+    name = _of_the(template.format(country=country or "").strip())
     name = re.sub(r"\s*\(\)|\s+of$", "", name) or m.group("noun")
     return Actor(name=name, type=kind, side=country if kind == "state_forces" else None)
 
@@ -145,7 +158,7 @@ def actor_candidates(doc: Doc, lo: int, hi: int, lang: str, default_cc: str | No
     for m in people.finditer(text, lo, hi):
         dem = demonym(m.group("people"), lang)
         if dem and not any(s <= m.start() < e for s, e, _ in out):
-            out.append((m.start(), m.end(), Actor(name=f"Military Forces of {dem[1]}",
+            out.append((m.start(), m.end(), Actor(name=_of_the(f"Military Forces of {dem[1]}"),
                                                    type="state_forces", side=dem[1])))
     for p in doc.places:
         if p.note and p.note.startswith(INFERRED_NOTE):
@@ -170,9 +183,9 @@ def _place_actor(p: Place) -> Actor:
     country = country_name(p.country_code) or p.name or p.text
     if p.role == "metonym" or str(p.feature_code or "") == "PPLC":
         # A capital acting ("Kyiv lanceerde een offensief") stands for its government.
-        return Actor(name=f"Government of {country}", entity=p.entity, side=country,
+        return Actor(name=_of_the(f"Government of {country}"), entity=p.entity, side=country,
                      type="state_forces", place=p.id)
-    return Actor(name=f"Military Forces of {country}", entity=p.entity, side=country,
+    return Actor(name=_of_the(f"Military Forces of {country}"), entity=p.entity, side=country,
                  type="state_forces", place=p.id)
 
 
@@ -252,7 +265,7 @@ def default_actors(event: Event, *, country: str | None) -> None:
     elif event.sub_type == "Arrests" and (event.actor1 is None or event.actor1.type == "civilians"):
         if event.actor1 is not None and event.actor2 is None:
             event.actor2 = event.actor1
-        event.actor1 = Actor(name=f"Police Forces of {country}" if country else "Police Forces",
+        event.actor1 = Actor(name=_of_the(f"Police Forces of {country}") if country else "Police Forces",
                              type="state_forces", side=country)
     if event.type == "Violence against civilians" and event.actor1 is not None \
             and event.actor1.type == "civilians":
