@@ -144,3 +144,12 @@ def test_acled_names_the_netherlands_with_the() -> None:
     arrests = [e for e in events if e.sub_type == "Arrests"]
     assert arrests and arrests[0].actor1 is not None
     assert arrests[0].actor1.name == "Police Forces of the Netherlands"
+
+
+def test_a_story_year_does_not_carry_into_the_present() -> None:
+    text = ("In 2004 sprak hij voor het eerst in de Kamer over de dreiging. Hij kreeg daarna "
+            "bewaking. Nu interrumpeerde hij het moment stilte voor de slachtoffers van de aanslag "
+            "in Utrecht.")
+    events = [e for e in _events(text) if e.trigger.text == "aanslag"]
+    assert events and events[0].time.from_ and not events[0].time.from_.startswith("2004")
+    assert not events[0].background

@@ -17,6 +17,7 @@ __all__ = [
     "FUTURE_WEEKDAY",
     "MONTHS",
     "NAMED_PERIODS",
+    "NOW_WORDS",
     "NUMBERS",
     "PART_OF",
     "PAST_WEEKDAY",
@@ -109,6 +110,11 @@ NAMED_PERIODS = {
     # A day named by its date the American way (issue #13: "de aanslagen van 9/11" had no date).
     "9/11": ("2001-09-11", "2001-09-11"), "nine eleven": ("2001-09-11", "2001-09-11"),
 }  # fmt: skip
+
+# Words that set a sentence in the present: the year a story told before does not carry
+# into it ("Nu interrumpeerde hij het moment stilte voor de slachtoffers van de aanslag",
+# "heeft tot nu toe tot één aanhouding geleid").
+NOW_WORDS = r"nu|tot\s+nu\s+toe|inmiddels|momenteel|tegenwoordig|thans|intussen|onlangs|recent|recentelijk"
 
 VAGUE_NUMBERS = ("een paar", "paar", "enkele", "anderhalve", "anderhalf")
 

@@ -7,6 +7,7 @@ Used by `kroniek.stages.events.arguments` (`fill_arguments`), which re-exports t
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from functools import cache
 from typing import Any
@@ -168,17 +169,31 @@ _MONTH_WORDS = re.compile(r"(?<!\w)(?:\d{1,2}\s+)?(?:januari|februari|maart|apri
 
 def _story_year(doc: Doc, t0: int, published_year: int) -> EventTime | None:
     """A story set in another year ("In 1944 ..."): the last year named before the trigger
-    carries until another is set. Only years two or more before publication: news of the
-    last months is dated by the publication fallback instead."""
+    carries until another is set, but not into a sentence set in the present ("Nu ...",
+    "tot nu toe"). Only years two or more before publication: news of the last months is
+    dated by the publication fallback instead."""
     before = [t for t in doc.times if t.start < t0 and t.value.from_ and t.value.to
               and re.search(r"\d{4}", t.text)]  # a year the text names, not one resolved
     if not before:
         return None
+    si = doc.sentence_index(t0)
+    if si >= 0 and _now(doc.lang).search(doc.text[doc.sentences[si].start : doc.sentences[si].end]):
+        return None  # "Nu ...", "tot nu toe": the sentence is set in the present
     last = before[-1]
     year = int(last.value.from_[:4])  # type: ignore[index]
     if published_year - year < 2 or last.value.to[:4] != last.value.from_[:4]:  # type: ignore[index]
         return None
     return _event_time(f"{year}-01-01", f"{year}-12-31", "year", ref=last.id)
+
+
+@cache
+def _now(lang: str | None) -> re.Pattern[str]:
+    """The words that set a sentence in the present (`kroniek.lang.<lang>.times.NOW_WORDS`)."""
+    try:
+        words = importlib.import_module(f"kroniek.lang.{lang if lang in ('nl', 'en') else 'nl'}.times").NOW_WORDS
+    except (ImportError, AttributeError):
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def _event_time(frm: str | None, to: str | None, precision: str, *, ref: str | None) -> EventTime:
