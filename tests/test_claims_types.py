@@ -148,3 +148,12 @@ def test_a_claim_naming_the_incident_is_linked_to_its_event(nlp: Pipeline) -> No
     other = next(c for c in doc.claims if "morgen" in text[c.start:c.end])
     assert geschokt.events == ["ev1"] and doc.events[0].claims == [geschokt.id]
     assert other.events == []
+
+
+def test_a_role_given_with_a_copula_types_the_speaker(nlp: Pipeline) -> None:
+    text = ("Edith Morsink is woordvoerder van de gemeente Utrecht. „De tram rijdt morgen "
+            "weer”, zegt Morsink. Kees Bakker is een fan van de tram. „Ik mis hem”, zegt Bakker.")
+    cs = claims(nlp, text)
+    types = {c.source.name: c.source.type for c in cs}
+    assert types.get("Edith Morsink") == "official"
+    assert types.get("Kees Bakker") != "civilian"  # a predicate judges: not read for it

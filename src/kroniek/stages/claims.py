@@ -245,10 +245,13 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
         if paren:
             seg.append(paren.group(1))
             after = after[paren.end() :]  # "Paula Schot (25), SGP-lijsttrekker"
-        appo = re.match(r",\s+", after)
+        appo = re.match(r",\s+|\s+(?:is|was)\s+", after)  # also "X is hoofd … van Unicef"
         if appo:
             at = m.end() + (paren.end() if paren else 0) + appo.end()
             role = _apposition(doc, at, starts)
+            if "," not in appo.group() and source_for_phrase(role, lang=doc.lang)[0] in (
+                    _NON_STATE | {"unknown"}):
+                role = ""  # a copula's predicate judges as often as it introduces
             seg.append(role)
             if re.search(r"\s(?:van|bij)\s", role):  # "directeur van Swov, het Instituut ..."
                 seg.append(_org_kind(doc, at + len(role), starts))
