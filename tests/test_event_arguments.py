@@ -65,13 +65,13 @@ def test_a_noun_dated_before_publication_happened() -> None:
 
 
 def test_masked_text_keeps_offsets_and_blanks_only_what_says_nothing() -> None:
-    doc = kroniek.analyze("Als advocate heeft zij tijdens een protest 'men moet vechten' geroepen.",
+    doc = kroniek.analyze("Volgens je moeder heeft zij tijdens een protest 'men moet vechten' geroepen.",
                           published="2019-04-10", lang="nl")
     at = doc.text.index("protest")
     masked = masked_text(doc, at, at + len("protest"))
     assert len(masked) == len(doc.text)
     assert "men moet vechten" not in masked and "protest" in masked
-    assert not masked.startswith("Als")  # "als" before a noun: a role, not a condition
+    assert " je " not in masked  # "je moeder": no generic "you"
 
 
 # -- place ----------------------------------------------------------------------------------

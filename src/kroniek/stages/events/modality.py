@@ -1,15 +1,17 @@
 """A second look at an event's modality, after its place and date are known (issue #13).
 
-`triggers.trigger_modality` reads cues in the trigger's clause as plain words. Three things
-a word list cannot see make it call events that happened habitual, hypothetical or future:
+`triggers.trigger_modality` reads cues in the trigger's clause as plain words. Two things a
+word list cannot see make it call events that happened habitual, hypothetical or future:
 
 - **a cue inside a quotation that does not hold the trigger** ("De vrouw riep tijdens een
   demonstratie 'Als je Thierry dood wilt schieten ...'"): the quoted words are what was
   said, not how the event is told;
 - **"je" / "men" that is not a subject** of the trigger or of the verb that governs it (the
-  generic "you" is a subject: "totdat je wordt belaagd"; "je moeder" is not);
-- **"als" that introduces no clause** ("Als advocate heeft zij gevochten": a role, not a
-  condition): the parse hangs a conditional "als" on a verb.
+  generic "you" is a subject: "totdat je wordt belaagd"; "je moeder" is not).
+
+("als" before a noun, "Als advocate heeft zij gevochten", is a role, not a condition; reading
+it so was tried and not kept: on the odd dev half it made two false events, detection F1
+0.811 -> 0.802, modality unchanged.)
 
 A noun after "de volgende", "een komende" names an event still to come (future), though
 the clause reads it as a definite noun that presupposes its event.
@@ -57,8 +59,8 @@ _NOT_HAPPENED_BY_CLAUSE = ("hypothetical", "future", "habitual")
 
 def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
     """The text with the words blanked out (same length) that say nothing of how the event
-    at the trigger is told: quotations in its sentence that do not hold it, "je"/"men"
-    that is no subject near it, and "als" that marks no verb."""
+    at the trigger is told: quotations in its sentence that do not hold it and "je"/"men"
+    that is no subject near it."""
     si = doc.sentence_index(trigger_start)
     if si < 0:
         return doc.text
@@ -82,11 +84,7 @@ def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
         tok = doc.tokens[k]
         if tok.start >= s.end:
             break
-        word = tok.text.lower()
-        pronoun = word in _GENERIC_PRONOUNS and not (tok.dep in _SUBJECT and tok.head in near)
-        role = word == "als" and bool(tok.dep) and not (
-            0 <= tok.head < len(doc.tokens) and doc.tokens[tok.head].upos in ("VERB", "AUX"))
-        if pronoun or role:
+        if tok.text.lower() in _GENERIC_PRONOUNS and not (tok.dep in _SUBJECT and tok.head in near):
             blank(tok.start, tok.end)
     return "".join(chars)
 
