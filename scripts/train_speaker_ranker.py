@@ -298,10 +298,15 @@ def main(argv: list[str] | None = None) -> int:
         arts = sorted({g[0] for g in data})
         folds = [set(arts[k::5]) for k in range(5)]
         tot = np.zeros((2, 4), dtype=int)  # named / anonymous x rules, learned, hybrid, n
+        halves = np.zeros((2, 4), dtype=int)  # even / odd article ids x the same
         for f in folds:
             test = [g for g in data if g[0] in f]
             model = fit_ensemble(_train_lists([g for g in data if g[0] not in f] + extra,
                                               args.lists), **opts)
+            for par in (0, 1):
+                sub = [g for g in test if int(g[0]) % 2 == par]
+                halves[par] += [accuracy(None, sub)[0], accuracy(model, sub)[0],
+                                accuracy(model, sub, hybrid=True)[0], accuracy(None, sub)[1]]
             for a in (0, 1):
                 tot[a] += [accuracy(None, test, anonymous=bool(a))[0],
                            accuracy(model, test, anonymous=bool(a))[0],
@@ -311,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cv by article ({args.within}, {len(arts)} articles, {sum(g[4] for g in data)} "
               f"settled, trained on {args.lists}, none {args.none}): rules {r}/{n} = {r / n:.4f}, "
               f"learned {m_}/{n} = {m_ / n:.4f}, hybrid {h}/{n} = {h / n:.4f}")
+        for par, label in ((0, "even"), (1, "odd")):
+            print("  {} article ids: rules {}, learned {}, hybrid {} of {}".format(label, *halves[par]))
         if tot[1][3]:
             print("  gold names nobody: rules {}, learned {}, hybrid {} right of {}".format(*tot[1]))
     elif args.command == "half":

@@ -464,6 +464,11 @@ class Resolver(Names):
         role noun, opening its sentence as the subject)."""
         return [(p, n, role is not None, p in self._subjects) for p, n, role, _ in self._persons]
 
+    def person_roles(self) -> list[tuple[int, str, str]]:
+        """Every person-like name in text order with the role word written before it
+        ("woordvoerster", "moeder"; "" when none): (position, full name, role word)."""
+        return [(p, n, word) for p, n, _, word in self._persons]
+
     def person_before(self, pos: int, *, after: int = -1) -> tuple[int, str] | None:
         """The nearest person-like name before `pos` (and after `after`)."""
         cands = [(p, n) for p, n, _, _ in self._persons if after < p < pos]
