@@ -75,7 +75,8 @@ FEATURES = (
     "dist_x_cue", "first_person_named", "opens_sentence", "rule_confidence", "conf_x_rule",
     "nearest_is_subject", "subject_prev_sentence", "named_in_quote", "rule_unknown",
     "same_sentence_before", "closest_before", "second_before", "closest_person_before",
-    "last_subject_before", "anaphor_x_last_subject", "anaphor_x_rule",
+    "last_subject_before", "anaphor_x_last_subject", "anaphor_x_rule", "from_doc_only",
+    "gender_agree", "gender_clash", "role_match",
     "is_none", "none_x_nocue", "none_x_rule_empty", "none_x_direct", "none_x_anaphor",
 )
 # The features of the "no speaker" candidate (`Candidate.name == ""`), zero for the others.
@@ -249,6 +250,7 @@ class _Context:
     def __init__(self, doc: Doc, quotes: list[Quote], resolver: Resolver) -> None:
         self.doc = doc
         self.resolver = resolver
+        self.quotes = quotes
         self.mentions: dict[str, list[int]] = {}
         self.kind: dict[str, set[str]] = {}
         for pos, name, has_role, opens in resolver.person_mentions():
@@ -278,6 +280,55 @@ class _Context:
         self.addressee = {p for ps in self.mentions.values() for p in ps if self._spoken_to(p)}
         firsts = sorted((min(p), n) for n, p in self.mentions.items() if "person" in self.kind[n])
         self.first_person = firsts[0][1] if firsts else None
+        # Candidates for every quote wherever they are named: the rules' speakers of the
+        # document's quotes, its first person and the person it names most (an
+        # interviewee, a portrait's subject named far from the quote).
+        most = max((n for n in self.mentions if "person" in self.kind[n]),
+                   key=lambda n: len(self.mentions[n]), default=None)
+        self.doc_speakers = [n for n in dict.fromkeys(
+            [*self.rule_count, self.first_person, most]) if n]
+        self.roles: dict[str, set[str]] = {}
+        for _, name, word in resolver.person_roles():
+            if word:
+                self.roles.setdefault(name, set()).add(word.lower())
+        self.gender = self._gender_votes()
+
+    def _gender_votes(self) -> dict[str, float]:
+        """Each person's gender as the document writes it, from -1 (male) to 1 (female):
+        the subject pronouns that follow their mention before another person is named
+        ("Ece Temelkuran … Ze noemt"), and female role words before the name
+        ("woordvoerster", "moeder")."""
+        votes: dict[str, list[int]] = {}
+        persons = sorted((p, n) for n, ps in self.mentions.items()
+                         if "person" in self.kind[n] for p in ps)
+        starts = [p for p, _ in persons]
+        # Not the pronouns at the quotes' cues: those are what the features judge.
+        at_cue = {q.speaker.start for q in self.quotes if q.speaker is not None}
+        for m in _GENDERED.finditer(self.doc.text):
+            if self.in_quotation(m.start()) or m.start() in at_cue:
+                continue
+            k = bisect.bisect_left(starts, m.start()) - 1
+            if k < 0 or self.sentence(m.start()) - self.sentence(starts[k]) > 1:
+                continue
+            votes.setdefault(persons[k][1], []).append(_PRONOUN_GENDER[m.group().lower()])
+        for name, words in self.roles.items():
+            if any(_female(w) for w in words):
+                votes.setdefault(name, []).extend([1, 1])
+        return {n: sum(v) / len(v) for n, v in votes.items() if v}
+
+    def cue_mention(self, q: Quote, anaphor: bool) -> tuple[int, str]:
+        """The gender (1 female, -1 male, 0 unknown) and role word of the pronoun or role
+        noun at the quote's cue ("hij", "de woordvoerster", "de moeder")."""
+        sp = q.speaker
+        if not anaphor or sp is None or sp.start is None or sp.end is None:
+            return 0, ""
+        words = self.doc.text[sp.start : sp.end].lower().split()
+        gender = sum(_PRONOUN_GENDER.get(w, 0) for w in words)
+        roles = [w for w in words if self.resolver.lex.role_class(w)]
+        role = roles[-1] if roles else ""
+        if _female(role):
+            gender = 1
+        return max(-1, min(1, gender)), role
 
     def _add(self, name: str, pos: int, kind: str) -> None:
         self.mentions.setdefault(name, []).append(pos)
@@ -363,6 +414,8 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex, 
     for name, sents in ctx.sentences.items():
         if any(lo <= si <= hi for si in sents):
             add(name, "window")
+    for name in ctx.doc_speakers:
+        add(name, "doc")
     rule_empty = not rule
     out = list(cands.values())
     for c in out:
@@ -389,12 +442,15 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex, 
     sp = q.speaker
     anaphor = sp is not None and mention_at_cue(ctx.doc, q, sp) and _anaphoric(
         resolver, Mention(sp.start or 0, sp.end or 0, ctx.doc.text[sp.start or 0 : sp.end or 0]))
+    cue_gender, cue_role = ctx.cue_mention(q, anaphor)
     for c in out:
         k = rank[id(c)]
         last = c is last_subject
         c.features = _features(ctx, q, c, anchor, rule_empty) + [
             float(k == 0), float(k == 1), float(bool(persons) and persons[0] is c),
-            float(last), float(last and anaphor), float(anaphor and "rule" in c.sources)
+            float(last), float(last and anaphor), float(anaphor and "rule" in c.sources),
+            float(c.sources == {"doc"}),
+            *_agreement(ctx, c, cue_gender, cue_role),
         ] + [0.0] * _NONE_FEATURES
     if none:
         # "No speaker": the quote names nobody the gold would name ("een bron zegt", an
@@ -407,6 +463,16 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex, 
     return out
 
 
+def _agreement(ctx: _Context, c: Candidate, gender: int, role: str) -> list[float]:
+    """Whether the candidate fits the pronoun or role noun at the cue: its gender as the
+    document writes it agrees or clashes, and whether it was introduced with the same
+    role noun ("wethouder X" … "de wethouder")."""
+    g = ctx.gender.get(c.name, 0.0) * gender
+    same = bool(role) and any(w.endswith(role) or role.endswith(w)
+                              for w in ctx.roles.get(c.name, ()))
+    return [float(g > 0.3), float(g < -0.3), float(same)]
+
+
 def _ruled_out(ctx: _Context, q: Quote, c: Candidate, s_anchor: int, lo: int, hi: int) -> bool:
     """The hard constraints: the addressee of the cue's sentence, and a name that the
     window around the quote mentions only inside the quote, are no speakers (the rules'
@@ -415,7 +481,7 @@ def _ruled_out(ctx: _Context, q: Quote, c: Candidate, s_anchor: int, lo: int, hi
         return False
     if any(p in ctx.addressee and ctx.sentence(p) == s_anchor for p in c.positions):
         return True
-    if c.sources & {"prev", "prev2", "subject"}:
+    if c.sources & {"prev", "prev2", "subject", "doc"}:
         return False
     return not any(lo <= ctx.sentence(p) <= hi and not q.start <= p < q.end
                    and p not in ctx.addressee for p in c.positions)
@@ -477,5 +543,20 @@ def _features(ctx: _Context, q: Quote, c: Candidate, anchor: int, rule_empty: bo
     }
     return [feats[f] for f in FEATURES[: len(feats)]]
 
+
+# Subject and object pronouns with their gender (1 female, -1 male): "zij" is also
+# plural, "ze" too often plural to count.
+_PRONOUN_GENDER = {"hij": -1, "hem": -1, "zij": 1, "haar": 1, "he": -1, "him": -1, "his": -1,
+                   "she": 1, "her": 1}
+_GENDERED = re.compile(r"\b(?:[Hh]ij|[Hh]em|[Zz]ij|[Hh]aar|[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
+# Female forms of role nouns ("woordvoerster", "directrice", "moeder", "mevrouw"); "-ster"
+# also ends male or neutral nouns ("burgemeester", "minister", "priester").
+_FEMALE_ROLE = ("ster", "trice", "vrouw", "moeder", "dochter", "zus", "mevrouw", "oma", "weduwe",
+                "koningin", "prinses", "woman", "mother", "daughter", "sister", "mrs", "ms")
+_NOT_FEMALE = ("meester", "minister", "priester", "mister")
+
+
+def _female(word: str) -> bool:
+    return word.endswith(_FEMALE_ROLE) and not word.endswith(_NOT_FEMALE)
 
 _PARTICLES = frozenset(re.findall(r"\w+", "van de der den ter von al bin el da du le la"))
