@@ -86,7 +86,7 @@ def groups(art: dict[str, Any], doc: Doc, *, none: bool = False) -> list[Group]:
     return out
 
 
-def fit(train: list[Group], *, hidden: int = 8, l2: float = 1e-2, epochs: int = 300,
+def fit(train: list[Group], *, hidden: int = 8, l2: float = 3e-2, epochs: int = 300,
         seed: int = 0) -> dict[str, Any]:
     """Listwise softmax (log of the probability of the right candidates), Adam, full batch."""
     usable = [g for g in train if g[2].any() and len(g[2]) > 1]
@@ -271,7 +271,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="half: r3odd / r3even = the round-3 dev articles (gold/splits/round3-dev.json)")
     ap.add_argument("--within", choices=("even", "odd", "all"), default="all", help="cv: which dev part")
     ap.add_argument("--hidden", type=int, default=8)
-    ap.add_argument("--l2", type=float, default=1e-2)
+    # L2 0.03 chosen by 5-fold CV on dev (round 4, 1,356 lists): hybrid 0.001 -> 0.003 ->
+    # 0.01 -> 0.03 -> 0.05 -> 0.1 gave -, 1030, 1031, 1042, 1042, 1038.
+    ap.add_argument("--l2", type=float, default=3e-2)
     ap.add_argument("--epochs", type=int, default=300)
     ap.add_argument("--seeds", type=int, default=5, help="models averaged")
     ap.add_argument("--lists", choices=("all", "unsettled"), default="all",
