@@ -153,3 +153,13 @@ def test_a_story_year_does_not_carry_into_the_present() -> None:
     events = [e for e in _events(text) if e.trigger.text == "aanslag"]
     assert events and events[0].time.from_ and not events[0].time.from_.startswith("2004")
     assert not events[0].background
+
+
+def test_a_lone_small_town_does_not_pull_a_city_abroad() -> None:
+    # "Minerva" read as a small town in Ohio must not vote Amsterdam to Amsterdam, Ohio.
+    text = ("Honderden mensen liepen zondag in Amsterdam mee in een mars tegen haat. "
+            "Vorig jaar trok de mars in Amsterdam veel minder mensen. "
+            "Sprekers noemden de aanslag in Christchurch. "
+            "Op een spandoek was een uil van Minerva geschilderd.")
+    doc = kroniek.analyze(text, published="2019-03-25", lang="nl")
+    assert [p.country_code for p in doc.places if p.text == "Amsterdam"] == ["NL", "NL"]
