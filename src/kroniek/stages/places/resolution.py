@@ -250,9 +250,10 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
 
 
 # A small town (under this population) whose country nothing else in the article supports
-# is more often a misreading than the place meant ("Minerva" on a protester's sign read as
-# Minerva, Ohio, which then pulled "Amsterdam" twice to Amsterdam, Ohio): it does not vote for
-# the other names' readings. Found on the events-nl dev half A (place 0.829 -> 0.886), held
+# is more often a misreading than the place meant (a goddess's name on a protest sign read as
+# a village in Ohio, which then pulled the article's "Amsterdam" to Amsterdam, Ohio, by the
+# country, first-level region and nearness votes): it does not vote for the other names'
+# readings. Found on the events-nl dev half A (place 0.829 -> 0.886), held
 # out on half B (0.939 -> 0.939); LGL tune acc161 0.860 -> 0.859, GeoVirus 0.838, places-nl
 # 0.936 unchanged. (Also dropping such a reading, falling back to a region, was tried: half
 # B 0.939 -> 0.909, not kept.)
