@@ -163,3 +163,13 @@ def test_a_lone_small_town_does_not_pull_a_city_abroad() -> None:
             "Op een spandoek was een uil van Minerva geschilderd.")
     doc = kroniek.analyze(text, published="2019-03-25", lang="nl")
     assert [p.country_code for p in doc.places if p.text == "Amsterdam"] == ["NL", "NL"]
+
+
+def test_a_time_after_since_does_not_date_the_event_before_it() -> None:
+    # "sinds drie weken geleden" opens the period the demonstration is measured against.
+    text = ("Duizenden mensen gingen vrijdag in Tunis de straat op. "
+            "Het was de grootste demonstratie sinds drie weken geleden de onrust begon.")
+    events = _events(text, published="2019-03-09")
+    demo = [e for e in events if e.trigger.text == "demonstratie"]
+    assert demo and all(e.time.from_ and e.time.to and e.time.from_ <= "2019-03-08" <= e.time.to
+                        for e in demo), [(e.time.from_, e.time.to) for e in demo]

@@ -33,13 +33,20 @@ def definite_noun(doc: Doc, event: Event, *, lang: str) -> bool:
     return is_noun(event.trigger.text, lang) and bool(_anaphoric(lang).search(doc.text[max(0, t0 - 30) : t0]))
 
 
+# "sinds" / "since" before a time expression after the trigger: the time opens a period the
+# event is measured against ("de grootste betoging sinds ruim twee weken geleden het protest
+# begon"), not the event's date.
+_SINCE = re.compile(r"\b(?:sinds|since)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bool = False) -> EventTime:
     """The governing time expression: in the clause, after a noun trigger, in the sentence,
     or in the sentence before (same paragraph); else the week up to publication."""
     t0 = event.trigger.start
     si = doc.sentence_index(t0)
     sent = doc.sentences[si]
-    in_sent = [t for t in doc.times if sent.start <= t.start < sent.end and t.value.from_]
+    in_sent = [t for t in doc.times if sent.start <= t.start < sent.end and t.value.from_
+               and not (t0 < t.start and _SINCE.search(doc.text[max(sent.start, t.start - 25) : t.start]))]
     if in_sent:
         in_clause = [t for t in in_sent if clause[0] <= t.start < clause[1]]
         following = [t for t in in_sent if 0 <= t.start - event.trigger.end < 40]
