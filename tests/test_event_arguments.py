@@ -173,3 +173,9 @@ def test_a_time_after_since_does_not_date_the_event_before_it() -> None:
     demo = [e for e in events if e.trigger.text == "demonstratie"]
     assert demo and all(e.time.from_ and e.time.to and e.time.from_ <= "2019-03-08" <= e.time.to
                         for e in demo), [(e.time.from_, e.time.to) for e in demo]
+
+
+def test_a_definite_noun_under_a_present_modal_is_still_to_come() -> None:
+    text = ("Het nieuws van de week. De dichter schreef een lied dat gezongen kan worden "
+            "bij de demonstratie in Den Haag.")
+    assert _modalities(text, "demonstratie") == ["future"]

@@ -14,7 +14,9 @@ it so was tried and not kept: on the odd dev half it made two false events, dete
 0.811 -> 0.802, modality unchanged.)
 
 A noun after "de volgende", "een komende" names an event still to come (future), though
-the clause reads it as a definite noun that presupposes its event.
+the clause reads it as a definite noun that presupposes its event; so does a definite noun
+in a clause with a present modal and no time in its sentence ("een lied dat gezongen kan
+worden bij de demonstratie").
 
 `revise` reads the trigger's modality again with those words blanked out (offsets kept),
 then applies what the date and the place say:
@@ -96,6 +98,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
     mod = event.modality
     if mod == "asserted" and _NEXT.search(doc.text[max(0, event.trigger.start - 30) : event.trigger.start]):
         return "future"  # "het is wachten op de volgende aanslag": one to come
+    if mod == "asserted" and _modal_clause_undated(doc, event, lang=lang):
+        return "future"
     if mod not in _NOT_HAPPENED_BY_CLAUSE or not doc.sentences:
         return mod
     t0, t1 = event.trigger.start, event.trigger.end
@@ -156,3 +160,22 @@ def _noun(doc: Doc, event: Event, *, lang: str) -> bool:
         return False
     i = token_at(doc, event.trigger.start)
     return i < 0 or not doc.tokens[i].upos or doc.tokens[i].upos in ("NOUN", "PROPN")
+
+
+# A present modal in the clause of a definite noun ("een lied dat gezongen kan worden bij de
+# demonstratie"): the definite article names an event the reader knows of, not one that
+# happened; with no time in the sentence it is still to come.
+_PRESENT_MODAL = re.compile(r"\b(?:kan|kunnen|zal|zullen|moet|moeten|mag|mogen)\b", re.IGNORECASE)
+
+
+def _modal_clause_undated(doc: Doc, event: Event, *, lang: str) -> bool:
+    si = doc.sentence_index(event.trigger.start)
+    if lang != "nl" or si < 0 or not _noun(doc, event, lang=lang):
+        return False
+    s = doc.sentences[si]
+    if not _DETERMINED.search(doc.text[max(s.start, event.trigger.start - 30) : event.trigger.start]):
+        return False
+    if any(s.start <= t.start < s.end for t in doc.times):
+        return False
+    lo, hi = clause_bounds(doc, event.trigger.start, event.trigger.end, si)
+    return bool(_PRESENT_MODAL.search(doc.text[lo:hi]))
