@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 from kroniek.doc import Block
 
-__all__ = ["PAIRS", "RawQuote", "normalize_marks", "scan_quotes", "split_at_quotes"]
+__all__ = ["PAIRS", "RawQuote", "closes_later", "normalize_marks", "open_quote_at", "scan_quotes",
+           "split_at_quotes"]
 
 PAIRS = {"„": "”“\"", "“": "”", "‘": "’", "«": "»", "‹": "›", "‚": "‘’", '"': '"', "'": "'’"}
 _AMBIGUOUS_OPEN = "\"'‘"
 _APOSTROPHE_WORD = re.compile(r"(?:s|t|n|k|m|r|\d\d)\b", re.IGNORECASE)
 _OPEN_BEFORE = " \t\n([{—–-/:;„“‘«‹"
+_SURE_OPEN = "„“«‹‚"  # marks that only open (straight " and ' may be apostrophes or closers)
 
 
 @dataclass(slots=True)
@@ -60,6 +62,26 @@ def normalize_marks(text: str) -> str:
     text = re.sub(r",,(?=\S)", " „", text)
     text = re.sub(r"(?:(?<=\s)|(?<=\A))''(?=\S)", " “", text)  # English ''…'' (NYT)
     return re.sub(r"(?<=\S)''", "” ", text)
+
+
+def open_quote_at(text: str, start: int, pos: int) -> str | None:
+    """The opening mark of a quotation opened in `text[start:pos]` and not closed before
+    `pos`, counting only marks that surely open („ “ « ‹ ‚ and ",,") and closing each with
+    any mark `PAIRS` lets close it (",,…\"", "„…“", "„…”", ",,…''"); None outside quotes."""
+    part = normalize_marks(text[start:pos])
+    stack: list[str] = []
+    for i, ch in enumerate(part):
+        if stack and ch in PAIRS[stack[-1]] and _can_close(part, i):
+            stack.pop()
+        elif ch in _SURE_OPEN and (ch != "“" or (part[i - 1] if i else " ") in _OPEN_BEFORE):
+            stack.append(ch)  # (a “ after a word closes a German-style „…“)
+    return stack[-1] if stack else None
+
+
+def closes_later(text: str, mark: str, pos: int, end: int) -> bool:
+    """Does a mark that can close a quotation opened with `mark` occur in `text[pos:end]`?"""
+    part = normalize_marks(text[pos:end])
+    return any(ch in PAIRS.get(mark, "") and _can_close(part, i) for i, ch in enumerate(part))
 
 
 def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:

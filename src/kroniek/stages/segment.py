@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from kroniek.doc import Block, Doc, Sentence
 from kroniek.pipeline import register_stage
+from kroniek.stages.marks import closes_later, open_quote_at
 
 __all__ = [
     "SegmentStage",
@@ -58,7 +59,7 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_SENT_END = re.compile(r"[.!?…]+(?:''|[”\"’'»)])*(?=\s+)")
+_SENT_END = re.compile(r"[.!?…]+(?:''|[”\"’'»“)])*(?=\s+)")  # “ closes a German-style „…“
 # The next sentence may open with a quote, including the typewriter style ,,… '' that
 # Dutch newspapers use.
 _NEXT_START = re.compile(r"\s+(?:,,|[\"'„“‘«(])*[A-ZÀ-ÖØ-Þ0-9]")
@@ -112,7 +113,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
-        if _inside_open_quote(text, sent_start, brk) and not _quote_closes_later(text, brk, end):
+        if _inside_open_quote(text, sent_start, brk, end):
             continue
         out.extend(_trimmed(text, sent_start, brk))
         sent_start = brk
@@ -160,16 +161,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
-def _inside_open_quote(text: str, start: int, pos: int) -> bool:
-    opens = sum(text.count(q, start, pos) for q in ("„", "“", "«", ",,"))
-    closes = sum(text.count(q, start, pos) for q in ("”", "»", "''"))
-    return opens > closes
-
-
-def _quote_closes_later(text: str, pos: int, end: int) -> bool:
+def _inside_open_quote(text: str, start: int, pos: int, end: int) -> bool:
     # A quotation of several sentences is split into sentences as usual; only a
-    # quotation that never closes in this block keeps its sentences together.
-    return any(text.find(q, pos, end) != -1 for q in ("”", "»", "''"))
+    # quotation that never closes in this block keeps its sentences together. Marks are
+    # paired as `kroniek.stages.marks` pairs them: a straight " closes ",,…" too.
+    mark = open_quote_at(text, start, pos)
+    return mark is not None and not closes_later(text, mark, pos, end)
 
 
 @register_stage("kroniek.segment.v1")
