@@ -38,7 +38,9 @@ NOT_NAME = _words(
 _OPENERS = _words(
     """doordat nadat zodat alsof totdat zodra voordat indien mits tenzij ofschoon zoals
     wanneer waarna waardoor waarop waarmee omdat hoe wat wie welke geen
-    een één eén twee drie vier vijf zes zeven acht negen tien"""
+    daardoor daarmee daarbij daarvoor daarop daarin daarnaast daarentegen bijvoorbeeld
+    een één eén twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien
+    vijftien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd duizend"""
 )
 _BEFORE_PLACE = frozenset({"van", "of", "in", "uit", "naar", "te", "from", "at"})
 

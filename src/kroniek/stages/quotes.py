@@ -484,7 +484,8 @@ class _Finder:
         """Interview layout: the journalist's questions, each answered by a quotation with
         no cue. When two or more quotations answer a question, every quotation without a
         cue that answers one, or has no speaker, is the interviewee's: the speaker most
-        often quoted, else the first person named."""
+        often quoted directly with a cue, else the person named most often (first named
+        on a tie)."""
         direct = [f.quote for f in self.found if f.quote.kind == "direct" and f.quote.cue is None]
         answers = [q for q in direct if self._after_question(q)]
         if len(answers) < 2:
@@ -492,12 +493,16 @@ class _Finder:
         counts: dict[str, int] = {}
         for f in self.found:
             sp = f.quote.speaker
-            if sp is not None and sp.name and f.quote.cue is not None:
+            if sp is not None and sp.name and f.quote.cue is not None and f.quote.kind == "direct":
                 counts[sp.name] = counts.get(sp.name, 0) + 1
         persons = self.resolver.persons()
         if not counts and not persons:
             return
-        name = max(counts, key=lambda n: counts[n]) if counts else persons[0]
+        if not counts:
+            counts = {p: 0 for p in persons}
+            for _, p, _, _ in self.resolver.person_mentions():
+                counts[p] += 1
+        name = max(counts, key=lambda n: counts[n])
         for q in direct:
             if q in answers or q.speaker is None or not q.speaker.name:
                 q.speaker = Speaker(name=name, entity=self.resolver.entity_id(name))
