@@ -175,3 +175,17 @@ def test_a_no_speaker_candidate_can_leave_a_quote_unnamed(nlp: Pipeline) -> None
     rerank_speakers(doc, quotes, resolver, deps, ranker=ranker)
     assert [q.speaker.name if q.speaker else None for q in quotes] == [None, None]
     assert all(q.speaker is not None and q.speaker.start is not None for q in quotes)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("het pensioenfonds", False), ("de werkgevers", False), ("Pensioenfonds PFZW", True)])
+def test_a_definite_noun_without_a_name_is_not_settled(nlp: Pipeline, source: str,
+                                                        expected: bool) -> None:
+    # "zegt het pensioenfonds" points back to a name the ranker chooses; a name stays.
+    text = ("Pensioenfonds PFZW en de werkgevers maakten dinsdag de cijfers bekend. "
+            f"„De instroom zal flink toenemen”, zegt {source}.")
+    doc = nlp(Doc(text=text, lang="nl"))
+    quotes = find_quotes(doc, speakers="rules")
+    resolver, deps = Resolver(doc, lexicon("nl")), DepIndex(doc)
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert settled(doc, quotes[0], resolver, deps) is expected

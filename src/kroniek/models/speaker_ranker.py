@@ -212,8 +212,8 @@ def settled(doc: Doc, q: Quote, resolver: Resolver, deps: DepIndex) -> bool:
     sp = q.speaker
     if sp is not None and mention_at_cue(doc, q, sp):
         assert sp.start is not None and sp.end is not None
-        return bool(sp.name) and not _anaphoric(
-            resolver, Mention(sp.start, sp.end, doc.text[sp.start : sp.end]))
+        m = Mention(sp.start, sp.end, doc.text[sp.start : sp.end])
+        return bool(sp.name) and not _anaphoric(resolver, m) and not _definite_noun(resolver, m)
     if cue.text == ":" or cue.text.split()[0].lower() in lex.according_first:
         return False
     subj = deps.subject(cue.start)
@@ -232,6 +232,15 @@ def mention_at_cue(doc: Doc, q: Quote, sp: Speaker) -> bool:
         return False
     return (abs(sp.start - cue.start) <= _NEAR_CUE
             or doc.sentence_index(sp.start) == doc.sentence_index(cue.start))
+
+
+def _definite_noun(resolver: Resolver, m: Mention) -> bool:
+    """A definite noun phrase without a name ("het pensioenfonds", "de ondernemer"): it
+    points back to a name, which the ranker chooses."""
+    words = m.text.split()
+    return (1 < len(words) <= 4 and words[0].lower() in resolver.lex.determiners
+            and words[0].lower() not in ("een", "a", "an")
+            and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]))
 
 
 def _anaphoric(resolver: Resolver, m: Mention) -> bool:
