@@ -47,6 +47,7 @@ from kroniek.stages.reported import (
 
 __all__ = [
     "Hit",
+    "carried_on",
     "definite",
     "find_indirect",
     "fronted",
@@ -487,4 +488,38 @@ def speech_events(
         m = np_before(w, k, lo, lex)
         if m is not None and plausible_source(m, lex) and not fronted(m, lex):
             out.append((w.starts[k], m))
+    return out
+
+
+# Reportative modals: "Hij zou zich agressief opstellen" after a reported quote passes on
+# what the source said, not what the writer asserts (general Dutch).
+_REPORTATIVE = frozenset({"zou", "zouden"})
+
+
+def carried_on(w: Words, sents: list[tuple[int, int]], reported: list[tuple[int, int]],
+               taken: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, int]]:
+    """Sentences that carry a reported quote on without a cue of their own: right after a
+    sentence whose reported content runs to its end, with a reportative "zou(den)" and no
+    quote of their own (`taken`: every quote found). Returns (start, end, index in
+    `reported` of the quote carried on); a carried sentence carries on in turn."""
+    if lex.lang != "nl":
+        return []
+    out: list[tuple[int, int, int]] = []
+    ends = [(b, i) for i, (_, b) in enumerate(reported)]  # (content end, quote carried)
+    for n in range(1, len(sents)):
+        (ps, pe), (s, e) = sents[n - 1], sents[n]
+        last = ps + len(w.text[ps:pe].rstrip(" .!?\n\"'”’"))
+        src = next((i for b, i in ends if last - 2 <= b <= pe + 1), None)
+        if src is None:
+            continue
+        if any(a < e and s < b for a, b in taken) or "?" in w.text[s:e]:
+            continue
+        lo, hi = w.index_at(s), w.index_at(e)
+        if not any(x.lower() in _REPORTATIVE for x in w.words[lo:hi]):
+            continue
+        if lo < hi and w.words[lo].lower() in ("ik", "we", "wij"):
+            continue
+        b = s + len(w.text[s:e].rstrip(" .!;:\n"))
+        out.append((s, b, src))
+        ends.append((b, src))
     return out

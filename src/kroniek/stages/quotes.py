@@ -29,14 +29,20 @@ zeggen: „…”"), or unknown. Containment is what marks it as nested.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kroniek.doc import Block, Cue, Doc, Quote, Speaker
 from kroniek.models.cue_tagger import CueJudge, get_tagger, resolve_cues
 from kroniek.models.speaker_ranker import rerank_speakers, resolve_speakers
 from kroniek.pipeline import register_stage
 from kroniek.stages.clauses import ParsedClauses
-from kroniek.stages.indirect import definite, fronted, plausible_source, speech_events
+from kroniek.stages.indirect import (
+    carried_on,
+    definite,
+    fronted,
+    plausible_source,
+    speech_events,
+)
 from kroniek.stages.marks import PAIRS, RawQuote, normalize_marks, scan_quotes, split_at_quotes
 from kroniek.stages.phrases import (
     DepIndex,
@@ -133,6 +139,7 @@ class _Finder:
             elif self._in_body(s0):
                 self._indirect(s0, e0, direct_spans, fragments)
                 self._reported_clauses(s0, e0, direct_spans)
+        self._carried_on(direct_spans)
         self._transcripts(raws)
         self._interview()
         self._unattributed()
@@ -575,6 +582,19 @@ class _Finder:
             if any(hit.start <= f.open and f.close <= hit.end for f in fragments):
                 q.kind = "mixed"
             self._add(q, hit.cue_token)
+
+    def _carried_on(self, direct: list[tuple[int, int]]) -> None:
+        """Sentences carrying a reported quote on (`kroniek.stages.indirect.carried_on`):
+        indirect quotes without a cue, with the speaker of the quote they carry on."""
+        reported = [f.quote for f in self.found if f.quote.kind in ("indirect", "mixed")]
+        taken = [(f.quote.start, f.quote.end) for f in self.found] + direct
+        body = [x for x in self.sents if self._in_body(x[0])]
+        for s, e, i in carried_on(self.w, body, [(q.start, q.end) for q in reported], taken,
+                                  self.lex):
+            sp = reported[i].speaker
+            q = Quote(id="", start=s, end=e, text=self.text[s:e], kind="indirect",
+                      confidence=0.5, speaker=replace(sp) if sp is not None else None)
+            self._add(q, None)
 
     def _parsed_clauses(self) -> ParsedClauses:
         if self.clauses is None:
