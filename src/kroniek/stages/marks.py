@@ -68,7 +68,10 @@ def open_quote_at(text: str, start: int, pos: int) -> str | None:
     """The opening mark of a quotation opened in `text[start:pos]` and not closed before
     `pos`, counting only marks that surely open („ “ « ‹ ‚ and ",,") and closing each with
     any mark `PAIRS` lets close it (",,…\"", "„…“", "„…”", ",,…''"); None outside quotes."""
-    part = normalize_marks(text[start:pos])
+    part = text[start:pos]
+    if ",," not in part and not any(ch in part for ch in _SURE_OPEN):
+        return None
+    part = normalize_marks(part)
     stack: list[str] = []
     for i, ch in enumerate(part):
         if stack and ch in PAIRS[stack[-1]] and _can_close(part, i):
