@@ -43,3 +43,18 @@ def test_no_carry_without_a_reported_quote_or_a_modal() -> None:
     assert carried_on(w, sents, [(13, 23)], [(30, 40)], lex) == []  # a quote of its own
     assert carried_on(w, sents[1:], [(25, 56)], [], lex) == []  # "Hij zei niets": no modal
     assert carried_on(w, sents, [(13, 23)], [], lexicon("en")) == []  # Dutch only
+
+
+def test_speech_verb_closed_by_a_colon_reports_the_rest() -> None:
+    """"X heeft het vaak gezegd: als …": the unquoted rest after the colon is reported;
+    a quotation after the colon stays direct, and a colon far from the verb is no cue's."""
+    quotes = _quotes("De minister heeft het al vaak tegen zijn collega's gezegd: als de regering "
+                     "niets doet, gaat het mis.")
+    assert ("indirect", "als de regering niets doet, gaat het mis", "gezegd") in [
+        q[:3] for q in quotes]
+    direct = _quotes("De minister heeft het al vaak gezegd: 'Als de regering niets doet, gaat "
+                     "het mis.'")
+    assert [q[0] for q in direct] == ["direct"]
+    far = _quotes("De minister zegt het al jaren tegen iedereen die het maar horen wil in de "
+                  "Kamer: de regering doet niets.")
+    assert not any(q[2] == "zegt" and q[1].startswith("de regering") for q in far)
