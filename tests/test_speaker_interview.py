@@ -32,3 +32,13 @@ def test_a_numeral_or_adverb_opening_a_sentence_is_no_name(nlp: Pipeline, word: 
     text = f"Jan de Boer richtte de partij op. {word} was het toen hij begon."
     doc = nlp(Doc(text=text, lang="nl"))
     assert Names(doc, lexicon("nl")).tidy_name(word) == ""
+
+
+def test_a_name_and_the_thing_after_an_article_are_split(nlp: Pipeline) -> None:
+    text = ("Volgens Trump de CIA loog. Het rapport van de CIA is geheim. Peter de Vries zegt "
+            "dat. De Vries bleef. Mark Rutte de CO2-heffing. Jan de Boer kwam.")
+    names = Names(nlp(Doc(text=text, lang="nl")), lexicon("nl"))
+    assert names.tidy_name("Trump de CIA") == "Trump"  # "van de CIA": an article
+    assert names.tidy_name("Rutte de CO2-heffing") == "Mark Rutte"  # a compound noun
+    assert names.tidy_name("Peter de Vries") == "Peter de Vries"  # "De Vries": a particle
+    assert names.tidy_name("Jan de Boer") == "Jan de Boer"

@@ -79,7 +79,7 @@ class Names:
             # first capitalised word is not part of the name.
             prev = text[max(0, m.start() - 6) : m.start()].split()
             after_van = bool(prev) and prev[-1] in _BEFORE_PLACE
-            name = self.clean_name(m.group(), after_van=after_van)
+            name = " ".join(self._before_article(self.clean_name(m.group(), after_van=after_van).split()))
             if name and len(name.split()) >= 2:
                 names.append((m.start() + m.group().rfind(name), name))
         names.sort()
@@ -201,6 +201,7 @@ class Names:
             words = words[2:]  # "van Milieudefensie Anne Knol": an affiliation before the name
         while words and self._not_a_name(words[0], alone=len(words) == 1):
             words = words[1:]  # "Doordat Kylie", "Lachend", "Eén"
+        words = self._before_article(words)
         if not words:
             return ""
         if len(words) == 1 and words[0] != name:
@@ -231,6 +232,26 @@ class Names:
             if re.search(rf"(?<!{re.escape(words[0])} )\b{re.escape(rest)}\b", self.doc.text):
                 return rest
         return " ".join(words)
+
+    def _before_article(self, words: list[str]) -> list[str]:
+        """"Trump de CIA", "Rutte de CO2-heffing": a name and the object that follows it
+        joined over an article. A surname particle is capitalised where the first name is
+        left out ("De Vries zegt"); an article is not, so the part after "de" is a thing
+        when the article writes it after a lowercase word ("door de CIA"), or it is a
+        compound of a word and a lowercase noun ("CO2-heffing")."""
+        k = next((i for i, x in enumerate(words) if x in ("de", "het") and 0 < i < len(words) - 1),
+                 None)
+        if k is None or not words[k - 1][:1].isupper():
+            return words
+        tail = words[k + 1 :]
+        if re.fullmatch(r"[\w'’]+-[a-zà-ÿ][\w-]*", tail[0]):
+            return words[:k]
+        text = self.doc.text
+        for m in re.finditer(rf"\b{words[k]} {re.escape(' '.join(tail))}\b", text):
+            prev = text[max(0, m.start() - 25) : m.start()].split()
+            if prev and prev[-1][:1].islower():
+                return words[:k]
+        return words
 
     def _not_a_name(self, word: str, *, alone: bool) -> bool:
         """A capitalised word opening a name sequence that is no name: a subordinator or
