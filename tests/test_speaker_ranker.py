@@ -189,3 +189,17 @@ def test_a_definite_noun_without_a_name_is_not_settled(nlp: Pipeline, source: st
     resolver, deps = Resolver(doc, lexicon("nl")), DepIndex(doc)
     assert len(quotes) == 1 and quotes[0].speaker is not None
     assert settled(doc, quotes[0], resolver, deps) is expected
+
+
+def test_a_subject_inside_reported_content_is_not_the_last_subject(nlp: Pipeline) -> None:
+    # "Verhagen zegt dat Hugo de Jonge …": the pronoun at the next cue takes up the
+    # speaker of the reported clause, not the subject inside its content.
+    text = ("Tim Verhagen sprak dinsdag in Utrecht. Verhagen zegt dat Hugo de Jonge hem niet "
+            "kan helpen. „Ik maakte zoiets niet eerder mee”, zegt hij.")
+    doc = nlp(Doc(text=text, lang="nl"))
+    quotes = find_quotes(doc, speakers="rules")
+    cands = candidates_for(doc, quotes, Resolver(doc, lexicon("nl")), DepIndex(doc))
+    k = FEATURES.index("last_subject_before")
+    direct = next(i for i, q in enumerate(quotes) if q.kind == "direct")
+    last = [c.name for c in cands[direct] if c.features[k] == 1.0]
+    assert last == ["Tim Verhagen"]

@@ -282,7 +282,7 @@ class _Context:
         main = max(self.rule_count, key=lambda n: self.rule_count[n]) if self.rule_count else None
         self.main = main if main is not None and self.rule_count[main] * 2 >= total else None
         self.subject_at = resolver.subject_at
-        self.quoted = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
+        self.quoted = sorted((q.start, q.end) for q in quotes)
         self._sent: dict[int, int] = {}
         self._block_starts = [b.start for b in doc.blocks]
         self.sentences = {n: [self.sentence(p) for p in ps] for n, ps in self.mentions.items()}
@@ -353,7 +353,8 @@ class _Context:
         return not (words[-1] == "to" and len(words) >= 2 and words[-2] == "according")
 
     def in_quotation(self, pos: int) -> bool:
-        """Is `pos` inside a direct quote of the document?"""
+        """Is `pos` inside a quote of the document, direct or the content of reported
+        speech ("Verhagen zegt dat De Jonge …": De Jonge is no clause subject to take up)?"""
         i = bisect.bisect_right(self.quoted, (pos, 1 << 30)) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
