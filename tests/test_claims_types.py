@@ -157,3 +157,12 @@ def test_a_role_given_with_a_copula_types_the_speaker(nlp: Pipeline) -> None:
     types = {c.source.name: c.source.type for c in cs}
     assert types.get("Edith Morsink") == "official"
     assert types.get("Kees Bakker") != "civilian"  # a predicate judges: not read for it
+
+
+def test_a_head_of_an_organisation_takes_the_organisations_type(nlp: Pipeline) -> None:
+    # "directeur" next to the name types nothing by itself; the bank he heads does
+    # (fails before: the near-name rule read only "directeur" and left him unknown).
+    text = ("De bank groeide snel. Het succes van de bank maakte van directeur Jan Smit een "
+            "rijk man. „Wij groeien nog elk jaar”, zegt Smit.")
+    cs = [c for c in claims(nlp, text) if c.source.name and "Smit" in c.source.name]
+    assert cs and all(c.source.type == "business" for c in cs)

@@ -333,6 +333,15 @@ def _is_person(doc: Doc, sp: Speaker) -> bool:
         sp.name, lang=doc.lang) == ("unknown", None)
 
 
+def _heads_organisation(near: str, lang: str | None) -> bool:
+    """Is a head of an organisation written right before the person ("directeur X",
+    "bestuurder X")? Such a person speaks for the organisation the introduction names
+    ("directeur Thijs Emondts" of Uber is the business), so its type is read from there."""
+    lex = lexicon(lang)
+    return any(lex.role_class(w) == "manager" or lex.role_class(w.split("-")[-1]) == "manager"
+               for w in re.findall(r"[\w'-]+", near))
+
+
 def _without_name(phrase: str, name: str, lang: str | None) -> str:
     """`phrase` without the words of the person's `name` ("SP-Kamerlid Sandra Beckerman"
     -> "SP-Kamerlid"), but for a source noun the name opens with ("Touroperator Kras")."""
@@ -434,8 +443,9 @@ def quote_source_type(doc: Doc, q: Quote, sp: Speaker | None, written: str,
         # read from the speaker's descriptor or the word next to the name only, not from
         # a clause glued to the speaker ("Wilders beet het spits af")
         near = introductions(doc, sp.name, starts, near=True)
-        kind = source_for_phrase(near if person else f"{near} {sp.name}",
-                                 lang=doc.lang)[0] if near else "unknown"
+        if not (person and _heads_organisation(near, doc.lang)):
+            kind = source_for_phrase(near if person else f"{near} {sp.name}",
+                                     lang=doc.lang)[0] if near else "unknown"
     if kind == "unknown" and person and sp is not None and sp.name and _private_person(
             doc, sp.name):
         kind = "civilian"
