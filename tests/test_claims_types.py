@@ -166,3 +166,13 @@ def test_a_head_of_an_organisation_takes_the_organisations_type(nlp: Pipeline) -
             "rijk man. „Wij groeien nog elk jaar”, zegt Smit.")
     cs = [c for c in claims(nlp, text) if c.source.name and "Smit" in c.source.name]
     assert cs and all(c.source.type == "business" for c in cs)
+
+
+def test_a_lawyer_speaks_for_the_client_not_as_an_expert(nlp: Pipeline) -> None:
+    # fails before: "advocaat" was an expert's role
+    assert source_for_phrase("zijn advocaat", lang="nl")[0] == "unknown"
+    assert source_for_phrase("advocaat van de familie", lang="nl")[0] == "civilian"
+    text = ("De man ontkent alles. „Mijn cliënt was die avond thuis”, zegt advocaat Peter "
+            "Smit (foto). „Hij heeft getuigen”, aldus Smit.")
+    cs = [c for c in claims(nlp, text) if c.source.name and "Smit" in c.source.name]
+    assert cs and all(c.source.type == "unknown" for c in cs)

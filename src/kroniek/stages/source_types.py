@@ -200,7 +200,8 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
         after = doc.text[m.end() : m.end() + 80]
         paren = re.match(r"\s*\(([^()]{1,40})\)", after)
         if paren:
-            seg.append(paren.group(1))
+            if source_for_phrase(paren.group(1), lang=doc.lang)[0] != "imagery":
+                seg.append(paren.group(1))  # not "zegt advocaat Janssen (foto)": a caption
             after = after[paren.end() :]  # "Paula Schot (25), SGP-lijsttrekker"
         appo = re.match(r",\s+|\s+(?:is|was)\s+", after)  # also "X is hoofd … van Unicef"
         if appo:

@@ -172,6 +172,10 @@ TYPING_NOUNS = {
     "staatsraad": "official", "recherchechef": "official", "staatsbosbeheer": "official",
     "boswachter": "official", "columniste": "media", "komiek": "civilian",
     "cabaretier": "civilian", "spijbelaar": "civilian", "spijbelaars": "civilian",
+    # A lawyer speaks for a client in a case, not as an expert: the client's type when the
+    # phrase names it ("advocaat van de familie", read first), else no type ("zijn advocaat").
+    "advocaat": "unknown", "advocate": "unknown", "advocaten": "unknown",
+    "raadsman": "unknown", "raadsvrouw": "unknown", "raadslieden": "unknown",
     "pensioenfonds": "business", "pensioenfondsen": "business", "fc": "civil_society", "uber": "business", "coöperatie": "business",
     # organisations neither state nor business, and who speaks for them (`civil_society`)
     "stichting": "civil_society", "vereniging": "civil_society", "vakbond": "civil_society",
