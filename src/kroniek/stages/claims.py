@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
+from collections.abc import Iterator
 from functools import cache
 from types import ModuleType
 
@@ -41,6 +42,7 @@ from kroniek.stages.phrases import (
 from kroniek.stages.source_types import (
     HEADLINE_LEN,
     introductions,
+    mentions,
     quote_source_type,
     source_for_phrase,
 )
@@ -68,6 +70,22 @@ def _claims_lex(lang: str | None) -> ModuleType:
 def _compiled(lang: str | None, name: str) -> tuple[re.Pattern[str], ...]:
     flags = 0 if name in ("DECLINE", "EVIDENCE_FROM") else re.IGNORECASE
     return tuple(re.compile(p, flags) for p in getattr(_claims_lex(lang), name))
+
+
+@cache
+def _guarded(lang: str | None, name: str) -> tuple[re.Pattern[str] | None, ...]:
+    """The patterns of `name` that can match `text`: a pattern whose guard (the language's
+    `GUARDS`, its fixed words) the text lacks cannot, and is not run."""
+    guards = getattr(_claims_lex(lang), "GUARDS", {}).get(name, ())
+    return tuple(re.compile(g) if g else None for g in guards)
+
+
+def _patterns(doc: Doc, name: str) -> Iterator[re.Pattern[str]]:
+    guards = _guarded(doc.lang, name)
+    for k, pat in enumerate(_compiled(doc.lang, name)):
+        guard = guards[k] if k < len(guards) else None
+        if guard is None or guard.search(doc.text):
+            yield pat
 
 
 def factuality(text: str, *, lang: str | None, cue: str | None = None) -> str:
@@ -158,8 +176,7 @@ def _only_opens_sentences(doc: Doc, word: str) -> bool:
     """Is `word` capitalised only where a sentence opens ("Plots", "Jaarlijks"), never
     inside one as a name is ("zegt Blind")?"""
     opens = {s.start for s in doc.sentences}
-    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
-        at = m.start()
+    for at, _end in mentions(doc.text, word):
         before = doc.text[max(0, at - 3) : at]
         if at not in opens and not re.search(r"[.!?:'\"„“”‘’(]\s*$|^\s*$", before):
             return False
@@ -193,10 +210,10 @@ def _headed(doc: Doc, name: str | None, sp: Speaker | None, starts: list[int]) -
         return False  # '."': no word at all
     at = doc.text.find(name, sp.start, sp.end) if sp and sp.start is not None else -1
     if at < 0:  # a pronoun or a short form here: the name as written elsewhere
-        m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text)
-        if m is None:
+        first = next(mentions(doc.text, name), None)
+        if first is None:
             return True
-        at = m.start()
+        at = first[0]
     if name.endswith("-") or doc.text[at + len(name) : at + len(name) + 1] == "-":
         return False  # cut inside a compound: "Nederlandse Voedsel(- en Warenautoriteit)"
     words = name.split()
@@ -283,7 +300,7 @@ def _sentence_end(doc: Doc, offset: int) -> int:
 
 def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
     out: list[Claim] = []
-    for pat in _compiled(doc.lang, "EVIDENCE_FROM"):
+    for pat in _patterns(doc, "EVIDENCE_FROM"):
         for m in pat.finditer(doc.text):
             src_phrase = m.group("src").strip()
             src_start = m.start("src") + len(m.group("src")) - len(m.group("src").lstrip())
@@ -320,7 +337,7 @@ def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
 
 def _declined_claims(doc: Doc) -> list[Claim]:
     out: list[Claim] = []
-    for pat in _compiled(doc.lang, "DECLINE"):
+    for pat in _patterns(doc, "DECLINE"):
         for m in pat.finditer(doc.text):
             who = m.groupdict().get("who")
             if who and not nominal_head(who, doc.lang):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from kroniek.doc import Doc, Quote, Speaker
@@ -23,7 +24,8 @@ from kroniek.stages.phrases import (
     sources_lexicon,
 )
 
-__all__ = ["HEADLINE_LEN", "introductions", "quote_source_type", "source_for_phrase"]
+__all__ = ["HEADLINE_LEN", "introductions", "mentions", "quote_source_type",
+           "source_for_phrase"]
 
 
 _ROLE_TO_TYPE = {
@@ -174,6 +176,28 @@ def source_for_phrase(phrase: str, *, lang: str | None) -> tuple[str, str | None
     return kind, side
 
 
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def mentions(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each mention of `word` in `text` that no word character or hyphen
+    touches: what `re.finditer(rf"(?<![\\w-]){re.escape(word)}(?![\\w-])", text)` finds
+    (Python's \\w is `str.isalnum` and "_"), without compiling a pattern per name."""
+    if not word:
+        yield from ((m.start(), m.end()) for m in re.finditer(r"(?<![\w-])(?![\w-])", text))
+        return
+    n, at = len(word), text.find(word)
+    while at >= 0:
+        end = at + n
+        if (at == 0 or not _wordish(text[at - 1])) and (end >= len(text)
+                                                         or not _wordish(text[end])):
+            yield at, end
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+
+
 def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
                   near: bool = False) -> str:
     """How the article introduces `name` anywhere: the words right before each mention
@@ -189,15 +213,15 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
     out: list[str] = []
     orgs: list[str] = []
     own = {w.lower() for w in name.split()}
-    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc.text):
-        before = doc.text[max(0, m.start() - 60) : m.start()]
+    for m_start, m_end in mentions(doc.text, key):
+        before = doc.text[max(0, m_start - 60) : m_start]
         if before.endswith("("):  # "de Dienst Justitiële Inrichtingen (DJI)": the full name
             before = before[:-1].rstrip()
         clause = re.split(r"[.,;:!?\"'„“”()]", before)
         words = [w for w in clause[-1].split() if w.lower() not in own]  # not "Recep Tayyip"
         seg = [w for w in words[-(1 if near else _INTRO_WORDS):]
                if not (len(w) >= HEADLINE_LEN - 1 and w.isupper())]  # not "MEDIA"
-        after = doc.text[m.end() : m.end() + 80]
+        after = doc.text[m_end : m_end + 80]
         paren = re.match(r"\s*\(([^()]{1,40})\)", after)
         if paren:
             if source_for_phrase(paren.group(1), lang=doc.lang)[0] != "imagery":
@@ -205,7 +229,7 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
             after = after[paren.end() :]  # "Paula Schot (25), SGP-lijsttrekker"
         appo = re.match(r",\s+|\s+(?:is|was)\s+", after)  # also "X is hoofd … van Unicef"
         if appo:
-            at = m.end() + (paren.end() if paren else 0) + appo.end()
+            at = m_end + (paren.end() if paren else 0) + appo.end()
             role = _apposition(doc, at, starts)
             if "," not in appo.group() and source_for_phrase(role, lang=doc.lang)[0] in (
                     _NON_STATE | {"unknown"}):
@@ -216,7 +240,7 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
         out.append(" ".join(x for x in seg if x))
         aff = re.match(r"\s+(?:van|bij|namens|uit)\s+", after)
         if aff:  # "Jansen van de politie", "Visser bij de Universiteit Utrecht"
-            at = m.end() + (paren.end() if paren else 0) + aff.end()
+            at = m_end + (paren.end() if paren else 0) + aff.end()
             org = _affiliation(doc, at, starts)
             if org and source_for_phrase(org, lang=doc.lang)[0] not in ("imagery", "social_media"):
                 # not "zegt Pappot bij de foto's"; "X van BOinK (belangenvereniging ...)"
@@ -361,17 +385,19 @@ _AGE_AFTER = r"\s*(?:\(\s*\d{1,2}\s*[),]|,\s*\d{1,2}\s*,)"  # also "(24, HR-mede
 _HOME_AFTER = r"\s+uit\s+(?:het\s+)?[A-ZÀ-Þ]"
 
 
+_AGE_OR_HOME = re.compile(_AGE_AFTER + "|" + _HOME_AFTER)
+
+
 _AGE_BEFORE = re.compile(r"(?i)\b\d{1,2}-jarige\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _private_person(doc: Doc, name: str) -> bool:
     """Does the article introduce the person `name` as private persons are introduced: an
     age, a home town ("Fransman Simon Henry (34) uit Gouda", "de 26-jarige Sakkaros")?"""
-    key = re.escape(name.split()[-1])
-    for m in re.finditer(rf"(?<![\w-]){key}(?![\w-])", doc.text):
-        if re.match(_AGE_AFTER + "|" + _HOME_AFTER, doc.text[m.end() : m.end() + 40]):
+    for m_start, m_end in mentions(doc.text, name.split()[-1]):
+        if _AGE_OR_HOME.match(doc.text, m_end, m_end + 40):
             return True
-        if _AGE_BEFORE.search(doc.text[max(0, m.start() - 50) : m.start()]):
+        if _AGE_BEFORE.search(doc.text[max(0, m_start - 50) : m_start]):
             return True
     return False
 

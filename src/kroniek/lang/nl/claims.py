@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DECLINE", "DENIAL_CUES", "EVIDENCE_FROM", "HEDGES", "UNCONFIRMED"]
+__all__ = ["DECLINE", "DENIAL_CUES", "EVIDENCE_FROM", "GUARDS", "HEDGES", "UNCONFIRMED"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -53,3 +53,19 @@ EVIDENCE_FROM = (
     r"\b(?P<src>(?:[Oo]p\s+)?(?:de\s+|het\s+)?(?:\w+\s+){0,2}(?:beelden|video's|foto's|"
     r"satellietbeelden|opnamen))\s+(?:is|zijn)\s+te\s+(?P<cue>zien)(?:\s+dat)?",
 )
+# For speed: per pattern of `DECLINE` and `EVIDENCE_FROM` (same order), a cheaper pattern
+# that every text it matches also matches (its fixed words), or None; the pattern runs
+# only where its guard is found (the search for a speaker before "wil geen ..." at each
+# capital is the costly part).
+GUARDS = {
+    "DECLINE": (
+        r"(?:informatie|details|commentaar|mededelingen) (?:wilde|wil|wilden|willen|kon|kan) ",
+        r"\b(?:wilde|wil|wilden|willen) (?:geen|niet) ",
+        r"(?:informatie|commentaar|details|mededelingen)",
+        None, None, None,
+    ),
+    "EVIDENCE_FROM": (
+        None,
+        r"(?:beelden|video's|foto's|satellietbeelden|opnamen)\s+(?:is|zijn)\s+te\s+zien",
+    ),
+}
