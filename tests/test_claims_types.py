@@ -176,3 +176,12 @@ def test_a_lawyer_speaks_for_the_client_not_as_an_expert(nlp: Pipeline) -> None:
             "Smit (foto). „Hij heeft getuigen”, aldus Smit.")
     cs = [c for c in claims(nlp, text) if c.source.name and "Smit" in c.source.name]
     assert cs and all(c.source.type == "unknown" for c in cs)
+
+
+def test_two_people_introduced_together_share_the_introduction(nlp: Pipeline) -> None:
+    # "buurtbewoners Ans en Kees Jansen": the noun introduces both names (fails before:
+    # the word next to "Kees" was "en", which types nothing)
+    text = ("In de straat wonen buurtbewoners Ans en Kees Jansen al veertig jaar. „We "
+            "horen elke nacht de vrachtwagens”, zegt Kees Jansen.")
+    cs = [c for c in claims(nlp, text) if c.source.name and "Kees" in c.source.name]
+    assert cs and all(c.source.type == "civilian" for c in cs)

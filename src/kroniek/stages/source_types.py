@@ -219,6 +219,8 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
             before = before[:-1].rstrip()
         clause = re.split(r"[.,;:!?\"'„“”()]", before)
         words = [w for w in clause[-1].split() if w.lower() not in own]  # not "Recep Tayyip"
+        if len(words) > 2 and words[-1] in ("en", "of") and words[-2][:1].isupper():
+            words = words[:-2]  # "haar baasjes Annemarie en Richard Cools": both introduced
         seg = [w for w in words[-(1 if near else _INTRO_WORDS):]
                if not (len(w) >= HEADLINE_LEN - 1 and w.isupper())]  # not "MEDIA"
         after = doc.text[m_end : m_end + 80]

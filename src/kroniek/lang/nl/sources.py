@@ -161,6 +161,7 @@ TYPING_NOUNS = {
     "betogers": "civilian", "gijzelaar": "civilian", "gevangene": "civilian",
     "gedetineerde": "civilian", "verdachte": "civilian", "huurder": "civilian",
     "huurders": "civilian", "deelnemer": "civilian", "deelnemers": "civilian",
+    "baasje": "civilian", "baasjes": "civilian", "stemmer": "civilian",
     "gezin": "civilian", "kind": "civilian", "kinderen": "civilian",
     "jongeren": "civilian", "vrienden": "civilian", "vriend": "civilian", "vriendin": "civilian",
     "nederlander": "civilian", "nederlanders": "civilian", "zanger": "civilian",
