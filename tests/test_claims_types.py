@@ -97,6 +97,12 @@ def test_the_cli_filters_claims_on_a_new_source_type(
         ("KLM-topman", "business"),
         ("de supermarktketen", "unknown"),  # "keten" alone says nothing
         ("zakenvrouw", "business"),  # not a private person, though "vrouw" ends it
+        ("golfster", "civil_society"),
+        ("penningmeester", "civil_society"),
+        ("dierenopvang", "civil_society"),
+        ("melkveefokker", "business"),
+        ("monteur", "civilian"),
+        ("softwareontwikkelaar", "unknown"),  # a job, not a company speaking
         ("de brancheorganisatie", "business"),
         ("terreurorganisatie IS", "party_to_conflict"),
         ("politietopman", "official"),  # the compound's organisation, not "topman"

@@ -162,6 +162,22 @@ TYPING_NOUNS = {
     "gedetineerde": "civilian", "verdachte": "civilian", "huurder": "civilian",
     "huurders": "civilian", "deelnemer": "civilian", "deelnemers": "civilian",
     "baasje": "civilian", "baasjes": "civilian", "stemmer": "civilian",
+    # workers and fellows speaking from their own experience
+    "monteur": "civilian", "monteurs": "civilian", "chauffeur": "civilian",
+    "chauffeurs": "civilian", "studiegenoot": "civilian", "klasgenoot": "civilian",
+    "medestudent": "civilian", "medestudenten": "civilian",
+    # athletes, as "atleet" and "sporter" below (civil_society)
+    "golfer": "civil_society", "golfster": "civil_society", "tennisser": "civil_society",
+    "tennisster": "civil_society", "zwemmer": "civil_society", "zwemster": "civil_society",
+    "hockeyer": "civil_society", "hockeyster": "civil_society",
+    "voetbalster": "civil_society", "schaatsster": "civil_society",
+    "wielrenster": "civil_society", "atlete": "civil_society", "bokser": "civil_society",
+    "turnster": "civil_society", "ploeggenoot": "civil_society", "teamgenoot": "civil_society",
+    "penningmeester": "civil_society", "opvang": "civil_society",
+    # breeders, growers, developers (business)
+    "fokker": "business", "fokkers": "business", "teler": "business", "telers": "business",
+    "architect": "business", "architecten": "business",
+    "projectontwikkelaar": "business", "marketeer": "business",
     "gezin": "civilian", "kind": "civilian", "kinderen": "civilian",
     "jongeren": "civilian", "vrienden": "civilian", "vriend": "civilian", "vriendin": "civilian",
     "nederlander": "civilian", "nederlanders": "civilian", "zanger": "civilian",
