@@ -558,7 +558,9 @@ def _features(ctx: _Context, q: Quote, c: Candidate, anchor: int, rule_empty: bo
 # plural, "ze" too often plural to count.
 _PRONOUN_GENDER = {"hij": -1, "hem": -1, "zij": 1, "haar": 1, "he": -1, "him": -1, "his": -1,
                    "she": 1, "her": 1}
-_GENDERED = re.compile(r"\b(?:[Hh]ij|[Hh]em|[Zz]ij|[Hh]aar|[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
+# Each pronoun lowercase or capitalised, as it opens a sentence (not in capitals: headings).
+_GENDERED = re.compile(r"\b(?:" + "|".join(
+    f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _PRONOUN_GENDER) + r")\b")
 # Female forms of role nouns ("woordvoerster", "directrice", "moeder", "mevrouw"); "-ster"
 # also ends male or neutral nouns ("burgemeester", "minister", "priester").
 _FEMALE_ROLE = ("ster", "trice", "vrouw", "moeder", "dochter", "zus", "mevrouw", "oma", "weduwe",
