@@ -179,3 +179,22 @@ def test_a_definite_noun_under_a_present_modal_is_still_to_come() -> None:
     text = ("Het nieuws van de week. De dichter schreef een lied dat gezongen kan worden "
             "bij de demonstratie in Den Haag.")
     assert _modalities(text, "demonstratie") == ["future"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a period frame governs the trigger past the commas that end its clause window
+    ("Er was een tijd dat de milities alle boeren die weigerden te betalen, en hun zonen, "
+     "vermoordden.", "vermoordden"),
+    # a count over a stretch of time: a tally, not one arrest
+    ("In het noorden zijn de afgelopen drie jaar ruim tweehonderd journalisten door de politie "
+     "gearresteerd.", "gearresteerd"),
+])
+def test_what_went_on_for_a_while_did_not_happen_once(text: str, word: str) -> None:
+    assert _modalities(text, word, published="2019-04-10") == ["habitual"]
+
+
+def test_a_count_of_one_day_still_happened() -> None:
+    # a count without a span of time is one incident
+    mods = _modalities("In het noorden zijn dinsdag ruim tweehonderd journalisten door de politie "
+                       "gearresteerd.", "gearresteerd")
+    assert mods and all(m in ("asserted", "claimed") for m in mods), mods

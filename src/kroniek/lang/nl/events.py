@@ -26,6 +26,8 @@ __all__ = [
     "FATALITIES",
     "FUTURE",
     "HABITUAL",
+    "PERIOD_FRAME",
+    "SPAN",
     "HYPOTHETICAL",
     "NEGATION",
     "NOT_EVENTS",
@@ -314,7 +316,20 @@ HABITUAL = (
     r"op\s+grote\s+schaal|meerdere\s+keren|(?:laatste|afgelopen)\s+jaren|jarenlang|"
     r"al\s+(?:\w+\s+)?(?:dagen|weken|maanden|jaren|decennia)|er\s+was\s+een\s+(?:periode|tijd)|"
     # the generic "you" and "one": "totdat je wordt belaagd"
-    r"je|men"
+    r"je|men|veelal|dikwijls"
+)
+# A frame that sets what its clause tells in a stretch of time, however far the trigger
+# stands after it ("Er was een periode dat de soennieten ..., de sjiieten dus, doodden"):
+# habitual (`stages.events.modality`).
+PERIOD_FRAME = (
+    r"er\s+(?:was|waren|is|zijn)\s+(?:een\s+)?(?:periode|tijd|tijden|jaren)\s+(?:\w+\s+){0,2}(?:dat|waarin|toen)|"
+    r"in\s+(?:een|de|die)\s+(?:\w+\s+)?(?:tijd|periode|jaren|tijden)\s+(?:dat|waarin)|in\s+tijden\s+(?:dat|waarin)"
+)
+# A count over a stretch of time ("de afgelopen 2,5 jaar bijna honderd burgemeesters",
+# "sinds 2016 tientallen journalisten"): a tally of many events, not one.
+SPAN = (
+    r"(?:de|in\s+de)\s+(?:afgelopen|laatste|voorbije)\s+(?:[\d,.]+\s+|\w+\s+)?(?:jaar|jaren|maanden|weken|decennia)|"
+    r"(?:sinds|sedert)\s+(?:\d{4}|begin|het\s+begin|de\s+start)|tot\s+(?:nu|dusver|dusverre)\s+toe|in\s+totaal"
 )
 
 # Fatality phrases; the group `n` holds the number (digits or a Dutch number word).
@@ -444,7 +459,8 @@ GOVERNORS: dict[str, str] = {
 }  # fmt: skip
 # Adverbs of frequency attached to the trigger, even past a comma ("... opgepakt, meestal
 # bij demonstraties"): habitual.
-HABITUAL_ADVERBS = ("vaak", "steeds", "regelmatig", "geregeld", "telkens", "soms", "zelden",
+HABITUAL_ADVERBS = ("vaak", "veelal", "dikwijls", "steeds", "regelmatig", "geregeld", "telkens", "soms",
+                    "zelden",
                     "meestal", "doorgaans", "gewoonlijk", "dagelijks", "wekelijks",
                     "maandelijks", "jaarlijks", "herhaaldelijk", "voortdurend")
 # Negators attached to the trigger or the verb that governs it.

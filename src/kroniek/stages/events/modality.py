@@ -18,6 +18,11 @@ the clause reads it as a definite noun that presupposes its event; so does a def
 in a clause with a present modal and no time in its sentence ("een lied dat gezongen kan
 worden bij de demonstratie").
 
+What went on for a while is habitual however far its cue stands from the trigger: a
+period frame that opens the trigger's clause ("Er was een periode dat ..., de sjiieten dus,
+doodden"), or a count over a span of time before it ("de afgelopen 2,5 jaar bijna honderd
+burgemeesters ... gevangengezet"; `PERIOD_FRAME`, `SPAN` of the language's lexicon).
+
 `revise` reads the trigger's modality again with those words blanked out (offsets kept),
 then applies what the date and the place say:
 
@@ -37,10 +42,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from functools import cache
 
 from kroniek.doc import Doc, Event
 from kroniek.stages.events.parse import token_at
-from kroniek.stages.events.triggers import Trigger, clause_bounds, compiled, trigger_modality
+from kroniek.stages.events.triggers import (
+    Trigger,
+    clause_bounds,
+    compiled,
+    lexicon,
+    trigger_modality,
+)
 from kroniek.stages.times import publication_range
 
 __all__ = ["masked_text", "revise"]
@@ -100,6 +112,9 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
         return "future"  # "het is wachten op de volgende aanslag": one to come
     if mod == "asserted" and _modal_clause_undated(doc, event, lang=lang):
         return "future"
+    if mod in ("asserted", "claimed") and (_in_period_frame(doc, event, lang=lang)
+                                           or _tally_over_span(doc, event, lang=lang)):
+        return "habitual"
     if mod not in _NOT_HAPPENED_BY_CLAUSE or not doc.sentences:
         return mod
     t0, t1 = event.trigger.start, event.trigger.end
@@ -179,3 +194,49 @@ def _modal_clause_undated(doc: Doc, event: Event, *, lang: str) -> bool:
         return False
     lo, hi = clause_bounds(doc, event.trigger.start, event.trigger.end, si)
     return bool(_PRESENT_MODAL.search(doc.text[lo:hi]))
+
+
+@cache
+def _frames(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The language's period frames and spans of time (`PERIOD_FRAME`, `SPAN` of
+    `kroniek.lang.<lang>.events`), None where it has none."""
+    ev, _ = lexicon(lang)
+    return tuple(  # type: ignore[return-value]
+        re.compile(rf"(?<![\w-])(?:{getattr(ev, name)})(?![\w-])", re.IGNORECASE)
+        if getattr(ev, name, None) else None for name in ("PERIOD_FRAME", "SPAN"))
+
+
+def _in_period_frame(doc: Doc, event: Event, *, lang: str) -> bool:
+    """The trigger stands in the clause a period frame opens before it in its sentence ("Er
+    was een periode dat de soennieten ..., de sjiieten dus, doodden"): what went on for a
+    while, however many commas stand between (the clause window stops at the first)."""
+    frame = _frames(lang)[0]
+    si = doc.sentence_index(event.trigger.start)
+    return frame is not None and si >= 0 and bool(
+        frame.search(doc.text, doc.sentences[si].start, event.trigger.start))
+
+
+# A count of people or things before the trigger in its clause ("bijna honderd burgemeesters").
+_MANY = re.compile(r"(?<![\w-])(?:\d[\d.,]*|tientallen|honderden|duizenden|talloze|tal\s+van|vele|"
+                   r"(?:\w+en)?(?:twee|drie|vier|vijf|zes|zeven|acht|negen)?(?:honderd|duizend)|"
+                   r"(?:\w+en)?(?:twin|der|veer|vijf|zes|zeven|tach|negen)tig|dozens|hundreds|thousands)(?![\w-])",
+                   re.IGNORECASE)
+
+
+def _tally_over_span(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A count over a stretch of time in the trigger's sentence before it ("zijn de
+    afgelopen 2,5 jaar bijna honderd HDP-burgemeesters ontslagen, en veelal gevangengezet"):
+    a tally of many events, not one. The count must stand after the span or in the
+    trigger's clause, and be no year ("sinds 2016" counts nothing)."""
+    span = _frames(lang)[1]
+    si = doc.sentence_index(event.trigger.start)
+    if span is None or si < 0:
+        return False
+    s = doc.sentences[si]
+    m = span.search(doc.text, s.start, event.trigger.start)
+    if m is None:
+        return False
+    lo, _ = clause_bounds(doc, event.trigger.start, event.trigger.end, si)
+    return any(not re.fullmatch(r"\d{4}", c.group()) for c in _MANY.finditer(
+        doc.text, min(m.end(), lo), event.trigger.start))
+
