@@ -5,7 +5,7 @@
         # the first 200 train articles (by name) held out: token scores on them, and the
         # end-to-end attribution F1 on them for each (reject, accept) pair of the grid
 
-English is parsed by the package of `kroniek.stages.linguistic.PARSE_PACKAGES`, so the
+English is parsed by the package of `kroniek.stages.english_parse.PARSE_PACKAGES`, so the
 tagger reads the same parse features as the Dutch one (lemma, relations, complement kind,
 subject kind) plus the surface. As in the Dutch script, every verb and noun outside the
 direct quotes is an example, labelled a cue when it lies inside the Cue span of a PolNeAR

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from kroniek.errors import ResourceError
-from kroniek.stages import linguistic
-from kroniek.stages.linguistic import analyse_sentences, load_model, parse_package_path
+from kroniek.stages import english_parse
+from kroniek.stages.english_parse import parse_package_path
+from kroniek.stages.linguistic import analyse_sentences, load_model
 
 
 def test_english_pipeline_parses_and_keeps_kroniek_ner() -> None:
@@ -34,7 +35,7 @@ def test_hyphenated_words_stay_whole_with_the_packages_tagger() -> None:
 
 
 def test_missing_package_names_it_with_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(linguistic.PARSE_PACKAGES, "en", "kroniek_no_such_parse_package")
+    monkeypatch.setitem(english_parse.PARSE_PACKAGES, "en", "kroniek_no_such_parse_package")
     with pytest.raises(ResourceError) as err:
         parse_package_path("en")
     assert "kroniek_no_such_parse_package" in str(err.value)

