@@ -198,3 +198,22 @@ def test_a_count_of_one_day_still_happened() -> None:
     mods = _modalities("In het noorden zijn dinsdag ruim tweehonderd journalisten door de politie "
                        "gearresteerd.", "gearresteerd")
     assert mods and all(m in ("asserted", "claimed") for m in mods), mods
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # an attributive participle: the announcement of the clause it stands in is not about it
+    ("De familie van de in 2017 door een extremist vermoorde journalist had aangekondigd een klacht "
+     "in te dienen.", "vermoorde"),
+    # a relative clause in the past tense: the hedge of the main clause is not about it
+    ("De politie zegt dat de demonstrant die gisteren in Minsk werd gearresteerd, mogelijk wordt "
+     "vrijgelaten.", "gearresteerd"),
+])
+def test_what_describes_a_person_is_presupposed(text: str, word: str) -> None:
+    assert _modalities(text, word) == ["asserted"]
+
+
+def test_a_negated_attribute_stays_negated() -> None:
+    # what attaches to the trigger itself still counts
+    text = "De politie wil weten wie de nooit aangehouden demonstrant is."
+    mods = _modalities(text, "aangehouden")
+    assert mods and all(m not in ("asserted", "claimed") for m in mods), mods

@@ -34,6 +34,7 @@ from kroniek.doc import Cue, Doc, Event
 from kroniek.pipeline import register_stage
 from kroniek.stages.claims import link_events
 from kroniek.stages.events import arguments as args
+from kroniek.stages.events.modality import presupposed
 from kroniek.stages.events.modality import revise as revise_modality
 from kroniek.stages.events.triggers import (
     SPECIFICITY,
@@ -102,6 +103,8 @@ def rule_modality(doc: Doc, event: Event) -> str:
     event.modality = revise_modality(doc, event, lang=lang)
     if event.modality == "asserted" and args.time_is_future(doc, event):
         event.modality = "future"
+    if event.modality == "asserted" and presupposed(doc, event, lang=lang):
+        return "asserted"  # "De man die vorig jaar werd mishandeld, houdt waarschijnlijk ...": not hedged
     return modality_from_claims(doc, event)
 
 
