@@ -217,3 +217,13 @@ def test_a_negated_attribute_stays_negated() -> None:
     text = "De politie wil weten wie de nooit aangehouden demonstrant is."
     mods = _modalities(text, "aangehouden")
     assert mods and all(m not in ("asserted", "claimed") for m in mods), mods
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a bare plural the tagger took for a verb: a kind of event, not one
+    ("Het land is te druk met binnenlandse politiek en aanslagen.", "aanslagen"),
+    # frequency: "weleens", "per jaar"
+    ("Het gaat om honderden demonstranten per jaar die worden gearresteerd.", "gearresteerd"),
+])
+def test_kinds_and_rates_are_habitual(text: str, word: str) -> None:
+    assert _modalities(text, word) == ["habitual"]

@@ -316,7 +316,7 @@ HABITUAL = (
     r"op\s+grote\s+schaal|meerdere\s+keren|(?:laatste|afgelopen)\s+jaren|jarenlang|"
     r"al\s+(?:\w+\s+)?(?:dagen|weken|maanden|jaren|decennia)|er\s+was\s+een\s+(?:periode|tijd)|"
     # the generic "you" and "one": "totdat je wordt belaagd"
-    r"je|men|veelal|dikwijls"
+    r"je|men|veelal|dikwijls|weleens|wel\s+eens|per\s+(?:jaar|maand)"
 )
 # A frame that sets what its clause tells in a stretch of time, however far the trigger
 # stands after it ("Er was een periode dat de soennieten ..., de sjiieten dus, doodden"):

@@ -113,6 +113,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
     # article as a false event, which detection, not modality, should drop.)
     if mod not in ("asserted", "negated") and presupposed(doc, event, lang=lang):
         return "asserted"
+    if mod == "asserted" and _bare_plural_mistagged(doc, event, lang=lang):
+        return "habitual"
     if mod == "asserted" and _NEXT.search(doc.text[max(0, event.trigger.start - 30) : event.trigger.start]):
         return "future"  # "het is wachten op de volgende aanslag": one to come
     if mod == "asserted" and _modal_clause_undated(doc, event, lang=lang):
@@ -285,3 +287,27 @@ def presupposed(doc: Doc, event: Event, *, lang: str) -> bool:
         aux = [k for k in kids if k.dep in ("aux", "aux:pass")]
         return bool(aux) and all(k.text.lower() in _PAST_AUX for k in aux)
     return False
+
+
+def _bare_plural_mistagged(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A bare plural noun the tagger took for a verb ("te druk met vaderlandse politiek en
+    aanslagen": a plural in -en reads as a verb form), in a sentence with no date and no
+    number: a kind of event, not one (the generic plural `trigger_modality` reads for a
+    noun). The parse shows it is a noun by where it stands: coordinated with a noun, or
+    after a preposition."""
+    i = token_at(doc, event.trigger.start)
+    if i < 0 or doc.tokens[i].upos != "VERB" or not compiled(lang)["noun"].fullmatch(event.trigger.text):  # type: ignore[attr-defined]
+        return False
+    if not re.search(r"(?:en|s)$", event.trigger.text.lower()):
+        return False
+    tok, n = doc.tokens[i], len(doc.tokens)
+    coordinated = tok.dep == "conj" and 0 <= tok.head < n and doc.tokens[tok.head].upos == "NOUN"
+    governed = any(k.head == i and k.dep == "case" for k in doc.tokens[max(0, i - 6) : i])
+    if not (coordinated or governed):
+        return False
+    si = doc.sentence_index(event.trigger.start)
+    s = doc.sentences[si]
+    if _DETERMINED.search(doc.text[max(s.start, event.trigger.start - 30) : event.trigger.start]):
+        return False
+    return not any(s.start <= t.start < s.end for t in doc.times) \
+        and not re.search(r"\d", doc.text[s.start : s.end])
