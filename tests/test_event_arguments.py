@@ -227,3 +227,9 @@ def test_a_negated_attribute_stays_negated() -> None:
 ])
 def test_kinds_and_rates_are_habitual(text: str, word: str) -> None:
     assert _modalities(text, word) == ["habitual"]
+
+
+def test_a_number_word_past_twelve_dates_an_event_ago() -> None:
+    doc = kroniek.analyze("Het protest werd dertig jaar geleden bloedig neergeslagen.", published="2019-04-10",
+                          lang="nl")
+    assert [(t.text, (t.value.from_ or "")[:2]) for t in doc.times] == [("dertig jaar geleden", "19")]

@@ -95,6 +95,10 @@ NUMBERS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
     "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "anderhalve": 1.5,
     "anderhalf": 1.5, "enkele": 3, "een paar": 2, "paar": 2, "ruim twee": 2,
+    # past twelve: "dertig jaar geleden" (issue #13: no date without them)
+    "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+    "negentien": 19, "twintig": 20, "vijfentwintig": 25, "dertig": 30, "veertig": 40, "vijftig": 50,
+    "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100,
 }  # fmt: skip
 
 # "drie dagen later", "een paar dagen eerder": relative to the time told just before.
