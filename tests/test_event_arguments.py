@@ -233,3 +233,14 @@ def test_a_number_word_past_twelve_dates_an_event_ago() -> None:
     doc = kroniek.analyze("Het protest werd dertig jaar geleden bloedig neergeslagen.", published="2019-04-10",
                           lang="nl")
     assert [(t.text, (t.value.from_ or "")[:2]) for t in doc.times] == [("dertig jaar geleden", "19")]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # a call with an infinitive of purpose: the GUIDE's hypothetical
+    ("De politie doet aangifte wanneer iemand op sociale media oproept om de minister te vermoorden.",
+     "vermoorden", "hypothetical"),
+    # a purpose without a call is still an intention to come
+    ("De rebellen trokken naar het noorden om de stad te veroveren.", "veroveren", "future"),
+])
+def test_a_call_for_it_is_hypothetical(text: str, word: str, expected: str) -> None:
+    assert _modalities(text, word) == [expected]

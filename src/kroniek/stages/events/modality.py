@@ -115,6 +115,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
         return "asserted"
     if mod == "asserted" and _bare_plural_mistagged(doc, event, lang=lang):
         return "habitual"
+    if mod == "future" and _purpose_of_call(doc, event, lang=lang):
+        return "hypothetical"
     if mod == "asserted" and _NEXT.search(doc.text[max(0, event.trigger.start - 30) : event.trigger.start]):
         return "future"  # "het is wachten op de volgende aanslag": one to come
     if mod == "asserted" and _modal_clause_undated(doc, event, lang=lang):
@@ -311,3 +313,32 @@ def _bare_plural_mistagged(doc: Doc, event: Event, *, lang: str) -> bool:
         return False
     return not any(s.start <= t.start < s.end for t in doc.times) \
         and not re.search(r"\d", doc.text[s.start : s.end])
+
+
+_PURPOSE_OM = re.compile(r"\b(?:om|to)\s+(?:[\w'-]+\s+){0,6}(?:te\s+)?$", re.IGNORECASE)
+
+
+def _purpose_of_call(doc: Doc, event: Event, *, lang: str) -> bool:
+    """An infinitive of purpose after a call, threat or plot ("iemand die oproept om X te
+    vermoorden", "een oproep om te demonstreren"): the GUIDE's hypothetical, not the future
+    that "om ... te" alone reads. The governing word is one of the lexicon's `GOVERNORS`
+    that make a hypothetical, among the few words before "om"."""
+    si = doc.sentence_index(event.trigger.start)
+    if si < 0:
+        return False
+    s = doc.sentences[si]
+    m = _PURPOSE_OM.search(doc.text, s.start, event.trigger.start)
+    if m is None:
+        return False
+    governors: dict[str, str] = getattr(lexicon(lang)[0], "GOVERNORS", {})
+    om = token_at(doc, m.start())
+    if om < 0:
+        return False
+    window = doc.tokens[max(0, om - 5) : om]
+    prt = {k.head: k.text.lower() for k in doc.tokens[max(0, om - 8) : om + 1] if k.dep == "compound:prt"}
+    for k, tok in enumerate(window, start=max(0, om - 5)):
+        if tok.start < s.start or tok.lemma.lower() in ("kunnen", "mogen", "moeten"):
+            continue
+        if "hypothetical" in (governors.get(tok.lemma.lower()), governors.get(prt.get(k, "") + tok.lemma.lower())):
+            return True
+    return False
