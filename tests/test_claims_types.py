@@ -109,6 +109,12 @@ def test_the_cli_filters_claims_on_a_new_source_type(
         ("burgemeester", "official"),
         ("NS-woordvoerder", "business"),  # a spokesperson speaks for the organisation
         ("woordvoerder van de politie", "official"),
+        # an organisation's name after "van de" is no surname (fails before: "de
+        # Stichting" was read as "Jan de Boer")
+        ("voorzitter van de Stichting Zorg Anders", "civil_society"),
+        ("adjunct-directeur van Tuinbranche Nederland", "business"),
+        ("Jan de Stichting", "unknown"),  # after a first name it is a surname
+        ("stadsdeelvoorzitter", "official"),
     ],
 )
 def test_private_persons_civil_society_and_business_are_typed(phrase: str, stype: str) -> None:
@@ -191,3 +197,18 @@ def test_two_people_introduced_together_share_the_introduction(nlp: Pipeline) ->
             "horen elke nacht de vrachtwagens”, zegt Kees Jansen.")
     cs = [c for c in claims(nlp, text) if c.source.name and "Kees" in c.source.name]
     assert cs and all(c.source.type == "civilian" for c in cs)
+
+
+def test_a_head_of_an_organisation_not_named_takes_the_kind_the_text_around_says(
+        nlp: Pipeline) -> None:
+    # "directeur Smit" with no organisation in the introduction: the nouns around his
+    # mentions say a school (civil society) or a company (fails before: unknown).
+    school = ("De school in Almelo krijgt een nieuw gebouw. De leerlingen en leraren "
+              "verhuizen in mei. „Het oude gebouw lekt”, zegt directeur Jan Smit.")
+    firm = ("Het bedrijf in Almelo groeit. De omzet van de onderneming steeg vorig jaar "
+            "en de klanten komen terug. „Het gaat goed”, zegt directeur Jan Smit.")
+    mixed = ("De school en het bedrijf werken samen. „Het gaat goed”, zegt directeur Jan "
+             "Smit.")
+    for text, stype in ((school, "civil_society"), (firm, "business"), (mixed, "unknown")):
+        cs = [c for c in claims(nlp, text) if c.source.name and "Smit" in c.source.name]
+        assert cs and all(c.source.type == stype for c in cs), (text, cs)

@@ -186,7 +186,7 @@ TYPING_NOUNS = {
     "publicist": "media", "partijtop": "official", "gemeentebestuur": "official",
     "stadsbestuur": "official", "provinciebestuur": "official", "kamerleden": "official",
     "natuurbeschermer": "civil_society", "natuurbeschermers": "civil_society",
-    "staatsraad": "official", "recherchechef": "official", "staatsbosbeheer": "official",
+    "staatsraad": "official", "stadsdeel": "official", "recherchechef": "official", "staatsbosbeheer": "official",
     "boswachter": "official", "columniste": "media", "komiek": "civilian",
     "cabaretier": "civilian", "spijbelaar": "civilian", "spijbelaars": "civilian",
     # A lawyer speaks for a client in a case, not as an expert: the client's type when the
