@@ -244,3 +244,12 @@ def test_a_number_word_past_twelve_dates_an_event_ago() -> None:
 ])
 def test_a_call_for_it_is_hypothetical(text: str, word: str, expected: str) -> None:
     assert _modalities(text, word) == [expected]
+
+
+def test_an_undated_definite_noun_takes_the_date_told_elsewhere() -> None:
+    # "de beschieting van Kidal" is the shelling the next sentence dates, not one of this week
+    text = ("Vier rebellen worden gelinkt aan de beschieting van Kidal. Rebellen beschoten Kidal in juni "
+            "vorig jaar met mortieren.")
+    events = [e for e in _events(text) if e.trigger.text == "beschieting"]
+    assert events and all((e.time.from_, e.time.to) == ("2018-06-01", "2018-06-30") for e in events), \
+        [(e.time.from_, e.time.to) for e in events]

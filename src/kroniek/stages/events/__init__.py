@@ -307,11 +307,14 @@ class EventsStage:
                 continue
             events.append(event)
             events.extend(_one_per_place(doc, event))
+        args.borrow_dates(doc, events, lang=lang)  # "de aanslag" undated, dated elsewhere
         events = merge_same_incident(doc, events)
         if self.variant != "rules":  # the learned variants (kroniek.models.event_classifier)
             from kroniek.stages.events.variants import apply_variant
 
-            events = merge_same_incident(doc, apply_variant(doc, events, self.variant, mode=self.mode))
+            events = apply_variant(doc, events, self.variant, mode=self.mode)
+            args.borrow_dates(doc, events, lang=lang)  # also for the model's additions
+            events = merge_same_incident(doc, events)
         by_claim = {c.id: c for c in doc.claims}
         for i, e in enumerate(events, start=1):
             e.id = f"ev{i}"

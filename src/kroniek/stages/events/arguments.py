@@ -26,6 +26,7 @@ from kroniek.stages.events.actors import (
 )
 from kroniek.stages.events.dating import (
     BACKGROUND_DAYS,
+    borrow_dates,
     choose_time,
     definite_noun,
     is_background,
@@ -38,6 +39,7 @@ __all__ = [
     "BACKGROUND_DAYS",
     "absorb",
     "antecedent",
+    "borrow_dates",
     "choose_place",
     "choose_time",
     "coordinated_places",

@@ -18,7 +18,7 @@ from kroniek.stages.events.parse import token_at
 from kroniek.stages.events.triggers import lexicon
 from kroniek.stages.times import publication_range
 
-__all__ = ["BACKGROUND_DAYS", "choose_time", "definite_noun", "is_background", "time_is_future"]
+__all__ = ["BACKGROUND_DAYS", "borrow_dates", "choose_time", "definite_noun", "is_background", "time_is_future"]
 
 
 @cache
@@ -214,6 +214,26 @@ def _event_time(frm: str | None, to: str | None, precision: str, *, ref: str | N
 # An event dated by its text this many days or more before publication is background
 # (history told with its own date), not the article's news. ACLED-minded choice: a year.
 BACKGROUND_DAYS = 365
+
+
+def borrow_dates(doc: Doc, events: list[Event], *, lang: str) -> None:
+    """A definite noun that nothing in its sentence dates ("gelinkt aan de aanslag op De
+    Telegraaf") names an incident the article dates elsewhere ("de aanslag op het pand van De
+    Telegraaf, in juni vorig jaar"): it takes the date of the dated event of its sub-type at
+    the same named place (the same sub-type or the same noun: "aanslag" on a building may be
+    typed a destruction once and an attack once), the one told nearest, instead of the week
+    before publication. Only one such dated incident may be in the article; with two
+    ("de aanslag van maart" and "die van juni") nothing says which one is meant."""
+    names = {p.id: (p.name or p.text) for p in doc.places}
+    for e in events:
+        if e.time.ref is not None or not definite_noun(doc, e, lang=lang) or e.place not in names:
+            continue
+        dated = [k for k in events if k is not e and k.time.ref is not None
+                 and k.modality in ("asserted", "claimed") and not time_is_future(doc, k)
+                 and (k.sub_type == e.sub_type or k.trigger.text.lower() == e.trigger.text.lower())
+                 and names.get(k.place or "") == names[e.place or ""]]
+        if {(k.time.from_, k.time.to) for k in dated} and len({(k.time.from_, k.time.to) for k in dated}) == 1:
+            e.time = min(dated, key=lambda k: abs(k.trigger.start - e.trigger.start)).time
 
 
 def is_background(doc: Doc, event: Event) -> bool:
