@@ -212,3 +212,16 @@ def test_a_head_of_an_organisation_not_named_takes_the_kind_the_text_around_says
     for text, stype in ((school, "civil_society"), (firm, "business"), (mixed, "unknown")):
         cs = [c for c in claims(nlp, text) if c.source.name and "Smit" in c.source.name]
         assert cs and all(c.source.type == stype for c in cs), (text, cs)
+
+
+def test_a_reader_signing_with_a_home_town_is_a_civilian() -> None:
+    # a letter to the editor signed "name, town." (the town a place of the gazetteer);
+    # fails before: unknown. A signature that is no place types nothing.
+    nlp = build_pipeline(disable=("times", "events"))
+    text = ("Het nieuwe plan deugt niet. „Niemand heeft ons iets gevraagd”, zegt Sander de "
+            "Kramer. Ik hoop dat de raad zich bedenkt. Sander de Kramer, Rotterdam.\n\n"
+            "Het plan is goed. „Eindelijk gebeurt er iets”, zegt Piet Bakker. Piet Bakker, "
+            "Bakkerij.")
+    types = {c.source.name: c.source.type for c in nlp(Doc(text=text, lang="nl")).claims}
+    assert types.get("Sander de Kramer") == "civilian"
+    assert types.get("Piet Bakker") == "unknown"

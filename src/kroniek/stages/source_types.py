@@ -411,7 +411,7 @@ def _org_kind_near(doc: Doc, name: str, starts: list[int] | None) -> str:
         hi = bisect.bisect_right(starts, m_end + _ORG_KIND_WINDOW)
         for i in range(lo, hi):
             tok = doc.tokens[i]
-            if i not in seen and tok.upos == "NOUN":
+            if i not in seen and tok.upos in ("NOUN", "PROPN"):
                 seen.add(i)
                 kind = _noun_type(tok.text, doc.lang)
                 if kind in votes:
@@ -444,11 +444,20 @@ _AGE_OR_HOME = re.compile(_AGE_AFTER + "|" + _HOME_AFTER)
 _AGE_BEFORE = re.compile(r"(?i)\b\d{1,2}-jarige\s+(?:[\w-]+\s+){0,2}$")
 
 
+# A reader's letter signed with name and home town: "Bert Overweel, Krimpen aan den
+# IJssel." (the place checked against the gazetteer's places of the article).
+_SIGNED = re.compile(r",\s+([A-ZÀ-Þ][\w'-]+(?:\s+[\w'-]+){0,3}?)\.(?=\s|$)")
+
+
 def _private_person(doc: Doc, name: str) -> bool:
     """Does the article introduce the person `name` as private persons are introduced: an
-    age, a home town ("Fransman Simon Henry (34) uit Gouda", "de 26-jarige Sakkaros")?"""
+    age, a home town ("Fransman Simon Henry (34) uit Gouda", "de 26-jarige Sakkaros"), or
+    sign with a home town as readers sign a letter ("Sander de Kramer, Rotterdam.")?"""
     for m_start, m_end in mentions(doc.text, name.split()[-1]):
         if _AGE_OR_HOME.match(doc.text, m_end, m_end + 40):
+            return True
+        signed = _SIGNED.match(doc.text, m_end, m_end + 50)
+        if signed and any((p.start, p.end) == signed.span(1) for p in doc.places):
             return True
         if _AGE_BEFORE.search(doc.text[max(0, m_start - 50) : m_start]):
             return True
