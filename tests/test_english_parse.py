@@ -4,12 +4,14 @@ is a ResourceError that names it with an install hint."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kroniek.errors import ResourceError
 from kroniek.stages import english_parse
-from kroniek.stages.english_parse import parse_package_path
-from kroniek.stages.linguistic import analyse_sentences, load_model
+from kroniek.stages.english_parse import fast_attribute_ruler, parse_package_path, with_parse
+from kroniek.stages.linguistic import analyse_sentences, import_spacy, load_model, model_path
 
 
 def test_english_pipeline_parses_and_keeps_kroniek_ner() -> None:
@@ -44,3 +46,45 @@ def test_missing_package_names_it_with_an_install_hint(monkeypatch: pytest.Monke
 
 def test_dutch_parses_with_its_own_model() -> None:
     assert parse_package_path("nl") is None
+
+
+def _annotations(nlp: Any, texts: list[str]) -> list[list[tuple[str, ...]]]:
+    return [[(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, str(t.head.i)) for t in doc]
+            for doc in nlp.pipe(texts)]  # fmt: skip
+
+
+def test_array_steps_give_spacys_annotations(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The package's attribute_ruler and lemmatizer get array steps (fast_attribute_ruler,
+    # fast_rule_lemmatizer); every token's annotations must stay what spaCy's steps give,
+    # including the two-token rules ("There is"), REGEX rules ("n't") and spaces.
+    spacy = import_spacy()
+    texts = ["There is no deal, he didn't say.", "It was 'nothin' , y' know  ok", "",
+             "I told you: it said that those were theirs.", "  \n Do they have it? They do."]
+    monkeypatch.setattr(english_parse, "FAST_STEPS", False)
+    plain = with_parse(spacy.load(model_path("en")), "en")
+    monkeypatch.setattr(english_parse, "FAST_STEPS", True)
+    fast = with_parse(spacy.load(model_path("en")), "en")
+    assert type(fast.get_pipe("attribute_ruler")).__name__ == "ArrayRuler"
+    assert type(fast.get_pipe("lemmatizer")).__name__ == "ArrayLemmatizer"
+    assert _annotations(fast, texts * 2) == _annotations(plain, texts * 2)
+
+
+def test_array_ruler_lets_the_later_rule_win_and_keeps_spacys_step_for_other_patterns() -> None:
+    spacy = import_spacy()
+
+    def ruler(patterns: list[dict[str, Any]]) -> tuple[Any, Any]:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("attribute_ruler").add_patterns(patterns)
+        return nlp, nlp.get_pipe("attribute_ruler")
+
+    rules: list[dict[str, Any]] = [{"patterns": [[{"LOWER": "ok"}]], "attrs": {"POS": "ADJ", "LEMMA": "okay"}},
+             {"patterns": [[{"LOWER": {"IN": ["ok", "fine"]}}]], "attrs": {"POS": "INTJ"}},
+             {"patterns": [[{"LOWER": "so"}, {"LOWER": "ok"}]], "attrs": {"LEMMA": "so-ok"},
+              "index": 1}]  # fmt: skip
+    nlp, proc = ruler(rules)
+    assert fast_attribute_ruler(proc)
+    doc = nlp("Ok fine so ok")
+    assert [(t.pos_, t.lemma_) for t in doc] == [("INTJ", "okay"), ("INTJ", ""), ("", ""),
+                                                 ("INTJ", "so-ok")]  # fmt: skip
+    _, other = ruler([{"patterns": [[{"LENGTH": 2}]], "attrs": {"POS": "X"}}])
+    assert not fast_attribute_ruler(other)
