@@ -225,3 +225,15 @@ def test_a_reader_signing_with_a_home_town_is_a_civilian() -> None:
     types = {c.source.name: c.source.type for c in nlp(Doc(text=text, lang="nl")).claims}
     assert types.get("Sander de Kramer") == "civilian"
     assert types.get("Piet Bakker") == "unknown"
+
+
+def test_a_person_of_an_organisation_takes_the_kind_the_text_around_says(
+        nlp: Pipeline) -> None:
+    # "Jan Smit van <organisation>": he speaks for it, and the nouns around say a school
+    # (fails before: unknown); without the organisation he speaks for himself (unknown).
+    text = ("De school krijgt meer leerlingen. „Wij hebben meer lokalen nodig”, zegt Jan "
+            "Smit van Onderwijsgroep Noord.")
+    alone = "De school krijgt meer leerlingen. „Wij hebben meer lokalen nodig”, zegt Jan Smit."
+    for t, stype in ((text, "civil_society"), (alone, "unknown")):
+        cs = [c for c in claims(nlp, t) if c.source.name and "Smit" in c.source.name]
+        assert cs and all(c.source.type == stype for c in cs), (t, cs)

@@ -382,6 +382,20 @@ def _heads_organisation(near: str, lang: str | None) -> bool:
                for w in re.findall(r"[\w'-]+", near))
 
 
+_OF_ORG = re.compile(r"\s+(?:van|bij|namens)\s+(?:de\s+|het\s+)?(?=[A-ZÀ-Þ])")
+
+
+def _of_organisation(doc: Doc, name: str) -> bool:
+    """Is the person introduced as one of an organisation the recogniser found ("Daun
+    Hwang van Pilp", "Jansen bij de KNSA")?"""
+    orgs = [(e.start, e.end) for e in doc.entities if e.label == "ORG"]
+    for _, m_end in mentions(doc.text, name.split()[-1]):
+        m = _OF_ORG.match(doc.text, m_end, m_end + 20)
+        if m and any(a <= m.end() < b for a, b in orgs):
+            return True
+    return False
+
+
 # Organisations are companies or civil society: the nouns that say which in an article
 # ("het bedrijf", "klanten"; "de stichting", "de club", "leden").
 _ORG_KINDS = ("business", "civil_society")
@@ -538,8 +552,9 @@ def quote_source_type(doc: Doc, q: Quote, sp: Speaker | None, written: str,
     if kind == "unknown" and person and sp is not None and sp.name and _private_person(
             doc, sp.name):
         kind = "civilian"
-    if kind == "unknown" and person and sp is not None and sp.name and _heads_organisation(
-            introductions(doc, sp.name, starts, near=True), doc.lang):
+    if kind == "unknown" and person and sp is not None and sp.name and (_heads_organisation(
+            introductions(doc, sp.name, starts, near=True), doc.lang)
+            or _of_organisation(doc, sp.name)):
         kind = _org_kind_near(doc, sp.name, starts)  # "directeur Jansen" of an organisation not named
     if kind == "civilian" and _speaker_label(doc, sp.entity if sp else None) in ("ORG", "LOC"):
         kind = "unknown"  # "Centraal Orgaan opvang Asielzoekers" is no private person
