@@ -38,9 +38,10 @@ _ROLE_TO_TYPE = {
 @cache
 def _typing_nouns(lang: str | None) -> dict[str, str]:
     """The nouns that type a source: the language's `SOURCE_NOUNS` (which the quote stages
-    also use to find speakers) and its `TYPING_NOUNS` (used for typing only)."""
+    also use to find speakers), its `TYPING_NOUNS` and `ORGANISATIONS` (typing only)."""
     mod = importlib.import_module(f"kroniek.lang.{'en' if lang == 'en' else 'nl'}.sources")
-    return {**sources_lexicon(lang)[0], **getattr(mod, "TYPING_NOUNS", {})}
+    return {**sources_lexicon(lang)[0], **getattr(mod, "TYPING_NOUNS", {}),
+            **getattr(mod, "ORGANISATIONS", {})}
 
 
 @lru_cache(maxsize=8192)

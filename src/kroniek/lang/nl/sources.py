@@ -9,7 +9,7 @@ Dutch (exonyms as Dutch newspapers write them), not tuned to any article.
 
 from __future__ import annotations
 
-__all__ = ["CASED_SOURCES", "SIDES", "SOURCE_NOUNS", "TYPING_NOUNS"]
+__all__ = ["CASED_SOURCES", "ORGANISATIONS", "SIDES", "SOURCE_NOUNS", "TYPING_NOUNS"]
 
 SOURCE_NOUNS = {
     # social media and bloggers
@@ -186,18 +186,18 @@ TYPING_NOUNS = {
     "publicist": "media", "partijtop": "official", "gemeentebestuur": "official",
     "stadsbestuur": "official", "provinciebestuur": "official", "kamerleden": "official",
     "natuurbeschermer": "civil_society", "natuurbeschermers": "civil_society",
-    "staatsraad": "official", "stadsdeel": "official", "recherchechef": "official", "staatsbosbeheer": "official",
+    "staatsraad": "official", "stadsdeel": "official", "recherchechef": "official",
     "boswachter": "official", "columniste": "media", "komiek": "civilian",
     "cabaretier": "civilian", "spijbelaar": "civilian", "spijbelaars": "civilian",
     # A lawyer speaks for a client in a case, not as an expert: the client's type when the
     # phrase names it ("advocaat van de familie", read first), else no type ("zijn advocaat").
     "advocaat": "unknown", "advocate": "unknown", "advocaten": "unknown",
     "raadsman": "unknown", "raadsvrouw": "unknown", "raadslieden": "unknown",
-    "pensioenfonds": "business", "pensioenfondsen": "business", "fc": "civil_society", "uber": "business", "coöperatie": "business",
+    "pensioenfonds": "business", "pensioenfondsen": "business", "fc": "civil_society", "coöperatie": "business",
     # organisations neither state nor business, and who speaks for them (`civil_society`)
     "stichting": "civil_society", "vereniging": "civil_society", "vakbond": "civil_society",
-    "vakbonden": "civil_society", "bond": "civil_society", "fnv": "civil_society",
-    "cnv": "civil_society", "ngo": "civil_society", "ngo's": "civil_society",
+    "vakbonden": "civil_society", "bond": "civil_society",
+    "ngo": "civil_society", "ngo's": "civil_society",
     "organisatie": "civil_society", "organisaties": "civil_society",
     "hulporganisatie": "civil_society", "hulporganisaties": "civil_society",
     "mensenrechtenorganisatie": "civil_society", "actiegroep": "civil_society",
@@ -214,20 +214,13 @@ TYPING_NOUNS = {
     "museum": "civil_society", "bibliotheek": "civil_society", "woningcorporatie": "civil_society",
     "corporatie": "civil_society", "zorginstelling": "civil_society",
     "club": "civil_society", "clubs": "civil_society", "voetbalclub": "civil_society",
-    "knvb": "civil_society", "ajax": "civil_society", "psv": "civil_society",
-    "feyenoord": "civil_society", "speler": "civil_society", "spelers": "civil_society",
+    "speler": "civil_society", "spelers": "civil_society",
     "voetballer": "civil_society", "verdediger": "civil_society", "middenvelder": "civil_society",
     "aanvaller": "civil_society", "doelman": "civil_society", "keeper": "civil_society",
 "aanvoerder": "civil_society", "trainer": "civil_society",
     "coach": "civil_society", "bondscoach": "civil_society", "wielrenner": "civil_society",
     "schaatser": "civil_society", "atleet": "civil_society", "sporter": "civil_society",
-    "amnesty": "civil_society", "amnesty international": "civil_society",
-    "greenpeace": "civil_society", "rode kruis": "civil_society",
-    "artsen zonder grenzen": "civil_society", "human rights watch": "civil_society",
-    "milieudefensie": "civil_society", "natuurmonumenten": "civil_society",
-    "vluchtelingenwerk": "civil_society", "consumentenbond": "civil_society",
-    "anwb": "civil_society", "lto": "civil_society", "vno-ncw": "civil_society",
-    "mkb-nederland": "civil_society", "werkgeversorganisatie": "civil_society",
+    "werkgeversorganisatie": "civil_society",
     "belangenvereniging": "civil_society", "belangenorganisatie": "civil_society",
     # companies and who speaks for them (`business`)
     "bedrijf": "business", "bedrijven": "business", "onderneming": "business",
@@ -246,16 +239,31 @@ TYPING_NOUNS = {
     "handelaar": "business", "handelaren": "business", "kweker": "business", "kwekers": "business", "boer": "business", "boeren": "business",
     "veehouder": "business", "veehouders": "business", "horeca": "business",
     "restaurant": "business", "hotel": "business", "uitbater": "business",
-    "bank": "business", "banken": "business", "rabobank": "business", "ing": "business",
-    "abn amro": "business", "klm": "business", "air france-klm": "business",
-    "ns": "business", "prorail": "business", "schiphol": "business", "shell": "business",
-    "philips": "business", "unilever": "business", "ahold": "business",
-    "albert heijn": "business", "jumbo": "business", "lidl": "business", "aldi": "business",
-    "kpn": "business", "vodafone": "business", "ziggo": "business", "t-mobile": "business",
+    "bank": "business", "banken": "business",
+}
+
+# Well-known organisations by name (a small gazetteer of Dutch and international bodies
+# any Dutch newspaper names), typed as their kind; matched like the nouns above.
+ORGANISATIONS = {
+    "uber": "business", "fnv": "civil_society", "cnv": "civil_society",
+    "knvb": "civil_society", "ajax": "civil_society", "psv": "civil_society",
+    "feyenoord": "civil_society", "amnesty": "civil_society",
+    "amnesty international": "civil_society", "greenpeace": "civil_society",
+    "rode kruis": "civil_society", "artsen zonder grenzen": "civil_society",
+    "human rights watch": "civil_society", "milieudefensie": "civil_society",
+    "natuurmonumenten": "civil_society", "vluchtelingenwerk": "civil_society",
+    "consumentenbond": "civil_society", "anwb": "civil_society", "lto": "civil_society",
+    "vno-ncw": "civil_society", "mkb-nederland": "civil_society", "rabobank": "business",
+    "ing": "business", "abn amro": "business", "klm": "business",
+    "air france-klm": "business", "ns": "business", "prorail": "business",
+    "schiphol": "business", "shell": "business", "philips": "business",
+    "unilever": "business", "ahold": "business", "albert heijn": "business",
+    "jumbo": "business", "lidl": "business", "aldi": "business", "kpn": "business",
+    "vodafone": "business", "ziggo": "business", "t-mobile": "business",
     "heineken": "business", "tata steel": "business", "boeing": "business",
     "airbus": "business", "google": "business", "apple": "business", "amazon": "business",
     "microsoft": "business", "huawei": "business", "tesla": "business",
-    "volkswagen": "business", "bol.com": "business",
+    "volkswagen": "business", "bol.com": "business", "staatsbosbeheer": "official",
 }
 
 # Source names matched as written, where the lower-case word is something else ("AD", the
