@@ -112,6 +112,8 @@ class ParsedClauses:
         subj = next((c for c in kids if toks[c].dep.startswith("nsubj")), None)
         if subj is None:
             subj = self._unlabelled_subject(k, kids)
+        if subj is None and lex.lang == "en":
+            subj = self.controller(k)  # "…, falsely suggesting that …": the subject it hangs on
         m = None
         if subj is not None:
             if toks[subj].text.lower() in _FIRST_SECOND:
@@ -213,6 +215,8 @@ class ParsedClauses:
         source: any subject but "I"/"you", a relative pronoun as itself ("who")."""
         toks, text = self.doc.tokens, self.doc.text
         subj = next((c for c in kids if toks[c].dep.startswith("nsubj") and c != k), None)
+        if subj is None:
+            subj = self.controller(k)
         if subj is None or toks[subj].text.lower() in _FIRST_SECOND:
             return None
         if toks[subj].text.lower() in _RELATIVE:
@@ -254,6 +258,8 @@ class ParsedClauses:
                   or toks[k].lemma.lower() in self.lex.cue_verbs or k in self.learned)
         comp = next((c for c in kids if toks[c].dep == "ccomp"), None)
         m = self._source(k, kids)
+        if m is None and not any(toks[c].dep.startswith("nsubj") for c in kids):
+            m = self._english_source(k, kids)  # "…, saying the talks would resume"
         if not speech or comp is None or m is None:
             return None
         a, b = self._subtree_span(comp)
@@ -267,6 +273,21 @@ class ParsedClauses:
         if b - a < _MIN_CHARS or a < m.end and m.start < b:
             return None
         return ClauseHit(a, b, toks[k].start, toks[k].end, m)
+
+    def controller(self, k: int) -> int | None:
+        """The subject of the verb an English non-finite or coordinated verb hangs on ("X
+        denied it, saying that …", "X is trying to argue that …", "after demonstrating
+        that …"): up a chain of advcl/xcomp/conj/pcomp/prep links, three at most."""
+        toks = self.doc.tokens
+        for _ in range(3):
+            if toks[k].dep not in ("advcl", "xcomp", "conj", "pcomp", "prep") or toks[k].head < 0:
+                return None
+            k = toks[k].head
+            subj = next((c for c in self.deps.children.get(k, [])
+                         if toks[c].dep.startswith("nsubj")), None)
+            if subj is not None:
+                return subj
+        return None
 
     def _unlabelled_subject(self, k: int, kids: list[int]) -> int | None:
         """"Een bekende zegt dat …" parsed with "bekende" as a modifier of the verb: the
