@@ -80,3 +80,19 @@ def test_surface_features_only_without_a_parse() -> None:
         Token(text="it", start=8, end=10, upos="PRON"), Token(text=".", start=10, end=11, upos="PUNCT")])
     assert not any(x.startswith("prev=") for x in cue_features(parsed, DepIndex(parsed), 1, lex))
     assert not is_candidate(parsed, 0, [])  # a pronoun of a parsed text is never judged
+
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "source"), [
+    ("Trump has raised questions about the plan, falsely suggesting that it would double "
+     "taxes.", "suggesting", "it would double taxes", "Trump"),
+    ("Romer was sidelined after demonstrating that the package needed to be larger.",
+     "demonstrating", "the package needed to be larger", "Romer"),
+])  # fmt: skip
+def test_a_cue_without_a_subject_takes_the_subject_it_hangs_on(
+        text: str, cue: str, content: str, source: str) -> None:
+    # Neither participle has a subject of its own (HEAD before this rule found no quote).
+    doc = predict(text, lang="en")
+    found = [(q.cue.text if q.cue else "", q.text, q.speaker.name if q.speaker else None)
+             for q in top_level(doc.quotes)]  # fmt: skip
+    assert (cue, content, source) in found
