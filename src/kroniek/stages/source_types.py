@@ -1,12 +1,14 @@
 """The type of a claim's source (`kroniek.doc.SOURCE_TYPES`) and its side, for the claims
 stage (`kroniek.stages.claims`).
 
-A source is typed from its nouns (`SOURCE_NOUNS` and `TYPING_NOUNS` of the language's
-`sources` module, roles of the quote lexicon), from where the article introduces it (the
-word before each mention, brackets, an apposition, a copula, "X van <organisatie>" and
-what that organisation is), as a private person (an age, a home town), as a place that
-speaks for its government, and from the sentence of its cue ("tweette", "schrijft de
-krant"). `civilian`, `civil_society` and `business` are read only next to the name.
+A source is typed from its nouns (`SOURCE_NOUNS`, `TYPING_NOUNS` and `ORGANISATIONS` of
+the language's `sources` module, roles of the quote lexicon), from where the article
+introduces it (the word before each mention, brackets, an apposition, a copula, "X van
+<organisatie>" and what that organisation is), as a private person (an age, a home town,
+a reader's signature), as a place that speaks for its government, and from the sentence
+of its cue ("tweette", "schrijft de krant"). `civilian`, `civil_society` and `business`
+are read only next to the name, or, for a head or member of an organisation the article
+does not type, from the nouns around the person's mentions.
 """
 
 from __future__ import annotations
