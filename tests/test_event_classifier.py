@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import kroniek
-from kroniek.doc import Doc, Sentence
+from kroniek.doc import Doc, Sentence, Token
 from kroniek.errors import ConfigError, ResourceError
 from kroniek.models import event_classifier as ec
 from kroniek.models.e5 import get_encoder
@@ -153,6 +154,21 @@ def test_the_screen_reaches_past_the_trigger_lexicon() -> None:
     assert "bestookte" not in taken and "gekaapt" in taken
     assert all(not c.from_rules and c.sub_type == "" for c in ec.screen_candidates(doc))
     assert ec.screen_candidates(one_sentence_doc("Het weer was goed en de trein reed op tijd.")) == []
+
+
+def tokens_doc(text: str) -> Doc:
+    doc = one_sentence_doc(text)
+    doc.tokens = [Token(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w-]+|[^\w\s]", text)]
+    return doc
+
+
+def test_the_screen_skips_names_and_headings_but_not_compounds_or_sentence_starts() -> None:
+    text = ("Protesten volgden: Protest bij de Protestantse Kerk, waar ook Jett Rebel speelde, na "
+            "Navo-bombardementen en een PROTEST tegen het leger.")
+    words = [text[c.start : c.end] for c in ec.screen_candidates(tokens_doc(text))]
+    assert words == ["Protesten", "Protest", "Navo-bombardementen", "leger"]
+    # without tokens (no analysis) the screen takes every word
+    assert "Protestantse" in [text[c.start : c.end] for c in ec.screen_candidates(one_sentence_doc(text))]
 
 
 def test_variants_are_switched_by_argument_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -278,11 +278,32 @@ def _screen_words(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _name_or_modifier(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a name or a heading, not an event word: a word of a flat name
+    in the parse ("Jett Rebel"), a word (the last part of a hyphenated one: not
+    "Navo-bombardementen") capitalised inside its sentence, not after a colon or quote
+    ("de Protestantse Kerk"), or a rubric heading in capitals ("PROTEST"). Without
+    tokens, no."""
+    if i < 0:
+        return False
+    t = doc.tokens[i]
+    if t.dep in ("flat", "flat:name"):
+        return True
+    word = t.text.rsplit("-", 1)[-1]
+    if len(word) >= 4 and word.isupper():
+        return True
+    si = doc.sentence_index(t.start)
+    before = doc.text[doc.sentences[si].start : t.start].rstrip() if si >= 0 else ""
+    return bool(before) and word[:1].isupper() and before[-1] not in ":'\"‘“„(-"
+
+
 def screen_candidates(doc: Doc, taken: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     """The words of the broad screen (`SCREEN`) outside the `taken` spans (the rules'
-    triggers) and not ruled out by the lexicon (`triggers.no_event_words`), at most
+    triggers), not ruled out by the lexicon (`triggers.no_event_words`) and not read by the
+    parse as a name or an attribute (`_name_or_modifier`), at most
     `MAX_SCREEN_PER_SENTENCE` a sentence; each with the rules'
     modality cues read around it (`trigger_modality`)."""
+    from kroniek.stages.events.parse import token_at
     from kroniek.stages.events.triggers import Trigger, no_event_words, trigger_modality
 
     lang = doc.lang if doc.lang in ("nl", "en") else "nl"
@@ -296,6 +317,8 @@ def screen_candidates(doc: Doc, taken: Sequence[tuple[int, int]] = ()) -> list[C
         if si < 0 or b > doc.sentences[si].end or per_sentence.get(si, 0) >= MAX_SCREEN_PER_SENTENCE:
             continue
         if any(a < y and x < b for x, y in taken):
+            continue
+        if _name_or_modifier(doc, token_at(doc, a)):
             continue
         per_sentence[si] = per_sentence.get(si, 0) + 1
         trig = Trigger(a, b, doc.text[a:b], "Other", si)
