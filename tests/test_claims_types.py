@@ -115,6 +115,7 @@ def test_the_cli_filters_claims_on_a_new_source_type(
         ("adjunct-directeur van Tuinbranche Nederland", "business"),
         ("Jan de Stichting", "unknown"),  # after a first name it is a surname
         ("stadsdeelvoorzitter", "official"),
+        ("kinderombudsvrouw", "official"),  # fails before: civilian, from "vrouw"
     ],
 )
 def test_private_persons_civil_society_and_business_are_typed(phrase: str, stype: str) -> None:

@@ -187,6 +187,7 @@ TYPING_NOUNS = {
     "stadsbestuur": "official", "provinciebestuur": "official", "kamerleden": "official",
     "natuurbeschermer": "civil_society", "natuurbeschermers": "civil_society",
     "staatsraad": "official", "stadsdeel": "official", "recherchechef": "official",
+    "ombudsvrouw": "official",  # "kinderombudsvrouw", as "ombudsman" (not "vrouw": civilian)
     "boswachter": "official", "columniste": "media", "komiek": "civilian",
     "cabaretier": "civilian", "spijbelaar": "civilian", "spijbelaars": "civilian",
     # A lawyer speaks for a client in a case, not as an expert: the client's type when the
