@@ -90,6 +90,8 @@ def _word_type(word: str, lang: str | None) -> str | None:
     if exact:
         return exact  # "zakenvrouw" is a business, though "vrouw" ends it
     role = lexicon(lang).role_class(word)
+    if role == "person":  # "kinderombudsvrouw": a source noun ending it says more than "vrouw"
+        role = None if _noun_type(word, lang) else role
     if role in _ROLE_TO_TYPE:
         return _ROLE_TO_TYPE[role]
     found = _noun_type(word, lang)
