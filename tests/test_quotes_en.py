@@ -96,3 +96,12 @@ def test_a_cue_without_a_subject_takes_the_subject_it_hangs_on(
     found = [(q.cue.text if q.cue else "", q.text, q.speaker.name if q.speaker else None)
              for q in top_level(doc.quotes)]  # fmt: skip
     assert (cue, content, source) in found
+
+
+def test_an_object_content_stops_before_the_next_coordinated_verb() -> None:
+    # Without a complement clause the content of "praised" ran on over "and said …".
+    doc = predict("Wilson praised the senator's record on defense and said the state could "
+                  "win in November.", lang="en")
+    found = [(q.cue.text if q.cue else "", q.text) for q in top_level(doc.quotes)]
+    assert ("praised", "the senator's record on defense") in found
+    assert ("said", "the state could win in November") in found

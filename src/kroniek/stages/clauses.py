@@ -210,6 +210,26 @@ class ParsedClauses:
         b = a + len(text[a:b].rstrip(" .,;:!?\"'"))
         return (a, b) if b - a >= _MIN_CHARS else None
 
+    def coordination_cut(self, cue_start: int, a: int, b: int) -> int:
+        """The end of the content `a`-`b` of the verb starting at `cue_start` that has no
+        complement clause, cut before a verb coordinated with the cue ("praised X and said
+        …", "endorsed X, but told …"): the next predicate is not what the cue reports.
+        `b` where there is none or the cut would leave under _MIN_OBJECT_CHARS."""
+        k = self.deps.at.get(cue_start)
+        if k is None:
+            return b
+        toks, text = self.doc.tokens, self.doc.text
+        conj = next((c for c in self.deps.children.get(k, []) if toks[c].dep == "conj"
+                     and toks[c].upos in ("VERB", "AUX") and a < toks[c].start < b), None)
+        if conj is None:
+            return b
+        cut = toks[conj].start
+        ccs = [toks[c].start for c in self.deps.children.get(k, [])  # its "and", "but"
+               if toks[c].dep == "cc" and a < toks[c].start < cut]
+        cut = max(ccs, default=cut)
+        end = a + len(text[a:cut].rstrip(" ,;:-"))
+        return end if end - a >= _MIN_OBJECT_CHARS else b
+
     def _english_source(self, k: int, kids: list[int]) -> Mention | None:
         """The subject of an English verb the cue tagger accepted, as PolNeAR marks a
         source: any subject but "I"/"you", a relative pronoun as itself ("who")."""

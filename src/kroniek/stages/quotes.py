@@ -574,6 +574,8 @@ class _Finder:
                 span = self._parsed_clauses().complement_span(hit.cue_start, e)
                 if span is not None and span[0] < hit.end and hit.start < span[1]:
                     hit.start, hit.end = span
+                elif span is None:
+                    hit.end = self._parsed_clauses().coordination_cut(hit.cue_start, hit.start, hit.end)
             q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
                       kind="indirect", confidence=0.7)
             q.cue = Cue(hit.cue_start, hit.cue_end, self.text[hit.cue_start : hit.cue_end])
