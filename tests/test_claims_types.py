@@ -238,3 +238,13 @@ def test_a_person_of_an_organisation_takes_the_kind_the_text_around_says(
     for t, stype in ((text, "civil_society"), (alone, "unknown")):
         cs = [c for c in claims(nlp, t) if c.source.name and "Smit" in c.source.name]
         assert cs and all(c.source.type == stype for c in cs), (t, cs)
+
+
+def test_a_person_affiliated_after_a_participle_takes_the_organisations_type(
+        nlp: Pipeline) -> None:
+    # "X, verbonden aan <organisatie>": the organisation types the person (fails before:
+    # the apposition opens with a participle and was not read).
+    text = ("De peilingen lopen uiteen. „De kiezer twijfelt nog”, zegt Jan Smit, verbonden "
+            "aan de Universiteit Utrecht.")
+    cs = [c for c in claims(nlp, text) if c.source.name and "Smit" in c.source.name]
+    assert cs and all(c.source.type == "expert" for c in cs), cs

@@ -258,7 +258,7 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
             if re.search(r"\s(?:van|bij)\s", role):  # "directeur van Swov, het Instituut ..."
                 seg.append(_org_kind(doc, at + len(role), starts))
         out.append(" ".join(x for x in seg if x))
-        aff = re.match(r"\s+(?:van|bij|namens|uit)\s+", after)
+        aff = _AFFILIATED.match(after)
         if aff:  # "Jansen van de politie", "Visser bij de Universiteit Utrecht"
             at = m_end + (paren.end() if paren else 0) + aff.end()
             org = _affiliation(doc, at, starts)
@@ -270,6 +270,12 @@ def introductions(doc: Doc, name: str, starts: list[int] | None = None, *,
     # the first mention last, so that it is read first (it introduces the person; later
     # ones stand in clauses about other people: "Kiezers zijn mogelijk bij Erdogan").
     return " ".join(x for x in orgs + out[::-1] if x)
+
+
+# How a person's organisation follows the name: "Jansen van de politie", "Visser bij de
+# Universiteit Utrecht", "X, verbonden aan Elabe, een instituut ...", "X, werkzaam bij ...".
+_AFFILIATED = re.compile(r"\s+(?:van|bij|namens|uit)\s+"
+                         r"|,\s+(?:werkzaam|verbonden|actief)\s+(?:aan|bij|voor)\s+")
 
 
 def _org_kind(doc: Doc, at: int, starts: list[int]) -> str:
