@@ -105,3 +105,15 @@ def test_an_object_content_stops_before_the_next_coordinated_verb() -> None:
     found = [(q.cue.text if q.cue else "", q.text) for q in top_level(doc.quotes)]
     assert ("praised", "the senator's record on defense") in found
     assert ("said", "the state could win in November") in found
+
+
+def test_english_clause_reader_takes_any_subject_as_the_source() -> None:
+    # PolNeAR marks any subject as the source; the Dutch reader asks for a plausible one.
+    from kroniek.stages.clauses import ParsedClauses
+
+    text = "Many urged him to run for the Senate again next year."
+    doc = predict(text, lang="en")
+    hits = ParsedClauses(doc, DepIndex(doc), lexicon("en")).in_sentence(0, len(text))
+    found = [(text[h.cue_start : h.cue_end], text[h.start : h.end], h.mention.text if h.mention else None)
+             for h in hits]  # fmt: skip
+    assert ("urged", "to run for the Senate again next year", "Many") in found

@@ -158,6 +158,8 @@ class ParsedClauses:
                 speech and any(toks[c].text.lower() in ("te", "to") for c in marks)):
             return None
         m = self._source(k, kids)
+        if m is None and self.lex.lang == "en":
+            m = self._english_source(k, kids)  # PolNeAR: any subject, or the one it hangs on
         if not marks or m is None:
             return None
         a, b = self._subtree_span(comp)
@@ -277,9 +279,7 @@ class ParsedClauses:
         speech = (toks[k].text.lower() in self.lex.cue_verbs
                   or toks[k].lemma.lower() in self.lex.cue_verbs or k in self.learned)
         comp = next((c for c in kids if toks[c].dep == "ccomp"), None)
-        m = self._source(k, kids)
-        if m is None and not any(toks[c].dep.startswith("nsubj") for c in kids):
-            m = self._english_source(k, kids)  # "…, saying the talks would resume"
+        m = self._source(k, kids) or self._english_source(k, kids)  # any subject, as PolNeAR
         if not speech or comp is None or m is None:
             return None
         a, b = self._subtree_span(comp)
