@@ -28,7 +28,13 @@ import numpy as np
 
 from kroniek.doc import Doc
 from kroniek.evaluation.quotes import load_gold, match_spans, top_level
-from kroniek.models.speaker_ranker import FEATURES, SpeakerRanker, candidates_for, settled
+from kroniek.models.speaker_ranker import (
+    FEATURES,
+    HYBRID_YIELD,
+    SpeakerRanker,
+    candidates_for,
+    settled,
+)
 from kroniek.stages.phrases import DepIndex, lexicon
 from kroniek.stages.quotes import find_quotes
 from kroniek.stages.speakers import Resolver
@@ -142,17 +148,23 @@ def accuracy(model: dict[str, Any] | None, test: list[Group], *,
              hybrid: bool = False, anonymous: bool = False) -> tuple[int, int]:
     """Right choices over the lists whose gold names a speaker (with `anonymous`: over
     those whose gold names nobody); model None: the rules' choice; `hybrid`: the rules'
-    choice where it is settled, the model's elsewhere."""
+    choice where it is settled (unless the model gives it a probability below
+    `HYBRID_YIELD`), the model's elsewhere."""
     ranker = SpeakerRanker(model) if model is not None else None
     ok = n = 0
     for _, x, y, rule, sure, anon in test:
         if anon != anonymous:
             continue
         n += 1
-        if ranker is None or (hybrid and sure):
+        if ranker is None:
             ok += int(rule >= 0 and bool(y[rule]))
         elif len(y):
-            ok += int(bool(y[int(np.argmax(ranker.scores(x)))]))
+            s = ranker.scores(x)
+            p = np.exp(s - s.max())
+            if hybrid and sure and rule >= 0 and p[rule] / p.sum() >= HYBRID_YIELD:
+                ok += int(bool(y[rule]))
+            else:
+                ok += int(bool(y[int(np.argmax(s))]))
     return ok, n
 
 

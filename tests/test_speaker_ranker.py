@@ -93,11 +93,11 @@ def test_the_shipped_weights_load() -> None:
     assert ranker.w.shape == (len(FEATURES),)
 
 
-def _prefer(feature: str) -> SpeakerRanker:
+def _prefer(feature: str, weight: float = 5.0) -> SpeakerRanker:
     """A ranker that only looks at one feature."""
     n = len(FEATURES)
     w = np.zeros(n)
-    w[FEATURES.index(feature)] = 5.0
+    w[FEATURES.index(feature)] = weight
     return SpeakerRanker({"features": list(FEATURES), "mean": [0.0] * n, "std": [1.0] * n,
                           "w": w.tolist()})
 
@@ -115,9 +115,11 @@ def test_hybrid_keeps_an_explicit_source_the_ranker_would_overrule(nlp: Pipeline
     resolver, deps = Resolver(doc, lexicon("nl")), DepIndex(doc)
     assert [settled(doc, q, resolver, deps) for q in quotes] == [True, True]
     # A ranker that always takes the previous speaker moves the second quote to Jansen;
-    # "zegt De Vries" is an explicit source, which the hybrid choice keeps.
-    assert _rerank(doc, _prefer("is_prev"), keep_settled=False) == ["Karel Jansen", "Karel Jansen"]
-    assert _rerank(doc, _prefer("is_prev"), keep_settled=True) == ["Karel Jansen", "Pieter de Vries"]
+    # "zegt De Vries" is an explicit source, which the hybrid choice keeps unless the
+    # ranker is nearly sure (its probability for De Vries below HYBRID_YIELD).
+    assert _rerank(doc, _prefer("is_prev", 1.0), keep_settled=False) == ["Karel Jansen", "Karel Jansen"]
+    assert _rerank(doc, _prefer("is_prev", 1.0), keep_settled=True) == ["Karel Jansen", "Pieter de Vries"]
+    assert _rerank(doc, _prefer("is_prev", 8.0), keep_settled=True) == ["Karel Jansen", "Karel Jansen"]
 
 
 def test_a_pronoun_is_not_settled_and_keeps_its_span_when_re_resolved(nlp: Pipeline) -> None:
