@@ -199,10 +199,9 @@ def rerank_speakers(doc: Doc, quotes: list[Quote], resolver: Resolver, deps: Dep
             continue
         q.speaker = Speaker(entity=best.entity or resolver.entity_id(best.name), name=best.name,
                             descriptor=old.descriptor if old is not None else None)
-        if (old is not None and i not in sure
-                and (mention_at_cue(doc, q, old) or "subject" in best.sources)):
-            # The mention at the cue ("hij", "de minister") stays the source's span; the
-            # ranker only says whom it refers to.
+        if old is not None and (mention_at_cue(doc, q, old) or "subject" in best.sources):
+            # The mention at the cue ("hij", "de minister", also a settled source the ranker
+            # overrules) stays the source's span; the ranker only says whom it refers to.
             q.speaker.start, q.speaker.end = old.start, old.end
 
 
