@@ -100,8 +100,15 @@ class ParsedClauses:
                     or self._english_bare(k, kids, e) or self._english_object(k, kids, e))
         mark = next((c for c in self.deps.children.get(comp, [])
                      if toks[c].dep == "mark" and toks[c].text.lower() in _COMPLEMENTIZERS), None)
-        if mark is None:
-            return self._request(k, comp, kids, e) or self._english_bare(k, kids, e)
+        if mark is None:  # "dat" hung on a word inside the clause ("dat X onbesproken mag blijven")
+            lead = self.deps.at.get(self._subtree_span(comp)[0])
+            if lex.lang == "nl" and lead is not None and lead > k and toks[lead].dep == "mark" and (
+                    toks[lead].text.lower() in _COMPLEMENTIZERS):
+                mark = lead
+        if mark is None:  # an xcomp may be a small clause's predicate ("noemt X onvermijdelijk")
+            return (self._request(k, comp, kids, e)
+                    or (self._noun_phrase(k, kids, e) if lex.lang == "nl" else None)
+                    or self._english_bare(k, kids, e))
         if mark < k:
             return None
         a, b = toks[mark].end, min(self._subtree_span(comp)[1], e)
