@@ -31,3 +31,6 @@ def test_no_report_without_a_speech_verb() -> None:
     # The same clause under a verb that reports nothing stays no quote.
     assert _quotes("Anders dan de coalitie zorgt Van Dam dat het besluit niet ongestraft "
                    "blijft.") == []
+    # "Wie …" is anyone who thought so: no source, no report.
+    assert _quotes("Wie kan het nog gek vinden dat de burgemeester zo snel mogelijk "
+                   "vertrekt?") == []

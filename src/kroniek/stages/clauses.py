@@ -125,6 +125,8 @@ class ParsedClauses:
         if subj is not None:
             if toks[subj].text.lower() in _FIRST_SECOND:
                 return None  # "Ik denk dat …", "U zegt dat …": inside an interview or a quote
+            if lex.lang == "nl" and toks[subj].text.lower() == "wie" and subj < k:
+                return None  # "Wie dacht dat …": anyone who thought so, no source
             sa, sb = self._subtree_span(subj)
             m = Mention(sa, sb, text[sa:sb])
             if toks[subj].text.lower() in _RELATIVE or not (
