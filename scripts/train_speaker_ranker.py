@@ -148,8 +148,8 @@ def accuracy(model: dict[str, Any] | None, test: list[Group], *,
              hybrid: bool = False, anonymous: bool = False) -> tuple[int, int]:
     """Right choices over the lists whose gold names a speaker (with `anonymous`: over
     those whose gold names nobody); model None: the rules' choice; `hybrid`: the rules'
-    choice where it is settled (unless the model gives it a probability below
-    `HYBRID_YIELD`), the model's elsewhere."""
+    choice where it is settled (unless it names someone the model gives a probability
+    below `HYBRID_YIELD`), the model's elsewhere."""
     ranker = SpeakerRanker(model) if model is not None else None
     ok = n = 0
     for _, x, y, rule, sure, anon in test:
@@ -161,7 +161,7 @@ def accuracy(model: dict[str, Any] | None, test: list[Group], *,
         elif len(y):
             s = ranker.scores(x)
             p = np.exp(s - s.max())
-            if hybrid and sure and rule >= 0 and p[rule] / p.sum() >= HYBRID_YIELD:
+            if hybrid and sure and (rule < 0 or p[rule] / p.sum() >= HYBRID_YIELD):
                 ok += int(bool(y[rule]))
             else:
                 ok += int(bool(y[int(np.argmax(s))]))
