@@ -64,14 +64,28 @@ def frozen_ids(root: Path = Path(".")) -> set[int]:
     return ids
 
 
-def build(src: Path, out: Path) -> tuple[int, int]:
-    skip = frozen_ids()
+def same_title(title: str | None) -> str:
+    """A title as syndicated copies share it: case and spacing folded."""
+    return " ".join((title or "").lower().split())
+
+
+def build(src: Path, out: Path, skip: set[int] | None = None) -> tuple[int, int]:
+    """Copy `src` to `out` less the frozen articles and their syndicated copies: the
+    same story printed in another DPG paper under another id, found by its title."""
+    skip = frozen_ids() if skip is None else skip
+    frozen_titles = set()
+    with src.open(encoding="utf-8") as fi:
+        for line in fi:
+            art = json.loads(line)
+            if int(art["id"]) in skip and same_title(art.get("title")):
+                frozen_titles.add(same_title(art.get("title")))
     out.parent.mkdir(parents=True, exist_ok=True)
     n = kept = 0
     with src.open(encoding="utf-8") as fi, out.open("w", encoding="utf-8") as fo:
         for line in fi:
             n += 1
-            if int(json.loads(line)["id"]) in skip:
+            art = json.loads(line)
+            if int(art["id"]) in skip or same_title(art.get("title")) in frozen_titles:
                 continue
             fo.write(line)
             kept += 1
