@@ -548,6 +548,8 @@ class _Finder:
         # The mixed quote is the sentence that carries the fragment.
         s, e = self._sentence(r.open)
         s, e = (s, e) if e > s else (r.start, r.end)
+        if any(f.quote.start < e and s < f.quote.end for f in self.found):
+            return  # the sentence already holds a quote (a heading glued to a direct one)
         while e > s and self.text[e - 1] in ".!? ":
             e -= 1
         q = Quote(id="", start=s, end=e, text=self.text[s:e], kind="mixed", confidence=0.5,

@@ -1,0 +1,31 @@
+"""Quoted fragments (`stages/quotes.py`, `_Finder._fragment`): a sentence carrying a
+quoted fragment is a mixed quote only when no other quote already covers part of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.doc import Doc
+from kroniek.pipeline import Pipeline, build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return build_pipeline(disable=("times", "places", "events"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Karel Jansen bezocht gisteren Berlijn. We spraken over 'vriendschap', aldus "
+        "de president, maar ook over 'bestaande rivaliteiten'.",
+        "Minister Ilse Smit sprak gisteren in de Kamer. 'Zeer bekwaam', 'snel van begrip' en "
+        "'een harde werker' waren woorden die zij gebruikte.",
+    ],
+)
+def test_fragment_sentence_already_quoted(nlp: Pipeline, text: str) -> None:
+    quotes = nlp(Doc(text=text, lang="nl")).quotes
+    assert quotes
+    spans = sorted((q.start, q.end) for q in quotes)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), [
+        (q.kind, q.text) for q in quotes]
