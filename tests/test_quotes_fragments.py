@@ -29,3 +29,19 @@ def test_fragment_sentence_already_quoted(nlp: Pipeline, text: str) -> None:
     spans = sorted((q.start, q.end) for q in quotes)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), [
         (q.kind, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('Burgemeester Ilse Smit opende gisteren de nieuwe brug over de rivier. Verkeersdrukte '
+         '"Dit lost de files in de stad niet op," zegt raadslid Pieter de Vries.',
+         "Dit lost de files in de stad niet op"),
+    ],
+)
+def test_heading_before_interrupted_quote(nlp: Pipeline, text: str, quoted: str) -> None:
+    """A crosshead glued to the paragraph puts a letter before the opening mark; a quote
+    whose last character inside the marks is a comma is still a quotation, not a title."""
+    quotes = nlp(Doc(text=text, lang="nl")).quotes
+    assert [(q.kind, q.text) for q in quotes] == [("direct", quoted)]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Pieter de Vries"

@@ -191,6 +191,8 @@ class _Finder:
             # "noemde de aanslag 'een klap …'": lower case is a fragment, unless it is the
             # rest of an interrupted quotation ending a sentence ("…, 'maar niet strafbaar.'").
             return not (inner[-1] in ".!?" and not letter_before)
+        if inner[-1] == "," and len(words) > 2:
+            return False  # "Kop "Dit ruikt naar bedrog," zegt X": interrupted by its attribution
         if letter_before and letter_after:
             return True  # "de 'Mars van 20 miljoen' werd": a name or a title
         if len(words) <= 2 and inner[-1] not in ".!?" and (
