@@ -45,3 +45,19 @@ def test_heading_before_interrupted_quote(nlp: Pipeline, text: str, quoted: str)
     quotes = nlp(Doc(text=text, lang="nl")).quotes
     assert [(q.kind, q.text) for q in quotes] == [("direct", quoted)]
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Pieter de Vries"
+
+
+def test_title_in_marks_is_no_mixed_quote(nlp: Pipeline) -> None:
+    """A capitalised quoted phrase inside a sentence names something (a title, a campaign,
+    a term): the sentence is nobody's words, though the last speaker is near."""
+    text = ("Minister Ilse Smit zegt dat het plan goed werkt. Het onderzoek naar de zogenoemde "
+            "'Rode Lijn' is gebaseerd op gelekte gegevens.")
+    quotes = nlp(Doc(text=text, lang="nl")).quotes
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "het plan goed werkt")]
+
+
+def test_lower_case_fragment_still_mixed(nlp: Pipeline) -> None:
+    text = ("Minister Ilse Smit sprak gisteren in Den Haag over het plan. De regering noemt het "
+            "een 'historische stap'.")
+    quotes = nlp(Doc(text=text, lang="nl")).quotes
+    assert [q.kind for q in quotes] == ["mixed"]

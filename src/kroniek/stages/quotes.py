@@ -537,6 +537,9 @@ class _Finder:
                 if f.quote.kind == "indirect":
                     f.quote.kind = "mixed"
                 return
+        inner = self.text[r.start : r.end].strip()
+        if inner[:1].isupper() and self.text[max(0, r.open - 3) : r.open].rstrip()[-1:].isalnum():
+            return  # "de expo 'Contemporary Muslim Fashions' opende": a name or a title
         for f in self.found:
             if f.quote.kind == "indirect" and s <= f.quote.start < e:
                 # "X is tevreden over de 'term', maar wijst erop dat …": one mixed quote.
