@@ -61,3 +61,21 @@ def test_lower_case_fragment_still_mixed(nlp: Pipeline) -> None:
             "een 'historische stap'.")
     quotes = nlp(Doc(text=text, lang="nl")).quotes
     assert [q.kind for q in quotes] == ["mixed"]
+
+
+@pytest.mark.parametrize("opener", ['"', ",,"])
+def test_quote_over_paragraphs(nlp: Pipeline, opener: str) -> None:
+    """An opening mark on each paragraph and one closing mark: one quote per paragraph,
+    the DPG ",," style as well as straight marks."""
+    close = '"' if opener == '"' else "''"
+    text = (f"Burgemeester Ilse Smit was gisteren duidelijk over de brug.\n\n{opener}We gaan de "
+            "brug zo snel mogelijk herstellen. Dat zijn we aan de inwoners verplicht.\n\n"
+            f"{opener}Het geld is er, de plannen liggen klaar. Niemand hoeft zich zorgen te "
+            f"maken.{close}\n\nDe gemeenteraad vergadert volgende week.")
+    quotes = nlp(Doc(text=text, lang="nl")).quotes
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "We gaan de brug zo snel mogelijk herstellen. Dat zijn we aan de inwoners "
+                   "verplicht."),
+        ("direct", "Het geld is er, de plannen liggen klaar. Niemand hoeft zich zorgen te maken."),
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "Ilse Smit" for q in quotes)

@@ -103,6 +103,8 @@ def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
             pi += 1
             if stack:
                 nxt = next_para.get(pe)
+                if nxt is not None and text[nxt : nxt + 2] == " „":
+                    nxt += 1  # ",," normalised to " „" (same length)
                 if stack and nxt is not None and nxt < n and text[nxt] == stack[0][0]:
                     # A quote running on into the next paragraph: skip its opening mark.
                     if nxt >= i:

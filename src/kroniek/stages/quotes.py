@@ -335,6 +335,8 @@ class _Finder:
             parts.append((start, c))
             nxt = next((b.start for b in self.blocks if b.start >= c), q.end)
             start = nxt + 1 if nxt < q.end and self.text[nxt] in PAIRS else nxt
+            if self.text[nxt : nxt + 2] == ",,":
+                start = nxt + 2
         parts.append((start, q.end))
         cue_at = q.cue.start if q.cue is not None else q.start
         keep = min(range(len(parts)), key=lambda i: min(abs(parts[i][0] - cue_at),
