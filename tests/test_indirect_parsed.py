@@ -34,3 +34,11 @@ def test_no_report_without_a_speech_verb() -> None:
     # "Wie …" is anyone who thought so: no source, no report.
     assert _quotes("Wie kan het nog gek vinden dat de burgemeester zo snel mogelijk "
                    "vertrekt?") == []
+
+
+def test_dat_clause_hung_on_the_verb_the_cue_hangs_on() -> None:
+    # The parse hangs the dat-clause on "laten" (root), "weten" is its xcomp.
+    got = _quotes("Jan de Vries heeft na verschillende verzoeken laten weten dat hij daar "
+                  "niet op ingaat.")
+    assert [(k, t, s) for k, t, _, s in got] == [
+        ("indirect", "hij daar niet op ingaat", "Jan de Vries")]

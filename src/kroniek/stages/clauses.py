@@ -95,6 +95,17 @@ class ParsedClauses:
             return None
         # A dat/of clause is a ccomp, or an xcomp when the parser misreads it.
         comp = next((c for c in kids if toks[c].dep in ("ccomp", "xcomp") and c > k), None)
+        if comp is None and lex.lang == "nl" and t.dep == "xcomp" and t.head >= 0 and (
+                t.text.lower() in lex.cue_verbs or t.lemma.lower() in lex.cue_verbs
+                or lex.particle_verbs.get(toks[t.head].text.lower()) == t.text.lower()):
+            # "X heeft laten weten dat …", "wil benadrukken dat …" parsed with the dat-clause
+            # on the verb the cue hangs on (speech verbs only: "laten zien", "kreeg te horen"
+            # report nothing of their subject's)
+            comp = next((c for c in self.deps.children.get(t.head, [])
+                         if toks[c].dep == "ccomp" and c > k), None)
+            if comp is not None:
+                kids = kids + [c for c in self.deps.children.get(t.head, [])
+                               if toks[c].dep.startswith("nsubj")]
         if comp is None:
             return (self._noun_phrase(k, kids, e) or self._prepositional(k, kids, e)
                     or self._english_bare(k, kids, e) or self._english_object(k, kids, e))
