@@ -88,3 +88,17 @@ def test_array_ruler_lets_the_later_rule_win_and_keeps_spacys_step_for_other_pat
                                                  ("INTJ", "so-ok")]  # fmt: skip
     _, other = ruler([{"patterns": [[{"LENGTH": 2}]], "attrs": {"POS": "X"}}])
     assert not fast_attribute_ruler(other)
+
+
+def test_array_lemmatizer_reads_the_lemma_index_as_sets_with_spacys_lemmas() -> None:
+    # spaCy's rule_lemmatize asks `form in index` of lists (linear); fast_rule_lemmatizer
+    # gives it sets: the same lemmas, a first-seen word no longer costs a list scan.
+    spacy = import_spacy()
+    fast = with_parse(spacy.load(model_path("en")), "en")
+    plain = spacy.load(parse_package_path("en"), exclude=["ner", "senter"])
+    index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert index and all(isinstance(index[k], frozenset) for k in index)
+    text = "The mice were running while analysts stopped writing their analyses of the crises."
+    ref = plain.get_pipe("lemmatizer")
+    for token in fast(text):
+        assert fast.get_pipe("lemmatizer").lemmatize(token) == ref.lemmatize(token)
