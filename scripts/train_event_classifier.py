@@ -231,15 +231,30 @@ class Data:
     modal: dict[str, Article] = dataclasses.field(default_factory=dict)  # --gold-modal rows
 
     def training(self, aids: list[str], *, plover: bool) -> list[Article]:
-        """The rows that train on `aids`: their candidates, their --gold-modal rows, PLOVER's."""
+        """The rows that train on `aids`: their candidates, their --gold-modal rows, PLOVER's,
+        and under `--shadow-train` the screen's words inside the rules' triggers."""
         return ([self.arts[a] for a in aids if a in self.arts] + [self.modal[a] for a in aids if a in self.modal]
-                + (self.extra if plover else []))
+                + (self.extra if plover else [])
+                + ([self.shadow_rows(a) for a in aids if a in self.arts and self.arts[a].shadow]
+                   if SHADOW_TRAIN[0] else []))
+
+    def shadow_rows(self, aid: str) -> Article:
+        """The screen's words inside the rules' triggers of `aid`, labelled as any candidate:
+        what a word the lexicon does not know looks like when it is an event (the screen
+        words that reach training otherwise are the ones the rules passed over, nearly all
+        no event)."""
+        art = self.arts[aid]
+        assert art.shadow_x is not None
+        doc = self.docs[aid]
+        return Article(art.shadow, label(doc, art.shadow, self.gold[aid]["events"]), art.shadow_x)
 
 
 DROP: list[str] = []  # lexical feature prefixes zeroed (`--drop-features`, ablations)
 # `--blind-thresholds`: the thresholds chosen with each inner fold's own unseen trigger words
 # unknown to the rules (as `--blind rules` scores), as an unseen article would find them.
 BLIND_THRESHOLDS: list[bool] = [False]
+# `--shadow-train`: the screen's words inside the rules' triggers are training rows too.
+SHADOW_TRAIN: list[bool] = [False]
 
 
 def lexical_rows(doc: Doc, cands: list[ec.Candidate]) -> np.ndarray:
@@ -633,6 +648,8 @@ def main(argv: list[str] | None = None) -> int:
                          "unknown to the rules (all: to the screen too)")
     ap.add_argument("--blind-thresholds", action="store_true",
                     help="choose the thresholds with each inner fold's unseen trigger words unknown to the rules")
+    ap.add_argument("--shadow-train", action="store_true",
+                    help="train also on the screen's words inside the rules' triggers, labelled by the gold")
     ap.add_argument("--drop-features", default="",
                     help="comma-separated lexical feature prefixes the heads do not read (their weights zero)")
     ap.add_argument("--fresh", action="store_true", help="analyse the articles again")
@@ -645,6 +662,7 @@ def main(argv: list[str] | None = None) -> int:
     MODELS[:] = [m for m in ("enc", "lex") if m in a.models.split(",")]
     DROP[:] = [p for p in a.drop_features.split(",") if p]
     BLIND_THRESHOLDS[0] = a.blind_thresholds
+    SHADOW_TRAIN[0] = a.shadow_train
     recs = [r for r in dev_gold(a.gold) if a.part == "all" or int(r["article"]["id"]) % 2 == 0]
     if a.part == "even" and (a.holdout or a.save):
         ap.error("--part even is for designing: --holdout and --save need every dev article")

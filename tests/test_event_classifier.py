@@ -36,8 +36,10 @@ def clf() -> ec.EventClassifier:
 
 def test_shipped_weights_load_and_fit_the_features(clf: ec.EventClassifier) -> None:
     h = get_encoder(layers=12).H
-    for model, width in ((clf, (1 + len(clf.trigger_layers)) * h + len(ec.LEXICAL_FEATURES)),
-                         (ec.get_event_classifier("fast"), len(ec.LEXICAL_FEATURES))):
+    fast = ec.get_event_classifier("fast")
+    for model, width in ((clf, (1 + len(clf.trigger_layers)) * h + len(clf.meta["lexical_features"])),
+                         (fast, len(fast.meta["lexical_features"]))):
+        assert set(model.meta["lexical_features"]) <= set(ec.LEXICAL_FEATURES)
         a = model.arrays
         assert a["mean"].shape == a["scale"].shape == (width,)
         assert a["outcome.w"].shape == (width, len(ec.OUTCOMES))
@@ -127,6 +129,33 @@ def test_lexical_features_read_the_clause_and_the_rules() -> None:
     assert "rule_modality=asserted" not in on and "event_has_time" not in on
     assert f"trigger_hash={ec.trigger_bucket('aanvallen')}" in {
         f"trigger_hash={ec.trigger_bucket('aanval')}"}
+
+
+def test_actor_types_and_the_sentence_anchor_are_features() -> None:
+    doc = one_sentence_doc("De politie heeft een man aangehouden.")
+    (row,) = ec.lexical_features(doc, [candidate(doc, "aangehouden", sub_type="Arrests",
+                                                 actor1_type="police", actor2_type="civilians")])
+    on = {name for name, v in zip(ec.LEXICAL_FEATURES, row, strict=True) if v}
+    assert {"actor1_type=police", "actor2_type=civilians", "sentence_unanchored"} <= on
+    assert "sentence_has_place" not in on and "sentence_has_time" not in on
+
+
+def test_weights_of_fewer_features_read_their_own_columns(tmp_path: Path) -> None:
+    """Weights trained before a feature was added still load and read the columns they know."""
+    known = [f for f in ec.LEXICAL_FEATURES if not f.startswith("actor")]
+    rng = np.random.default_rng(0)
+    arrays = {"mean": np.zeros(len(known), np.float32), "scale": np.ones(len(known), np.float32)}
+    for head, k in (("outcome", 3), ("sub_type", 2), ("modality", 4)):
+        arrays[f"{head}.w"] = rng.normal(size=(len(known), k)).astype(np.float32)
+        arrays[f"{head}.b"] = np.zeros(k, np.float32)
+    meta = {"lexical_features": known, "trigger_layers": [], "encoder": False,
+            "sub_types": ["Attack", "Arrests"], "modalities": list(ec.MODALITIES)}
+    ec.EventClassifier(arrays, meta).save(tmp_path)
+    old = ec.EventClassifier.load(tmp_path, name=ec.WEIGHTS_LEXICAL)
+    x = rng.integers(0, 2, size=(3, len(ec.LEXICAL_FEATURES))).astype(np.float32)
+    cols = [ec.LEXICAL_FEATURES.index(f) for f in known]
+    expected = ec.softmax(x[:, cols] @ arrays["outcome.w"])
+    assert np.allclose(old.probabilities(x)["outcome"], expected, atol=1e-5)
 
 
 def test_missing_or_foreign_weights_are_a_resource_error(tmp_path: Path) -> None:

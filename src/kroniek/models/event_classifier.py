@@ -32,8 +32,9 @@ Steps, for one Doc:
 3. **Lexical features** (`LEXICAL_FEATURES`): whether the rules proposed it, the rules'
    sub-type and modality (for a screen word: the rules' modality cues read around it),
    negation, denial, future, conditional, habitual and aggregate cues of the sentence (the
-   language's event lexicon), a question, a quote around the trigger, the rule event's
-   arguments, the article's sport/politics counts, the trigger's first five letters and
+   language's event lexicon), a question, a quote around the trigger, a place or time in
+   the sentence (or neither), the rule event's arguments and its actors' ACLED types (the
+   police apart), the article's sport/politics counts, the trigger's first five letters and
    the sentence's words hashed into buckets.
 4. **Heads** (logistic regressions over the standardised features, numpy): `outcome`
    (none / happened / not happened), `sub_type` (the ACLED sub-types seen in training),
@@ -117,6 +118,9 @@ MAX_SCREEN_PER_SENTENCE = 4
 _CUES = ("NEGATION", "DENIAL", "FUTURE", "HYPOTHETICAL", "HABITUAL", "AGGREGATE", "POLITICAL",
          "SPORT", "FICTION")  # fmt: skip
 
+# Who acts in a rule event (`Candidate.actor1_type`): the police apart from other state forces.
+ACTOR_KINDS = ("police", *acled.ACTOR_TYPES)
+
 LEXICAL_FEATURES: tuple[str, ...] = (
     "rule_candidate",
     *(f"rule_modality={m}" for m in RULE_MODALITIES),
@@ -129,6 +133,8 @@ LEXICAL_FEATURES: tuple[str, ...] = (
     "in_quote",
     "sentence_has_number",
     "sentence_has_time",
+    "sentence_has_place",
+    "sentence_unanchored",
     "event_has_place",
     "event_has_time",
     "event_has_actor1",
@@ -140,6 +146,7 @@ LEXICAL_FEATURES: tuple[str, ...] = (
     "first_sentence",
     *(f"trigger_hash={i}" for i in range(TRIGGER_BUCKETS)),
     *(f"word_hash={i}" for i in range(WORD_BUCKETS)),
+    *(f"actor{n}_type={k}" for n in (1, 2) for k in ACTOR_KINDS),
 )
 
 # The broad screen: stems of violence, protest and strategic developments, matched
@@ -196,6 +203,8 @@ class Candidate:
     has_fatalities: bool = False
     has_claims: bool = False
     from_rules: bool = True  # a rule event's trigger (else a word of the screen)
+    actor1_type: str = ""  # the rule event's actors' ACLED types (`acled.ACTOR_TYPES`), "police"
+    actor2_type: str = ""  # for the police among state forces
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +233,17 @@ def candidates_from_events(doc: Doc, events: Sequence[Event] | None = None) -> l
             has_place=e.place is not None, has_time=e.time.ref is not None,
             has_actor1=e.actor1 is not None, has_actor2=e.actor2 is not None,
             has_fatalities=e.fatalities is not None, has_claims=bool(e.claims),
+            actor1_type=_actor_type(e.actor1), actor2_type=_actor_type(e.actor2),
         ))  # fmt: skip
     return out
+
+
+def _actor_type(actor: Any) -> str:
+    """An actor's ACLED type, "police" for police forces ("" for none): who acts tells
+    ordinary crime (the police and an unknown person) from political violence."""
+    if actor is None:
+        return ""
+    return "police" if actor.name.startswith("Police") else (actor.type or "")
 
 
 @cache
@@ -461,6 +479,11 @@ def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
             "in_quote": any(q.start <= c.start < q.end for q in doc.quotes),
             "sentence_has_number": bool(re.search(r"\d", sentence)),
             "sentence_has_time": any(lo <= t.start < hi for t in doc.times),
+            # a place named in the sentence; neither a place nor a time: an event with no
+            # when and where of its own (ACLED codes events by day and location)
+            "sentence_has_place": any(lo <= p.start < hi for p in doc.places),
+            "sentence_unanchored": not any(lo <= t.start < hi for t in doc.times)
+            and not any(lo <= p.start < hi for p in doc.places),
             "event_has_place": c.has_place,
             "event_has_time": c.has_time,
             "event_has_actor1": c.has_actor1,
@@ -473,6 +496,7 @@ def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
         }
         on += [k for k, v in flags.items() if v]
         on.append(f"trigger_hash={trigger_bucket(trigger, lang)}")
+        on += [f"actor1_type={c.actor1_type}", f"actor2_type={c.actor2_type}"]
         for name in on:
             if name in index:
                 x[row, index[name]] = 1.0
@@ -535,6 +559,11 @@ class EventClassifier:
         self.modalities: list[str] = list(meta["modalities"])
         self.thresholds: dict[str, float] = dict(meta.get("thresholds", {}))
         self.use_encoder: bool = bool(meta.get("encoder", True))
+        # Weights trained before a feature was added read the columns they know, in their order.
+        known = list(meta.get("lexical_features", LEXICAL_FEATURES))
+        index = {f: i for i, f in enumerate(LEXICAL_FEATURES)}
+        self._lexical = (None if known == list(LEXICAL_FEATURES) or not set(known) <= set(index)
+                         else np.array([index[f] for f in known], dtype=np.int64))  # (`load` refuses the rest)
 
     @property
     def file_name(self) -> str:
@@ -554,7 +583,7 @@ class EventClassifier:
         except (OSError, ValueError, KeyError) as exc:
             raise ResourceError(f"unreadable event classifier weights: {exc}", source=str(path),
                                 hint="retrain with `python scripts/train_event_classifier.py --save`") from exc  # fmt: skip
-        if tuple(meta.get("lexical_features", ())) != LEXICAL_FEATURES:
+        if not set(meta.get("lexical_features", ())) <= set(LEXICAL_FEATURES):
             raise ResourceError("the event classifier weights were trained on other features",
                                 source=str(path),
                                 hint="retrain with `python scripts/train_event_classifier.py --save`")  # fmt: skip
@@ -572,6 +601,9 @@ class EventClassifier:
     def probabilities(self, x: np.ndarray) -> dict[str, np.ndarray]:
         """Each head's class probabilities for feature rows `x` (from `feature_matrix`)."""
         a = self.arrays
+        if self._lexical is not None:  # the full rows of `feature_matrix`: this model's columns
+            n_enc = x.shape[1] - len(LEXICAL_FEATURES)
+            x = np.concatenate([x[:, :n_enc], x[:, n_enc + self._lexical]], axis=1)
         z = (x - a["mean"]) / a["scale"]
         return {head: softmax(z @ a[f"{head}.w"] + a[f"{head}.b"])
                 for head in ("outcome", "sub_type", "modality")}
