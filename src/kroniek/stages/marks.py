@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from kroniek.doc import Block
 
-__all__ = ["PAIRS", "RawQuote", "closes_later", "normalize_marks", "open_quote_at", "scan_quotes",
-           "split_at_quotes"]
+__all__ = ["PAIRS", "RawQuote", "closes_later", "is_fragment", "normalize_marks", "open_quote_at",
+           "scan_quotes", "split_at_quotes"]
 
 PAIRS = {"„": "”“\"", "“": "”", "‘": "’", "«": "»", "‹": "›", "‚": "‘’", '"': '"', "'": "'’"}
 _AMBIGUOUS_OPEN = "\"'‘"
@@ -133,6 +133,29 @@ def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
     for q in out:
         q.depth = sum(1 for o in out if o is not q and o.open < q.open and q.close < o.close)
     return out
+
+
+def is_fragment(text: str, r: RawQuote) -> bool:
+    """Is the pair of marks `r` a quoted phrase inside a sentence (a scare quote, a title,
+    part of a mixed quote) rather than a quotation of its own?"""
+    inner = text[r.start : r.end].strip()
+    if not inner:
+        return True
+    words = inner.split()
+    before = text[max(0, r.open - 3) : r.open].rstrip()
+    after = text[r.close + 1 : r.close + 4].lstrip()
+    letter_before = bool(before) and before[-1].isalnum()
+    letter_after = bool(after) and after[0].isalnum()
+    if inner[0].islower():
+        # "noemde de aanslag 'een klap …'": lower case is a fragment, unless it is the
+        # rest of an interrupted quotation ending a sentence ("…, 'maar niet strafbaar.'").
+        return not (inner[-1] in ".!?" and not letter_before)
+    if inner[-1] == "," and len(words) > 2:
+        return False  # "Kop "Dit ruikt naar bedrog," zegt X": interrupted by its attribution
+    if letter_before and letter_after:
+        return True  # "de 'Mars van 20 miljoen' werd": a name or a title
+    # a quoted term or a heading: 'Onterecht'
+    return len(words) <= 2 and inner[-1] not in ".!?" and (letter_before or not after.startswith(","))
 
 
 def split_at_quotes(

@@ -18,7 +18,8 @@ Order of steps:
 4. Indirect speech, sentence by sentence: "volgens X", "…, aldus X", "…, zegt X",
    "X zegt (dat) …", "laat X weten", "Dat …, verwacht X niet", "according to X",
    "X said (that) …", "…, X said".
-5. Pull quotes and captions repeating a body quote get `repeats` = that quote's id.
+5. Pull quotes and captions repeating a body quote get `repeats` = that quote's id
+   (`kroniek.stages.pullquotes`).
 
 Nested quotes: the outer quote covers the nested words too (it is all the outer
 speaker's speech). The nested quote is a separate direct `Quote` whose span lies inside
@@ -43,7 +44,14 @@ from kroniek.stages.indirect import (
     plausible_source,
     speech_events,
 )
-from kroniek.stages.marks import PAIRS, RawQuote, normalize_marks, scan_quotes, split_at_quotes
+from kroniek.stages.marks import (
+    PAIRS,
+    RawQuote,
+    is_fragment,
+    normalize_marks,
+    scan_quotes,
+    split_at_quotes,
+)
 from kroniek.stages.phrases import (
     DepIndex,
     Lexicon,
@@ -53,6 +61,7 @@ from kroniek.stages.phrases import (
     np_after,
     np_before,
 )
+from kroniek.stages.pullquotes import mark_repeats
 from kroniek.stages.speakers import Resolver
 
 __all__ = ["QuotesStage", "RawQuote", "find_quotes", "normalize_marks", "scan_quotes"]
@@ -65,10 +74,6 @@ _PREPOSITIONS = frozenset({"in", "op", "bij", "na", "tegen", "voor", "met", "ove
                            "via", "door", "vanuit", "tijdens", "sinds", "uit", "naar", "aan",
                            "namens", "zoals", "als", "dan", "om", "onder", "tussen", "achter"})
 _NAME_AT = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-ZÀ-Þ][\w'’-]*)*")
-# A quote of this many words or fewer that opens in lower case inside a sentence is a
-# fragment (scare quote or part of a mixed quote). Chosen on the reference article's
-# shape and DPG 2019 articles: real quotes almost always open with a capital.
-_FRAGMENT_MAX_WORDS = 12
 # How far (in sentences) an unattributed quote may take the speaker of an earlier
 # attribution. Two sentences covers "X zegt dat …. „…”" and "„…”, zegt X. „…”".
 _CARRY_SENTENCES = 2
@@ -120,7 +125,7 @@ class _Finder:
         raws = scan_quotes(self.text, body)
         self.sents = split_at_quotes(self.text, self.sents, raws)
         outer = [r for r in raws if r.depth == 0 and r.end - r.start >= 2]
-        fragments = [r for r in outer if self._is_fragment(r)]
+        fragments = [r for r in outer if is_fragment(self.text, r)]
         utterances = [r for r in outer if r not in fragments]
         # Direct quotes and sentences in text order, so that a quote without a cue can
         # take the speaker of the attribution just before it.
@@ -158,7 +163,7 @@ class _Finder:
         quotes = sorted((f.quote for f in self.found), key=lambda q: (q.start, -q.end))
         for i, q in enumerate(quotes, start=1):
             q.id = f"q{i}"
-        self._pullquotes(quotes)
+        mark_repeats(self.text, self.blocks, quotes)
         return quotes
 
     # -- helpers -------------------------------------------------------------------------
@@ -176,29 +181,6 @@ class _Finder:
             if s <= offset < e:
                 return s, e
         return offset, offset
-
-    def _is_fragment(self, r: RawQuote) -> bool:
-        """A quoted phrase inside a sentence rather than a quotation of its own."""
-        inner = self.text[r.start : r.end].strip()
-        if not inner:
-            return True
-        words = inner.split()
-        before = self.text[max(0, r.open - 3) : r.open].rstrip()
-        after = self.text[r.close + 1 : r.close + 4].lstrip()
-        letter_before = bool(before) and before[-1].isalnum()
-        letter_after = bool(after) and after[0].isalnum()
-        if inner[0].islower():
-            # "noemde de aanslag 'een klap …'": lower case is a fragment, unless it is the
-            # rest of an interrupted quotation ending a sentence ("…, 'maar niet strafbaar.'").
-            return not (inner[-1] in ".!?" and not letter_before)
-        if inner[-1] == "," and len(words) > 2:
-            return False  # "Kop "Dit ruikt naar bedrog," zegt X": interrupted by its attribution
-        if letter_before and letter_after:
-            return True  # "de 'Mars van 20 miljoen' werd": a name or a title
-        if len(words) <= 2 and inner[-1] not in ".!?" and (
-                letter_before or not after.startswith(",")):
-            return True  # a quoted term or a heading: 'Onterecht'
-        return len(words) > _FRAGMENT_MAX_WORDS and False
 
     def _speaker(self, m: Mention) -> Speaker:
         return self.resolver.speaker(m)
@@ -629,46 +611,9 @@ class _Finder:
                 q.speaker = self._speaker(hit.mention)
             self._add(q, cue_i)
 
-    # -- pull quotes and captions --------------------------------------------------------
-
-    def _pullquotes(self, quotes: list[Quote]) -> None:
-        for b in self.blocks:
-            if b.kind not in ("pullquote", "caption"):
-                continue
-            for r in scan_quotes(self.text[b.start : b.end]):
-                if r.depth:
-                    continue
-                start, end = b.start + r.start, b.start + r.end
-                inner = self.text[start:end]
-                body = _repeated_in(inner, quotes)
-                if body is None:
-                    continue
-                q = Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=inner,
-                          kind="direct", confidence=0.8, repeats=body.id, speaker=body.speaker)
-                quotes.append(q)
-
-
 def _has_name_or_role(m: Mention, lex: Lexicon) -> bool:
     words = m.text.split()
     return any(x[:1].isupper() for x in words[1:]) or any(lex.role_class(x) for x in words)
-
-
-def _norm_words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
-def _repeated_in(inner: str, quotes: list[Quote]) -> Quote | None:
-    """The body quote whose words contain the pull quote's words in order."""
-    want = _norm_words(inner)
-    if len(want) < 3:
-        return None
-    for q in quotes:
-        if q.repeats is not None:
-            continue
-        have = iter(_norm_words(q.text))
-        if all(word in have for word in want):
-            return q
-    return None
 
 
 @register_stage("kroniek.quotes.v1")
