@@ -37,10 +37,9 @@ from kroniek.models.cue_tagger import CueJudge, get_tagger, resolve_cues
 from kroniek.models.speaker_ranker import rerank_speakers, resolve_speakers
 from kroniek.pipeline import register_stage
 from kroniek.stages.clauses import ParsedClauses
+from kroniek.stages.direct_cues import cue_after, cue_before, has_name_or_role
 from kroniek.stages.indirect import (
     carried_on,
-    definite,
-    fronted,
     plausible_source,
     speech_events,
 )
@@ -58,8 +57,6 @@ from kroniek.stages.phrases import (
     Mention,
     Words,
     lexicon,
-    np_after,
-    np_before,
 )
 from kroniek.stages.pullquotes import mark_repeats
 from kroniek.stages.speakers import Resolver
@@ -283,7 +280,8 @@ class _Finder:
         block = self.doc.block_at(r.open)
         if block is not None and block.kind != "body":
             return
-        found = self._cue_after(r) or self._cue_before(r)
+        found = (cue_after(self.w, self.lex, r, self._sentence(r.close)[1])
+                 or cue_before(self.w, self.lex, r, self._sentence(r.open)[0]))
         if found is not None:
             cue_i, mention, particle = found
             q.cue = self._cue(cue_i)
@@ -336,86 +334,6 @@ class _Finder:
                                          start=sp.start, end=sp.end) if sp else None)
             self._add(part, cue_token if i == keep else None)
 
-    def _cue_after(self, r: RawQuote) -> tuple[int, Mention | None, int | None] | None:
-        """A cue right after the closing mark: "…', zegt X." or "…,” X said."."""
-        w, lex = self.w, self.lex
-        i = w.index_at(r.close + 1)
-        _, sent_end = self._sentence(r.close)
-        sent_end = max(sent_end, r.close + 1)
-        end = w.index_at(sent_end)
-        while i < end and w.words[i] in ",–—-":
-            i += 1
-        if i < end and w.words[i].lower() == "zo":
-            i += 1
-        if i >= end:
-            return None
-        low = w.words[i].lower()
-        if low in lex.cue_verbs or low in lex.particle_verbs:
-            m = np_after(w, i + 1, end, lex)
-            return i, m, self._particle(i, end)
-        # English and Dutch "…”, X said." / "…', klinkt het."
-        for k in range(i + 1, min(i + 9, end)):
-            kl = w.words[k].lower()
-            if kl in lex.cue_verbs:
-                m = np_before(w, k, i, lex)
-                if m is not None and m.start >= w.starts[i]:
-                    return k, m, None
-            if not w.words[k][0].isalnum():
-                break
-        return None
-
-    def _cue_before(self, r: RawQuote) -> tuple[int, Mention | None, int | None] | None:
-        """A cue before the opening mark in the same sentence: "X zegt: „…”", "X: „…”"."""
-        w, lex = self.w, self.lex
-        sent_start, _ = self._sentence(r.open)
-        lo = w.index_at(sent_start)
-        j = w.index_at(r.open)
-        if j - 1 < lo or w.words[j - 1] not in ":,":
-            return None
-        colon = j - 1
-        for k in range(colon - 1, max(lo - 1, colon - 14), -1):
-            low = w.words[k].lower()
-            if low in lex.cue_verbs or low in lex.particle_verbs:
-                after = np_after(w, k + 1, colon, lex)
-                if after is not None and k > lo and plausible_source(after, lex):
-                    return k, after, None
-                before = np_before(w, k, lo, lex)
-                if before is not None and (
-                    not (plausible_source(before, lex) or definite(before, lex))
-                    or fronted(before, lex)
-                ):
-                    before = None
-                return k, before or after, None
-            if w.words[k] in ",;" or (w.words[k] in "„“\"'" and k < colon - 1):
-                break
-        if w.words[colon] != ":":
-            return None
-        for k in range(lo, colon):  # "Maar volgens Airwars is dat ...: „…”"
-            if w.words[k].lower() in lex.according_first:
-                m = np_after(w, k + 1, colon, lex)
-                if m is not None and plausible_source(m, lex):
-                    return k, m, None
-        m = np_before(w, colon, lo, lex)
-        if m is not None and self._looks_like_speaker(m):
-            return colon, m, None
-        m = np_after(w, lo, colon, lex)  # "VVD-voorman X verwerpt het plan: „…”"
-        if m is not None and _has_name_or_role(m, lex) and plausible_source(m, lex):
-            return colon, m, None
-        return None
-
-    def _looks_like_speaker(self, m: Mention) -> bool:
-        words = m.text.split()
-        if len(words) > 7:
-            return False
-        return any(x[0].isupper() for x in words) or any(self.lex.role_class(x) for x in words)
-
-    def _particle(self, i: int, end: int) -> int | None:
-        parts = self.lex.particles(self.w.words[i])
-        for k in range(i + 1, min(end, i + 12)):
-            if self.w.words[k].lower() in parts:
-                return k
-        return None
-
     def _transcripts(self, raws: list[RawQuote]) -> None:
         """Paragraphs of the form "SPEAKER: words" (interview transcripts, "Name: claim"
         headlines) without quotation marks: the rest of the paragraph is the speaker's."""
@@ -428,7 +346,7 @@ class _Finder:
             if any(f.quote.start < b.end and b.start < f.quote.end for f in self.found):
                 continue
             who = Mention(m.start("who"), m.end("who"), m.group("who"))
-            if not (_has_name_or_role(who, self.lex) or who.text.isupper()
+            if not (has_name_or_role(who, self.lex) or who.text.isupper()
                     or self.lex.lang == "en"):
                 continue
             q = Quote(id="", start=m.start("said"), end=b.end, text=self.text[m.start("said"):b.end],
@@ -505,7 +423,7 @@ class _Finder:
     def _nested(self, r: RawQuote) -> None:
         q = Quote(id="", start=r.start, end=r.end, text=self.text[r.start : r.end],
                   kind="direct", confidence=0.5)
-        found = self._cue_before(r)
+        found = cue_before(self.w, self.lex, r, self._sentence(r.open)[0])
         if found is not None:
             cue_i, mention, _ = found
             q.cue = self._cue(cue_i)
@@ -610,11 +528,6 @@ class _Finder:
             if hit.mention is not None:
                 q.speaker = self._speaker(hit.mention)
             self._add(q, cue_i)
-
-def _has_name_or_role(m: Mention, lex: Lexicon) -> bool:
-    words = m.text.split()
-    return any(x[:1].isupper() for x in words[1:]) or any(lex.role_class(x) for x in words)
-
 
 @register_stage("kroniek.quotes.v1")
 class QuotesStage:
