@@ -82,8 +82,20 @@ class Names:
             name = " ".join(self._before_article(self.clean_name(m.group(), after_van=after_van).split()))
             if name and len(name.split()) >= 2:
                 names.append((m.start() + m.group().rfind(name), name))
+        names = [(p, n) for p, n in names if not self._doubled(n)]
         names.sort()
         return names
+
+    def _doubled(self, name: str) -> bool:
+        """A word glued to itself ("Vader Mehmet Mehmet, de vader van …" … "aldus
+        Mehmet"): no full form when the article also writes the word alone; a name that
+        is always written doubled ("Djaga Djaga") stays."""
+        words = name.split()
+        for a, b in zip(words, words[1:], strict=False):
+            if a == b and re.search(rf"(?<!{re.escape(a)} )\b{re.escape(a)}\b(?! {re.escape(a)})",
+                                    self.doc.text):
+                return True
+        return False
 
     def clean_name(self, text: str, *, after_van: bool = False) -> str:
         """A name sequence without leading function words, roles and adjectives, and
