@@ -35,6 +35,9 @@ then applies what the date and the place say:
   protesten in hevigheid toegenomen" tells a trend); so is a singular with an article or
   "één" ("Tijdens de antiracismemars ...", taken for a plural by its last letter; "tot
   slechts één aanhouding geleid": an aggregate of one is one event).
+- a verb whose subject right before its auxiliary is a bare plural ("dat abortusklinieken
+  zijn beschoten"), in a sentence with no time and no number, placed no finer than a
+  country, tells a kind of thing that happens: habitual (generic).
 """
 
 from __future__ import annotations
@@ -113,7 +116,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
     # article as a false event, which detection, not modality, should drop.)
     if mod not in ("asserted", "negated") and presupposed(doc, event, lang=lang):
         return "asserted"
-    if mod == "asserted" and _bare_plural_mistagged(doc, event, lang=lang):
+    if mod == "asserted" and (_bare_plural_mistagged(doc, event, lang=lang)
+                              or _bare_plural_subject(doc, event, lang=lang)):
         return "habitual"
     if mod == "future" and _purpose_of_call(doc, event, lang=lang):
         return "hypothetical"
@@ -313,6 +317,33 @@ def _bare_plural_mistagged(doc: Doc, event: Event, *, lang: str) -> bool:
         return False
     return not any(s.start <= t.start < s.end for t in doc.times) \
         and not re.search(r"\d", doc.text[s.start : s.end])
+
+
+def _bare_plural_subject(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A verb whose (passive) subject is a bare plural noun ("dat abortusklinieken zijn
+    beschoten"), in a sentence with no date and no number, placed no finer than a country:
+    a kind of thing that happens, not one incident."""
+    i = token_at(doc, event.trigger.start)
+    if lang != "nl" or i < 0 or doc.tokens[i].upos != "VERB":
+        return False
+    # the subject right before the auxiliary: "<plural> zijn/werden <trigger>" (the fast
+    # parse does not always attach it)
+    if i < 3 or doc.tokens[i - 1].lemma not in ("zijn", "worden"):
+        return False
+    st, pre = doc.tokens[i - 2], doc.tokens[i - 3]
+    if st.upos != "NOUN" or not re.search(r"(?:en|s)$", st.text) or st.lemma.lower() == st.text.lower() \
+            and not st.text.endswith("en"):
+        return False
+    if pre.upos in ("NUM", "ADJ", "PRON", "PROPN") or (pre.upos == "DET" and pre.text.lower() != "dat"):
+        return False
+    si = doc.sentence_index(event.trigger.start)
+    if si < 0:
+        return False
+    s = doc.sentences[si]
+    if any(s.start <= t.start < s.end for t in doc.times) or re.search(r"\d", doc.text[s.start : s.end]):
+        return False
+    places = [p for p in doc.places if p.id == event.place]
+    return not places or places[0].precision not in ("exact",)
 
 
 _PURPOSE_OM = re.compile(r"\b(?:om|to)\s+(?:[\w'-]+\s+){0,6}(?:te\s+)?$", re.IGNORECASE)
