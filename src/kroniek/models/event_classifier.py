@@ -471,6 +471,8 @@ def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
         x[row, hashed[si]] = 1.0
         on += [f"sentence_cue={name.lower()}" for name, pat in zip(_CUES, cues, strict=True)
                if pat.search(sentence)]  # fmt: skip
+        has_time = any(lo <= t.start < hi for t in doc.times)
+        has_place = any(lo <= p.start < hi for p in doc.places)
         flags = {
             "noun_form": is_noun_form(trigger, lang=lang),
             "negation_before_trigger": bool(negation.search(doc.text[max(lo, c.start - 60) : c.start])),
@@ -478,12 +480,11 @@ def lexical_features(doc: Doc, cands: Sequence[Candidate]) -> np.ndarray:
             "question": sentence.rstrip(" \"'”’»").endswith("?"),
             "in_quote": any(q.start <= c.start < q.end for q in doc.quotes),
             "sentence_has_number": bool(re.search(r"\d", sentence)),
-            "sentence_has_time": any(lo <= t.start < hi for t in doc.times),
+            "sentence_has_time": has_time,
             # a place named in the sentence; neither a place nor a time: an event with no
             # when and where of its own (ACLED codes events by day and location)
-            "sentence_has_place": any(lo <= p.start < hi for p in doc.places),
-            "sentence_unanchored": not any(lo <= t.start < hi for t in doc.times)
-            and not any(lo <= p.start < hi for p in doc.places),
+            "sentence_has_place": has_place,
+            "sentence_unanchored": not has_time and not has_place,
             "event_has_place": c.has_place,
             "event_has_time": c.has_time,
             "event_has_actor1": c.has_actor1,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kroniek.doc import Block
 
 __all__ = ["PAIRS", "RawQuote", "closes_later", "is_fragment", "normalize_marks", "open_quote_at",
-           "scan_quotes", "split_at_quotes"]
+           "scan_quotes", "split_at_quotes", "word_before"]
 
 PAIRS = {"„": "”“\"", "“": "”", "‘": "’", "«": "»", "‹": "›", "‚": "‘’", '"': '"', "'": "'’"}
 _AMBIGUOUS_OPEN = "\"'‘"
@@ -135,6 +135,11 @@ def scan_quotes(text: str, blocks: list[Block] | None = None) -> list[RawQuote]:
     return out
 
 
+def word_before(text: str, r: RawQuote) -> bool:
+    """Does a word end right before the opening mark of `r` (spaces aside): "de 'Mars …'"?"""
+    return text[max(0, r.open - 3) : r.open].rstrip()[-1:].isalnum()
+
+
 def is_fragment(text: str, r: RawQuote) -> bool:
     """Is the pair of marks `r` a quoted phrase inside a sentence (a scare quote, a title,
     part of a mixed quote) rather than a quotation of its own?"""
@@ -142,9 +147,8 @@ def is_fragment(text: str, r: RawQuote) -> bool:
     if not inner:
         return True
     words = inner.split()
-    before = text[max(0, r.open - 3) : r.open].rstrip()
     after = text[r.close + 1 : r.close + 4].lstrip()
-    letter_before = bool(before) and before[-1].isalnum()
+    letter_before = word_before(text, r)
     letter_after = bool(after) and after[0].isalnum()
     if inner[0].islower():
         # "noemde de aanslag 'een klap …'": lower case is a fragment, unless it is the

@@ -50,6 +50,7 @@ from kroniek.stages.marks import (
     normalize_marks,
     scan_quotes,
     split_at_quotes,
+    word_before,
 )
 from kroniek.stages.phrases import (
     DepIndex,
@@ -440,7 +441,7 @@ class _Finder:
                     f.quote.kind = "mixed"
                 return
         inner = self.text[r.start : r.end].strip()
-        if inner[:1].isupper() and self.text[max(0, r.open - 3) : r.open].rstrip()[-1:].isalnum():
+        if inner[:1].isupper() and word_before(self.text, r):
             return  # "de expo 'Contemporary Muslim Fashions' opende": a name or a title
         for f in self.found:
             if f.quote.kind == "indirect" and s <= f.quote.start < e:

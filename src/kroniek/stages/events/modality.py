@@ -331,8 +331,8 @@ def _bare_plural_subject(doc: Doc, event: Event, *, lang: str) -> bool:
     if i < 3 or doc.tokens[i - 1].lemma not in ("zijn", "worden"):
         return False
     st, pre = doc.tokens[i - 2], doc.tokens[i - 3]
-    if st.upos != "NOUN" or not re.search(r"(?:en|s)$", st.text) or st.lemma.lower() == st.text.lower() \
-            and not st.text.endswith("en"):
+    if st.upos != "NOUN" or not re.search(r"(?:en|s)$", st.text) or (
+            st.lemma.lower() == st.text.lower() and not st.text.endswith("en")):
         return False
     if pre.upos in ("NUM", "ADJ", "PRON", "PROPN") or (pre.upos == "DET" and pre.text.lower() != "dat"):
         return False
