@@ -79,3 +79,18 @@ def test_quote_over_paragraphs(nlp: Pipeline, opener: str) -> None:
         ("direct", "Het geld is er, de plannen liggen klaar. Niemand hoeft zich zorgen te maken."),
     ]
     assert all(q.speaker is not None and q.speaker.name == "Ilse Smit" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De dieren zitten nu vast in 'kooien' aan de kust.",
+        "In de stad is veel ophef over 'geruchten' over een nieuwe heffing.",
+    ],
+)
+def test_fragment_after_preposition_is_no_mixed_quote(nlp: Pipeline, sentence: str) -> None:
+    """A quoted phrase that is the object of the preposition before it names or distances
+    a term: with no cue, the sentence is not the last speaker's words."""
+    text = f"Minister Ilse Smit zegt dat het plan goed werkt. {sentence}"
+    quotes = nlp(Doc(text=text, lang="nl")).quotes
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "het plan goed werkt")]

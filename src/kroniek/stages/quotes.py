@@ -450,6 +450,8 @@ class _Finder:
                 f.quote.start = min(f.quote.start, r.open)
                 f.quote.text = self.text[f.quote.start : f.quote.end]
                 return
+        if self._after_preposition(r):
+            return  # "reageert niet op 'geruchten'", "zitten vast in 'kooien'": a term
         sp = self._last_speaker(r.open)
         if sp is None:
             return
@@ -463,6 +465,12 @@ class _Finder:
         q = Quote(id="", start=s, end=e, text=self.text[s:e], kind="mixed", confidence=0.5,
                   speaker=Speaker(entity=sp.entity, name=sp.name, descriptor=sp.descriptor))
         self._add(q, None)
+
+    def _after_preposition(self, r: RawQuote) -> bool:
+        """Is the fragment the object of the preposition right before its opening mark? A
+        quoted phrase there names or distances a term; it reports no words of a speaker's."""
+        before = self.text[max(0, r.open - 12) : r.open].split()
+        return self.lex.lang == "nl" and bool(before) and before[-1].lower() in _PREPOSITIONS | {"van"}
 
     # -- indirect speech -----------------------------------------------------------------
 
