@@ -234,6 +234,30 @@ def borrow_dates(doc: Doc, events: list[Event], *, lang: str) -> None:
                  and names.get(k.place or "") == names[e.place or ""]]
         if {(k.time.from_, k.time.to) for k in dated} and len({(k.time.from_, k.time.to) for k in dated}) == 1:
             e.time = min(dated, key=lambda k: abs(k.trigger.start - e.trigger.start)).time
+    recounted = _recounted_date(doc)
+    if recounted is None:
+        return
+    for e in events:
+        if e.time.ref is None and e.modality in ("asserted", "claimed") and definite_noun(doc, e, lang=lang):
+            e.time = recounted
+
+
+def _recounted_date(doc: Doc) -> EventTime | None:
+    """The one earlier incident the article recounts with its full date ("Op de vroege ochtend
+    van 26 juni 2018 reed een man ..."): a time expression that names its year and its day or
+    month, before the publication week; the only such date in the article. A definite noun
+    that nothing else dates ("twaalf verdachten opgepakt van wie een deel betrokken was bij de
+    aanslag") refers back to that incident, not to the days before publication."""
+    pub = doc.published
+    rng = publication_range(pub.value, pub.precision) if pub else None
+    if rng is None:
+        return None
+    week = (rng[0] - dt.timedelta(days=6)).isoformat()
+    dated = [t for t in doc.times if t.value.from_ and t.value.to and t.precision in ("day", "month")
+             and re.search(r"\d{4}", t.text) and t.value.to < week]
+    if len({(t.value.from_, t.value.to) for t in dated}) != 1:
+        return None
+    return _event_time(dated[0].value.from_, dated[0].value.to, dated[0].precision, ref=dated[0].id)
 
 
 def is_background(doc: Doc, event: Event) -> bool:

@@ -1,0 +1,30 @@
+"""Event dating (`kroniek.stages.events.dating`): a definite noun that refers back to an
+earlier incident. Sentences written for these tests (not taken from any article)."""
+
+from __future__ import annotations
+
+import kroniek
+from kroniek.stages.events import happened
+
+
+def _attack(text: str) -> tuple[str | None, str | None]:
+    doc = kroniek.analyze(text, published="2019-05-14", lang="nl", events="rules")
+    ev = next(e for e in doc.events if happened(e) and e.trigger.text == "aanslag")
+    return ev.time.from_, ev.time.to
+
+
+def test_a_definite_noun_takes_the_date_of_the_incident_the_article_recounts() -> None:
+    # The arrests are of Tuesday; "de aanslag" refers back to the incident of March 2018 the
+    # article recounts, not to the days before publication.
+    text = ("De recherche heeft dinsdag in Rotterdam vier mannen aangehouden die betrokken "
+            "zouden zijn bij de aanslag op het bedrijfspand van een uitgeverij. Op 3 maart 2018 "
+            "reed een auto vol benzine tegen de gevel van het pand, dat daarna uitbrandde.")
+    assert _attack(text) == ("2018-03-03", "2018-03-03")
+
+
+def test_two_recounted_dates_say_nothing_about_which_one_is_meant() -> None:
+    text = ("De recherche heeft dinsdag in Rotterdam vier mannen aangehouden die betrokken "
+            "zouden zijn bij de aanslag op het bedrijfspand van een uitgeverij. Op 3 maart 2018 "
+            "reed een auto tegen de gevel van het pand. Op 9 oktober 2017 brandde een ander pand uit.")
+    assert _attack(text) != ("2018-03-03", "2018-03-03")
+    assert _attack(text) != ("2017-10-09", "2017-10-09")
