@@ -40,6 +40,7 @@ import numpy as np
 
 from kroniek.doc import Doc
 from kroniek.errors import ResourceError, env_choice
+from kroniek.lang.nl.quotes import PARTICLE_PLURALS
 from kroniek.stages.phrases import DepIndex, Lexicon, source_type
 
 __all__ = [
@@ -97,7 +98,10 @@ def _lex_kind(form: str, lemma: str, lex: Lexicon) -> str:
     for name, words in (("verb", lex.cue_verbs), ("clause", lex.clause_verbs),
                         ("noun", lex.cue_nouns), ("particle", lex.particle_verbs),
                         ("impersonal", lex.impersonal)):
-        if form in words or lemma in words:
+        if name == "particle":  # the plural forms are the rules' alone (see PARTICLE_PLURALS)
+            if any(x in words and x not in PARTICLE_PLURALS for x in (form, lemma)):
+                return name
+        elif form in words or lemma in words:
             return name
     return "none"
 
@@ -179,7 +183,7 @@ def cue_features(doc: Doc, deps: DepIndex, k: int, lex: Lexicon) -> list[str]:
     if after[:1] in _MARKS:
         f.append("mark_after")
     parts = lex.particles(form)
-    if parts:  # "laat … weten", "wijst … op": is the particle there, as the rules read it?
+    if parts and form not in PARTICLE_PLURALS:  # "laat … weten", "wijst … op": is the particle there, as the rules read it?
         later = [x.text.lower() for x in toks[k + 1 : k + 11] if x.sent == t.sent]
         found = any(x in parts or (x.startswith("er") and x[2:] in parts) for x in later)
         f.append("particle_found" if found else "particle_missing")
