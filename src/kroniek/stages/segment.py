@@ -64,6 +64,16 @@ _SENT_END = re.compile(r"[.!?…]+(?:''|[”\"’'»“)])*(?=\s+)")  # “ clos
 # Dutch newspapers use.
 _NEXT_START = re.compile(r"\s+(?:,,|[\"'„“‘«(])*[A-ZÀ-ÖØ-Þ0-9]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+# Capitalised words that open a Dutch or English sentence and are no part of a name, so a
+# single letter and a period before them ends a sentence. "De", "Van", "Le" are left out:
+# they open Flemish and French surnames ("B. De Wever").
+_OPENERS = frozenset(
+    """
+    Hij Zij Ze We Wij Ik Het Dat Die Dit Deze Er Een In Op Maar En Toen Ook Volgens Daar
+    He She We It They This That The There In But And
+    """.split()
+)
 
 
 def split_blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -157,7 +167,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = m.group(1).lstrip("(\"'„“‘«").lower()
     if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Smit"
+        # an initial: "J. Smit"; but a pronoun or function word after it opens a sentence
+        # ("rapporten over Michael P. Hij erkende", "in vak K. Het ...")
+        nxt = _WORD_AFTER.match(text, dot + 1)
+        return nxt is None or nxt.group(1) not in _OPENERS
     return word in ABBREVIATIONS
 
 
