@@ -39,6 +39,7 @@ from kroniek.pipeline import register_stage
 from kroniek.stages.clauses import ParsedClauses
 from kroniek.stages.direct_cues import cue_after, cue_before, has_name_or_role
 from kroniek.stages.indirect import (
+    Hit,
     carried_on,
     plausible_source,
     speech_events,
@@ -72,6 +73,12 @@ _PREPOSITIONS = frozenset({"in", "op", "bij", "na", "tegen", "voor", "met", "ove
                            "via", "door", "vanuit", "tijdens", "sinds", "uit", "naar", "aan",
                            "namens", "zoals", "als", "dan", "om", "onder", "tussen", "achter"})
 _NAME_AT = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-ZÀ-Þ][\w'’-]*)*")
+# Words opening a subordinate clause: a cue after one reports inside the first content.
+_SUBORDINATE = frozenset({"die", "dat", "wat", "wie", "waar", "waarin", "waarop", "waarmee",
+                          "omdat", "doordat", "zodat", "als", "terwijl", "toen", "nadat",
+                          "hoewel", "zoals", "of", "wanneer", "indien", "voordat"})
+# A shorter first content is no report of its own: the cut is not made.
+_MIN_CUT_CHARS = 8
 # How far (in sentences) an unattributed quote may take the speaker of an earlier
 # attribution. Two sentences covers "X zegt dat …. „…”" and "„…”, zegt X. „…”".
 _CARRY_SENTENCES = 2
@@ -494,6 +501,8 @@ class _Finder:
                     hit.start, hit.end = span
                 elif span is None:
                     hit.end = self._parsed_clauses().coordination_cut(hit.cue_start, hit.start, hit.end)
+            if self.lex.lang == "nl" and self.deps.active:
+                self._cut_runon(hit, s, e)
             q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
                       kind="indirect", confidence=0.7)
             q.cue = Cue(hit.cue_start, hit.cue_end, self.text[hit.cue_start : hit.cue_end])
@@ -502,6 +511,22 @@ class _Finder:
             if any(hit.start <= f.open and f.close <= hit.end for f in fragments):
                 q.kind = "mixed"
             self._add(q, hit.cue_token)
+
+    def _cut_runon(self, hit: Hit, s: int, e: int) -> None:
+        """A content that runs over the next main clause with a cue of its own ("Hoewel X
+        liet weten dat …, twitterde hij dat …", "…, herhaalde X dat …") ends at the comma
+        before that clause; the parsed-clause reader then reports the second one."""
+        inner = [h for h in self._parsed_clauses().in_sentence(s, e)
+                 if hit.start < h.cue_start < hit.end and not h.start <= hit.cue_start < h.end]
+        if not inner:
+            return
+        comma = self.text.rfind(",", hit.start, inner[0].cue_start)
+        if comma < 0 or any(x.lower().strip("'\"") in _SUBORDINATE
+                            for x in self.text[comma + 1 : inner[0].cue_start].split()):
+            return  # "…, die altijd hebben beweerd dat …", "…, omdat ze hopen dat …"
+        cut = hit.start + len(self.text[hit.start : comma].rstrip(" ,;:-"))
+        if cut - hit.start >= _MIN_CUT_CHARS:
+            hit.end = cut
 
     def _carried_on(self, direct: list[tuple[int, int]]) -> None:
         """Sentences carrying a reported quote on (`kroniek.stages.indirect.carried_on`):
