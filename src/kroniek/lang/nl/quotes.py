@@ -66,7 +66,7 @@ NON_SPEECH = {
                        "samen", "tevreden", "scherp", "vast", "veilig"}),
     "zeg": frozenset({"op", "af"}),
     "geef": frozenset({"op", "over", "uit", "door", "af", "terug", "vrij", "weer", "bloot"}),
-    "vraag": frozenset({"aan", "op", "zich"}),
+    "vraag": frozenset({"aan", "op"}),
     "roep": frozenset({"terug", "in", "af"}),
     "schrijf": frozenset({"in", "uit", "over", "voor", "af"}),
     "vertel": frozenset({"zich"}),
