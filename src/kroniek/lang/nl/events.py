@@ -347,6 +347,11 @@ FATALITIES: list[str] = [
     r"(?:doodde|doodden|vermoordde|vermoordden|doodt)\s+(?:zeker\s+|minstens\s+|ruim\s+|ten\s+minste\s+)?"
     r"(?P<n>{NUM})",
     r"(?:minstens|zeker|ten\s+minste)\s+(?P<n>{NUM})\s+(?:\w+\s+){0,2}(?:vermoordde|doodde|gedood)",
+    # A past tense without an auxiliary, often a relative clause ("de aanslag waarbij vier
+    # mensen overleden"); people, not days ("vijf dagen later overleden").
+    r"(?P<n>{NUM})\s+(?:\w+\s+)?(?:mensen|personen|burgers|inwoners|soldaten|militairen|strijders|"
+    r"kinderen|agenten|slachtoffers|passagiers|demonstranten|betogers)\s+(?:om\s+het\s+leven\s+kwamen|"
+    r"omkwamen|stierven|sneuvelden|overleden)\b",
 ]
 
 NUMBER_WORDS = {
