@@ -35,6 +35,9 @@ then applies what the date and the place say:
   protesten in hevigheid toegenomen" tells a trend); so is a singular with an article or
   "één" ("Tijdens de antiracismemars ...", taken for a plural by its last letter; "tot
   slechts één aanhouding geleid": an aggregate of one is one event).
+- a bare weekday on a simple present verb that the trigger is or hangs on, with no
+  auxiliary ("Kerken doen zondag mee aan de klimaatmars"), is the coming day: future
+  (Dutch news tells what happened in a past tense);
 - a verb whose subject right before its auxiliary is a bare plural ("dat abortusklinieken
   zijn beschoten"), in a sentence with no time and no number, placed no finer than a
   country, tells a kind of thing that happens: habitual (generic).
@@ -47,7 +50,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from kroniek.doc import Doc, Event
+from kroniek.doc import Doc, Event, Token
 from kroniek.stages.events.parse import token_at
 from kroniek.stages.events.triggers import (
     Trigger,
@@ -123,7 +126,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
         return "hypothetical"
     if mod == "asserted" and _NEXT.search(doc.text[max(0, event.trigger.start - 30) : event.trigger.start]):
         return "future"  # "het is wachten op de volgende aanslag": one to come
-    if mod == "asserted" and _modal_clause_undated(doc, event, lang=lang):
+    if mod == "asserted" and (_modal_clause_undated(doc, event, lang=lang)
+                              or _weekday_in_present(doc, event, lang=lang)):
         return "future"
     if mod in ("asserted", "claimed") and (_in_period_frame(doc, event, lang=lang)
                                            or _tally_over_span(doc, event, lang=lang)):
@@ -207,6 +211,74 @@ def _modal_clause_undated(doc: Doc, event: Event, *, lang: str) -> bool:
         return False
     lo, hi = clause_bounds(doc, event.trigger.start, event.trigger.end, si)
     return bool(_PRESENT_MODAL.search(doc.text[lo:hi]))
+
+
+_WEEKDAY = re.compile(r"(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:avond|middag|ochtend|nacht|morgen)?",
+                      re.IGNORECASE)
+# Words before a weekday that set it in the past or make it name another thing ("de aanslag
+# van maandag").
+_WEEKDAY_NOT_AHEAD = frozenset(("afgelopen", "vorige", "jongstleden", "van", "sinds", "tot", "op"))
+
+
+_PAST_ENDING = re.compile(r"(?:[dt]e|[^aeiou][dt]en)$")
+
+
+def _present_finite(tok: Token) -> bool:
+    """A verb form of the present tense: the plural ("doen", "demonstreren") or a
+    singular in -t of the same stem ("doet", "belooft")."""
+    text, lemma = tok.text.lower(), tok.lemma.lower()
+    if _PAST_ENDING.search(text):  # "vulde", "demonstreerden" (a lemma may be the form itself)
+        return False
+    if text == lemma:
+        return True
+    stem = _stem(lemma)
+    return bool(stem) and text in (stem, stem + "t")
+
+
+_VOWELS = "aeiou"
+
+
+def _stem(lemma: str) -> str:
+    """The present singular stem of a Dutch infinitive ("doen" doe, "zitten" zit, "beloven"
+    beloof, "schieten" schiet); "" for what is no infinitive."""
+    if re.search(r"(?:aan|oen|ien|ean)$", lemma):
+        return lemma[:-1]
+    if not lemma.endswith("en") or len(lemma) < 4:
+        return ""
+    base = lemma[:-2]
+    if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
+        return base[:-1]  # zitten -> zit
+    base = base[:-1] + {"v": "f", "z": "s"}.get(base[-1], base[-1])
+    if len(base) >= 3 and base[-1] not in _VOWELS and base[-2] in _VOWELS and base[-3] not in _VOWELS:
+        base = base[:-1] + base[-2] + base[-1]  # beloven -> beloof, praten -> praat
+    return base
+
+
+def _weekday_in_present(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A bare weekday on a simple present verb that the trigger is or hangs on ("Kerken
+    doen zondag mee aan de klimaatmars", "de klimaatmars belooft zondag een divers evenement
+    te worden"): Dutch news tells what happened in a past tense, so the coming day. Not with
+    an auxiliary (a perfect or passive tells what happened) nor after a word that sets the
+    day in the past ("afgelopen zondag")."""
+    i = token_at(doc, event.trigger.start)
+    if lang != "nl" or i < 0:
+        return False
+    toks, n = doc.tokens, len(doc.tokens)
+    tok = toks[i]
+    v = i if tok.upos == "VERB" else tok.head
+    if not 0 <= v < n or toks[v].upos != "VERB" or not _present_finite(toks[v]):
+        return False
+    if tok.upos != "VERB" and tok.dep not in ("nsubj", "obl", "obj"):
+        return False
+    near = toks[max(0, v - 15) : v + 15]
+    if any(k.head == v and k.dep in ("aux", "aux:pass") for k in near):
+        return False
+    for k in range(max(0, v - 15), min(n, v + 15)):
+        w = toks[k]
+        if w.head == v and w.sent == toks[v].sent and _WEEKDAY.fullmatch(w.text) and not (
+                k > 0 and toks[k - 1].text.lower() in _WEEKDAY_NOT_AHEAD):  # fmt: skip
+            return True
+    return False
 
 
 @cache
