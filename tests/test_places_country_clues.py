@@ -41,3 +41,10 @@ def test_a_capital_keeps_its_reading_next_to_another_country() -> None:
             "de toegang van KLM tot de VS wordt beperkt. De slotpolitiek in Amsterdam is daarop "
             "gericht, zegt Jetblue.")
     assert set(_country(text, "Amsterdam")) == {"NL"}
+
+
+def test_a_battle_named_after_a_place_names_the_place() -> None:
+    # "Gallipoli" is also a film's name; after "de Slag om" it is the place.
+    text = ("Erdogan verwees naar de Slag om Gallipoli in de Eerste Wereldoorlog, toen het "
+            "Ottomaanse Rijk aan de zijde van Duitsland stond.")
+    assert _country(text, "Gallipoli") == ["TR"]

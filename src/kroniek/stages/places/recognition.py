@@ -528,10 +528,16 @@ def is_other_name(name: str, text: str, start: int, gaz: SqliteGazetteer, lex: L
     kind = gaz.non_place(name)
     if kind is None or kind.startswith("word-") and kind != f"word-{lex.lang}":
         return False  # a Dutch word is only a word in Dutch text
+    if _BATTLE_OF.search(text, max(0, start - 30), start):
+        return False  # "de Slag om Gallipoli", "the Battle of Hastings": named after the place
     prev = [w.lower() for w in prev_words(text, start, 1)]
     if not prev:
         return True
     return prev[-1] not in (_PLACE_ONLY_BEFORE if kind == "org" else lex.locative)
+
+
+_BATTLE_OF = re.compile(r"\b(?:[Ss]lag|[Vv]eldslag|[Bb]eleg|[Bb]elegering|[Bb]attle|[Ss]iege)\s+"
+                        r"(?:om|bij|van|of|at)\s+$")
 
 
 _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i)$")
