@@ -38,6 +38,8 @@ then applies what the date and the place say:
 - a bare weekday on a simple present verb that the trigger is or hangs on, with no
   auxiliary ("Kerken doen zondag mee aan de klimaatmars"), is the coming day: future
   (Dutch news tells what happened in a past tense);
+- a rate before a relative pronoun that opens the trigger's clause ("1000 slachtoffers per
+  jaar die worden ... mishandeld"), with no year between, counts many events: habitual;
 - a verb whose subject right before its auxiliary is a bare plural ("dat abortusklinieken
   zijn beschoten"), in a sentence with no time and no number, placed no finer than a
   country, tells a kind of thing that happens: habitual (generic).
@@ -130,7 +132,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
                               or _weekday_in_present(doc, event, lang=lang)):
         return "future"
     if mod in ("asserted", "claimed") and (_in_period_frame(doc, event, lang=lang)
-                                           or _tally_over_span(doc, event, lang=lang)):
+                                           or _tally_over_span(doc, event, lang=lang)
+                                           or _counted_per_period(doc, event, lang=lang)):
         return "habitual"
     if mod not in _NOT_HAPPENED_BY_CLAUSE or not doc.sentences:
         return mod
@@ -325,6 +328,27 @@ def _tally_over_span(doc: Doc, event: Event, *, lang: str) -> bool:
     return any(not re.fullmatch(r"\d{4}", c.group()) for c in _MANY.finditer(
         doc.text, min(m.end(), lo), event.trigger.start))
 
+
+
+# A rate ("1000 slachtoffers per jaar", "jaarlijks") before a relative pronoun that opens the
+# trigger's clause: the people or things counted are the antecedent of what the trigger says.
+_RATE_THEN_RELATIVE = re.compile(
+    r"(?<![\w-])(?:per\s+(?:jaar|maand|week|dag)|(?:elk|ieder)e?\s+(?:jaar|maand|week|dag)|"
+    r"jaarlijks|maandelijks|wekelijks|dagelijks)(?![\w-])[^.;:]{0,80}?(?<![\w-])"
+    r"(?:die|dat|welke|waarbij|waarin|waarvan)(?![\w-])[^.;:]*$", re.IGNORECASE)
+
+
+def _counted_per_period(doc: Doc, event: Event, *, lang: str) -> bool:
+    """The trigger tells what befalls what a rate counts ("Het gaat om 1000 slachtoffers per
+    jaar die worden verkracht, mishandeld of gedood"): an aggregate, habitual (generic),
+    though the rate stands outside the trigger's relative clause."""
+    si = doc.sentence_index(event.trigger.start)
+    if lang != "nl" or si < 0:
+        return False
+    s = doc.sentences[si]
+    m = _RATE_THEN_RELATIVE.search(doc.text[s.start : event.trigger.start])
+    # a year after the rate dates one event ("jaarlijks herdacht ... die in 1995 werden vermoord")
+    return m is not None and not re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", m.group())
 
 
 # Past forms of the auxiliaries of a passive or perfect ("die vorig jaar werd mishandeld").
