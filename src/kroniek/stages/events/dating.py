@@ -37,6 +37,12 @@ def definite_noun(doc: Doc, event: Event, *, lang: str) -> bool:
 # event is measured against ("de grootste betoging sinds ruim twee weken geleden het protest
 # begon"), not the event's date.
 _SINCE = re.compile(r"\b(?:sinds|since)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A superlative or ordinal ("de grootste demonstratie sinds ...", "de zwaarste aanslag in
+# jaren", "het zoveelste bombardement") ranks the event it introduces: a definite article
+# before it does not point back to one told before. "eerste", "laatste", "vorige" and
+# "volgende" can point back ("de laatste aanval") and keep the definite reading.
+_RANKED = re.compile(r"\b(?:de|het|the)\s+(?!eerste\b|laatste\b|vorige\b|volgende\b)"
+                     r"(?:\w+ste|\w+iest|biggest|largest|greatest|worst)\s+$", re.IGNORECASE)
 
 
 def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bool = False) -> EventTime:
@@ -45,6 +51,8 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
     t0 = event.trigger.start
     si = doc.sentence_index(t0)
     sent = doc.sentences[si]
+    if definite and _RANKED.search(doc.text[max(sent.start, t0 - 30) : t0]):
+        definite = False
     in_sent = [t for t in doc.times if sent.start <= t.start < sent.end and t.value.from_
                and not (t0 < t.start and _SINCE.search(doc.text[max(sent.start, t.start - 25) : t.start]))]
     if in_sent:
