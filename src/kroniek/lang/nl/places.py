@@ -59,8 +59,19 @@ SEATS_OF_POWER = {
 }  # fmt: skip
 
 # Abbreviated and colloquial country names ("Amerika" is the United States in Dutch news;
-# GeoNames' Dutch names lack it, and a hamlet in Limburg is called America).
-ABBREVIATIONS = {"VS": "US", "V.S.": "US", "VK": "GB", "VAE": "AE", "Amerika": "US"}
+# GeoNames' Dutch names lack it, and a hamlet in Limburg is called America), and the
+# everyday Dutch names of countries and regions that GeoNames' Dutch names lack or spell
+# otherwise (code "CC" or "CC.ADM1"). Without them the name had no entry and fell back to
+# the region of a nearby place ("Groot-Brittannië" placed in Peru and in Washington, D.C. on
+# the DPG store), or matched another place's spelling variant ("Bosnië" ~ Besni, Turkey;
+# "Birma" ~ Parma; "Krim" ~ Krum, Texas).
+ABBREVIATIONS = {"VS": "US", "V.S.": "US", "VK": "GB", "VAE": "AE", "Amerika": "US",
+                 "Groot-Brittannië": "GB", "Brittannië": "GB", "Wit-Rusland": "BY",
+                 "Noord-Korea": "KP", "Zuid-Korea": "KR", "Saoedi-Arabië": "SA",
+                 "Slowakije": "SK", "Libië": "LY", "Bosnië": "BA", "Birma": "MM",
+                 "Macedonië": "MK", "Vaticaanstad": "VA", "Krim": "UA.11",
+                 "Tsjetsjenië": "RU.12", "Vlaanderen": "BE.VLG",
+                 "Westelijke Jordaanoever": "PS.WE"}  # fmt: skip
 
 # Never a place on their own, whatever precedes them ("in August", "in mei", "in het Frans").
 # Language names are capitalised in Dutch ("in het Engels"): Engels, Frans and Turks are

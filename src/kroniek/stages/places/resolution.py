@@ -45,6 +45,7 @@ _PART_OF = re.compile(
     r"west|east))?(?:ern|elijk|e)?)[- ]+(\w.*)$", re.IGNORECASE,
 )
 MAX_CANDIDATES = 30  # the most populous readings of a name are kept (speed)
+_ARTICLE = re.compile(r"^(?:the|de|het)\s+", re.IGNORECASE)
 
 
 def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidate]:
@@ -55,8 +56,12 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
     if m.seat:
         c = gaz.seat_of_government(m.seat)
         return [c] if c else []
-    name = re.sub(r"^(?:the|de|het)\s+", "", m.text, flags=re.IGNORECASE)
-    cands = gaz.lookup(name, variants=m.source in {"entity", "context"})
+    # The article is part of some names ("De Lutte", "De Haan", "The Hague"): the whole name
+    # first; without the article only when the whole is unknown ("Het Gooi" -> "Gooi").
+    # (Stripped first, "De Lutte" was Lotte, Germany, a spelling variant of "Lutte".)
+    cands = gaz.lookup(m.text, variants=False) if _ARTICLE.match(m.text) else []
+    name = _ARTICLE.sub("", m.text) if not cands else m.text
+    cands = cands or gaz.lookup(name, variants=m.source in {"entity", "context"})
     part = _PART_OF.match(name)
     if not cands and part:  # "Noord-Engeland", "Eastern Ukraine": a part of a known place
         cands = gaz.lookup(part.group(2), variants=False)
