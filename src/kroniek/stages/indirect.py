@@ -85,6 +85,10 @@ _PREPOSITIONS = frozenset({"in", "op", "bij", "na", "tegen", "voor", "met", "ove
                            "via", "door", "vanuit", "tijdens", "sinds", "uit", "naar"})
 _NOT_SPEECH = {"vindt": "plaats", "vond": "plaats", "vinden": "plaats", "vonden": "plaats"}
 _MIN_CONTENT_WORDS = 3
+# Verbs of responding: what follows them is the manner or the occasion ("reageerde boos",
+# "reageerde op vragen"), so they report only a dat-clause, a colon or the clause before
+# them ("…, reageert X"), as the clause verbs do (general Dutch).
+_RESPONSE = frozenset({"reageert", "reageerde", "reageerden", "reageren", "gereageerd"})
 # An addressee after an inverted source ("…, vertelde X de rechter") has at most this
 # many words: a determiner and a noun, perhaps an adjective (general Dutch).
 _ADDRESSEE_WORDS = 3
@@ -187,7 +191,7 @@ def _cue_verb(
     w: Words, k: int, lo: int, hi: int, lex: Lexicon, prev: tuple[int, int] | None
 ) -> Hit | None:
     low = w.words[k].lower()
-    clause_only = low in lex.clause_verbs and low not in lex.cue_verbs
+    clause_only = (low in lex.clause_verbs and low not in lex.cue_verbs) or low in _RESPONSE
     if low not in lex.cue_verbs and low not in lex.particle_verbs and not clause_only:
         return None
     if k + 1 < hi and _NOT_SPEECH.get(low) == w.words[k + 1].lower():
