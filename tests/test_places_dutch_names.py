@@ -32,3 +32,16 @@ def test_a_name_with_its_article_is_looked_up_whole() -> None:
     # Without "De", "Lutte" was a spelling variant of Lotte, Germany.
     text = "Van de van terrorisme verdachte Groninger in De Lutte werd gezegd dat hij rustig was."
     assert _readings(text, "De Lutte") == [("NL", "PPL")]
+
+
+def test_a_national_capital_is_the_capital_in_a_dutch_article_about_another_country() -> None:
+    # Every other place of the article is in the US (or the UK): Moscow, Idaho and
+    # Washington, England are no readings a Dutch reader takes (both seen on the DPG store).
+    text = ("Amerika kijkt toe. In Washington wordt gepraat over de VS en de Verenigde Staten. "
+            "Trump probeerde een vergunning te krijgen voor een flat in Moskou. Het Witte Huis "
+            "zwijgt. De VS wachten af.")
+    assert {cc for cc, _ in _readings(text, "Moskou")} == {"RU"}
+    text = ("Groot-Brittannië en de Verenigde Staten praten over handel. Nederland kijkt toe. "
+            "Diplomaten in Londen en Washington zijn optimistisch. Groot-Brittannië hoopt op "
+            "een akkoord met de Verenigde Staten.")
+    assert {cc for cc, _ in _readings(text, "Washington")} == {"US"}
