@@ -3,6 +3,8 @@ earlier incident. Sentences written for these tests (not taken from any article)
 
 from __future__ import annotations
 
+import pytest
+
 import kroniek
 from kroniek.stages.events import happened
 
@@ -28,3 +30,11 @@ def test_two_recounted_dates_say_nothing_about_which_one_is_meant() -> None:
             "reed een auto tegen de gevel van het pand. Op 9 oktober 2017 brandde een ander pand uit.")
     assert _attack(text) != ("2018-03-03", "2018-03-03")
     assert _attack(text) != ("2017-10-09", "2017-10-09")
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-03", "0001"])
+def test_a_publication_date_in_year_one_dates_the_week_without_crashing(published: str) -> None:
+    # the week up to publication cannot start before 1 January of year 1
+    events = kroniek.analyze("Er was een aanslag in Kabul. De aanslag werd opgeëist.",
+                             lang="nl", published=published).events
+    assert events and all(e.time.from_ and e.time.from_.startswith("0001-01-0") for e in events)

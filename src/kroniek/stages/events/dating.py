@@ -93,7 +93,7 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
     # Nothing dates it: news reports what happened lately, so the week up to publication
     # (or the publication month); the precision says it is an assumption.
     if pub.precision == "day":
-        return _event_time((rng[0] - dt.timedelta(days=6)).isoformat(), rng[1].isoformat(),
+        return _event_time(_week_before(rng[0]).isoformat(), rng[1].isoformat(),
                            "week", ref=None)
     return _event_time(rng[0].isoformat(), rng[1].isoformat(), pub.precision, ref=None)
 
@@ -250,6 +250,12 @@ def borrow_dates(doc: Doc, events: list[Event], *, lang: str) -> None:
             e.time = recounted
 
 
+def _week_before(day: dt.date) -> dt.date:
+    """The first day of the week that ends on `day` (not before 1 January of year 1: a
+    publication date that early is a typing error, not a reason to crash)."""
+    return day - min(dt.timedelta(days=6), day - dt.date.min)
+
+
 def _recounted_date(doc: Doc) -> EventTime | None:
     """The one earlier incident the article recounts with its full date ("Op de vroege ochtend
     van 26 juni 2018 reed een man ..."): a time expression that names its year and its day or
@@ -260,7 +266,7 @@ def _recounted_date(doc: Doc) -> EventTime | None:
     rng = publication_range(pub.value, pub.precision) if pub else None
     if rng is None:
         return None
-    week = (rng[0] - dt.timedelta(days=6)).isoformat()
+    week = _week_before(rng[0]).isoformat()
     dated = [t for t in doc.times if t.value.from_ and t.value.to and t.precision in ("day", "month")
              and re.search(r"\d{4}", t.text) and t.value.to < week]
     if len({(t.value.from_, t.value.to) for t in dated}) != 1:
