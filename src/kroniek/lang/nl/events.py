@@ -205,7 +205,7 @@ FICTION = (
     r"(?:in|uit)\s+(?:de|het|een|die|deze)\s+(?:speel)?(?:film|serie|roman|game|videogame|clip|videoclip|"
     r"toneelstuk|musical|opera|strip|aflevering|thriller)|speelfilm\w*|videogame\w*|videoclip\w*|"
     r"personage\w*|hoofdpersoon|hoofdpersonage|toneelstuk\w*|speelt\s+zich\s+af|fictie\w*|"
-    r"fictieve?|passiespel\w*|computerspel\w*|in\s+\w+-stijl"
+    r"fictieve?|passiespel\w*|computerspel\w*|in\s+\w+-stijl|\w+-speelfilm\w*"
 )
 # Sport: "de strijd om de titel", "alle recente gevechten" of two clubs.
 SPORT = (
@@ -227,7 +227,9 @@ CRIME = (
     r"fraude\w*|omkoping\w*|witwas\w*|drugs\w*|cocaïne|diefstal\w*|inbra\w*|overval\w*|"
     r"oplichting\w*|afpersing\w*|liquidatie\w*|onderwereld|crimine\w*|familiedrama|ruzie|"
     r"dronken|rijbewijs|verkeer\w*|tbs\w*|detentie|moordzaak|strafzaak|celstraf|"
-    r"stalker\w*|malware|hacker\w*|bende\w*|[\w-]+-bende\w*|plofkra\w*|geldautoma\w*|alcohol|carnaval"
+    r"stalker\w*|malware|hacker\w*|bende\w*|[\w-]+-bende\w*|plofkra\w*|geldautoma\w*|alcohol|carnaval|"
+    # compounds of the underworld and its trade ("hennepcriminelen", "harddrugs"), not war crimes
+    r"(?!oorlogs)\w+crimine\w*|\w+drugs\w*|hennep\w*"
 )
 # Words of armed force: what makes "de aanval" among electoral words a real attack.
 ARMED = (
@@ -302,6 +304,10 @@ NOT_EVENTS = (
     # idioms and speech: "folders in de aanslag", "uitte protest", "het recht op demonstratie"
     r"in\s+de\s+aanslag|(?:uitte|uitten|uit|uiten|liet|lieten)\s+(?:\w+\s+){0,2}protest|"
     r"(?:recht|verbod|totaalverbod|demonstratierecht)\s+(?:op|voor|tegen)\s+(?:\w+\s+)?(?:demonstr\w*|protest\w*|betoging\w*)|"
+    # bombarded with words: "gebombardeerd met beschuldigingen"
+    r"(?:gebombardeerd|bombardeer\w*|bombarderen)\s+met\s+(?:\w+\s+){0,2}?(?:vragen|beschuldigingen|"
+    r"berichten|mails|e-mails|kritiek|reclame\w*|informatie|tweets|brieven|klachten|verzoeken|"
+    r"telefoontjes|complimenten|aandacht|verwijten|appjes|sms\W*jes)|"
     # nature, not people: "verwoest door de orkaan"
     r"(?:verwoest|vernield|gedood|omgekomen|doden)\s+(?:\w+\s+){0,3}door\s+(?:de\s+|een\s+)?"
     r"(?:orkaan|storm|cycloon|aardbeving|overstroming|tornado|noodweer|bosbrand)\w*"
