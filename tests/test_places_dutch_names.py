@@ -45,3 +45,15 @@ def test_a_national_capital_is_the_capital_in_a_dutch_article_about_another_coun
             "Diplomaten in Londen en Washington zijn optimistisch. Groot-Brittannië hoopt op "
             "een akkoord met de Verenigde Staten.")
     assert {cc for cc, _ in _readings(text, "Washington")} == {"US"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # An organisation the gazetteer knows only as an alternate name of Topeka, Kansas.
+    ("Patiëntgegevens van honderdduizenden Nederlanders zijn in stilte verplaatst naar de "
+     "cloud van Google, blijkt uit onderzoek van deze krant.", "Google"),
+    # The pronoun, not Maine (an alternate name).
+    ("Het is volgens Pennings grotendeels onwetendheid. ,,Men denkt dat het een soort plastic "
+     "is.''", "Men"),
+])
+def test_no_place_where_only_another_places_alternate_name_matches(text: str, name: str) -> None:
+    assert _readings(text, name) == []

@@ -79,6 +79,10 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
                     and not gaz.has_name(name)):  # fmt: skip
                 claimed.add(s, end)  # no place inside an organisation's name ("ADO Den Haag",
                 # "Partij voor de Dieren", "South China Morning Post")
+            elif e.label in ORG_CLAIMS.get(lex.lang, ()) and _only_alternate_names(name, gaz):
+                # A firm or a thing the gazetteer knows only as another place's alternate
+                # name ("Google" was Topeka, Kansas, four times on the DPG store).
+                claimed.add(s, end)
             elif e.label == "PER" and not (len(name.split()) >= 2 and gaz.has_name(name)) and (
                     len(name.split()) >= 2 or name.lower() in names):  # fmt: skip
                 # A person's full name, or a surname the article gives in full elsewhere;
@@ -96,6 +100,12 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     if len(lex.sport_words & lower_words) >= SPORT_ARTICLE:
         out = without_clubs(text, out, gaz, lex)
     return without_persons(text, out, doc, gaz, lex)
+
+
+def _only_alternate_names(name: str, gaz: SqliteGazetteer) -> bool:
+    """Whether every reading of `name` is an alternate name (no place's own name)."""
+    cands = gaz.lookup(name, variants=False)
+    return bool(cands) and all(c.match == "alt" for c in cands)
 
 
 def _name_words(runs: list[re.Match[str]], text: str, gaz: SqliteGazetteer,
