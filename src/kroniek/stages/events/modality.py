@@ -42,7 +42,9 @@ then applies what the date and the place say:
   jaar die worden ... mishandeld"), with no year between, counts many events: habitual;
 - a verb whose subject right before its auxiliary is a bare plural ("dat abortusklinieken
   zijn beschoten"), in a sentence with no time and no number, placed no finer than a
-  country, tells a kind of thing that happens: habitual (generic).
+  country, tells a kind of thing that happens: habitual (generic);
+- a noun trigger named as a kind ("het type protest dat ...", "dit soort aanslagen", "this
+  kind of attack") is no incident: habitual (generic).
 """
 
 from __future__ import annotations
@@ -77,6 +79,12 @@ _DETERMINED = re.compile(r"(?<!\w)(?:de|het|een|één|die|deze|dit|dat)\s+(?:[\w
 _NEXT = re.compile(r"\b(?:de|het|een)\s+(?:eerst)?(?:volgende|komende|aanstaande)\s+(?:[\w-]+e\s+)?$",
                    re.IGNORECASE)
 _NOT_HAPPENED_BY_CLAUSE = ("hypothetical", "future", "habitual")
+# A noun named as a kind, with at most one adjective between ("dit soort gewelddadige
+# protesten"). Not "vorm": "de actie was een vorm van protest" tells the act that happened.
+_KIND_OF = {
+    "nl": re.compile(r"\b(?:soort|soorten|type|typen|types)\s+(?:van\s+)?(?:[\w-]+e\s+)?$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:kind|kinds|sort|sorts|type|types)\s+of\s+(?:[\w-]+\s+)?$", re.IGNORECASE),
+}
 
 
 def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
@@ -126,6 +134,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
         return "habitual"
     if mod == "future" and _purpose_of_call(doc, event, lang=lang):
         return "hypothetical"
+    if mod in ("asserted", "claimed") and _kind_noun(doc, event, lang=lang):
+        return "habitual"  # "het type protest dat Baudet in de kaart speelt": a kind
     if mod == "asserted" and _NEXT.search(doc.text[max(0, event.trigger.start - 30) : event.trigger.start]):
         return "future"  # "het is wachten op de volgende aanslag": one to come
     if mod == "asserted" and (_modal_clause_undated(doc, event, lang=lang)
@@ -186,6 +196,14 @@ def _one_incident(doc: Doc, event: Event, trig: Trigger, masked: str, *, lang: s
         return False  # a count said it
     places = [p for p in doc.places if p.id == event.place]
     return bool(places) and places[0].precision == "exact" and lo <= places[0].start < hi
+
+
+def _kind_noun(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A noun trigger right after a word naming a kind ("het type protest", "this kind of
+    attack"): a kind of event, not one (`_KIND_OF`)."""
+    kind = _KIND_OF.get(lang)
+    return kind is not None and bool(kind.search(
+        doc.text[max(0, event.trigger.start - 40) : event.trigger.start])) and _noun(doc, event, lang=lang)
 
 
 def _noun(doc: Doc, event: Event, *, lang: str) -> bool:
