@@ -283,6 +283,32 @@ def _fallback_place(
     return first, 3
 
 
+# What a state does to the people it holds happens on its own ground: "Polen arresteerde een
+# Huawei-werknemer" is an arrest in Poland (issue #13: a country acting as a state is an actor
+# and still the place where things happen in it), not in the "Europa" of the sentence before.
+_AT_HOME = frozenset({"Arrests"})
+
+
+def _doc_place(doc: Doc, pid: str | None) -> Place | None:
+    return next((p for p in doc.places if p.id == pid), None) if pid else None
+
+
+def _state_at_home(doc: Doc, event: Event, place: Place | None) -> Place | None:
+    """The country whose state makes the arrest, named in the trigger's sentence, when the
+    sentence itself locates the event nowhere in that country."""
+    actor = event.actor1
+    if event.sub_type not in _AT_HOME or actor is None or actor.type != "state_forces":
+        return None
+    home = _doc_place(doc, actor.place)
+    si = doc.sentence_index(event.trigger.start)
+    if home is None or home.precision != "country" or doc.sentence_index(home.start) != si:
+        return None
+    if place is not None and (place.country_code == home.country_code
+                              or doc.sentence_index(place.start) == si):  # fmt: skip
+        return None  # located in that country, or somewhere the sentence itself names
+    return home
+
+
 # -- fatalities -----------------------------------------------------------------------------
 
 
@@ -382,6 +408,9 @@ def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str,
     if place is not None and place.id in used:
         place, geo = choose_place(doc, event, clause=clause, exclude=used)
         event.place, event.geo_precision = (place.id if place else None), geo
+    home = _state_at_home(doc, event, _doc_place(doc, event.place))
+    if home is not None:
+        event.place, event.geo_precision = home.id, 3
     if event.sub_type == "Non-state actor overtakes territory" and event.actor1 is not None \
             and event.actor1.type == "state_forces":
         event.sub_type = "Government regains territory"
