@@ -230,8 +230,9 @@ def _absolute_or_anchored(
     if kind == "decade":
         d = str(g["decade"]).lower()
         digits = d.removesuffix("s").removesuffix("'")  # "1960s", "1960's"; not "sixties"
-        start = int(digits) if digits.isdigit() else 1900 + int(lx.DECADES[d])
-        return (dt.date(start, 1, 1), dt.date(start + 9, 12, 31)), "range"
+        start = int(digits) if len(digits) == 4 and digits.isdigit() else 1900 + int(lx.DECADES[d])
+        whole = (dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
+        return _part(whole, lx.PART_OF.get(str(g.get("part", "")).lower())), "range"
     if kind == "period":
         a, b = lx.NAMED_PERIODS[re.sub(r"\s+", " ", g["period"].lower())]
         return (dt.date.fromisoformat(a), dt.date.fromisoformat(b)), "range"

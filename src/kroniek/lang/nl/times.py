@@ -125,5 +125,11 @@ VAGUE_NUMBERS = ("een paar", "paar", "enkele", "anderhalve", "anderhalf")
 DECADES = {
     "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
     "zeventig": 70, "tachtig": 80, "negentig": 90,
+    # "de jaren '90", "de jaren 90"
+    **{f"{q}{d}0": d * 10 for d in range(2, 10) for q in ("", "'", "’")},
 }  # fmt: skip
-DECADE_PHRASE = r"(?:in\s+)?de\s+jaren\s+"
+# "in de jaren negentig", and a part of one, with or without the article: "eind jaren
+# negentig", "begin van de jaren tachtig" (the early/mid/late third; `part` as PART_OF). Bare
+# "jaren twintig" only after such a part word ("al jaren twintig procent" is no decade).
+DECADE_PHRASE = (r"(?:in\s+)?(?:(?P<part>begin|eind|einde|midden|halverwege|medio)\s+(?:van\s+)?"
+                 r"(?:de\s+)?|de\s+)jaren\s+")
