@@ -125,7 +125,7 @@ def group_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
     specific sub-type wins. Two clauses that each name their own, different place are two
     incidents ("X werd beschoten, in Y vielen bommen")."""
     groups: dict[tuple[int, str, str, str | None], Trigger] = {}
-    own: dict[tuple[int, str, str], str | None] = {}
+    own: dict[tuple[int, str, str], str] = {}
     for t in triggers:
         # Strategic developments are different things (an arrest is not a looting).
         family = t.sub_type if family_of(t.sub_type) == "strategic" else family_of(t.sub_type)
@@ -137,8 +137,8 @@ def group_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
         lang = doc.lang if doc.lang in ("nl", "en") else "nl"
         place = _own_place(doc, t)
         if is_noun_form(t.text, lang=lang) and place is not None:
-            first = own.get(base)
-            place = place if first is not None and first.split("|")[1] not in ("", place.split("|")[1]) \
+            first = own.setdefault(base, place)  # a first noun's place counts too
+            place = place if first.split("|")[1] not in ("", place.split("|")[1]) \
                 and place.split("|")[1] != "" else None
         key: tuple[int, str, str, str | None] = (*base, None)
         if place is not None and own.setdefault(base, place) != place:
