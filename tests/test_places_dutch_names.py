@@ -57,3 +57,16 @@ def test_a_national_capital_is_the_capital_in_a_dutch_article_about_another_coun
 ])
 def test_no_place_where_only_another_places_alternate_name_matches(text: str, name: str) -> None:
     assert _readings(text, name) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Fell back to the region of the nearest place the article locates: California.
+    ("Er vielen doden in Canada, de stroom viel uit in Californië en er waren bosbranden in "
+     "Scandinavië.", "Scandinavië"),
+    # Also a province of Turkmenistan.
+    ("De vluchtelingen kwamen via de Balkan naar Duitsland.", "Balkan"),
+])
+def test_a_region_wider_than_a_country_is_not_placed(text: str, name: str) -> None:
+    doc = NLP(make_doc(text, lang="nl"))
+    found = [p for p in doc.places if p.text == name]
+    assert found and all(p.country_code is None and p.lat is None for p in found)

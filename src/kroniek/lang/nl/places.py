@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "WIDE_REGIONS",
     "ADJECTIVE_ENDINGS",
     "CLUB_BEFORE",
     "CLUB_MEMBERSHIP",
@@ -72,6 +73,12 @@ ABBREVIATIONS = {"VS": "US", "V.S.": "US", "VK": "GB", "VAE": "AE", "Amerika": "
                  "Macedonië": "MK", "Vaticaanstad": "VA", "Krim": "UA.11",
                  "Tsjetsjenië": "RU.12", "Vlaanderen": "BE.VLG",
                  "Westelijke Jordaanoever": "PS.WE"}  # fmt: skip
+
+# Regions wider than a country, with no point of their own in the gazetteer: a mention is a
+# place but is not placed ("bosbranden in Scandinavië" fell back to the region of the nearest
+# place, California; "de Balkan" is also a province of Turkmenistan, "de Sahel" one of
+# Burkina Faso).
+WIDE_REGIONS = frozenset(["Scandinavië", "Latijns-Amerika", "Midden-Amerika", "Centraal-Amerika", "Midden-Oosten", "Nabije Oosten", "Verre Oosten", "Balkan", "Kaukasus", "Sahel", "Maghreb", "Levant", "Benelux", "Baltische staten", "Golfstaten", "Centraal-Azië", "Hoorn van Afrika"])  # fmt: skip
 
 # Never a place on their own, whatever precedes them ("in August", "in mei", "in het Frans").
 # Language names are capitalised in Dutch ("in het Engels"): Engels, Frans and Turks are

@@ -27,7 +27,7 @@ import math
 from typing import Any
 
 from kroniek.doc import Doc, Place
-from kroniek.gazetteer import Candidate, SqliteGazetteer, load_gazetteer
+from kroniek.gazetteer import Candidate, SqliteGazetteer, fold, load_gazetteer
 from kroniek.pipeline import register_stage
 from kroniek.stages.places.lexicon import Lexicon, Mention, lexicon
 from kroniek.stages.places.metonymy import fallback_region, is_capital, metonym_reason
@@ -109,6 +109,9 @@ class PlacesStage:
                               note=f"the {m.part.lower()} part of {c.name}: its centre is given")  # fmt: skip
             return _place(pid, m, c, precision=_precision(c), role=role,
                           confidence=_confidence(m), note=reason)  # fmt: skip
+        if fold(m.text) in lex.wide_regions:
+            return _place(pid, m, None, precision="region", confidence=0.1,
+                          note=f"'{m.text}' is a region wider than a country: not placed")  # fmt: skip
         fb = fallback_region(doc, m, located, gaz, lex)
         if fb is None:
             return _place(pid, m, None, precision="region", confidence=0.1,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
 
-from kroniek.gazetteer import Candidate
+from kroniek.gazetteer import Candidate, fold
 
 __all__ = ["CITY_NOUNS", "MIN_POPULATION_PLAIN", "PARTICLE", "REGION_NOUNS", "STRONG_POPULATION",
            "STRONG_REGION_POPULATION", "TITLES", "Lexicon", "Mention", "is_strong", "lexicon",
@@ -34,6 +34,7 @@ class Lexicon:
     sport_words: frozenset[str] = frozenset()
     club_before: frozenset[str] = frozenset()
     club_membership: frozenset[str] = frozenset()
+    wide_regions: frozenset[str] = frozenset()  # folded names of regions wider than a country
 
 
 @cache
@@ -47,6 +48,7 @@ def lexicon(lang: str) -> Lexicon:
         mod.ABBREVIATIONS, mod.NEVER_PLACES, mod.NOT_PLACE_NEXT, mod.ORGANISATION_HEADS, lang,
         tuple(getattr(mod, "ADJECTIVE_ENDINGS", ())), frozenset(getattr(mod, "SPORT_WORDS", ())),
         frozenset(getattr(mod, "CLUB_BEFORE", ())), frozenset(getattr(mod, "CLUB_MEMBERSHIP", ())),
+        frozenset(fold(w) for w in getattr(mod, "WIDE_REGIONS", ())),
     )  # fmt: skip
 
 

@@ -63,6 +63,8 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
     if m.seat:
         c = gaz.seat_of_government(m.seat)
         return [c] if c else []
+    if fold(m.text) in lex.wide_regions:
+        return []  # wider than a country: no point (see PlacesStage._record)
     # The article is part of some names ("De Lutte", "De Haan", "The Hague"): the whole name
     # first; without the article only when the whole is unknown ("Het Gooi" -> "Gooi").
     # (Stripped first, "De Lutte" was Lotte, Germany, a spelling variant of "Lutte".)
