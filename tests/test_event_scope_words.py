@@ -1,5 +1,6 @@
 """Words that keep a trigger out of scope, found on DPG store articles outside gold:
-underworld compounds as crime framing, "gebombardeerd met" words, a film in a compound."""
+underworld compounds as crime framing, "gebombardeerd met" words, a film in a compound, a
+house shot at with a firearm (an attack, ordinary crime without a political word; not shelling)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ NO_EVENT = [
      "mishandeld door hennepcriminelen."),
     "De minister werd wekenlang gebombardeerd met vragen van journalisten.",
     "In een mini-speelfilm trekt de band langs de veldslagen van de Romeinen tegen de Germanen.",
+    "Een woning in Breda is vannacht beschoten met een vuurwapen. Niemand raakte gewond.",
 ]
 EVENT = [
     "De stad werd gisteren gebombardeerd met clusterbommen, meldt het leger.",
@@ -33,3 +35,9 @@ def test_no_event_told(text: str) -> None:
 def test_event_still_told(text: str) -> None:
     doc = kroniek.analyze(text, published="2019-04-10", lang="nl")
     assert [e for e in doc.events if happened(e)]
+
+
+def test_shot_with_a_firearm_is_an_attack_not_shelling() -> None:
+    text = "De burgemeester sprak over de onrust. Een woning in Breda is vannacht beschoten met een vuurwapen."
+    doc = kroniek.analyze(text, published="2019-04-10", lang="nl")
+    assert [e.sub_type for e in doc.events if happened(e)] == ["Attack"]

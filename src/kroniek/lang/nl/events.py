@@ -157,6 +157,10 @@ REFINE: list[tuple[str, tuple[str, ...], str]] = [
      ("Looting/property destruction",), "Violent demonstration"),
     (r"doodgeschoten|scherp\s+geschoten|kogels",
      ("Protest with intervention",), "Excessive force against protesters"),
+    # Shot at with small arms, not shelled ("beschoten met een vuurwapen"): ACLED's shelling is
+    # artillery, missiles and rockets.
+    (r"vuurwapen\w*|pistool|pistolen|geweer|geweren|kalasjnikov\w*|machinegeweer\w*|kogels?",
+     ("Shelling/artillery/missile attack",), "Attack"),
     # An attack on a building, nobody hurt in the telling: property destruction.
     (r"pand|gebouw|kantoorpand|gevel|pui|kantoor|winkel\w*|bankgebouw|kiosk",
      ("Attack", "Armed clash"), "Looting/property destruction"),
