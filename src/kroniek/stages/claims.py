@@ -298,7 +298,14 @@ def _sentence_end(doc: Doc, offset: int) -> int:
     return end
 
 
-def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
+def _evidence_claims(doc: Doc, covered: list[tuple[int, int]],
+                     quoted: list[Claim] | None = None) -> list[Claim]:
+    """Claims of the evidence constructions ("Uit <bron> blijkt dat …"). Where a quote's
+    claim in `quoted` already holds the same content (the quote stages read "blijkt uit" as
+    a cue), no second claim is made: the construction names its source, so the quote's
+    claim takes it unless the quote's speaker is named and written inside it ("Uit het
+    onderzoek" -> "onderzoek"); a speaker found elsewhere ("Volgens de bank …. Uit de gegevens in dit lek
+    blijkt …") is not the source."""
     out: list[Claim] = []
     for pat in _patterns(doc, "EVIDENCE_FROM"):
         for m in pat.finditer(doc.text):
@@ -311,7 +318,11 @@ def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
             if rel and rel.start() > 0:  # "stukken die met een beroep op de Wob zijn opgevraagd"
                 src_phrase = src_phrase[: rel.start()]
             start, end = m.end(), _sentence_end(doc, m.end())
-            if end - start < 5 or any(a <= start < b for a, b in covered):
+            lead_ws = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
+            # the quote's claim on this content: it opens inside the construction or after
+            # it (a quote around the whole sentence has a speaker of its own)
+            same = next((c for c in quoted or () if m.start() < c.start < end), None)
+            if end - start < 5 or (same is None and any(a <= start < b for a, b in covered)):
                 continue
             if doc.tokens and not any(t.upos in ("NOUN", "PROPN", "X") for t in doc.tokens
                                       if src_start <= t.start and t.end <= m.end("src")):
@@ -321,14 +332,21 @@ def _evidence_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim]:
             if not nominal_head(src_phrase, doc.lang):
                 continue  # "Uit bestanden op een opgedoken cd-rom zou … blijken": no source
             content = doc.text[start:end].strip()
+            source = Source(name=src_phrase, type=kind, side=side,  # type: ignore[arg-type]
+                            start=src_start, end=src_start + len(src_phrase))
+            evidence = Evidence(kind=ev, start=src_start, end=src_start + len(src_phrase),
+                                text=src_phrase)
+            if same is not None:
+                sp = same.source
+                inside = sp.start is not None and sp.end is not None and (
+                    src_start <= sp.start and sp.end <= src_start + len(src_phrase))
+                if not inside or not sp.name:
+                    same.source, same.evidence = source, evidence
+                continue
             out.append(Claim(
-                id="", start=start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip())),
-                end=end,
-                source=Source(name=src_phrase, type=kind, side=side,  # type: ignore[arg-type]
-                              start=src_start, end=src_start + len(src_phrase)),
+                id="", start=start + lead_ws, end=end, source=source,
                 cue=Cue(m.start("cue"), m.end("cue"), m.group("cue")),
-                evidence=Evidence(kind=ev, start=src_start, end=src_start + len(src_phrase),
-                                  text=src_phrase),
+                evidence=evidence,
                 factuality=factuality(content, lang=doc.lang),  # type: ignore[arg-type]
                 confidence=0.7,
             ))
@@ -423,7 +441,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     claims = [_quote_claim(doc, q, 0, intros, starts) for q in doc.quotes
               if q.repeats is None and not is_lyric(doc, q) and not is_title(doc, q, starts)]
     covered = [(c.start, c.end) for c in claims]
-    claims += _evidence_claims(doc, covered)
+    claims += _evidence_claims(doc, covered, [c for c in claims if c.quote is not None])
     for d in _declined_claims(doc):
         if not any(c.start <= d.start < c.end and c.factuality == "declined" for c in claims):
             claims.append(d)

@@ -502,8 +502,9 @@ HEADLINE_LEN = 6
 # Words of the sentence around a quote that say how it is known when its speaker does not:
 # "schrijft de krant", "op sociale media", "op beelden is te zien".
 _SENTENCE_TYPES = (
-    (re.compile(r"(?i)\b(?:twitter|facebook|instagram|telegram|tiktok|sociale media|"
-                r"social media|tweet\w*|getwitterd|gepost|post(?:te)?)\b"), "social_media"),
+    (re.compile(r"(?i)\b(?:twitter\w*|getwitterd|(?:re|ge)?tweet\w*|facebook|instagram|"
+                r"telegram|tiktok|sociale media|social media|gepost|post(?:te)?)\b"),
+     "social_media"),  # "twitterde", "twittert", "retweette" as well as "tweette"
     (re.compile(r"(?i)\b(?:beelden|video|foto's|satellietbeelden|opnamen)\b"), "imagery"),
     (re.compile(r"(?i)\b(?:krant|persbureau|omroep|nieuwssite|zender|redactie|dagblad)\b"),
      "media"),
