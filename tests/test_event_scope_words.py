@@ -18,6 +18,8 @@ NO_EVENT = [
     "De minister werd wekenlang gebombardeerd met vragen van journalisten.",
     "In een mini-speelfilm trekt de band langs de veldslagen van de Romeinen tegen de Germanen.",
     "Een woning in Breda is vannacht beschoten met een vuurwapen. Niemand raakte gewond.",
+    ("De minister verdedigde zich gisteren in het debat. Een vrouw werd vorig jaar in Delft "
+     "neergestoken door een verwarde man op verlof."),
 ]
 EVENT = [
     "De stad werd gisteren gebombardeerd met clusterbommen, meldt het leger.",

@@ -233,7 +233,9 @@ CRIME = (
     r"dronken|rijbewijs|verkeer\w*|tbs\w*|detentie|moordzaak|strafzaak|celstraf|"
     r"stalker\w*|malware|hacker\w*|bende\w*|[\w-]+-bende\w*|plofkra\w*|geldautoma\w*|alcohol|carnaval|"
     # compounds of the underworld and its trade ("hennepcriminelen", "harddrugs"), not war crimes
-    r"(?!oorlogs)\w+crimine\w*|\w+drugs\w*|hennep\w*"
+    r"(?!oorlogs)\w+crimine\w*|\w+drugs\w*|hennep\w*|"
+    # sex offenders, prison terms and leave, a confused man: crime and psychiatry, not politics
+    r"\w*delinquent\w*|(?:jaar|maanden|weken)\s+cel|verlof|invrijheidstelling|verwarde\s+(?:man|vrouw|persoon|jongen)"
 )
 # Words of armed force: what makes "de aanval" among electoral words a real attack.
 ARMED = (
