@@ -87,7 +87,7 @@ def _place_of(text: str, word: str) -> Any:
 
 @pytest.mark.parametrize(("text", "word", "name"), [
     # a district of a city: the city (the gazetteer does not know the district)
-    ("Een woning in Rotterdam-Feijenoord is zaterdag beschoten met een vuurwapen.", "beschoten", "Rotterdam"),
+    ("Een moskee in Rotterdam-Feijenoord is zaterdag beschoten met een vuurwapen.", "beschoten", "Rotterdam"),
     # a place the recogniser ran together with the name after it
     ("De vrouw die vorige maand tijdens een demonstratie in Amsterdam Baudet met de dood bedreigde, "
      "is opgepakt.", "demonstratie", "Amsterdam"),
