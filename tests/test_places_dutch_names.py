@@ -70,3 +70,12 @@ def test_a_region_wider_than_a_country_is_not_placed(text: str, name: str) -> No
     doc = NLP(make_doc(text, lang="nl"))
     found = [p for p in doc.places if p.text == name]
     assert found and all(p.country_code is None and p.lat is None for p in found)
+
+
+def test_the_surname_of_a_person_named_in_full_is_no_town() -> None:
+    # Pereira, Colombia, four times in an article on La Scala's director.
+    text = ("Het bestuur van La Scala wees het plan van directeur Alexander Pereira af. "
+            "Pereira kwam toen onder vuur te liggen. Maandag werd het plan ingetrokken.")
+    doc = NLP(make_doc(text, lang="nl"))
+    assert any(e.label == "PER" and e.text == "Pereira" for e in doc.entities)
+    assert [p for p in doc.places if p.text == "Pereira"] == []

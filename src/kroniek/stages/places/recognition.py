@@ -31,6 +31,7 @@ from kroniek.stages.places.nonplaces import (
     without_clubs,
     without_persons,
 )
+from kroniek.stages.places.resolution import HOME_COUNTRY
 
 __all__ = ["find_mentions", "is_other_name"]
 
@@ -58,10 +59,22 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     lower_words = {w for w in re.findall(r"\b[a-zà-ÿ]+\b", text)}
     runs = list(_RUN.finditer(text))
     names = _name_words(runs, text, gaz, lex) - _placed_by_region(text, runs, gaz, lex)
+    surnames = _surnames(doc)
     for e in doc.entities:
         for s, end in _entity_parts(text, e.start, e.end):
             s = after_adjective(text, s, end, gaz, lex)
             name = text[s:end]
+            if e.label == "PER" and name in surnames and lex.lang in HOME_COUNTRY \
+                    and not _has_cue(text, s, lex) and not any(
+                        c.feature_code in ("PCLI", "CONT") or c.country_code == HOME_COUNTRY[lex.lang]
+                        for c in gaz.lookup(name, variants=False)):  # fmt: skip
+                # The surname of a person the article names in full ("directeur Alexander
+                # Pereira" ... "Pereira kwam toen"), not the town (Pereira, Colombia). Not a
+                # name of the outlet's own country (a reader's letter signed "Jeroen Pol
+                # Apeldoorn"), a country or a continent; Dutch only (LGL's English NER tags
+                # US towns PER).
+                claimed.add(s, end)
+                continue
             if (_after_org_head(text, s, lex) or is_other_name(name, text, s, gaz, lex)
                     or is_adjective(name, gaz, lex)):  # fmt: skip
                 claimed.add(s, end)
@@ -100,6 +113,16 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
     if len(lex.sport_words & lower_words) >= SPORT_ARTICLE:
         out = without_clubs(text, out, gaz, lex)
     return without_persons(text, out, doc, gaz, lex)
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the article's person entities of two words or more, not after a particle."""
+    out = set()
+    for e in doc.entities:
+        words = e.text.split()
+        if e.label == "PER" and len(words) >= 2 and not PARTICLE.fullmatch(words[-2].lower()):
+            out.add(words[-1])  # not "W. van Vlissingen", "Scholte ter Horst"
+    return frozenset(out)
 
 
 def _only_alternate_names(name: str, gaz: SqliteGazetteer) -> bool:
