@@ -22,8 +22,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from kroniek.doc import Doc, Entity, Speaker
-from kroniek.stages.names import NAME_SEQ, NOT_NAME, Names
+from kroniek.doc import Doc, Entity, Speaker, Token
+from kroniek.stages.names import INSTITUTIONS, NAME_SEQ, NOT_NAME, OPENERS, Names
 from kroniek.stages.phrases import Lexicon, Mention
 
 __all__ = ["Resolver", "subject_starts"]
@@ -38,7 +38,7 @@ _AFFILIATION = re.compile(
 # Source nouns that stand for an organisation: "woordvoerder van X", "politiebron".
 _SPOKES = ("woordvoerder", "woordvoerster", "woordvoerders", "zegsman", "zegsvrouw",
            "persvoorlichter", "voorlichter", "bron", "bronnen", "spokesman", "spokeswoman",
-           "spokesperson")
+           "spokesperson", "vertegenwoordiger")
 # Nouns of findings whose source is the organisation after "van" / "of" ("cijfers van het
 # CBS", "een onderzoek van de Auditdienst Rijk", "CBS-cijfers"): the gold names it.
 _FINDINGS = ("cijfers", "onderzoek", "rapport", "studie", "analyse", "gegevens", "peiling",
@@ -70,6 +70,7 @@ class Resolver(Names):
                            if e.label == "ORG"]
         self._subjects: set[int] = set()  # positions of persons opening a sentence
         self.subject_at = subject_starts(doc)  # token starts that are clause subjects
+        self._tok_at: dict[int, Token] | None = None
         self._persons = self._collect_persons()
 
     def _collect_persons(self) -> list[tuple[int, str, str | None, str]]:
@@ -99,6 +100,9 @@ class Resolver(Names):
             before_end = bisect.bisect_left(span_starts, m.end())
             if not role and before_end and reach[before_end - 1] > m.start():
                 continue  # the model says it is a place or an organisation
+            if self._nl and role and " " not in name and self._field_after_role(m.start() + m.group().rfind(name),
+                                                                   m.end()):
+                continue  # "hoogleraar Bestuurskunde aan …", "hoofddirecteur Beleid"
             full = self.full_name(name)
             opens = self._opens_sentence(m.start(), sent_starts) and m.group().startswith(name)
             k = bisect.bisect_right(per_starts, m.start())
@@ -110,6 +114,18 @@ class Resolver(Names):
                     self._subjects.add(pos)
         out.sort(key=lambda t: (t[0], t[1]))
         return out
+
+    def _field_after_role(self, start: int, end: int) -> bool:
+        """Is the one capitalised word after a role noun a field or department, no name:
+        followed by "aan" ("hoogleraar Bestuurskunde aan de Universiteit"), or a common
+        noun or adjective in the parse ("hoofddirecteur Beleid": lemma "beleid")?"""
+        if re.match(r"\s+aan\s", self.doc.text[end : end + 6]):
+            return True
+        if self._tok_at is None:
+            self._tok_at = {t.start: t for t in self.doc.tokens}
+        tok = self._tok_at.get(start)
+        return (tok is not None and tok.upos in ("NOUN", "ADJ") and tok.lemma[:1].islower()
+                and tok.lemma not in INSTITUTIONS)
 
     def _opens_sentence(self, pos: int, sent_starts: set[int]) -> bool:
         """Is the name at `pos` the subject opening its sentence ("De 21-jarige X …")?"""
@@ -150,6 +166,8 @@ class Resolver(Names):
                 # A collective or unnamed source ("Russische militaire bloggers", "de
                 # politie"): without a role noun, what the text calls it is its name.
                 short = descriptor if descriptor and not roles and len(descriptor.split()) <= 3 else None
+                while short and short.split()[-1].lower() in OPENERS and " " in short:
+                    short = short.rsplit(" ", 1)[0]  # "(schetst) justitie hoe …"
                 short = self.full_name(short) if short else None
                 return Speaker(name=short, descriptor=descriptor, start=mention.start,
                                end=mention.end)
@@ -170,6 +188,9 @@ class Resolver(Names):
         canonical = self.clean_name(ent.canonical) if ent is not None and ent.canonical else ""
         if len(canonical) > len(full) and canonical.casefold().endswith(full.casefold()):
             full = canonical
+        elif (self._nl and ent is not None and ent.label == "ORG" and ent.start == name_span[0]
+              and canonical.startswith(full + " ")):
+            full = canonical  # "het Centraal Bureau| voor de Statistiek": a mention cut short
         prior = next((k for k in reversed(self.known) if k.name == full), None)
         if descriptor is None and prior is not None:
             descriptor = prior.descriptor
