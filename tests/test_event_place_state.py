@@ -23,3 +23,14 @@ def test_a_place_the_sentence_names_stays() -> None:
         text = ("Overal in Europa kijken staten naar Huawei. Polen arresteerde in " + city
                 + " een Huawei-werknemer op verdenking van spionage.")
         assert _places(text) == [("Arrests", name)]
+
+
+def test_the_nationality_of_the_people_arrested_is_no_place() -> None:
+    # Before: Nigeria, from "Nigeriaanse broers", for an arrest in a story set in Chicago.
+    from kroniek.stages.events.arguments import infer_place
+
+    for text, country in (("Er werden twee verdachten opgepakt, Nigeriaanse broers.", None),
+                          ("Er werden twee verdachten opgepakt door de Nigeriaanse politie.", "NG")):
+        doc = kroniek.analyze(text, published="2019-03-27", lang="nl")
+        place = infer_place(doc, 0, len(text))
+        assert (place.country_code if place else None) == country

@@ -159,6 +159,16 @@ _ARMED_NOUN = re.compile(
     r"university|newspaper)\b",
     re.IGNORECASE,
 )
+# Private people named by their nationality ("twee verdachten opgepakt, Nigeriaanse broers" in
+# a story set in Chicago; DPG store): who they are, not where the event happened. (Officials
+# stay: "de Nieuw-Zeelandse premier" speaks for the country where it happened.)
+_PEOPLE_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:broers?|zussen|zus|man|mannen|vrouw|vrouwen|jongen|jongens|meisje|meisjes|"
+    r"verdachten?|toeristen?|studenten?|echtpaar|stel|zakenman|werknemers?|vluchtelingen?|"
+    r"asielzoekers?|migranten?|brothers?|sisters?|man|men|woman|women|tourists?|students?|"
+    r"suspects?|couple|migrants?|refugees?)\b",
+    re.IGNORECASE,
+)
 # Tags of words that are never a place's adjective ("Hoe", "Deze"); nouns and names stay
 # open (the tagger reads some adjectives of places as nouns).
 _NOT_ADJECTIVE = frozenset(("ADV", "SCONJ", "CCONJ", "PRON", "DET", "ADP", "AUX", "VERB", "NUM"))
@@ -185,6 +195,8 @@ def infer_place(doc: Doc, lo: int, hi: int, *, cities_only: bool = False) -> Pla
         word = doc.text[m.start() : m.end()]
         if _ARMED_NOUN.match(doc.text, m.end()):
             continue  # "het Oekraïense leger" says who fights, not where
+        if _PEOPLE_NOUN.match(doc.text, m.end()):
+            continue  # "Nigeriaanse broers": who, not where
         i = token_at(doc, m.start())
         if i >= 0 and doc.tokens[i].upos in _NOT_ADJECTIVE:
             continue
