@@ -77,6 +77,10 @@ _NAME_AT = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:van|de|der|den|ter|von)\
 _SUBORDINATE = frozenset({"die", "dat", "wat", "wie", "waar", "waarin", "waarop", "waarmee",
                           "omdat", "doordat", "zodat", "als", "terwijl", "toen", "nadat",
                           "hoewel", "zoals", "of", "wanneer", "indien", "voordat"})
+_SUBORDINATE_EN = frozenset({"who", "which", "that", "because", "while", "when", "although",
+                             "though", "if", "since", "after", "before", "where", "as"})
+# An English headline's source before its colon: a name with a title at most ("Dr. Ben Carson").
+_HEADLINE_SOURCE_WORDS = 4
 # A shorter first content is no report of its own: the cut is not made.
 _MIN_CUT_CHARS = 8
 # How far (in sentences) an unattributed quote may take the speaker of an earlier
@@ -150,6 +154,8 @@ class _Finder:
                 self._indirect(s0, e0, direct_spans, fragments)
                 self._reported_clauses(s0, e0, direct_spans)
         self._carried_on(direct_spans)
+        if self.lex.lang == "en":
+            self._headline_colon()
         self._transcripts(raws)
         self._interview()
         self._unattributed()
@@ -497,11 +503,14 @@ class _Finder:
                 continue  # impersonal passives ("Gevreesd wordt dat") are rare in its data
             if self.lex.lang == "en" and self.deps.active:  # English: the parse bounds the content
                 span = self._parsed_clauses().complement_span(hit.cue_start, e)
-                if span is not None and span[0] < hit.end and hit.start < span[1]:
+                passive = self._parsed_clauses().passive(hit.cue_start, e)
+                if passive is not None:  # "The plan was rejected by X": the subject, by X
+                    hit.start, hit.end, hit.mention = passive.start, passive.end, passive.mention
+                elif span is not None and span[0] < hit.end and hit.start < span[1]:
                     hit.start, hit.end = span
                 elif span is None:
                     hit.end = self._parsed_clauses().coordination_cut(hit.cue_start, hit.start, hit.end)
-            if self.lex.lang == "nl" and self.deps.active:
+            if self.deps.active:
                 self._cut_runon(hit, s, e)
             q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
                       kind="indirect", confidence=0.7)
@@ -521,12 +530,37 @@ class _Finder:
         if not inner:
             return
         comma = self.text.rfind(",", hit.start, inner[0].cue_start)
-        if comma < 0 or any(x.lower().strip("'\"") in _SUBORDINATE
+        if self.lex.lang == "en":  # "says X and calls Y …", "… but Z told …": before its source
+            m = inner[0].mention
+            lim = m.start if m is not None and m.start > hit.start else inner[0].cue_start
+            comma = max(self.text.rfind(c, hit.start, lim) for c in (",", " and ", " but "))
+        subordinate = _SUBORDINATE_EN if self.lex.lang == "en" else _SUBORDINATE
+        if comma < 0 or any(x.lower().strip("'\"") in subordinate
                             for x in self.text[comma + 1 : inner[0].cue_start].split()):
             return  # "…, die altijd hebben beweerd dat …", "…, omdat ze hopen dat …"
         cut = hit.start + len(self.text[hit.start : comma].rstrip(" ,;:-"))
         if cut - hit.start >= _MIN_CUT_CHARS:
             hit.end = cut
+
+    def _headline_colon(self) -> None:
+        """English headlines "Name: what they said" ("Kasich: We Are Going All The Way"):
+        a person named just before the colon of the text's first line is the source of
+        the rest of the line (PolNeAR annotates the colon as the cue)."""
+        line = self.text.split("\n", 1)[0]
+        colon = line.find(": ")
+        if colon < 0 or len(line[:colon].split()) > _HEADLINE_SOURCE_WORDS:
+            return
+        person = next((x for x in self.doc.entities if x.label == "PER" and x.end == colon), None)
+        a = colon + 2
+        a += len(line[a:]) - len(line[a:].lstrip(" \"'‘“"))
+        b = a + len(line[a:].rstrip(" .;"))
+        if person is None or b - a < _MIN_CUT_CHARS or any(
+                f.quote.start < b and a < f.quote.end for f in self.found):
+            return
+        q = Quote(id="", start=a, end=b, text=self.text[a:b], kind="indirect", confidence=0.5,
+                  cue=Cue(colon, colon + 1, ":"))
+        q.speaker = self._speaker(Mention(person.start, person.end, person.text))
+        self._add(q, None)
 
     def _carried_on(self, direct: list[tuple[int, int]]) -> None:
         """Sentences carrying a reported quote on (`kroniek.stages.indirect.carried_on`):
