@@ -97,3 +97,11 @@ def test_english_name_forms_stay_as_they_were() -> None:
     text = "Secretary of State John F. Kerry said so. Donald Trump's aides disagreed."
     r = Resolver(pipe(Doc(text=text, lang="en")), lexicon("en"))
     assert r.tidy_name("Donald Trump's") == "Donald Trump's"
+
+
+def test_de_gemeente_speaks_for_the_gemeente_the_article_names(resolver: Resolver) -> None:
+    text = resolver.doc.text
+    at = text.index("De gemeente wil")
+    got = resolver.speaker(Mention(at, at + len("De gemeente"), "De gemeente"))
+    assert got.name == "gemeente Zwolle"
+

@@ -265,6 +265,9 @@ class Resolver(Names):
         noun = low[-1]
         if noun not in self.lex.org_nouns:
             return None
+        named = self.full_name(noun)
+        if named != noun and named.lower().startswith(noun + " "):
+            return named  # "de gemeente" -> the one "gemeente Eindhoven" the article writes
         best: tuple[int, str] | None = None
         for pos, cand in self._full_names + self._org_names:
             if pos >= m.start:
