@@ -147,7 +147,7 @@ def _in_story_year(doc: Doc, t: Any) -> EventTime:
     if rng is not None and frm and to and frm[:4] == to[:4] and not re.search(r"\d{4}|'\d\d", t.text) \
             and _MONTH_WORDS.search(t.text):
         story = _sentence_year(doc, t) or _story_year(doc, t.start, rng[1].year)
-        if story is not None and story.from_ and story.from_[:4] != frm[:4]:
+        if story is not None and story.precision == "year" and story.from_ and story.from_[:4] != frm[:4]:
             year = story.from_[:4]
             try:
                 dt.date.fromisoformat(year + frm[4:])
@@ -187,18 +187,32 @@ def _story_year(doc: Doc, t0: int, published_year: int) -> EventTime | None:
     carries until another is set, but not into a sentence set in the present ("Nu ...",
     "tot nu toe"). Only years two or more before publication: news of the last months is
     dated by the publication fallback instead."""
+    # A year the text names, not one resolved; or a decade or named period ("eind jaren
+    # negentig", "de Tweede Wereldoorlog"), which sets the story's time as a year does: a
+    # later "Destijds ..." is told then, not in a year named before it.
     before = [t for t in doc.times if t.start < t0 and t.value.from_ and t.value.to
-              and re.search(r"\d{4}", t.text)]  # a year the text names, not one resolved
+              and (re.search(r"\d{4}", t.text) or _ERA.search(t.text))]
     if not before:
         return None
     si = doc.sentence_index(t0)
     if si >= 0 and _now(doc.lang).search(doc.text[doc.sentences[si].start : doc.sentences[si].end]):
         return None  # "Nu ...", "tot nu toe": the sentence is set in the present
     last = before[-1]
-    year = int(last.value.from_[:4])  # type: ignore[index]
-    if published_year - year < 2 or last.value.to[:4] != last.value.from_[:4]:  # type: ignore[index]
+    frm, to = last.value.from_, last.value.to
+    if _ERA.search(last.text) and not re.search(r"\d{4}", last.text):
+        if published_year - int(to[:4]) < 2:  # type: ignore[index]
+            return None
+        return _event_time(frm, to, "range", ref=last.id)
+    year = int(frm[:4])  # type: ignore[index]
+    if published_year - year < 2 or to[:4] != frm[:4]:  # type: ignore[index]
         return None
     return _event_time(f"{year}-01-01", f"{year}-12-31", "year", ref=last.id)
+
+
+# A decade or a named period of history: a time the text sets without naming a year.
+_ERA = re.compile(r"(?<![\w-])(?:jaren\s+['’]?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|\d0)|wereldoorlog|koude\s+oorlog|world\s+war|cold\s+war|\d0'?s|"
+                  r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])",
+                  re.IGNORECASE)
 
 
 @cache
