@@ -150,6 +150,9 @@ NOT_EVENTS = r"lodged\s+(?:a\s+)?(?:formal\s+)?protest|in\s+protest"
 
 PURPOSE = r"\b(?:in\s+order\s+)?to\s+$"
 
+# A possibility left open ("further arrests were not ruled out"): hypothetical.
+POSSIBILITY = r"(?:not|n't|never)\s+(?:[\w-]+\s+){0,2}rul(?:e|es|ed|ing)\s+out|cannot\s+be\s+ruled\s+out"
+
 HABITUAL = r"often|regularly|repeatedly|routinely|usually|every|each\s+(?:day|week)|daily|weekly|sometimes|for\s+years"
 
 FATALITIES: list[str] = [

@@ -273,6 +273,13 @@ HYPOTHETICAL = (
     r"samenzwering\w*|verijdeld\w*|voorbereiden|voorbereidde\w*|voorbereid|wilde\s+plegen|"
     r"van\s+plan\s+was|zou\s+hebben\s+willen"
 )
+# A possibility left open ("meer aanhoudingen worden niet uitgesloten", "de politie sluit niet
+# uit dat ..."): hypothetical, though its "niet" reads as a negation and a bare plural as
+# generic (`stages.events.modality`).
+POSSIBILITY = (
+    r"niet\s+(?:\w+\s+)?uit(?:ge)?sloten|niet\s+uit\s+te\s+sluiten|"
+    r"(?:sluit|sluiten|sloot|sloten)\s+(?:[\w-]+\s+){0,4}niet\s+uit"
+)
 # Phrases in which a trigger word is not an event ("protest aantekenen" is diplomacy).
 NOT_EVENTS = (
     r"protest\s+aan(?:tekenen|getekend)|tekenden?\s+(?:\w+\s+){0,3}protest\s+aan|in\s+protest|"

@@ -132,6 +132,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
     if mod == "asserted" and (_bare_plural_mistagged(doc, event, lang=lang)
                               or _bare_plural_subject(doc, event, lang=lang)):
         return "habitual"
+    if mod != "hypothetical" and _possibility(doc, event, lang=lang):
+        return "hypothetical"  # "meer aanhoudingen worden niet uitgesloten": may yet happen
     if mod == "future" and _purpose_of_call(doc, event, lang=lang):
         return "hypothetical"
     if mod in ("asserted", "claimed") and _kind_noun(doc, event, lang=lang):
@@ -165,6 +167,37 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
     if mod == "habitual" and _one_incident(doc, event, trig, masked, lang=lang):
         return "asserted"
     return mod
+
+
+_DEFINITE = re.compile(r"(?<!\w)(?:de|het|deze|dit|the|this|these|those)\s+(?:[\w-]+e\s+)?$",
+                       re.IGNORECASE)
+_DEPENDENT = re.compile(r"\W*(?:dat|of|die|that|whether|which|who)\b", re.IGNORECASE)
+
+
+@cache
+def _possibility_re(lang: str) -> re.Pattern[str] | None:
+    words = getattr(lexicon(lang)[0], "POSSIBILITY", None)
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) if words else None
+
+
+def _possibility(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A possibility left open in the trigger's clause or in the clause it depends on
+    ("Meerdere aanhoudingen worden niet uitgesloten", "De politie sluit niet uit dat er
+    meer arrestaties volgen"; `POSSIBILITY` of the language's lexicon): what may yet happen,
+    hypothetical, though its "niet" reads as a negation and a bare plural as generic. Not a
+    definite noun, which presupposes its event ("niet uitgesloten dat de aanslag ...")."""
+    pat = _possibility_re(lang)
+    si = doc.sentence_index(event.trigger.start)
+    if pat is None or si < 0:
+        return False
+    s = doc.sentences[si]
+    t0 = event.trigger.start
+    if _DEFINITE.search(doc.text[max(s.start, t0 - 30) : t0]):
+        return False
+    lo, hi = clause_bounds(doc, t0, event.trigger.end, si)
+    if pat.search(doc.text, lo, hi):
+        return True
+    return bool(_DEPENDENT.match(doc.text, lo)) and bool(pat.search(doc.text, s.start, lo))
 
 
 def _own_past_date(doc: Doc, event: Event, *, lang: str) -> bool:
