@@ -15,6 +15,9 @@ Steps, in order:
    "vorige week" in an April article is "2025-03-24 .. 2025-04-29", honest about what is
    not known. Without a publication date, relative expressions stay unresolved
    (precision "unknown"); absolute ones ("in 2014", "3 maart 2019") are still resolved.
+   "drie dagen later" counts from the time told before it, and so does "vijf dagen voor de
+   aanslag" (a noun of violence or protest after a definite article: the incident told with
+   that date; "twee weken voor de verkiezingen" is left alone).
 
 `resolve_expression` is the stable API for other modules (the events stage uses it through
 `doc.times`; tests call it directly).
@@ -91,6 +94,10 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("ago", rf"(?:(?:ruim|bijna|zo'n|ongeveer|about|nearly|some|more than)\s+)?{number}\s+{unit}\s+{ago}"),
         ("deictic", rf"(?:{part}|{since})?{deictic}"),
         ("relprev", rf"{number}\s+{unit}\s+(?P<dir>{_alt(lx.DIRECTIONS)})"),
+        *([("relevent", rf"{number}\s+(?P<unit>{_alt(k for k in lx.UNITS if lx.UNITS[k] in ('day', 'week'))})"
+                         rf"\s+(?P<dir>{_alt(lx.EVENT_DIRECTIONS)})"
+                         rf"(?=\s+(?:{_alt(lx.EVENT_DEFINITES)})\s+(?:[\w-]+\s+)?[\w-]*?(?:{lx.EVENT_NOUNS})(?![\w-]))")]
+          if getattr(lx, "EVENT_DIRECTIONS", None) else []),
         ("sameday", rf"(?:op\s+|on\s+)?(?P<same>{_alt(lx.SAME_DAY)})"),
         ("weekday", rf"(?:(?P<wmod>{_alt((*lx.PAST_WEEKDAY, *lx.FUTURE_WEEKDAY))})\s+)?{wday}"),
     ]
@@ -335,10 +342,24 @@ def _relative_to_previous(m: _Match, times: list[TimeExpr], *, lang: str) -> tup
     lx = _lexicon(lang)
     unit = lx.UNITS[m.groups["unit"].lower()]
     days = round({"day": 1, "week": 7, "month": 30, "year": 365}[unit] * _num(lx, m.groups["num"]))
-    shift = dt.timedelta(days=days * lx.DIRECTIONS[m.groups["dir"].lower()])
+    direction = {**getattr(lx, "EVENT_DIRECTIONS", {}), **lx.DIRECTIONS}[m.groups["dir"].lower()]
+    shift = dt.timedelta(days=days * direction)
     vague = m.groups["num"].lower() in lx.VAGUE_NUMBERS
     slack = dt.timedelta(days=max(1, days // 2)) if vague else dt.timedelta(0)
     return TimeValue((lo + shift - slack).isoformat(), (hi + shift + slack).isoformat()), unit
+
+
+def _span_up_to(text: str, m: _Match, value: TimeValue, *, lang: str) -> TimeValue:
+    """"in de twee weken voor de aanslag": the days between, not the one day two weeks before."""
+    if not value.from_ or not value.to or not re.search(r"\b(?:de|die|the)\s+$", text[max(0, m.start - 6) : m.start],
+                                                         re.IGNORECASE):
+        return value
+    lx = _lexicon(lang)
+    days = round({"day": 1, "week": 7}.get(lx.UNITS[m.groups["unit"].lower()], 0) * _num(lx, m.groups["num"]))
+    lo, hi = dt.date.fromisoformat(value.from_), dt.date.fromisoformat(value.to)
+    if lx.EVENT_DIRECTIONS.get(m.groups["dir"].lower(), 0) < 0:  # the incident is `days` after lo
+        return TimeValue(lo.isoformat(), (hi + dt.timedelta(days=days - 1)).isoformat())
+    return TimeValue((lo - dt.timedelta(days=days - 1)).isoformat(), hi.isoformat())
 
 
 @register_stage("kroniek.times.v1")
@@ -353,10 +374,17 @@ class TimesStage:
         pub = doc.published
         published = publication_range(pub.value, pub.precision) if pub else None
         times: list[TimeExpr] = []
+        counted: set[str] = set()  # ids of the times counted from an incident ("vijf dagen voor de aanslag")
         for m in find_time_expressions(doc.text, lang=lang):
-            if m.kind in ("relprev", "sameday"):
+            if m.kind in ("relprev", "relevent", "sameday"):
+                # "Twee dagen na de aanslag ... in de twee weken voor de aanslag": both count
+                # from the attack's date, not the one from the other.
+                anchors = [t for t in times if t.id not in counted] if m.kind == "relevent" else times
                 try:
-                    value, precision = _relative_to_previous(m, times, lang=lang)
+                    value, precision = _relative_to_previous(m, anchors, lang=lang)
+                    if m.kind == "relevent":
+                        counted.add(f"t{len(times) + 1}")
+                        value = _span_up_to(doc.text, m, value, lang=lang)
                 except (OverflowError, ValueError):  # shifted past the calendar's ends
                     value, precision = TimeValue(), "unknown"
             else:

@@ -12,6 +12,9 @@ __all__ = [
     "DECADES",
     "DEICTIC",
     "DIRECTIONS",
+    "EVENT_DEFINITES",
+    "EVENT_DIRECTIONS",
+    "EVENT_NOUNS",
     "SAME_DAY",
     "FUTURE_CUES",
     "FUTURE_WEEKDAY",
@@ -103,6 +106,18 @@ NUMBERS = {
 
 # "drie dagen later", "een paar dagen eerder": relative to the time told just before.
 DIRECTIONS = {"later": 1, "daarna": 1, "erna": 1, "eerder": -1, "daarvoor": -1, "ervoor": -1}
+# "vijf dagen voor de aanslag", "een week na het protest": counted, like "eerder"/"later", from
+# the time told before, which dates the incident the definite noun refers back to. Only in
+# days or weeks, before a definite article and a noun of violence or protest (EVENT_NOUNS, the
+# head of a compound: "de bomaanslag"): "twee weken voor de verkiezingen", "nog twee dagen voor
+# de top" count from a date the article does not tell.
+EVENT_DIRECTIONS = {"voor": -1, "vóór": -1, "na": 1}
+EVENT_DEFINITES = ("de", "het", "die", "dat", "deze", "dit")
+EVENT_NOUNS = (r"aanslag(?:en)?|aanval(?:len)?|bombardement(?:en)?|beschieting(?:en)?|schietpartij(?:en)?|"
+               r"steekpartij(?:en)?|explosie(?:s)?|ontploffing(?:en)?|moord(?:en)?|ontvoering(?:en)?|"
+               r"overval(?:len)?|inval(?:len)?|rellen|ongeregeldheden|protest(?:en)?|demonstratie(?:s)?|"
+               r"betoging(?:en)?|opstand|staatsgreep|couppoging|brandstichting|ramkraak|bestorming|"
+               r"gevecht(?:en)?|invasie|arrestatie(?:s)?|aanhouding(?:en)?")
 SAME_DAY = ("dezelfde dag", "diezelfde dag", "die dag", "datzelfde moment")
 
 # "in de jaren negentig" -> 1990s (twentieth century unless a century is written).

@@ -1,0 +1,32 @@
+"""Times stage: "vijf dagen voor de aanslag" counted from the date the article told before.
+Sentences written for these tests (not taken from any article)."""
+
+from __future__ import annotations
+
+import kroniek
+
+
+def _times(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = kroniek.analyze(text, published="2019-04-08", lang="nl", events="rules")
+    return [(t.text, t.value.from_, t.value.to) for t in doc.times]
+
+
+def test_days_before_a_told_attack_count_from_its_date() -> None:
+    text = ("Op 26 juni vorig jaar reed een auto in op de gevel van een krantengebouw in Utrecht. "
+            "Vijf dagen voor de aanslag was op een kantoor in de buurt een granaat afgeschoten.")
+    assert ("Vijf dagen voor", "2018-06-21", "2018-06-21") in _times(text)
+
+
+def test_two_counts_from_one_attack_do_not_chain() -> None:
+    text = ("Op 14 juli 2016 reed een vrachtwagen in op een menigte. Twee dagen na de aanslag werd "
+            "de daad opgeëist. In de twee weken voor de aanslag keek de dader dagelijks propaganda.")
+    got = _times(text)
+    assert ("Twee dagen na", "2016-07-16", "2016-07-16") in got
+    assert ("twee weken voor", "2016-06-30", "2016-07-13") in got
+
+
+def test_days_before_an_election_are_not_counted_from_the_last_date() -> None:
+    # The election's date is not told: nothing to count from.
+    text = ("De partij won in 2018 nog drie zetels. Twee weken voor de verkiezingen steekt de "
+            "minister de boeren een hart onder de riem.")
+    assert all(t[0].lower() != "twee weken voor" for t in _times(text))
