@@ -134,8 +134,12 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
         return "habitual"
     if mod != "hypothetical" and _possibility(doc, event, lang=lang):
         return "hypothetical"  # "meer aanhoudingen worden niet uitgesloten": may yet happen
+    if mod == "asserted" and _separable_purpose(doc, event, lang=lang):
+        mod = "future"  # "troepen samengetrokken om de stad aan te vallen": intended
     if mod == "future" and _purpose_of_call(doc, event, lang=lang):
         return "hypothetical"
+    if mod == "future" and _protest_gone_to(doc, event, lang=lang):
+        return "asserted"  # "kwamen donderdag bijeen om te demonstreren": they did
     if mod in ("asserted", "claimed") and _kind_noun(doc, event, lang=lang):
         return "habitual"  # "het type protest dat Baudet in de kaart speelt": a kind
     if mod == "asserted" and _NEXT.search(doc.text[max(0, event.trigger.start - 30) : event.trigger.start]):
@@ -198,6 +202,53 @@ def _possibility(doc: Doc, event: Event, *, lang: str) -> bool:
     if pat.search(doc.text, lo, hi):
         return True
     return bool(_DEPENDENT.match(doc.text, lo)) and bool(pat.search(doc.text, s.start, lo))
+
+
+_SEPARABLE_INFINITIVE = re.compile(r"[\w-]+\s+te\s+\w+$")
+_OM_BEFORE = re.compile(r"(?<![\w-])om\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)
+
+
+def _separable_purpose(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A separable verb's infinitive after "om" ("om de stad aan te vallen"): the trigger
+    holds its particle and "te", so the purpose that "om ... te" reads before a trigger is
+    not seen; intended, not done."""
+    si = doc.sentence_index(event.trigger.start)
+    if lang != "nl" or si < 0 or not _SEPARABLE_INFINITIVE.fullmatch(event.trigger.text):
+        return False
+    s = doc.sentences[si]
+    return bool(_OM_BEFORE.search(doc.text, s.start, event.trigger.start))
+
+
+_PROTEST = ("Peaceful protest", "Protest with intervention")
+_OM_TE_BEFORE = re.compile(r"(?<![\w-])om\s+(?:[\w'-]+\s+){0,6}te\s+$", re.IGNORECASE)
+_PERFECT_AUX = frozenset(("is", "zijn", "heeft", "hebben"))
+
+
+def _protest_gone_to(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A protest as the purpose of what people did in a past tense ("Duizenden scholieren
+    kwamen bijeen om te demonstreren", "Die werd aangegrepen om te demonstreren"): going
+    somewhere to protest tells the protest, which the purpose ("om ... te") reads as still
+    to come. The verb that governs the infinitive is a past finite verb, or a participle
+    whose auxiliaries are all past; not a present one ("Morgen komen de boeren naar Den
+    Haag om te demonstreren")."""
+    i = token_at(doc, event.trigger.start)
+    if lang != "nl" or i < 0 or event.sub_type not in _PROTEST:
+        return False
+    toks, n = doc.tokens, len(doc.tokens)
+    tok = toks[i]
+    if tok.upos != "VERB" or tok.dep not in ("xcomp", "advcl") or not 0 <= tok.head < n:
+        return False
+    si = doc.sentence_index(event.trigger.start)
+    if not _OM_TE_BEFORE.search(doc.text, doc.sentences[si].start, event.trigger.start):
+        return False
+    h = tok.head
+    gov = toks[h]
+    if gov.upos not in ("VERB", "AUX") or gov.lemma.lower() in lexicon(lang)[0].GOVERNORS:
+        return False
+    aux = [k for k in toks[max(0, h - 12) : h + 12] if k.head == h and k.dep in ("aux", "aux:pass")]
+    if aux:  # a past or a perfect ("zijn naar Den Haag gekomen"), not "zal"
+        return all(k.text.lower() in _PAST_AUX or k.text.lower() in _PERFECT_AUX for k in aux)
+    return gov.text.lower() != gov.lemma.lower() and not _present_finite(gov)
 
 
 def _own_past_date(doc: Doc, event: Event, *, lang: str) -> bool:
