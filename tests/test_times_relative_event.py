@@ -30,3 +30,22 @@ def test_days_before_an_election_are_not_counted_from_the_last_date() -> None:
     text = ("De partij won in 2018 nog drie zetels. Twee weken voor de verkiezingen steekt de "
             "minister de boeren een hart onder de riem.")
     assert all(t[0].lower() != "twee weken voor" for t in _times(text))
+
+
+def test_a_weekday_after_a_week_is_that_weeks_day() -> None:
+    # Monday paper: "een week geleden op zaterdag" is the Saturday before last, and "een week
+    # eerder" counts from it.
+    doc = kroniek.analyze("Toen relschoppers een week geleden op zaterdag een ravage aanrichtten in "
+                          "Lyon, was de burgemeester op vakantie. Een week eerder werd de minister "
+                          "in een nachtclub gefotografeerd.", published="2019-03-25", lang="nl")
+    got = [(t.text, t.value.from_, t.value.to) for t in doc.times]
+    assert ("op zaterdag", "2019-03-16", "2019-03-16") in got
+    assert ("Een week eerder", "2019-03-09", "2019-03-09") in got
+
+
+def test_last_and_next_weeks_weekday() -> None:
+    doc = kroniek.analyze("De scholen zijn vorige week maandag begonnen. Volgende week woensdag "
+                          "volgt een debat.", published="2019-04-08", lang="nl")
+    got = [(t.text, t.value.from_) for t in doc.times]
+    assert ("maandag", "2019-04-01") in got
+    assert ("woensdag", "2019-04-17") in got

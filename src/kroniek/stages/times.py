@@ -349,6 +349,23 @@ def _relative_to_previous(m: _Match, times: list[TimeExpr], *, lang: str) -> tup
     return TimeValue((lo + shift - slack).isoformat(), (hi + shift + slack).isoformat()), unit
 
 
+def _weekday_in(text: str, m: _Match, prev: TimeExpr, value: TimeValue, *, lang: str) -> TimeValue:
+    """A weekday right after a week-long time ("een week geleden op zaterdag", "vorige week,
+    zaterdag") is that week's day: the one inside it, else the one nearest its middle; not
+    the last such day before publication."""
+    if prev.precision != "week" or not prev.value.from_ or not prev.value.to \
+            or not re.fullmatch(r"\s*,?\s*", text[prev.end : m.start]):
+        return value
+    lo, hi = dt.date.fromisoformat(prev.value.from_), dt.date.fromisoformat(prev.value.to)
+    if (hi - lo).days > 7:  # a week of a month-precision publication: which day is not known
+        return value
+    wday = _lexicon(lang).WEEKDAYS[m.groups["wday"].lower()]
+    mid = lo + (hi - lo) / 2
+    days = [mid + dt.timedelta(days=k) for k in range(-6, 7)]
+    day = min((d for d in days if d.weekday() == wday), key=lambda d: (not lo <= d <= hi, abs(d - mid)))
+    return TimeValue(day.isoformat(), day.isoformat())
+
+
 def _span_up_to(text: str, m: _Match, value: TimeValue, *, lang: str) -> TimeValue:
     """"in de twee weken voor de aanslag": the days between, not the one day two weeks before."""
     if not value.from_ or not value.to or not re.search(r"\b(?:de|die|the)\s+$", text[max(0, m.start - 6) : m.start],
@@ -392,6 +409,8 @@ class TimesStage:
                     # "De boeren gaan zaterdag demonstreren": the coming Saturday.
                     m.groups["wmod"] = _lexicon(lang).FUTURE_WEEKDAY[0]
                 value, precision = resolve_expression(m.kind, m.groups, lang=lang, published=published)
+                if m.kind == "weekday" and times:
+                    value = _weekday_in(doc.text, m, times[-1], value, lang=lang)
             times.append(
                 TimeExpr(
                     id=f"t{len(times) + 1}",
