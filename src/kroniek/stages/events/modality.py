@@ -1,17 +1,21 @@
 """A second look at an event's modality, after its place and date are known (issue #13).
 
-`triggers.trigger_modality` reads cues in the trigger's clause as plain words. Two things a
+`triggers.trigger_modality` reads cues in the trigger's clause as plain words. Things a
 word list cannot see make it call events that happened habitual, hypothetical or future:
 
 - **a cue inside a quotation that does not hold the trigger** ("De vrouw riep tijdens een
   demonstratie 'Als je Thierry dood wilt schieten ...'"): the quoted words are what was
   said, not how the event is told;
 - **"je" / "men" that is not a subject** of the trigger or of the verb that governs it (the
-  generic "you" is a subject: "totdat je wordt belaagd"; "je moeder" is not).
+  generic "you" is a subject: "totdat je wordt belaagd"; "je moeder" is not);
+- **"als" naming a role** (below).
 
-("als" before a noun, "Als advocate heeft zij gevochten", is a role, not a condition; reading
-it so was tried and not kept: on the odd dev half it made two false events, detection F1
-0.811 -> 0.802, modality unchanged.)
+"als" before a bare singular noun followed by a finite verb and its subject ("Als advocate
+heeft Caputova gevochten", "Als journalist werd hij gearresteerd") or by a preposition
+("reageer je als CEO op protesten") names a role, not a condition, and is blanked too
+(`_role_als`). (Reading every "als" before a noun so was tried earlier and not kept: on the
+odd dev half it made two false events, detection F1 0.811 -> 0.802; the narrow reading
+leaves merged dev and round-3 half B unchanged.)
 
 A noun after "de volgende", "een komende" names an event still to come (future), though
 the clause reads it as a definite noun that presupposes its event; so does a definite noun
@@ -116,7 +120,27 @@ def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
             break
         if tok.text.lower() in _GENERIC_PRONOUNS and not (tok.dep in _SUBJECT and tok.head in near):
             blank(tok.start, tok.end)
+        if tok.text.lower() == "als" and _role_als(doc.tokens, k):
+            blank(tok.start, tok.end)
     return "".join(chars)
+
+
+def _role_als(toks: list[Token], k: int) -> bool:
+    """"als" before a bare singular noun that names a role ("Als advocate heeft Caputova
+    gevochten", "Als kind werd hij gemarteld", "reageer je als CEO op protesten"), not a
+    condition: the noun is followed by a finite verb and its subject (the main clause's
+    word order), or by a preposition. A condition puts its verb last ("Als oorlog uitbreekt
+    in Europa", "Als Rusland in de winter aanvalt": a name is a role only in capitals)."""
+    if k + 3 >= len(toks):
+        return False
+    noun, nxt, third = toks[k + 1], toks[k + 2], toks[k + 3]
+    if noun.sent != toks[k].sent or _PLURAL.search(noun.text):
+        return False
+    if not (noun.upos == "NOUN" or (noun.upos == "PROPN" and noun.text.isupper() and len(noun.text) > 1)):
+        return False
+    if nxt.upos in ("AUX", "VERB") and third.upos in ("PRON", "PROPN") and third.text.lower() not in ("het", "er"):
+        return True  # "Als advocate heeft Caputova", "Als kind werd hij"
+    return nxt.upos == "ADP" and k > 0 and toks[k - 1].upos in ("PRON", "PROPN", "VERB", "NOUN")
 
 
 def revise(doc: Doc, event: Event, *, lang: str) -> str:
