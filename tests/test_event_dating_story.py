@@ -31,3 +31,11 @@ def test_a_month_without_a_year_is_not_moved_into_a_decade() -> None:
     ev = next(e for e in doc.events if e.trigger.text == "klimaatmars")
     assert ev.time.from_ == "2019-03-10"
     assert not happened(ev)
+
+
+def test_a_deictic_time_told_since_brings_the_story_back_to_the_present() -> None:
+    # "in 2013" is told, then "gisteren": the attack after it is not dated in 2013.
+    text = ("De man werd in 2013 al eens veroordeeld. Gisteren werd hij opnieuw aangehouden. "
+            "Volgens de politie werd er bij de aanslag in Zwolle niemand gewond.")
+    frm, to = _dated(text, "aanslag", published="2019-03-19")
+    assert frm is not None and frm[:4] == "2019"

@@ -199,6 +199,8 @@ def _story_year(doc: Doc, t0: int, published_year: int) -> EventTime | None:
         return None  # "Nu ...", "tot nu toe": the sentence is set in the present
     last = before[-1]
     frm, to = last.value.from_, last.value.to
+    if any(last.start < t.start < t0 and _present(t, published_year) for t in doc.times):
+        return None  # "vorige week", "gisteren" told since: the story is back in the present
     if _ERA.search(last.text) and not re.search(r"\d{4}", last.text):
         if published_year - int(to[:4]) < 2:  # type: ignore[index]
             return None
@@ -207,6 +209,14 @@ def _story_year(doc: Doc, t0: int, published_year: int) -> EventTime | None:
     if published_year - year < 2 or to[:4] != frm[:4]:  # type: ignore[index]
         return None
     return _event_time(f"{year}-01-01", f"{year}-12-31", "year", ref=last.id)
+
+
+def _present(t: Any, published_year: int) -> bool:
+    """A deictic time near publication ("vorige week", "gisteren", "dit jaar"): not a month or
+    a year the text names, which a story told in another year may carry."""
+    return bool(t.value.from_ and t.value.to and int(t.value.to[:4]) >= published_year - 1
+                and not re.search(r"\d", t.text) and not _MONTH_WORDS.search(t.text)
+                and not _ERA.search(t.text))
 
 
 # A decade or a named period of history: a time the text sets without naming a year.
