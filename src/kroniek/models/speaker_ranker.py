@@ -46,6 +46,7 @@ import numpy as np
 
 from kroniek.doc import Doc, Quote, Speaker
 from kroniek.errors import ResourceError, env_choice
+from kroniek.stages.names import SELF_NAMED
 from kroniek.stages.phrases import DepIndex, Mention
 from kroniek.stages.speakers import Resolver
 
@@ -240,7 +241,8 @@ def settled(doc: Doc, q: Quote, resolver: Resolver, deps: DepIndex) -> bool:
     if sp is not None and mention_at_cue(doc, q, sp):
         assert sp.start is not None and sp.end is not None
         m = Mention(sp.start, sp.end, doc.text[sp.start : sp.end])
-        return bool(sp.name) and not _anaphoric(resolver, m) and not _definite_noun(resolver, m)
+        return bool(sp.name) and not _anaphoric(resolver, m) and (
+            not _definite_noun(resolver, m) or _self_named(doc, m, sp))
     if cue.text == ":" or cue.text.split()[0].lower() in lex.according_first:
         return False
     subj = deps.subject(cue.start)
@@ -259,6 +261,14 @@ def mention_at_cue(doc: Doc, q: Quote, sp: Speaker) -> bool:
         return False
     return (abs(sp.start - cue.start) <= _NEAR_CUE
             or doc.sentence_index(sp.start) == doc.sentence_index(cue.start))
+
+
+def _self_named(doc: Doc, m: Mention, sp: Speaker) -> bool:
+    """Dutch "het kabinet", "de recherche" at the cue, named as such by the rules: an
+    institution that is its own name (`SELF_NAMED`), which the hybrid keeps."""
+    words = m.text.lower().split()
+    return (doc.lang == "nl" and len(words) == 2 and words[1] in SELF_NAMED
+            and (sp.name or "").lower() == words[1])
 
 
 def _definite_noun(resolver: Resolver, m: Mention) -> bool:

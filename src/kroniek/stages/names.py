@@ -14,7 +14,7 @@ import re
 from kroniek.doc import Doc
 from kroniek.stages.phrases import Lexicon
 
-__all__ = ["INSTITUTIONS", "NAME_SEQ", "NOT_NAME", "OPENERS", "Names"]
+__all__ = ["INSTITUTIONS", "NAME_SEQ", "NOT_NAME", "OPENERS", "SELF_NAMED", "Names"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -45,6 +45,9 @@ OPENERS = _words(
 # Institutions Dutch writes in lower case: their name at a sentence start is a name
 # ("Justitie eist …"), though the article also writes the word in lower case.
 INSTITUTIONS = _words("justitie politie defensie brandweer marechaussee douane")
+# Institutions that a definite noun names by itself ("het kabinet", "de recherche"): the
+# noun is the speaker's name, no person's role that points back to a name.
+SELF_NAMED = INSTITUTIONS | _words("kabinet regering recherche rechtbank")
 _WORD = re.compile(r"\w")
 _MEDIA = _words("website site blad dagblad weekblad tijdschrift krant omroep zender platform")
 _BEFORE_PLACE = frozenset({"van", "of", "in", "uit", "naar", "te", "from", "at"})
@@ -326,6 +329,10 @@ class Names:
         words = self._before_article(words)
         if not words:
             return ""
+        if self._nl and len(words) == 1:
+            group = self._members_of(words[0])
+            if group:
+                return group  # "Twee VVD-Kamerleden" speak for "VVD"
         if self._nl and len(words) == 2 and words[0] in ("Van", "De"):
             full = self.full_name(words[1])
             if full != words[1] and not full.casefold().endswith(" ".join(words).casefold()):
@@ -357,6 +364,19 @@ class Names:
             if self._glued(" ".join(words)) or self._written_without(words[0], rest):
                 return rest
         return " ".join(words)
+
+    def _members_of(self, word: str) -> str:
+        """"VVD-Kamerleden", "FNV-bestuurders": members named only in the plural speak for
+        their party or organisation (an acronym or an organisation the recogniser found);
+        "" for anything else ("VVD-Kamerlid", "Oud-premier")."""
+        m = re.fullmatch(r"([A-Z][\w]*)-(\w+)", word)
+        if m is None:
+            return ""
+        head, tail = m[1], m[2].lower()
+        plural = tail.endswith("leden") or (
+            tail.endswith(("ers", "ten", "gen", "ren", "nen")) and self.lex.role_class(tail) is not None)
+        known = (len(head) >= 2 and head.isupper()) or head in self._org_words()
+        return head if plural and known else ""
 
     def _before_article(self, words: list[str]) -> list[str]:
         """"Trump de CIA", "Rutte de CO2-heffing": a name and the object that follows it
