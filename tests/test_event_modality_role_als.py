@@ -1,4 +1,4 @@
-""""als" before a bare noun naming a role is no condition (issue #13, session 28)."""
+"""'als' naming a role, comparing or in a fixed phrase is no condition (issue #13, session 28)."""
 
 from __future__ import annotations
 
@@ -22,3 +22,14 @@ def test_role_before_verb_second() -> None:
 ])
 def test_condition_stays_hypothetical(text: str, word: str) -> None:
     assert _mods(text)[word] == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Net als bij eerdere protesten in Parijs werden zaterdag tientallen betogers opgepakt.", "opgepakt"),
+    ("Zaterdag werden in Parijs zowel journalisten als betogers aangevallen door de politie.", "aangevallen"),
+    ("Zaterdag werden in Parijs net als vorige week tientallen betogers opgepakt.", "opgepakt"),
+    ("Als gevolg van de rellen in Parijs werden zaterdag tientallen betogers opgepakt.", "opgepakt"),
+])
+def test_comparison_als_is_no_condition(text: str, word: str) -> None:
+    assert _mods(text)[word] == "asserted"
+

@@ -8,7 +8,10 @@ word list cannot see make it call events that happened habitual, hypothetical or
   said, not how the event is told;
 - **"je" / "men" that is not a subject** of the trigger or of the verb that governs it (the
   generic "you" is a subject: "totdat je wordt belaagd"; "je moeder" is not);
-- **"als" naming a role** (below).
+- **"als" naming a role** (below) **or comparing**: after "net", "zo", "even" ("Net als bij
+  eerdere protesten werden ... opgepakt"), the second half of "zowel ... als", a fixed
+  phrase ("Als gevolg van de rellen werden ... opgepakt"); the clause window cuts at every
+  "als" and reads it as a condition (`_comparison_als`).
 
 "als" before a bare singular noun followed by a finite verb and its subject ("Als advocate
 heeft Caputova gevochten", "Als journalist werd hij gearresteerd") or by a preposition
@@ -120,9 +123,29 @@ def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
             break
         if tok.text.lower() in _GENERIC_PRONOUNS and not (tok.dep in _SUBJECT and tok.head in near):
             blank(tok.start, tok.end)
-        if tok.text.lower() == "als" and _role_als(doc.tokens, k):
+        if tok.text.lower() == "als" and (_role_als(doc.tokens, k) or _comparison_als(doc.tokens, k, lo)):
             blank(tok.start, tok.end)
     return "".join(chars)
+
+
+# Words right before "als" that make it a comparison ("net als bij eerdere protesten",
+# "zo snel als"), and nouns after it that make a fixed phrase ("als gevolg van de rellen").
+_AS_BEFORE = frozenset(("net", "precies", "zo", "even", "evenzeer", "zowel", "evengoed", "hetzelfde",
+                        "dezelfde", "zelfde"))
+_AS_PHRASE = frozenset(("gevolg", "reactie", "antwoord", "vergelding", "protest", "onderdeel", "straf",
+                        "teken", "eerbetoon", "dank", "voorwaarde", "alternatief", "eerste", "laatste"))
+
+
+def _comparison_als(toks: list[Token], k: int, first: int) -> bool:
+    """"als" that compares or coordinates, not a condition: after "net", "zo", "even"
+    ("Net als bij eerdere protesten werden ... opgepakt"), the second half of "zowel ...
+    als" ("zowel journalisten als betogers aangevallen"), or in a fixed phrase ("als gevolg
+    van de rellen", "als reactie op de aanslag"). `first` is the sentence's first token."""
+    if k > first and toks[k - 1].text.lower() in _AS_BEFORE:
+        return True
+    if any(t.text.lower() == "zowel" for t in toks[max(0, first, k - 10) : k]):
+        return True
+    return k + 1 < len(toks) and toks[k + 1].text.lower() in _AS_PHRASE and toks[k + 1].sent == toks[k].sent
 
 
 def _role_als(toks: list[Token], k: int) -> bool:
