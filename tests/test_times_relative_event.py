@@ -49,3 +49,11 @@ def test_last_and_next_weeks_weekday() -> None:
     got = [(t.text, t.value.from_) for t in doc.times]
     assert ("maandag", "2019-04-01") in got
     assert ("woensdag", "2019-04-17") in got
+
+
+def test_weeks_ago_span_half_a_week_either_side() -> None:
+    # Tuesday paper: "twee weken geleden" may be the Saturday 17 days back.
+    doc = kroniek.analyze("Ze zong het lied tijdens een demonstratie twee weken geleden in Arnhem.",
+                          published="2019-04-09", lang="nl")
+    t = next(t for t in doc.times if t.text == "twee weken geleden")
+    assert (t.value.from_, t.value.to) == ("2019-03-23", "2019-03-29")

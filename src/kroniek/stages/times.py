@@ -214,8 +214,10 @@ def _num(lx: ModuleType, s: str) -> float:
 def _ago(ref: dt.date, n: float, unit: str) -> Range:
     days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
     centre = ref - dt.timedelta(days=round(days))
-    # A vague "a week ago" covers a day either side; longer spans proportionally more.
-    slack = dt.timedelta(days=max(1, round(days * 0.15)))
+    # A vague "three days ago" covers a day either side; longer spans proportionally more. A
+    # count of weeks is counted in weeks: "twee weken geleden" in a Tuesday paper is as often
+    # the Saturday 17 days back as the Tuesday 14 days back, so half a week either side.
+    slack = dt.timedelta(days=max(1, round(days * 0.15), 3 if unit == "week" else 0))
     return centre - slack, min(centre + slack, ref)
 
 
