@@ -150,6 +150,11 @@ NOT_EVENTS = r"lodged\s+(?:a\s+)?(?:formal\s+)?protest|in\s+protest"
 
 PURPOSE = r"\b(?:in\s+order\s+)?to\s+$"
 
+# A "not" that stresses rather than denies ("not only were protesters arrested").
+LITOTES = (
+    r"not\s+only|not\s+for\s+nothing|no\s+fewer\s+than|not\s+less\s+than|not\s+the\s+first\s+time|"
+    r"(?:no|not\s+a)\s+coincidence|not\s+by\s+chance"
+)
 # A possibility left open ("further arrests were not ruled out"): hypothetical.
 POSSIBILITY = r"(?:not|n't|never)\s+(?:[\w-]+\s+){0,2}rul(?:e|es|ed|ing)\s+out|cannot\s+be\s+ruled\s+out"
 

@@ -273,6 +273,13 @@ HYPOTHETICAL = (
     r"samenzwering\w*|verijdeld\w*|voorbereiden|voorbereidde\w*|voorbereid|wilde\s+plegen|"
     r"van\s+plan\s+was|zou\s+hebben\s+willen"
 )
+# A "niet" that stresses rather than denies ("Niet alleen werden betogers opgepakt", "Het is
+# niet voor niets dat er een demonstratie was", "niet minder dan 200 arrestaties"): no
+# negation of the event (`stages.events.modality`).
+LITOTES = (
+    r"niet\s+alleen|niet\s+voor\s+(?:niets|niks|het\s+eerst|de\s+eerste\s+keer)|niet\s+toevallig|"
+    r"geen\s+toeval|niet\s+minder\s+dan|niet\s+de\s+eerste\s+keer|niet\s+zonder\s+reden"
+)
 # A possibility left open ("meer aanhoudingen worden niet uitgesloten", "de politie sluit niet
 # uit dat ..."): hypothetical, though its "niet" reads as a negation and a bare plural as
 # generic (`stages.events.modality`).

@@ -11,7 +11,9 @@ word list cannot see make it call events that happened habitual, hypothetical or
 - **"als" naming a role** (below) **or comparing**: after "net", "zo", "even" ("Net als bij
   eerdere protesten werden ... opgepakt"), the second half of "zowel ... als", a fixed
   phrase ("Als gevolg van de rellen werden ... opgepakt"); the clause window cuts at every
-  "als" and reads it as a condition (`_comparison_als`).
+  "als" and reads it as a condition (`_comparison_als`);
+- **a "niet" that stresses** ("Niet alleen werden betogers opgepakt", "Het is niet voor
+  niets dat er een demonstratie was"; `LITOTES`): a negation read from it is read again.
 
 "als" before a bare singular noun followed by a finite verb and its subject ("Als advocate
 heeft Caputova gevochten", "Als journalist werd hij gearresteerd") or by a preposition
@@ -112,6 +114,10 @@ def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
     for m in _QUOTED.finditer(doc.text, s.start, s.end):
         if not (m.start() <= trigger_start < m.end()):
             blank(m.start(), m.end())
+    litotes = _litotes_re(doc.lang if doc.lang in ("nl", "en") else "nl")
+    if litotes is not None:
+        for m in litotes.finditer(doc.text, s.start, s.end):
+            blank(m.start(), m.end())
     ti = token_at(doc, trigger_start)
     near = {ti}
     if ti >= 0 and 0 <= doc.tokens[ti].head < len(doc.tokens):
@@ -198,7 +204,9 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
                                            or _tally_over_span(doc, event, lang=lang)
                                            or _counted_per_period(doc, event, lang=lang)):
         return "habitual"
-    if mod not in _NOT_HAPPENED_BY_CLAUSE or not doc.sentences:
+    if mod == "negated" and _stress_not(doc, event, lang=lang):
+        pass  # read again with the "niet" that stresses blanked out
+    elif mod not in _NOT_HAPPENED_BY_CLAUSE or not doc.sentences:
         return mod
     t0, t1 = event.trigger.start, event.trigger.end
     si = doc.sentence_index(t0)
@@ -213,6 +221,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
         mod = trigger_modality(dataclasses.replace(doc, text=masked), trig, lang=lang)
         if mod not in _NOT_HAPPENED_BY_CLAUSE:
             return mod
+    if mod == "negated":
+        return mod
     if _own_past_date(doc, event, lang=lang):
         return "asserted"
     if mod == "habitual" and _one_incident(doc, event, trig, masked, lang=lang):
@@ -223,6 +233,22 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
 _DEFINITE = re.compile(r"(?<!\w)(?:de|het|deze|dit|the|this|these|those)\s+(?:[\w-]+e\s+)?$",
                        re.IGNORECASE)
 _DEPENDENT = re.compile(r"\W*(?:dat|of|die|that|whether|which|who)\b", re.IGNORECASE)
+
+
+@cache
+def _litotes_re(lang: str) -> re.Pattern[str] | None:
+    words = getattr(lexicon(lang)[0], "LITOTES", None)
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) if words else None
+
+
+def _stress_not(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A "niet" that stresses rather than denies in the trigger's sentence before it ("Niet
+    alleen werden betogers opgepakt", "Het is niet voor niets dat er een demonstratie was";
+    `LITOTES` of the language's lexicon): a negation read from it is read again with it
+    blanked out (`masked_text`)."""
+    pat = _litotes_re(lang)
+    si = doc.sentence_index(event.trigger.start)
+    return pat is not None and si >= 0 and bool(pat.search(doc.text, doc.sentences[si].start, event.trigger.start))
 
 
 @cache
