@@ -54,3 +54,19 @@ def test_an_institution_named_by_its_noun_at_the_cue_is_settled() -> None:
     q = next(q for q in doc.quotes if "dicht blijft" in doc.text[q.start:q.end])
     assert q.speaker is not None and q.speaker.name == "kabinet"
     assert settled(doc, q, res, DepIndex(doc))
+
+
+def test_a_plural_noun_speaks_for_the_pair_its_compound_introduced() -> None:
+    from kroniek.stages.phrases import Mention
+
+    text = ("Werkgeversorganisaties ABN-ZW en MKB-Zuid stuurden een brief. "
+            "De werkgevers waarschuwen dat bedrijven vertrekken. "
+            "Het waren de zorgondernemers Piet Klaver en Kees Ruis van Klaver Beheer. "
+            "De ondernemers vinden het onzin. Louis van Gaal en Jan de Boer zweeg.")
+    pipe = build_pipeline(disable=("times", "places", "quotes", "claims", "events"))
+    doc = pipe(Doc(text=text, lang="nl"))
+    res = Resolver(doc, lexicon("nl"))
+    for mention, name in (("De werkgevers", "ABN-ZW en MKB-Zuid"),
+                          ("De ondernemers", "Piet Klaver en Kees Ruis")):
+        i = text.find(mention)
+        assert res.speaker(Mention(i, i + len(mention), mention)).name == name

@@ -325,12 +325,30 @@ class Resolver(Names):
         noun = words[-1].lower()
         if not noun.isalpha() or len(noun) < 4:
             return None
+        if self._nl and len(words) == 2 and len(noun) >= 5 and noun.endswith(("s", "en")):
+            group = self._group_introduced(noun, m.start)
+            if group is not None:
+                return group
         best = None
         for mm in re.finditer(rf"(?i)\b\w*{re.escape(noun)}\s+(?-i:{NAME_SEQ.pattern})",
                               self.doc.text[: m.start]):
             name = self.clean_name(mm.group()[len(mm.group().split()[0]):].strip())
             if name and name[:1].isupper():
                 best = self.full_name(name)
+        return best
+
+    def _group_introduced(self, noun: str, before: int) -> str | None:
+        """"de werkgevers" -> "VNO-NCW en MKB-Nederland" where the article wrote
+        "werkgeversorganisaties VNO-NCW en MKB-Nederland", "de ondernemers" -> "Jan Torny en
+        Huub Gerard" after "zorgondernemers Jan Torny en Huub Gerard": a plural noun that
+        the compound before a coordinated pair of names contains (the last such pair)."""
+        seq = NAME_SEQ.pattern
+        best = None
+        for mm in re.finditer(rf"(?i)\b\w*{re.escape(noun)}\w*\s+(?-i:({seq})\s+en\s+({seq}))",
+                              self.doc.text[:before]):
+            pair = [self.clean_name(_cut_affiliation(g)) for g in (mm.group(1), mm.group(2))]
+            if all(x[:1].isupper() for x in pair):
+                best = " en ".join(pair)
         return best
 
     def remember(
@@ -524,6 +542,15 @@ def subject_starts(doc: Doc) -> frozenset[int]:
 
 
 _TO_HEAD = frozenset({"flat", "flat:name", "compound", "amod", "det", "nmod"})
+
+
+def _cut_affiliation(name: str) -> str:
+    """"Huub Gerard van Ledeboer Investments" -> "Huub Gerard" (not "Louis van Gaal",
+    "Tom van der Lee")."""
+    head, sep, rest = name.partition(" van ")
+    if sep and " " in head and rest[:1].isupper():
+        return head
+    return name
 
 
 def _is_adjectival(word: str) -> bool:
