@@ -37,3 +37,12 @@ def test_a_plot_stays_future() -> None:
 def test_separable_infinitive_after_om_is_intended() -> None:
     mods = _mods("Het leger trok gisteren troepen samen om de stad aan te vallen.")
     assert mods["aan te vallen"] == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "De opwarming van de aarde is een reden om te protesteren, maar 17 graden en zon is ook heel fijn.",
+    "Het is tijd om te demonstreren tegen de regering in Den Haag.",
+])
+def test_reason_for_a_protest_is_hypothetical(text: str) -> None:
+    mods = _mods(text)
+    assert [m for w, m in mods.items() if w in ("protesteren", "demonstreren")] == ["hypothetical"]

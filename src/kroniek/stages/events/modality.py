@@ -617,6 +617,10 @@ def _bare_plural_subject(doc: Doc, event: Event, *, lang: str) -> bool:
     return not places or places[0].precision not in ("exact",)
 
 
+# Nouns whose "om ... te" names what there is cause or room for, not a plan ("een reden om te
+# protesteren", "het is tijd om te demonstreren", "het recht om te staken").
+_REASON_NOUNS = frozenset(("reden", "aanleiding", "tijd", "recht", "kans", "moed", "gelegenheid", "reason",
+                           "time", "right", "chance"))
 _PURPOSE_OM = re.compile(r"\b(?:om|to)\s+(?:[\w'-]+\s+){0,6}(?:te\s+)?$", re.IGNORECASE)
 
 
@@ -643,4 +647,6 @@ def _purpose_of_call(doc: Doc, event: Event, *, lang: str) -> bool:
             continue
         if "hypothetical" in (governors.get(tok.lemma.lower()), governors.get(prt.get(k, "") + tok.lemma.lower())):
             return True
+        if tok.upos == "NOUN" and tok.lemma.lower() in _REASON_NOUNS and k == om - 1:
+            return True  # "een reden om te protesteren", "het is tijd om te demonstreren"
     return False
