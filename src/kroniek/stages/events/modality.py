@@ -12,6 +12,9 @@ word list cannot see make it call events that happened habitual, hypothetical or
   eerdere protesten werden ... opgepakt"), the second half of "zowel ... als", a fixed
   phrase ("Als gevolg van de rellen werden ... opgepakt"); the clause window cuts at every
   "als" and reads it as a condition (`_comparison_als`);
+- **an aside in brackets**: one that does not hold the trigger is blanked like a quotation;
+  one that holds it is read on its own ("schuwen geweld niet (bij demonstraties worden
+  wapens aangetroffen)": the "niet" outside is not about it; `_in_aside`);
 - **a "niet" that stresses** ("Niet alleen werden betogers opgepakt", "Het is niet voor
   niets dat er een demonstratie was"; `LITOTES`): a negation read from it is read again.
 
@@ -79,6 +82,8 @@ __all__ = ["masked_text", "presupposed", "revise"]
 # Opening and closing quotation marks; a single quote only at a word's edge ("zo'n" is none).
 _QUOTED = re.compile(r"(?:,,|[\"“„«‘]|(?<!\w)')(?=\S)(.+?)(?<=\S)(?:''|[\"”»’]|'(?!\w))")
 _GENERIC_PRONOUNS = ("je", "men")
+# An aside in brackets: a statement of its own.
+_PAREN = re.compile(r"\([^()]{3,}\)")
 _SUBJECT = ("nsubj", "nsubj:pass")
 # Dutch plurals end in -en or a vowel and -s ("rellen", "demonstraties"; "mars" is one).
 _PLURAL = re.compile(r"(?:en|[aeiouy]s|'s)$", re.IGNORECASE)
@@ -113,6 +118,12 @@ def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
 
     for m in _QUOTED.finditer(doc.text, s.start, s.end):
         if not (m.start() <= trigger_start < m.end()):
+            blank(m.start(), m.end())
+    for m in _PAREN.finditer(doc.text, s.start, s.end):
+        if m.start() <= trigger_start < m.end():  # an aside holds it: what stands around is not about it
+            blank(s.start, m.start() + 1)
+            blank(m.end() - 1, s.end)
+        else:
             blank(m.start(), m.end())
     litotes = _litotes_re(doc.lang if doc.lang in ("nl", "en") else "nl")
     if litotes is not None:
@@ -204,7 +215,7 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
                                            or _tally_over_span(doc, event, lang=lang)
                                            or _counted_per_period(doc, event, lang=lang)):
         return "habitual"
-    if mod == "negated" and _stress_not(doc, event, lang=lang):
+    if mod == "negated" and (_stress_not(doc, event, lang=lang) or _in_aside(doc, event)):
         pass  # read again with the "niet" that stresses blanked out
     elif mod not in _NOT_HAPPENED_BY_CLAUSE or not doc.sentences:
         return mod
@@ -249,6 +260,14 @@ def _stress_not(doc: Doc, event: Event, *, lang: str) -> bool:
     pat = _litotes_re(lang)
     si = doc.sentence_index(event.trigger.start)
     return pat is not None and si >= 0 and bool(pat.search(doc.text, doc.sentences[si].start, event.trigger.start))
+
+
+def _in_aside(doc: Doc, event: Event) -> bool:
+    """The trigger stands in brackets in its sentence ("Sympathisanten schuwen geweld niet
+    (bij demonstraties worden wapens aangetroffen)"): the aside is read on its own."""
+    si = doc.sentence_index(event.trigger.start)
+    return si >= 0 and any(m.start() < event.trigger.start < m.end() for m in _PAREN.finditer(
+        doc.text, doc.sentences[si].start, doc.sentences[si].end))
 
 
 @cache
