@@ -70,3 +70,15 @@ def test_a_plural_noun_speaks_for_the_pair_its_compound_introduced() -> None:
                           ("De ondernemers", "Piet Klaver en Kees Ruis")):
         i = text.find(mention)
         assert res.speaker(Mention(i, i + len(mention), mention)).name == name
+
+
+def test_a_plural_noun_speaks_for_the_organisation_its_members_are_of() -> None:
+    from kroniek.stages.phrases import Mention
+
+    text = ("Volgens de activisten was de actie vreedzaam. "
+            "In mei bezetten dertig klimaatactivisten van Groen Verzet de haven.")
+    pipe = build_pipeline(disable=("times", "places", "quotes", "claims", "events"))
+    doc = pipe(Doc(text=text, lang="nl"))
+    res = Resolver(doc, lexicon("nl"))
+    i = text.find("de activisten")
+    assert res.speaker(Mention(i, i + len("de activisten"), "de activisten")).name == "Groen Verzet"

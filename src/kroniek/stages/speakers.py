@@ -341,7 +341,9 @@ class Resolver(Names):
         """"de werkgevers" -> "VNO-NCW en MKB-Nederland" where the article wrote
         "werkgeversorganisaties VNO-NCW en MKB-Nederland", "de ondernemers" -> "Jan Torny en
         Huub Gerard" after "zorgondernemers Jan Torny en Huub Gerard": a plural noun that
-        the compound before a coordinated pair of names contains (the last such pair)."""
+        the compound before a coordinated pair of names contains (the last such pair);
+        else the organisation such members are written of, the last time before the
+        mention or else the first after it ("klimaatactivisten van Wij Stoppen Steenkool")."""
         seq = NAME_SEQ.pattern
         best = None
         for mm in re.finditer(rf"(?i)\b\w*{re.escape(noun)}\w*\s+(?-i:({seq})\s+en\s+({seq}))",
@@ -349,6 +351,13 @@ class Resolver(Names):
             pair = [self.clean_name(_cut_affiliation(g)) for g in (mm.group(1), mm.group(2))]
             if all(x[:1].isupper() for x in pair):
                 best = " en ".join(pair)
+        if best is None:  # "de activisten" … "klimaatactivisten van Wij Stoppen Steenkool"
+            orgs = [(mm.start() < before, self.clean_name(mm.group(1))) for mm in re.finditer(
+                rf"(?i)\b\w*{re.escape(noun)}\s+van\s+(?:de\s+|het\s+)?(?-i:({seq}))", self.doc.text)]
+            earlier = [o for b, o in orgs if b and o[:1].isupper()]
+            later = [o for b, o in orgs if not b and o[:1].isupper()]
+            if earlier or later:
+                best = self.full_name(earlier[-1] if earlier else later[0])
         return best
 
     def remember(
