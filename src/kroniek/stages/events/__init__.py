@@ -245,7 +245,7 @@ def _dated_by_noun(doc: Doc, event: Event) -> bool:
 
 def _one_per_place(doc: Doc, event: Event) -> list[Event]:
     """Copies of an event for the other places of a list it happened in (ACLED: one event
-    per location and day); "zware gevechten rondom Popovka en Demidovka" is two events. Only a
+    per location and day); "zware gevechten rondom Bachmoet en Soledar" is two events. Only a
     list in the trigger's own sentence: a place borrowed from an earlier sentence ("De
     arrestaties vonden plaats in A, B en C. ... De aanval op ...") is no list of this event."""
     place = next((p for p in doc.places if p.id == event.place), None)

@@ -125,7 +125,7 @@ def masked_text(doc: Doc, trigger_start: int, trigger_end: int) -> str:
             blank(m.end() - 1, s.end)
         else:
             blank(m.start(), m.end())
-    litotes = _litotes_re(doc.lang if doc.lang in ("nl", "en") else "nl")
+    litotes = _phrases(doc.lang if doc.lang in ("nl", "en") else "nl", "LITOTES")
     if litotes is not None:
         for m in litotes.finditer(doc.text, s.start, s.end):
             blank(m.start(), m.end())
@@ -247,8 +247,10 @@ _DEPENDENT = re.compile(r"\W*(?:dat|of|die|that|whether|which|who)\b", re.IGNORE
 
 
 @cache
-def _litotes_re(lang: str) -> re.Pattern[str] | None:
-    words = getattr(lexicon(lang)[0], "LITOTES", None)
+def _phrases(lang: str, name: str) -> re.Pattern[str] | None:
+    """The phrases of the language's event lexicon list `name` (LITOTES, POSSIBILITY) as
+    whole words; None where the language has none."""
+    words = getattr(lexicon(lang)[0], name, None)
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) if words else None
 
 
@@ -257,7 +259,7 @@ def _stress_not(doc: Doc, event: Event, *, lang: str) -> bool:
     alleen werden betogers opgepakt", "Het is niet voor niets dat er een demonstratie was";
     `LITOTES` of the language's lexicon): a negation read from it is read again with it
     blanked out (`masked_text`)."""
-    pat = _litotes_re(lang)
+    pat = _phrases(lang, "LITOTES")
     si = doc.sentence_index(event.trigger.start)
     return pat is not None and si >= 0 and bool(pat.search(doc.text, doc.sentences[si].start, event.trigger.start))
 
@@ -270,19 +272,13 @@ def _in_aside(doc: Doc, event: Event) -> bool:
         doc.text, doc.sentences[si].start, doc.sentences[si].end))
 
 
-@cache
-def _possibility_re(lang: str) -> re.Pattern[str] | None:
-    words = getattr(lexicon(lang)[0], "POSSIBILITY", None)
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) if words else None
-
-
 def _possibility(doc: Doc, event: Event, *, lang: str) -> bool:
     """A possibility left open in the trigger's clause or in the clause it depends on
     ("Meerdere aanhoudingen worden niet uitgesloten", "De politie sluit niet uit dat er
     meer arrestaties volgen"; `POSSIBILITY` of the language's lexicon): what may yet happen,
     hypothetical, though its "niet" reads as a negation and a bare plural as generic. Not a
     definite noun, which presupposes its event ("niet uitgesloten dat de aanslag ...")."""
-    pat = _possibility_re(lang)
+    pat = _phrases(lang, "POSSIBILITY")
     si = doc.sentence_index(event.trigger.start)
     if pat is None or si < 0:
         return False
