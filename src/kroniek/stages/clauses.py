@@ -143,6 +143,8 @@ class ParsedClauses:
         subj = next((c for c in kids if toks[c].dep.startswith("nsubj")), None)
         if subj is None:
             subj = self._unlabelled_subject(k, kids)
+        if subj is None and lex.lang == "nl":
+            subj = self._shared_subject(k)
         if subj is None and lex.lang == "en":
             subj = self.controller(k)  # "…, falsely suggesting that …": the subject it hangs on
         m = None
@@ -403,6 +405,21 @@ class ParsedClauses:
             if subj is not None:
                 return subj
         return None
+
+    def _shared_subject(self, k: int) -> int | None:
+        """Dutch: a verb coordinated with an earlier verb shares its subject ("X wees op
+        …, maar moest ook erkennen dat …"): the subject written before the cue of the verb
+        it is the conjunct of."""
+        toks = self.doc.tokens
+        if toks[k].dep != "conj" or toks[k].head < 0 or toks[toks[k].head].upos not in ("VERB", "AUX"):
+            return None
+        if any(toks[c].dep == "mark" for c in self.deps.children.get(k, [])):
+            return None  # "door vragen te stellen zonder dat …": an infinitive, no finite verb
+        nxt = k + 1
+        if nxt < len(toks) and toks[nxt].head == k and toks[nxt].upos == "PROPN" and toks[nxt].dep in ("obj", "iobj"):
+            return nxt  # "…, maar in een brief schreef Robesin dat …": the inverted subject, misread
+        return next((c for c in self.deps.children.get(toks[k].head, [])
+                     if toks[c].dep.startswith("nsubj") and c < k), None)
 
     def _unlabelled_subject(self, k: int, kids: list[int]) -> int | None:
         """"Een bekende zegt dat …" parsed with "bekende" as a modifier of the verb: the
