@@ -57,3 +57,20 @@ def test_weeks_ago_span_half_a_week_either_side() -> None:
                           published="2019-04-09", lang="nl")
     t = next(t for t in doc.times if t.text == "twee weken geleden")
     assert (t.value.from_, t.value.to) == ("2019-03-23", "2019-03-29")
+
+
+def test_the_past_week_is_the_seven_days_before_publication() -> None:
+    # Saturday paper: "afgelopen week" takes in its own Tuesday, not the calendar week before;
+    # "vorige week" stays that calendar week.
+    doc = kroniek.analyze("De man werd afgelopen week opgepakt. Vorige week was er een betoging.",
+                          published="2019-03-30", lang="nl", events="rules")
+    got = [(t.text, t.value.from_, t.value.to) for t in doc.times]
+    assert ("afgelopen week", "2019-03-23", "2019-03-29") in got
+    assert ("Vorige week", "2019-03-18", "2019-03-24") in got
+
+
+def test_the_past_week_in_a_monday_paper_is_the_calendar_week_before() -> None:
+    doc = kroniek.analyze("De afgelopen week werden tien betogers opgepakt.",
+                          published="2019-03-25", lang="nl", events="rules")
+    assert ("afgelopen week", "2019-03-18", "2019-03-24") in [
+        (t.text, t.value.from_, t.value.to) for t in doc.times]

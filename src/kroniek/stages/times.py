@@ -184,6 +184,11 @@ def _deictic(ref: dt.date, unit: str, offset: int) -> Range:
         return d, d
     if unit == "night":
         return ref - dt.timedelta(days=1), ref
+    if unit == "past week":
+        # "(de) afgelopen week": the seven days before publication, not the calendar week
+        # before ("afgelopen week" in a Saturday paper takes in its Tuesday; in a Monday
+        # paper both readings are the same week).
+        return ref - dt.timedelta(days=7), ref - dt.timedelta(days=1)
     if unit in ("week", "weekend"):
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=offset)
         if unit == "weekend":
@@ -278,7 +283,8 @@ def _relative(kind: str, g: dict[str, Any], lx: ModuleType, ref: dt.date) -> tup
     if kind == "deictic":
         unit, off = lx.DEICTIC[re.sub(r"\s+", " ", g["deictic"].lower())]
         r = _part(_deictic(ref, unit, off), lx.PART_OF.get(str(g.get("part", "")).lower()))
-        return r, {"night": "day", "weekend": "week", "summer": "range"}.get(unit, unit)
+        precision = {"night": "day", "weekend": "week", "past week": "week", "summer": "range"}
+        return r, precision.get(unit, unit)
     if kind == "ago":
         unit = lx.UNITS[g["unit"].lower()]
         return _ago(ref, _num(lx, g["num"]), unit), unit if unit != "day" else "week"

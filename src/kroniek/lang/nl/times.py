@@ -62,7 +62,7 @@ DEICTIC = {
     "gisteren": ("day", -1), "gisteravond": ("day", -1), "gistermiddag": ("day", -1),
     "gisterochtend": ("day", -1), "gistermorgen": ("day", -1), "gisternacht": ("day", -1),
     "eergisteren": ("day", -2), "morgen": ("day", 1), "overmorgen": ("day", 2),
-    "deze week": ("week", 0), "afgelopen week": ("week", -1), "vorige week": ("week", -1),
+    "deze week": ("week", 0), "afgelopen week": ("past week", -1), "vorige week": ("week", -1),
     "verleden week": ("week", -1), "volgende week": ("week", 1), "komende week": ("week", 1),
     "deze maand": ("month", 0), "vorige maand": ("month", -1), "afgelopen maand": ("month", -1),
     "verleden maand": ("month", -1), "volgende maand": ("month", 1),
