@@ -124,7 +124,8 @@ def find_indirect(
                or impersonal(w, k, lo, hi, lex)
                or _cue_verb(w, k, lo, hi, lex, prev_sentence)
                or cue_noun(w, k, lo, hi, lex)
-               or _colon_report(w, k, lo, hi, lex))
+               or _colon_report(w, k, lo, hi, lex)
+               or _parenthetical(w, k, lo, hi, lex))
         if hit is not None and _content_ok(w, hit, direct):
             hits.append(hit)
             k = max(k + 1, w.index_at(hit.end))
@@ -263,6 +264,65 @@ def _colon_report(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | Non
         if src is not None and not plausible_source(src, lex):
             src = None
     return Hit(w.starts[c], w.ends[hi - 1], w.starts[k], w.ends[k], k, src)
+
+
+# Words that open a subordinate clause: a sentence opening with one has its main clause
+# after the comma ("Als het regent, blijft hij thuis"), not a parenthetical report.
+_SUBORDINATORS = frozenset({"als", "toen", "omdat", "hoewel", "nu", "zodra", "wanneer",
+                            "terwijl", "nadat", "voordat", "zoals", "indien", "doordat",
+                            "aangezien", "tenzij", "mits", "zodat", "opdat", "of", "dat",
+                            "sinds", "totdat", "ofschoon", "naarmate", "zolang", "alsof",
+                            "want"})
+# At most this many words in a parenthetical after the comma ("…, moet koper-expert X van
+# het Rijksmuseum toegeven"): general Dutch clause length, not tuned.
+_PARENTHETICAL_WORDS = 12
+# Subjects written after the verb of a parenthetical that name no source.
+_DUMMY_SUBJECTS = frozenset({"het", "men"})
+_WH = frozenset({"wie", "wat", "hoe", "waar", "waarom"})
+_IMPERATIVES = frozenset({"zie", "lees", "kijk", "vergelijk"})
+_RELATIVE_NL = frozenset({"die", "dat", "waar", "waarin", "waarmee", "waarop", "waarvan",
+                          "waardoor", "wie"})
+
+
+def _parenthetical(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    """Dutch parenthetical inversion with a verb outside the lexicon: "…, klinkt het in Den
+    Haag", "…, moet X toegeven", "…, valt X op": a main clause, a comma, then a finite verb
+    with its subject after it and nothing more that opens a clause. Word order alone marks
+    the clause after the comma as the report's frame; the content is the clause before."""
+    if lex.lang != "nl" or k < lo + 4 or w.words[k - 1] != "," or w.starts[k] not in w.verbs:
+        return None
+    low = w.words[k].lower()
+    if low in lex.cue_verbs or low in lex.particle_verbs or low in lex.clause_verbs:
+        return None  # the lexicon's verbs are read by `_cue_verb`
+    if w.words[lo][0] in "\"'„“‘" or w.words[lo].lower() in _WH or any(
+            x.lower() in _SUBORDINATORS for x in w.words[lo : min(k, lo + 3)]):
+        return None  # "Als het regent, blijft hij", a heading before "Alsof …, bleken …"
+    if low in _IMPERATIVES:
+        return None  # "…, zie ook de resultaten"
+    first_verb = next(j for j in range(lo, k) if w.starts[j] in w.verbs or j == k - 1)
+    if "," in w.words[lo:first_verb]:
+        return None  # "Vervolgens, daar was …, at hij": a fronted phrase, then the main verb
+    if w.words[lo].lower() in _PREPOSITIONS or any(
+            x.lower() in _RELATIVE_NL for x in w.words[lo + 1 : k - 1]):
+        return None  # "Na het drama dat …, keerde hij …": the part before is a fronted phrase
+    before = [x for x in w.words[lo : k - 1] if x[0].isalnum()]
+    if len(before) < _MIN_CONTENT_WORDS or not any(w.starts[j] in w.verbs for j in range(lo, k - 1)):
+        return None
+    tail = w.words[k + 1 : hi]
+    if not tail or len(tail) > _PARENTHETICAL_WORDS or any(
+            x in ",;:" or x.lower() in lex.complementizers for x in tail):
+        return None
+    m: Mention | None = None
+    if w.words[k + 1].lower() in _DUMMY_SUBJECTS:
+        pass
+    elif w.words[k + 1].lower() in ("hij", "zij", "ze"):
+        m = Mention(w.starts[k + 1], w.ends[k + 1], w.words[k + 1])
+    else:
+        m = np_after(w, k + 1, hi, lex)
+        if m is None or not (plausible_source(m, lex) or definite(m, lex)):
+            return None
+    a, b = span(w, lo, k - 1)
+    return Hit(a, b, w.starts[k], w.ends[k], k, m)
 
 
 def speech_sense(w: Words, k: int, hi: int, lex: Lexicon) -> bool:
