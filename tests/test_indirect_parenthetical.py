@@ -29,6 +29,7 @@ def test_no_report_after_a_fronted_phrase_or_a_subordinate_clause() -> None:
     assert _quotes("Na het drama dat in juli plaatsvond, keerde de arts terug naar huis.") == []
     assert _quotes("Als het morgen regent, blijft de burgemeester thuis.") == []
     assert _quotes("Vervolgens, daar was het hem om te doen geweest, at hij het op.") == []
+    assert _quotes("Om de rekeningen te betalen, doet hij duizend-en-een andere klussen.") == []
     # Coordination without a subject after the verb; a cross-reference.
     assert _quotes("De man kwam om tien uur thuis, at zijn eten en ging slapen.") == []
     assert _quotes("Ajax is al geruime tijd in topvorm, zie ook de resultaten.") == []

@@ -272,7 +272,7 @@ _SUBORDINATORS = frozenset({"als", "toen", "omdat", "hoewel", "nu", "zodra", "wa
                             "terwijl", "nadat", "voordat", "zoals", "indien", "doordat",
                             "aangezien", "tenzij", "mits", "zodat", "opdat", "of", "dat",
                             "sinds", "totdat", "ofschoon", "naarmate", "zolang", "alsof",
-                            "want"})
+                            "want", "om"})
 # At most this many words in a parenthetical after the comma ("…, moet koper-expert X van
 # het Rijksmuseum toegeven"): general Dutch clause length, not tuned.
 _PARENTHETICAL_WORDS = 12
@@ -306,8 +306,9 @@ def _parenthetical(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | No
             x.lower() in _RELATIVE_NL for x in w.words[lo + 1 : k - 1]):
         return None  # "Na het drama dat …, keerde hij …": the part before is a fronted phrase
     before = [x for x in w.words[lo : k - 1] if x[0].isalnum()]
-    if len(before) < _MIN_CONTENT_WORDS or not any(w.starts[j] in w.verbs for j in range(lo, k - 1)):
-        return None
+    if len(before) < _MIN_CONTENT_WORDS or not any(
+            w.starts[j] in w.verbs and w.words[j - 1].lower() != "te" for j in range(lo, k - 1)):
+        return None  # no verb before the comma but a te-infinitive: no main clause
     tail = w.words[k + 1 : hi]
     if not tail or len(tail) > _PARENTHETICAL_WORDS or any(
             x in ",;:" or x.lower() in lex.complementizers for x in tail):
