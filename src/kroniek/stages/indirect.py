@@ -120,6 +120,7 @@ def find_indirect(
             k += 1
             continue
         hit = (according_to(w, k, lo, hi, lex) or own_account(w, k, lo, hi, lex)
+               or _anaphoric_perfect(w, k, lo, hi, lex, prev_sentence)
                or evidence(w, k, lo, hi, lex, prev_sentence)
                or impersonal(w, k, lo, hi, lex)
                or _cue_verb(w, k, lo, hi, lex, prev_sentence)
@@ -128,7 +129,7 @@ def find_indirect(
                or _parenthetical(w, k, lo, hi, lex))
         if hit is not None and _content_ok(w, hit, direct):
             hits.append(hit)
-            k = max(k + 1, w.index_at(hit.end))
+            k = max(k + 1, w.index_at(hit.end), w.index_at(hit.cue_end))
             continue
         k += 1
     return hits
@@ -324,6 +325,65 @@ def _parenthetical(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | No
             return None
     a, b = span(w, lo, k - 1)
     return Hit(a, b, w.starts[k], w.ends[k], k, m)
+
+
+# Finite auxiliaries of a perfect or passive ("Dat heeft X gezegd", "Dit werd bekendgemaakt").
+_PERFECT_AUX = frozenset({"heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren",
+                          "werd", "werden", "wordt", "worden"})
+
+
+def _cue_participle(w: Words, j: int, lex: Lexicon) -> int | None:
+    """The first token of a speech verb's participle ending at token j: a lexicon form
+    ("gezegd", "bevestigd"), "laten weten", or a separable verb of the lexicon as one word,
+    its particle, "ge" and the verb ("bekendgemaakt", "meegedeeld", "uitgelegd")."""
+    low = w.words[j].lower()
+    if low in lex.cue_verbs and low.startswith("ge"):
+        return j
+    if low == "weten" and j > 0 and w.words[j - 1].lower() == "laten":
+        return j - 1
+    for verb, parts in lex.particle_verbs.items():
+        for part in parts.split():
+            rest = low[len(part):]
+            if low.startswith(part) and rest.startswith("ge") and rest[2:5] == verb[:3]:
+                return j
+    return None
+
+
+def _anaphoric_perfect(w: Words, k: int, lo: int, hi: int, lex: Lexicon,
+                       prev: tuple[int, int] | None) -> Hit | None:
+    """"Dat heeft het ministerie gisteren bekendgemaakt.", "Dat hebben deskundigen de
+    provincie laten weten.", "Dit werd vanochtend bevestigd door de politie.": a fronted
+    "Dat"/"Dit" before a perfect or passive of a speech verb takes up the sentence before,
+    which is the content; the source is the subject after the auxiliary or the agent."""
+    if (lex.lang != "nl" or prev is None or k != lo + 1
+            or w.words[lo].lower() not in ("dat", "dit") or w.words[k].lower() not in _PERFECT_AUX):
+        return None
+    end = next((j for j in range(k + 1, hi) if w.words[j].lower() == "door"), hi)
+    if end <= k + 1:
+        return None
+    c = _cue_participle(w, end - 1, lex)
+    if c is None:
+        return None
+    m: Mention | None = None
+    if end < hi:  # the agent of a passive: "… door de politie"
+        m = np_after(w, end + 1, hi, lex)
+    elif c > k + 1:
+        j = k + 1  # "zijn advocaat", "het ministerie van X" up to "gisteren" or the cue
+        while j < c and (w.words[j].lower() not in lex.speaker_stop or w.words[j].lower() in (
+                "de", "het", "van", "zijn", "haar", "hun")):
+            if j > k + 1 and w.words[j].lower() in lex.determiners and w.words[j - 1].lower() != "van":
+                break  # "Dat hebben deskundigen de provincie laten weten": the one told
+            j += 1
+        if k + 1 < j <= k + 1 + MAX_SOURCE_WORDS:
+            m = Mention(w.starts[k + 1], w.ends[j - 1], w.text[w.starts[k + 1] : w.ends[j - 1]])
+    if m is not None and not (plausible_source(m, lex) or definite(m, lex)
+                              or m.text.split()[0].lower() in ("zijn", "haar", "hun")):
+        m = None
+    if m is None and end == hi and w.words[k].lower() not in ("werd", "werden", "wordt",
+                                                             "worden", "is", "zijn"):
+        return None  # an active perfect names its subject: "Dat heeft geen zin gehad"
+    a, b = span(w, w.index_at(prev[0]), w.index_at(prev[1]))
+    return Hit(a, b, w.starts[c], w.ends[end - 1], c, m)
 
 
 def speech_sense(w: Words, k: int, hi: int, lex: Lexicon) -> bool:

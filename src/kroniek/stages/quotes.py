@@ -81,6 +81,7 @@ _SUBORDINATE_EN = frozenset({"who", "which", "that", "because", "while", "when",
                              "though", "if", "since", "after", "before", "where", "as"})
 # An English headline's source before its colon: a name with a title at most ("Dr. Ben Carson").
 _HEADLINE_SOURCE_WORDS = 4
+_FIRST_PERSON = frozenset({"ik", "we", "wij", "je", "jij", "u", "jullie", "i", "you"})
 # A shorter first content is no report of its own: the cut is not made.
 _MIN_CUT_CHARS = 8
 # How far (in sentences) an unattributed quote may take the speaker of an earlier
@@ -499,7 +500,8 @@ class _Finder:
             self.pending.append((pos, self._speaker(mention)))
         for hit in hits:
             if self._rejected(hit.cue_start) and not (
-                    hit.mention is None and hit.cue_text(self.text).lower() in self.lex.impersonal):
+                    hit.mention is None and hit.cue_text(self.text).lower() in self.lex.impersonal
+            ) and not self._takes_up_previous(hit, s):
                 continue  # impersonal passives ("Gevreesd wordt dat") are rare in its data
             if self.lex.lang == "en" and self.deps.active:  # English: the parse bounds the content
                 span = self._parsed_clauses().complement_span(hit.cue_start, e)
@@ -520,6 +522,15 @@ class _Finder:
             if any(hit.start <= f.open and f.close <= hit.end for f in fragments):
                 q.kind = "mixed"
             self._add(q, hit.cue_token)
+
+    def _takes_up_previous(self, hit: Hit, s: int) -> bool:
+        """A cue whose content is the sentence before its own ("Dat heeft X gisteren
+        bekendgemaakt.", "Dat maakte X bekend."): such cues are rare in the tagger's data,
+        so it does not judge them; but not with a first person as source ("Dat vinden we
+        niet leuk") or a verb of knowing ("Zo weten we …")."""
+        if hit.end > s or (hit.mention is not None and hit.mention.text.lower() in _FIRST_PERSON):
+            return False
+        return hit.cue_text(self.text).lower() not in self.lex.clause_verbs
 
     def _cut_runon(self, hit: Hit, s: int, e: int) -> None:
         """A content that runs over the next main clause with a cue of its own ("Hoewel X
