@@ -34,6 +34,16 @@ def test_passive_with_an_agent() -> None:
          "ministerie")]
 
 
+def test_participle_without_ge_and_agent_before_it() -> None:
+    assert [q[:3] for q in _quotes(_LEAD + " Dat heeft de organisatie achter het festival "
+                                          "bevestigd.")] == [
+        ("indirect", "De staat geeft op 21 mei de eerste groene obligatie uit", "bevestigd")]
+    assert [q[:3] for q in _quotes(_LEAD + " Dit werd vanochtend door het ministerie bevestigd.")] == [
+        ("indirect", "De staat geeft op 21 mei de eerste groene obligatie uit", "bevestigd")]
+
+
 def test_no_report_without_a_speech_verb_or_a_source() -> None:
+    # The participle belongs to a clause of its own.
+    assert _quotes(_LEAD + " Dat is zelfs nog iets beter dan op Prinsjesdag werd verwacht.") == []
     assert _quotes(_LEAD + " Dat heeft geen zin gehad.") == []
     assert _quotes(_LEAD + " Dat heeft het ministerie gisteren gemaakt.") == []

@@ -332,12 +332,22 @@ _PERFECT_AUX = frozenset({"heeft", "hebben", "had", "hadden", "is", "zijn", "was
                           "werd", "werden", "wordt", "worden"})
 
 
+# Participles begin with "ge" or with a prefix that takes none (Dutch morphology:
+# "bevestigd", "verklaard", "ontkend", "herhaald", "erkend", "omschreven", "onderstreept").
+_PARTICIPLE_PREFIXES = ("ge", "be", "ver", "ont", "her", "er", "om", "onder", "over")
+
+
+# Words that open a clause of its own between the auxiliary and the participle ("nu" is
+# mostly the adverb there: "Dit wordt nu voorgesteld door …").
+_CLAUSE_OPENERS = (_SUBORDINATORS - {"nu"}) | _RELATIVE_NL | {"wat", "hoe", "dan"}
+
+
 def _cue_participle(w: Words, j: int, lex: Lexicon) -> int | None:
     """The first token of a speech verb's participle ending at token j: a lexicon form
     ("gezegd", "bevestigd"), "laten weten", or a separable verb of the lexicon as one word,
     its particle, "ge" and the verb ("bekendgemaakt", "meegedeeld", "uitgelegd")."""
     low = w.words[j].lower()
-    if low in lex.cue_verbs and low.startswith("ge"):
+    if low in lex.cue_verbs and low.startswith(_PARTICIPLE_PREFIXES):
         return j
     if low == "weten" and j > 0 and w.words[j - 1].lower() == "laten":
         return j - 1
@@ -356,22 +366,24 @@ def _anaphoric_perfect(w: Words, k: int, lo: int, hi: int, lex: Lexicon,
     "Dat"/"Dit" before a perfect or passive of a speech verb takes up the sentence before,
     which is the content; the source is the subject after the auxiliary or the agent."""
     if (lex.lang != "nl" or prev is None or k != lo + 1
-            or w.words[lo].lower() not in ("dat", "dit") or w.words[k].lower() not in _PERFECT_AUX):
+            or w.words[lo].lower() not in ("dat", "dit", "zo") or w.words[k].lower() not in _PERFECT_AUX):
         return None
-    end = next((j for j in range(k + 1, hi) if w.words[j].lower() == "door"), hi)
-    if end <= k + 1:
-        return None
-    c = _cue_participle(w, end - 1, lex)
-    if c is None:
-        return None
+    door = next((j for j in range(k + 1, hi) if w.words[j].lower() == "door"), None)
+    end, c = hi, _cue_participle(w, hi - 1, lex)
+    if c is None and door is not None and door > k + 1:
+        end, c = door, _cue_participle(w, door - 1, lex)  # "… bevestigd door de politie"
+    if c is None or c <= k or any(x.lower() in _CLAUSE_OPENERS for x in w.words[k + 1 : c]):
+        return None  # "Dat is beter dan werd verwacht": the cue is inside a clause of its own
     m: Mention | None = None
-    if end < hi:  # the agent of a passive: "… door de politie"
-        m = np_after(w, end + 1, hi, lex)
+    if door is not None:  # the agent of a passive: "door de politie", "door bekenden"
+        m = np_after(w, door + 1, hi if end < hi else c, lex)
+        end = hi if end < hi else end
     elif c > k + 1:
         j = k + 1  # "zijn advocaat", "het ministerie van X" up to "gisteren" or the cue
         while j < c and (w.words[j].lower() not in lex.speaker_stop or w.words[j].lower() in (
                 "de", "het", "van", "zijn", "haar", "hun")):
-            if j > k + 1 and w.words[j].lower() in lex.determiners and w.words[j - 1].lower() != "van":
+            if j > k + 1 and w.words[j].lower() in lex.determiners and w.words[j - 1].lower() not in (
+                    _PREPOSITIONS | {"van", "achter", "namens"}):
                 break  # "Dat hebben deskundigen de provincie laten weten": the one told
             j += 1
         if k + 1 < j <= k + 1 + MAX_SOURCE_WORDS:
@@ -379,11 +391,12 @@ def _anaphoric_perfect(w: Words, k: int, lo: int, hi: int, lex: Lexicon,
     if m is not None and not (plausible_source(m, lex) or definite(m, lex)
                               or m.text.split()[0].lower() in ("zijn", "haar", "hun")):
         m = None
-    if m is None and end == hi and w.words[k].lower() not in ("werd", "werden", "wordt",
-                                                             "worden", "is", "zijn"):
+    if m is None and door is None and w.words[k].lower() not in ("werd", "werden", "wordt",
+                                                                "worden", "is", "zijn"):
         return None  # an active perfect names its subject: "Dat heeft geen zin gehad"
     a, b = span(w, w.index_at(prev[0]), w.index_at(prev[1]))
-    return Hit(a, b, w.starts[c], w.ends[end - 1], c, m)
+    cue_end = w.ends[c + 1] if w.words[c].lower() == "laten" else w.ends[c]
+    return Hit(a, b, w.starts[c], cue_end, c, m)
 
 
 def speech_sense(w: Words, k: int, hi: int, lex: Lexicon) -> bool:
