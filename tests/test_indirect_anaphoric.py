@@ -28,6 +28,13 @@ def test_perfect_of_a_speech_verb_reports_the_sentence_before() -> None:
          "ministerie van Financiën")]
 
 
+def test_source_with_an_apposition() -> None:
+    assert _quotes(_LEAD + " Dat heeft Jan Peters, woordvoerder van het ministerie, in ieder "
+                   "geval gezegd.") == [
+        ("indirect", "De staat geeft op 21 mei de eerste groene obligatie uit", "gezegd",
+         "Jan Peters")]
+
+
 def test_passive_with_an_agent() -> None:
     assert _quotes(_LEAD + " Dit werd vanochtend bekendgemaakt door het ministerie.") == [
         ("indirect", "De staat geeft op 21 mei de eerste groene obligatie uit", "bekendgemaakt",

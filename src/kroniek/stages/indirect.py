@@ -379,9 +379,9 @@ def _anaphoric_perfect(w: Words, k: int, lo: int, hi: int, lex: Lexicon,
         m = np_after(w, door + 1, hi if end < hi else c, lex)
         end = hi if end < hi else end
     elif c > k + 1:
-        j = k + 1  # "zijn advocaat", "het ministerie van X" up to "gisteren" or the cue
-        while j < c and (w.words[j].lower() not in lex.speaker_stop or w.words[j].lower() in (
-                "de", "het", "van", "zijn", "haar", "hun")):
+        j = k + 1  # "zijn advocaat", "het ministerie van X" up to "gisteren", a comma or the cue
+        while j < c and w.words[j] != "," and (w.words[j].lower() not in lex.speaker_stop
+                                              or w.words[j].lower() in ("de", "het", "van", "zijn", "haar", "hun")):
             if j > k + 1 and w.words[j].lower() in lex.determiners and w.words[j - 1].lower() not in (
                     _PREPOSITIONS | {"van", "achter", "namens"}):
                 break  # "Dat hebben deskundigen de provincie laten weten": the one told
