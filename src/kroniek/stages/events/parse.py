@@ -87,6 +87,10 @@ def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
         if t.upos != "VERB" or t.dep == "amod" or re.search(r"[^e]ende?$|ing$", t.text.lower()):
             continue  # "het plunderende opperhoofd": a present participle describes
         prt = particle.get(i)
+        frame = _frame_trigger(doc, i, prt, lang=lang)
+        if frame is not None:
+            out.append((t.start, t.end, *frame))
+            continue
         if prt is not None:
             joined = prt.text.lower() + t.text.lower()
             hit = next(((sub, ctx) for pat, sub, ctx in _separable(lang) if pat.fullmatch(joined)), None)
@@ -102,6 +106,47 @@ def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
         if hit is not None:
             out.append((t.start, t.end, hit[0], hit[1]))
     return out
+
+
+@cache
+def _frames(lang: str) -> list[tuple[re.Pattern[str], str, str, bool]]:
+    frames = getattr(_lex(lang), "VERB_FRAMES", [])
+    return [(re.compile(p, re.IGNORECASE), need, sub, ctx) for p, need, sub, ctx in frames]
+
+
+@cache
+def _frame_screen(lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p, *_ in _frames(lang)) or "(?!)", re.IGNORECASE)
+
+
+# Subjects that make a verb a nominal infinitive or a clause's object, not an actor's act:
+# "Dat staken alleen maar ten koste gaat van ...".
+_NO_ACTOR = ("dat", "dit", "het", "wat", "die", "deze")
+
+
+def _frame_trigger(doc: Doc, i: int, prt: Token | None, *, lang: str) -> tuple[str, bool] | None:
+    """(sub-type, needs context) when the verb at token `i` is an event in the argument frame
+    the lexicon asks of it (`VERB_FRAMES`: "leraren staakten" without an object, "legden het
+    werk neer", "verzamelden zich"), else None."""
+    t = doc.tokens[i]
+    forms = ((prt.text.lower() if prt is not None else "") + t.text.lower(), t.lemma.lower())
+    frames = _frames(lang)
+    if not frames or not any(_frame_screen(lang).fullmatch(w) for w in forms):
+        return None  # one pattern for all frames first: most verbs are in none
+    hits = [f for f in frames if any(f[0].fullmatch(w) for w in forms)]
+    kids = [k for k in doc.tokens[max(0, i - 40) : i + 40] if k.head == i]
+    deps = {k.dep for k in kids}
+    subject = next((k.text.lower() for k in kids if k.dep == "nsubj"), "")
+    for _pat, need, sub, ctx in hits:
+        if need == "-":
+            ok = not deps & {"obj", "aux:pass", "nsubj:pass", "expl:pv"} and subject not in _NO_ACTOR
+        elif need == "zich":
+            ok = any(k.text.lower() == "zich" and k.dep in ("expl:pv", "obj") for k in kids)
+        else:
+            ok = any(k.dep == "obj" and k.lemma.lower() == need for k in kids)
+        if ok:
+            return sub, ctx
+    return None
 
 
 def dutch_infinitives(form: str) -> list[str]:
