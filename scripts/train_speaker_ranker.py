@@ -47,11 +47,14 @@ Group = tuple[str, np.ndarray, np.ndarray, int, bool, bool]
 def _docs(gold: Path, cache: Path | None) -> list[tuple[dict[str, Any], Doc]]:
     if cache is not None and cache.exists():
         data = pickle.loads(cache.read_bytes())
+        for art, doc in data.values():
+            doc.title = doc.title or art.get("title")  # caches made before titles were kept
         return [data[k] for k in sorted(data)]
     from kroniek.pipeline import build_pipeline
 
     pipe = build_pipeline(disable=("times", "places", "quotes", "claims", "events"))
-    out = {a["id"]: (a, pipe(Doc(text=a["text"], lang="nl"))) for a in load_gold(gold)}
+    out = {a["id"]: (a, pipe(Doc(text=a["text"], lang="nl", title=a.get("title"))))
+           for a in load_gold(gold)}
     if cache is not None:
         cache.write_bytes(pickle.dumps(out))
     return [out[k] for k in sorted(out)]

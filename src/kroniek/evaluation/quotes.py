@@ -325,7 +325,7 @@ def score_gold(articles: list[dict[str, Any]], *, errors: list[dict[str, Any]] |
                               "indirect.exact")}
     sp_ok = sp_n = 0
     for art in articles:
-        doc = predict(art["text"], lang=art.get("lang", "nl"))
+        doc = _pipeline()(Doc(text=art["text"], lang=art.get("lang", "nl"), title=art.get("title")))
         pred = top_level(doc.quotes)
         for kind, gkinds, pkinds in (("direct", {"direct"}, {"direct"}),
                                      ("indirect", {"indirect", "mixed"}, {"indirect", "mixed"})):

@@ -73,6 +73,11 @@ class Names:
         self._full_memo: dict[str, str] = {}
         self._tidy_memo: dict[str, str] = {}
         self._full_names = self._collect_full_names()
+        # The columnist a Dutch title names ("Moeder. Column Özcan Akyol", "… THEODOR
+        # HOLMAN"): the "ik" of the text, and the full form of their first name.
+        self.author = self._byline() if self._nl else None
+        if self.author is not None:
+            self._full_names.append((len(doc.text), self.author))
         self._by_last: dict[str, list[str]] = {}  # full names by last word, casefolded
         self._by_first: dict[str, set[str]] = {}  # full names by their first word
         for _, cand in self._full_names:
@@ -101,6 +106,30 @@ class Names:
         names = [(p, n) for p, n in names if not self._doubled(n)]
         names.sort()
         return names
+
+    def _byline(self) -> str | None:
+        """The author a title names after its last full stop, in DPG's column layout: a
+        name alone ("… THEODOR HOLMAN", "Column Özcan Akyol", "SJAAK BRAL Column") whose
+        surname the text never writes as a name (a name the text is about, "Profiel Volodymyr
+        Zelensky", "Rechtszaak Sanderink", is no author; "t.holman" under the column is
+        none), in a text that says "ik"."""
+        title = self.doc.title or ""
+        if ". " not in title:
+            return None
+        words = [w for w in title.rsplit(". ", 1)[-1].split() if w.casefold() != "column"]
+        if not 2 <= len(words) <= 3 or words[0].casefold() in self.lex.name_particles:
+            return None
+        if not all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'’-]*", w) for w in words):
+            return None
+        name = " ".join(w.lower() if w.lower() in self.lex.name_particles and k
+                        else "-".join(x.capitalize() for x in w.split("-")) if w.isupper()
+                        else w for k, w in enumerate(words))
+        if (self._has_word(name.split()[-1]) or self._has_word(words[-1])
+                or any(self._has_word(w.lower()) for w in words
+                       if w.lower() not in self.lex.name_particles)
+                or not re.search(r"\b[Ii]k\b", self.doc.text)):
+            return None  # "Onderzoek Flexwerkers": "onderzoek" is a word of the text
+        return name
 
     def _doubled(self, name: str) -> bool:
         """A word glued to itself ("Vader Mehmet Mehmet, de vader van …" … "aldus

@@ -153,6 +153,9 @@ class Resolver(Names):
         name, name_span, descriptor = self._split(mention)
         roles = {c for c in (self.lex.role_class(t) for t in mention.text.split()) if c}
         if name is None:
+            if self.author is not None and mention.text.lower() in ("ik", "mij"):
+                return Speaker(name=self.author, descriptor=descriptor, start=mention.start,
+                               end=mention.end)  # the columnist ("zeg ik")
             org = self.organisation_of(mention)
             if org is not None:
                 self.remember(org, descriptor, roles, mention.start, None, is_org=True)
