@@ -189,7 +189,7 @@ def merge_same_incident(doc: Doc, events: list[Event]) -> list[Event]:
             for k in kept:
                 q = places.get(k.place or "")
                 if (happened(k) and k.sub_type == e.sub_type and q is not None
-                        and not _disagree(k, e)
+                        and not _disagree(k, e) and not args.counter_differs(k, e)
                         and (q.name or q.text) == (p.name or p.text)
                         and (e.time.ref is None or k.time.ref is None
                              or (k.time.from_ or "") <= (e.time.to or "")

@@ -43,6 +43,7 @@ __all__ = [
     "choose_place",
     "choose_time",
     "coordinated_places",
+    "counter_differs",
     "definite_noun",
     "fill_arguments",
     "find_actors",
@@ -206,6 +207,10 @@ def infer_place(doc: Doc, lo: int, hi: int, *, cities_only: bool = False) -> Pla
         cand = gaz.country(dem[0]) if dem and dem[0] else None
         precision = "country"
         if cand is None and not dem:
+            if any(c.feature_class == "P" and c.population >= 50_000
+                   for c in gaz.lookup(word, variants=False)):
+                continue  # a city's own name that the places stage did not take: "minister
+                # Florence Parly" is a person, not the adjective of a city
             stem = m.group(1)
             found = [c for c in gaz.lookup(stem, variants=False) if c.feature_class == "P"]
             cand = max(found, key=lambda c: c.population) if found else None
@@ -263,9 +268,13 @@ def _fallback_place(
     city = infer_place(doc, own.start, own.end, cities_only=True)
     if city is not None:  # "braken rellen uit in de Haagse Schilderswijk": its own sentence
         return city, 2
+    # A place a speaker names in a quotation ("We hebben in Christchurch kunnen zien waar deze
+    # ideeën toe leiden", said at a rally in Amsterdam) is not where the next events happen.
+    quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct" and not q.start <= own.start < q.end]
     for located, prev in [(True, s) for s in back] + [(False, s) for s in back]:
         cands = [p for p in doc.places if p.role == "location" and prev.start <= p.start < prev.end
-                 and not _inferred(p) and (_located(doc, p, prev.start) or not located)]
+                 and not _inferred(p) and (_located(doc, p, prev.start) or not located)
+                 and not any(a <= p.start < b for a, b in quoted)]
         if cands:
             p = min(cands, key=lambda p: _PRECISION.get(p.precision, 3))
             return p, max(2, _PRECISION.get(p.precision, 3))
@@ -442,6 +451,17 @@ def fill_arguments(doc: Doc, event: Event, trig: Any, *, lang: str,
     event.note = "; ".join(notes) or None
     if event.place and event.time.ref:
         event.confidence = min(0.9, event.confidence + 0.2)
+
+
+# A counter-event ("tegendemonstranten verzameld", "tegenaanval", "counter-protest") is another
+# incident than the one it answers, at the same place and time.
+_COUNTER = ("tegen", "counter")
+
+
+def counter_differs(a: Event, b: Event) -> bool:
+    """Whether one of two events is a counter-event of the other ("tien tegendemonstranten
+    verzameld" at a march against racism): never one incident."""
+    return a.trigger.text.lower().startswith(_COUNTER) != b.trigger.text.lower().startswith(_COUNTER)
 
 
 def _places_compatible(doc_places: dict[str, Place], a: str | None, b: str | None) -> bool:
