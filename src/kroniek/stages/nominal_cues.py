@@ -29,6 +29,9 @@ _CUE_NOUNS = frozenset({
     "bewering", "uitspraak", "verklaring", "belofte", "waarschuwing", "suggestie",
 })
 
+# Prepositions of a short phrase between a noun of saying and its dat-clause.
+_NOUN_PP = frozenset({"via", "aan", "in", "op", "tijdens", "bij", "tegen"})
+
 _COPULA = frozenset({"is", "was", "blijft", "bleef"})
 
 _EVIDENCE_VERBS = frozenset({"blijkt", "bleek", "blijken", "bleken"})
@@ -133,6 +136,12 @@ def _cue_noun_nl(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None
         j = w.index_at(owner.end)
         if j < hi and w.words[j] == ",":
             j += 1
+    if j < hi and w.words[j].lower() in _NOUN_PP and owner is None:
+        x = j + 1  # "zijn oproep via de media dat …", "de waarschuwing aan de regering dat …"
+        while x < hi and x <= j + 3 and w.words[x][0].isalnum() and w.words[x].lower() != "dat":
+            x += 1
+        if x < hi and w.words[x].lower() == "dat":
+            j = x
     if j >= hi or w.words[j].lower() not in ("dat", "om", ":"):
         return None
     if w.words[j].lower() == "dat" and j + 1 < hi and (
