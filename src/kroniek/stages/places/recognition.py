@@ -263,6 +263,8 @@ def _loc_entity_is_place(text: str, s: int, e: int, gaz: SqliteGazetteer, lex: L
             or text[e : e + 1] == "$" or _is_demonym(name, gaz)):  # fmt: skip
         return False
     cands = gaz.lookup(name)
+    if _small_town_abroad(cands, lex) and not _has_cue(text, s, lex):
+        return False  # "de tv-serie Empire", "poes Eu": the model's LOC alone is too weak
     if any(c.match == "name" and (c.feature_class == "A" or c.population >= MIN_POPULATION_PLAIN)
            for c in cands):  # fmt: skip
         return True
@@ -555,6 +557,17 @@ def _keep(m: Mention, text: str, words: list[tuple[int, int, str]], i: int, j: i
 # store outside gold; checked on the Dutch places check (kroniek eval geo --corpus nl).
 MIN_POPULATION_ABROAD = 50_000
 _LANGUAGE_COUNTRIES = {"nl": frozenset({"NL", "BE", "SR", "AW", "CW", "SX", "BQ"})}
+
+
+# A LOC entity of the NER model without a cue, in the outlet's language, that the gazetteer
+# knows only as villages abroad (every reading a populated place under this size; no
+# region, island or area) is a name (DPG store: a TV series, a cat, a diving club).
+MAX_VILLAGE_ABROAD = 10_000
+
+
+def _small_town_abroad(cands: list[Candidate], lex: Lexicon) -> bool:
+    return _abroad_only(cands, lex) and all(
+        c.feature_class == "P" and c.population < MAX_VILLAGE_ABROAD for c in cands)
 
 
 def _abroad_only(cands: list[Candidate], lex: Lexicon) -> bool:
