@@ -528,8 +528,9 @@ class _Finder:
         bekendgemaakt.", "Dat maakte X bekend."): such cues are rare in the tagger's data,
         so it does not judge them; but not with a first person as source ("Dat vinden we
         niet leuk") or a verb of knowing ("Zo weten we …")."""
-        if hit.end > s or (hit.mention is not None and hit.mention.text.lower() in _FIRST_PERSON):
-            return False
+        if self.lex.lang != "nl" or hit.end > s or (
+                hit.mention is not None and hit.mention.text.lower() in _FIRST_PERSON):
+            return False  # English: the tagger judges every cue, as before
         return hit.cue_text(self.text).lower() not in self.lex.clause_verbs
 
     def _cut_runon(self, hit: Hit, s: int, e: int) -> None:
