@@ -388,13 +388,16 @@ class Resolver(Names):
                         if self.lex.role_class(mm.group())), 0)
         for nm in NAME_SEQ.finditer(text):
             seq, seq_start = nm.group(), nm.start()
-            if name is not None and text[:seq_start].rstrip().endswith("("):
-                continue  # "Maarten Groothuizen (D66)": the party, not the speaker
+            if name is not None and text[:seq_start].count("(") > text[:seq_start].count(")"):
+                continue  # "Maarten Groothuizen (D66)", "Harbers (Asiel, VVD)": not the speaker
             if has_role and seq_start < role_at:
                 if role_at < nm.end():
                     seq, seq_start = text[role_at : nm.end()], role_at  # "Tweede Kamervoorzitter X"
-                elif NAME_SEQ.search(text, role_at):
-                    continue  # "de aan Instituut X verbonden specialist Y": X is an affiliation
+                elif any(not (self._nl and re.search(_AFFILIATION, text[:later.start()]))
+                         for later in NAME_SEQ.finditer(text, role_at)):
+                    # "de aan Instituut X verbonden specialist Y": X is an affiliation (not
+                    # in "Pieter Klein, journalist bij RTL": the name after the role is one)
+                    continue
             after_van = text[max(0, seq_start - 4) : seq_start] in ("van ", " of ")
             if seq_start > 0 and re.search(_AFFILIATION, text[:seq_start]):
                 continue  # "de burgemeester van de plaats Cairo", "bloggers op Telegram"
