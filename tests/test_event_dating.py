@@ -54,3 +54,19 @@ def test_an_undated_indefinite_event_stays_in_the_week_before_publication() -> N
                           lang="nl", events="rules")
     ev = next(e for e in doc.events if e.trigger.text == "aanslag")
     assert (ev.time.from_, ev.time.to) == ("2019-03-19", "2019-03-25")
+
+
+def test_an_event_of_last_year_is_background() -> None:
+    # April paper: "vorig jaar" dates the attacks to 2018, less than 365 days before
+    # publication at the year's end, but told as past news of their own.
+    doc = kroniek.analyze("Vorig jaar werden aanslagen gepleegd op twee krantengebouwen in Amsterdam.",
+                          published="2019-04-02", lang="nl", events="rules")
+    ev = next(e for e in doc.events if e.trigger.text == "aanslagen")
+    assert ev.background
+
+
+def test_an_event_of_last_december_is_not_background_by_its_year() -> None:
+    doc = kroniek.analyze("In december werden aanslagen gepleegd op twee krantengebouwen in Amsterdam.",
+                          published="2019-04-02", lang="nl", events="rules")
+    ev = next(e for e in doc.events if e.trigger.text == "aanslagen")
+    assert not ev.background

@@ -310,13 +310,19 @@ def _recounted_date(doc: Doc) -> EventTime | None:
 def is_background(doc: Doc, event: Event) -> bool:
     """History told with its own date ("in 1944", "in de jaren negentig"): the text dates
     the event (a time expression, not the publication fallback) a year or more before
-    publication."""
+    publication, or dates it by no more than an earlier year ("vorig jaar", "in 2018")."""
     if event.time.ref is None or not event.time.to or doc.published is None:
         return False
     rng = publication_range(doc.published.value, doc.published.precision)
     if rng is None:
         return False
-    return (rng[0] - dt.date.fromisoformat(event.time.to)).days >= BACKGROUND_DAYS
+    if (rng[0] - dt.date.fromisoformat(event.time.to)).days >= BACKGROUND_DAYS:
+        return True
+    # Dated by no more than its year, a year before publication's ("vorig jaar", "in 2018"):
+    # told as past news of its own, not the article's news.
+    frm = event.time.from_ or ""
+    return (frm[5:] == "01-01" and event.time.to[5:] == "12-31" and frm[:4] == event.time.to[:4]
+            and int(frm[:4]) < rng[0].year)
 
 
 def time_is_future(doc: Doc, event: Event) -> bool:
