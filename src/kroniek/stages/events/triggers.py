@@ -4,7 +4,8 @@ Steps 1-3 of `kroniek.stages.events` and the relevance filter:
 
 1. **Triggers.** Lexicon patterns (`kroniek.lang.<lang>.events.TRIGGERS`) find event words,
    also at the end of a hyphenated compound ("Navo-bombardementen"); ambiguous ones
-   ("strijd", "operatie") need a conflict word within one sentence; idioms and metaphors
+   ("strijd", "operatie") need a conflict word within one sentence, or an article with many
+   (`conflict_article`); idioms and metaphors
    (`NOT_EVENTS`) are skipped. Overlaps keep the longest match, then the most specific.
 2. **Typing.** The trigger's sub-type is refined by the words of its clause.
 3. **Modality.** Negation, denial, future, hypothetical (conditions, threats, plots, calls,
@@ -28,6 +29,7 @@ __all__ = [
     "Trigger",
     "clause_bounds",
     "compiled",
+    "conflict_article",
     "family_of",
     "find_triggers",
     "in_scope",
@@ -188,7 +190,8 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
             continue
         if needs_ctx:
             if si not in context_of:
-                context_of[si] = _has_context(doc, si, comp["context"])  # type: ignore[arg-type]
+                context_of[si] = (_has_context(doc, si, comp["context"])  # type: ignore[arg-type]
+                                  or conflict_article(doc, lang=lang))
             if not context_of[si]:
                 continue
         by_sent.setdefault(si, []).append(
@@ -393,6 +396,16 @@ def in_scope(doc: Doc, trig: Trigger, *, lang: str, sport: bool | None = None) -
 # its arrests and attacks are in scope even far from those words. Chosen by reading the
 # round-2 dev articles (crime reports have none to two).
 _POLITICAL_WORDS = 4
+
+
+# An article with at least this many conflict words (`CONTEXT`) is about armed conflict or
+# protest: an ambiguous trigger needs no conflict word of its own sentences there.
+CONFLICT_WORDS = 8
+
+
+def conflict_article(doc: Doc, *, lang: str) -> bool:
+    """An article about armed conflict or protest (by how many conflict words it has)."""
+    return _count_words("context", lang, (doc.title or "") + " " + doc.text) >= CONFLICT_WORDS
 
 
 def political_article(doc: Doc, *, lang: str) -> bool:
