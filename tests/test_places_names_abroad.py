@@ -39,3 +39,9 @@ def test_a_village_abroad_tagged_loc_without_a_cue_is_a_name() -> None:
     # The NER model tags the cat's name LOC; the gazetteer knows only a French village.
     text = "Na twaalf jaar is poes Eu herenigd met haar baasjes. Dat Eu terug is, danken ze aan de chip."
     assert "Eu" not in _names(text)
+
+
+def test_a_tv_series_named_like_villages_abroad_is_no_place() -> None:
+    # "Empire": two US villages by that name, and Coos Bay, Oregon, by an old alternate name.
+    text = "Hij speelde jarenlang een rol in de tv-serie Empire. De makers van Empire schreven hem uit."
+    assert "Empire" not in _names(text)

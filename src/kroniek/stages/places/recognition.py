@@ -560,14 +560,17 @@ _LANGUAGE_COUNTRIES = {"nl": frozenset({"NL", "BE", "SR", "AW", "CW", "SX", "BQ"
 
 
 # A LOC entity of the NER model without a cue, in the outlet's language, that the gazetteer
-# knows only as villages abroad (every reading a populated place under this size; no
-# region, island or area) is a name (DPG store: a TV series, a cat, a diving club).
+# knows by that name only as villages abroad (every such reading a populated place under this
+# size; no region, island or area; other names' readings no large town) is a name (DPG store:
+# a cat, "de tv-serie Empire", whose other reading, Coos Bay, Oregon, is an old alternate name).
 MAX_VILLAGE_ABROAD = 10_000
 
 
 def _small_town_abroad(cands: list[Candidate], lex: Lexicon) -> bool:
-    return _abroad_only(cands, lex) and all(
-        c.feature_class == "P" and c.population < MAX_VILLAGE_ABROAD for c in cands)
+    named = [c for c in cands if c.match == "name"]
+    return _abroad_only(cands, lex) and bool(named) and all(
+        c.feature_class == "P" and c.population < MAX_VILLAGE_ABROAD for c in named) and all(
+        c.feature_class == "P" and c.population < STRONG_POPULATION for c in cands)
 
 
 def _abroad_only(cands: list[Candidate], lex: Lexicon) -> bool:
