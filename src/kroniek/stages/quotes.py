@@ -364,6 +364,8 @@ class _Finder:
             if not (has_name_or_role(who, self.lex) or who.text.isupper()
                     or self.lex.lang == "en"):
                 continue
+            if self.lex.lang == "en" and not self._english_transcript(who, m.start("said"), b.end):
+                continue
             q = Quote(id="", start=m.start("said"), end=b.end, text=self.text[m.start("said"):b.end],
                       kind="indirect", confidence=0.6,
                       cue=Cue(m.start("colon"), m.end("colon"), ":"))
@@ -371,6 +373,16 @@ class _Finder:
                                               if who.text.isupper() else who.text))
             q.speaker.start, q.speaker.end = who.start, who.end
             self._add(q, None)
+
+    def _english_transcript(self, who: Mention, a: int, b: int) -> bool:
+        """Is an English "Who: words" paragraph someone's words? Not when the words hold no
+        letter (a tally, "Clinton: 547.") nor when "who" opens with a determiner and holds
+        no name the recogniser found (a series label, "The Latest: ...")."""
+        if not any(ch.isalpha() for ch in self.text[a:b]):
+            return False
+        first = who.text.split()[0].lower()
+        return first not in self.lex.determiners or any(
+            x.start < who.end and who.start < x.end for x in self.doc.entities)
 
     def _unattributed(self) -> None:
         """Quotations still without a speaker: the speaker of the next attributed quote
@@ -512,6 +524,8 @@ class _Finder:
                     hit.start, hit.end = span
                 elif span is None:
                     hit.end = self._parsed_clauses().coordination_cut(hit.cue_start, hit.start, hit.end)
+                if passive is None and self._parsed_clauses().adjunct(hit.cue_start, hit.start):
+                    continue  # "spoke at a rally", "reported from Los Angeles": no content
             if self.deps.active:
                 self._cut_runon(hit, s, e)
             q = Quote(id="", start=hit.start, end=hit.end, text=self.text[hit.start : hit.end],
