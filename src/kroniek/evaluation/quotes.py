@@ -245,8 +245,14 @@ def to_attributions(doc: Doc) -> list[Attribution]:
     """kroniek's quotes as PolNeAR-style attributions (continuations merged)."""
     out: list[Attribution] = []
     last: Quote | None = None
+    by_cue: dict[Span, Attribution] = {}
     for q in top_level(doc.quotes):
         name = q.speaker.name if q.speaker else None
+        cued = by_cue.get((q.cue.start, q.cue.end)) if q.cue is not None else None
+        if cued is not None:  # PolNeAR is univocal: a cue token is in one attribution only
+            cued.content.append((q.start, q.end))
+            last = q
+            continue
         if (q.cue is None and last is not None and out and name and name == out[-1].speaker
                 and q.start - last.end < 200 and "\n\n" not in doc.text[last.end : q.start]):
             out[-1].content.append((q.start, q.end))
@@ -255,11 +261,24 @@ def to_attributions(doc: Doc) -> list[Attribution]:
         att = Attribution(content=[(q.start, q.end)], speaker=name)
         if q.cue is not None:  # PolNeAR annotates the colon of "X: “…”" as the cue too
             att.cue.append((q.cue.start, q.cue.end))
+            by_cue[(q.cue.start, q.cue.end)] = att
         if q.speaker and q.speaker.start is not None and q.speaker.end is not None:
             att.source.append((q.speaker.start, q.speaker.end))
         out.append(att)
         last = q
-    return out
+    # Univocal again: words another attribution's content already holds are no
+    # attribution of their own (a quote inside a reported sentence that quotes it), nor
+    # is a cue-less one that shares words with a cued one.
+    def holds(b: Attribution, a: Attribution) -> bool:
+        return all(any(x <= s and e <= y for x, y in b.content) for s, e in a.content)
+
+    def meets(b: Attribution, a: Attribution) -> bool:
+        return any(x < e and s < y for x, y in b.content for s, e in a.content)
+
+    return [a for i, a in enumerate(out) if not any(
+        j != i and (holds(b, a) and (j < i or not holds(a, b))
+                    or not a.cue and bool(b.cue) and meets(b, a))
+        for j, b in enumerate(out))]
 
 
 def score_polnear(articles: Iterable[PolnearArticle]) -> dict[str, Any]:
