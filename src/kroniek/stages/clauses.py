@@ -57,6 +57,17 @@ _MIN_OBJECT_CHARS = 2
 _ADDRESSEE_CUES = frozenset({"tell", "interview"})
 # English light verbs: their object is no content ("made a surprise appearance").
 _LIGHT_VERBS = frozenset({"make", "take", "give", "have", "do", "get"})
+# English prepositions whose phrase on a verb of speaking tells where, when or through
+# what it was said, never what ("spoke at a rally", "reported from Los Angeles", "said
+# during the debate"), and such verbs whose "to" phrase is the one addressed ("spoke to
+# reporters"): general English. Verbs of attitude keep theirs ("hinted at", "railed at").
+_ADJUNCT_PREPOSITIONS = frozenset({"at", "from", "during", "since", "after", "before", "until",
+                                   "near", "inside", "outside", "across", "throughout", "under",
+                                   "within", "via", "amid"})
+_SPEAKING = frozenset({"say", "speak", "talk", "tell", "add", "report", "write", "note",
+                       "testify", "explain", "claim", "post", "tweet", "shout", "declare",
+                       "announce", "state", "address", "reply", "remark", "comment", "mention",
+                       "read"})
 _TOLD_NOUNS = frozenset({"story", "stories", "truth", "lie", "lies", "joke", "jokes", "tale",
                          "tales", "version", "anecdote", "anecdotes", "secret", "secrets"})
 
@@ -81,6 +92,7 @@ class ParsedClauses:
         self.deps = deps
         self.lex = lex
         self.learned = learned
+        self._spans: dict[int, tuple[int, int]] = {}
         cues = lex.cue_verbs | lex.clause_verbs | _REQUEST_CUES | frozenset(_PREP_CUES)
         # The reporting verbs of the document, found once (token index, start).
         self.verbs = [k for k, t in enumerate(doc.tokens) if t.upos in ("VERB", "AUX")
@@ -333,6 +345,19 @@ class ParsedClauses:
             return None
         return ClauseHit(a, b, toks[k].start, toks[k].end, m)
 
+    def adjunct(self, cue_start: int, start: int) -> bool:
+        """English: does the content at `start` open with a prepositional phrase on the cue
+        verb that says where, when, how or to whom it was said ("spoke at a rally", "spoke
+        to reporters afterwards")? Then it is no reported content."""
+        toks = self.doc.tokens
+        k, j = self.deps.at.get(cue_start), self.deps.at.get(start)
+        if self.lex.lang != "en" or k is None or j is None or toks[j].dep != "prep" \
+                or toks[j].head != k:
+            return False
+        prep = toks[j].text.lower()
+        return toks[k].lemma.lower() in _SPEAKING and (prep in _ADJUNCT_PREPOSITIONS
+                                                       or prep == "to")
+
     def passive(self, cue_start: int, e: int) -> ClauseHit | None:
         """The passive reading of the English verb starting at `cue_start` (see
         `_english_passive`), for the surface rules' hits on it; None where it has none."""
@@ -464,10 +489,14 @@ class ParsedClauses:
         return ClauseHit(a, b, toks[k].start, toks[k].end, m)
 
     def _subtree_span(self, i: int) -> tuple[int, int]:
+        span = self._spans.get(i)
+        if span is not None:  # asked again and again for the same subjects and objects
+            return span
         toks, todo = self.doc.tokens, [i]
         lo, hi = toks[i].start, toks[i].end
         while todo:
             j = todo.pop()
             lo, hi = min(lo, toks[j].start), max(hi, toks[j].end)
             todo.extend(self.deps.children.get(j, []))
+        self._spans[i] = (lo, hi)
         return lo, hi

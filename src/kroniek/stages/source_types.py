@@ -54,8 +54,20 @@ def _noun_type(word: str, lang: str | None) -> str | None:
     w = word.lower()
     if w in nouns:
         return nouns[w]
-    return next((kind for suffix, kind in nouns.items()
-                 if len(suffix) >= _SUFFIX_MIN and w.endswith(suffix)), None)
+    by_suffix, longest = _suffix_index(lang)
+    hits = [by_suffix[w[-n:]] for n in range(_SUFFIX_MIN, min(len(w), longest) + 1)
+            if w[-n:] in by_suffix]
+    return min(hits)[1] if hits else None  # the first in the lexicon's order, as before
+
+
+@cache
+def _suffix_index(lang: str | None) -> tuple[dict[str, tuple[int, str]], int]:
+    """The typing nouns of `_SUFFIX_MIN` letters or more by their text, each with its place
+    in the lexicon and its type, and the longest one's length: `_noun_type` looks up the
+    ends of a word instead of testing every noun."""
+    index = {k: (i, v) for i, (k, v) in enumerate(_typing_nouns(lang).items())
+             if len(k) >= _SUFFIX_MIN}
+    return index, max(map(len, index), default=0)
 
 
 # The shortest source noun matched as the end of a longer word (as `source_type` does).
