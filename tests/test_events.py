@@ -504,3 +504,17 @@ def test_regular_dutch_infinitives_of_a_form_the_lemmatizer_gave_back() -> None:
     assert "bombarderen" in dutch_infinitives("bombardeerde")
     assert "leven" in dutch_infinitives("leefde")
     assert "aanvallen" not in dutch_infinitives("executeerden")
+
+
+@pytest.mark.parametrize(("system", "gold", "tight"), [
+    (("2019-04-08", "2019-04-08"), ("2019-04-08", "2019-04-08"), True),
+    (("2019-04-01", "2019-04-07"), ("2019-04-03", "2019-04-03"), True),   # a week for a day
+    (("2019-03-13", "2019-04-10"), ("2019-04-03", "2019-04-03"), False),  # four weeks for a day
+    (("2019-01-01", "2019-12-31"), ("2019-03-01", "2019-05-31"), False),
+    (("2019", "2019"), ("2019-04-03", "2019-04-03"), False),              # not a day: not tight
+])
+def test_date_tight_punishes_a_range_made_wider(system: tuple[str, str], gold: tuple[str, str],
+                                                tight: bool) -> None:
+    from kroniek.evaluation.events import date_tight
+
+    assert date_tight(*system, *gold) is tight

@@ -13,7 +13,8 @@ with the full pipeline, and scored in four passes:
 2. **Attributes over pairs.** Sub-type accuracy (and macro-F1 over the union of gold and
    system sub-types: unpaired gold events count as false negatives, unmatched system events
    as false positives), place (within 25 km of the gold coordinates, or the same country
-   when the gold place is a country or region), date (the system and gold ranges overlap),
+   when the gold place is a country or region), date (the system and gold ranges overlap;
+   `date_tight` also asks that the system range be at most six days wider than the gold one),
    actors (actor1/actor2 against the gold alternatives), fatalities (equal; none = 0),
    background (where the gold file says it).
 3. **Modality** over every gold event of any modality with a system event of any modality
@@ -43,6 +44,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +90,7 @@ class EventScores:
     modality_confusion: Counter[str] = field(default_factory=Counter)
     place: list[bool] = field(default_factory=list)
     date: list[bool] = field(default_factory=list)
+    date_tight: list[bool] = field(default_factory=list)
     actor1: list[bool] = field(default_factory=list)
     actor2: list[bool] = field(default_factory=list)
     fatalities: list[bool] = field(default_factory=list)
@@ -127,6 +130,7 @@ class EventScores:
             "modality_pairs": len(self.modality),
             "place": rate(self.place),
             "date": rate(self.date),
+            "date_tight": rate(self.date_tight),
             "actor1": rate(self.actor1),
             "actor2": rate(self.actor2),
             "actors": rate(actors),
@@ -234,6 +238,18 @@ def _place_ok(place: Any, gold: dict[str, Any]) -> bool:
     if gold.get("precision") in ("country", "region"):
         return bool(place.country_code) and place.country_code == gold.get("country_code")
     return bool(gold.get("geonameid")) and place.geonameid == gold.get("geonameid")
+
+
+def date_tight(sys_from: str, sys_to: str, gold_from: str, gold_to: str) -> bool:
+    """Whether a system date range that overlaps the gold one is also no wider than the gold
+    range plus six days. Overlap alone (`date`) cannot punish a range made wider; this
+    figure does, so a widening that buys `date` shows here as a loss."""
+    try:
+        width = (date.fromisoformat(sys_to[:10]) - date.fromisoformat(sys_from[:10])).days
+        gold = (date.fromisoformat(gold_to[:10]) - date.fromisoformat(gold_from[:10])).days
+    except ValueError:
+        return False
+    return width <= gold + 6
 
 
 def _spans(text: str, ev: dict[str, Any]) -> list[tuple[int, int]]:
@@ -354,6 +370,7 @@ def _score_pair(e: Any, g: dict[str, Any], places: dict[str, Any], sc: EventScor
         d = g["date"]
         ok = bool(e.time.from_ and e.time.to and e.time.from_ <= d["to"] and d["from"] <= e.time.to)
         sc.date.append(ok)
+        sc.date_tight.append(ok and date_tight(e.time.from_, e.time.to, d["from"], d["to"]))
         if not ok:
             sc.errors.append({"article": doc_id, "gold": d, "system": [e.time.from_, e.time.to],
                               "trigger": e.trigger.text, "error": "date"})
