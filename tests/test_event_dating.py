@@ -40,13 +40,14 @@ def test_a_publication_date_in_year_one_dates_the_week_without_crashing(publishe
     assert events and all(e.time.from_ and e.time.from_.startswith("0001-01-0") for e in events)
 
 
-def test_an_undated_definite_noun_may_lie_weeks_before_publication() -> None:
-    # A week after the attack nothing dates "de aanslag": the two weeks up to publication
-    # (time precision 3), not only the last week, which would miss it.
+def test_an_undated_definite_noun_is_dated_to_the_week_before_publication() -> None:
+    # Nothing dates "de aanslag": the week up to publication, as for an indefinite one. A
+    # wider range for a known incident bought one pair of dev date (overlap) and cost five of
+    # date_tight (kroniek eval events: 0.828 -> 0.750), so it was taken back.
     doc = kroniek.analyze("In de Tweede Kamer werd een minuut stilte gehouden voor de slachtoffers "
                           "van de aanslag in Utrecht.", published="2019-03-25", lang="nl", events="rules")
     ev = next(e for e in doc.events if e.trigger.text == "aanslag")
-    assert (ev.time.from_, ev.time.to, ev.time.time_precision) == ("2019-03-12", "2019-03-25", 3)
+    assert (ev.time.from_, ev.time.to) == ("2019-03-19", "2019-03-25")
 
 
 def test_an_undated_indefinite_event_stays_in_the_week_before_publication() -> None:

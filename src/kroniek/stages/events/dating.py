@@ -18,7 +18,7 @@ from kroniek.stages.events.parse import token_at
 from kroniek.stages.events.triggers import lexicon
 from kroniek.stages.times import publication_range
 
-__all__ = ["BACKGROUND_DAYS", "KNOWN_INCIDENT_DAYS", "borrow_dates", "choose_time", "definite_noun", "is_background", "time_is_future"]
+__all__ = ["BACKGROUND_DAYS", "borrow_dates", "choose_time", "definite_noun", "is_background", "time_is_future"]
 
 
 @cache
@@ -43,15 +43,6 @@ _SINCE = re.compile(r"\b(?:sinds|since)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "volgende" can point back ("de laatste aanval") and keep the definite reading.
 _RANKED = re.compile(r"\b(?:de|het|the)\s+(?!eerste\b|laatste\b|vorige\b|volgende\b)"
                      r"(?:\w+ste|\w+iest|biggest|largest|greatest|worst)\s+$", re.IGNORECASE)
-
-
-# A definite noun that nothing dates ("de slachtoffers van de aanslag in Utrecht" a week on)
-# names an incident the reader already knows: it may lie weeks back, not only in the week up
-# to publication. Two weeks, time precision 3 (ACLED: within the month). Checked on dev
-# (kroniek eval events: date 0.938 -> 0.953, date_tight 0.828 -> 0.750 with 14 or 28 days)
-# and the DPG store outside gold (the tram attack a week on, Christchurch 12 days on: right
-# only with the wider range); two weeks is the narrowest that holds them.
-KNOWN_INCIDENT_DAYS = 14
 
 
 def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bool = False) -> EventTime:
@@ -101,9 +92,6 @@ def choose_time(doc: Doc, event: Event, *, clause: tuple[int, int], definite: bo
         return story
     # Nothing dates it: news reports what happened lately, so the week up to publication
     # (or the publication month); the precision says it is an assumption.
-    if pub.precision == "day" and definite:
-        back = min(dt.timedelta(days=KNOWN_INCIDENT_DAYS - 1), rng[0] - dt.date.min)
-        return _event_time((rng[0] - back).isoformat(), rng[1].isoformat(), "month", ref=None)
     if pub.precision == "day":
         return _event_time(_week_before(rng[0]).isoformat(), rng[1].isoformat(),
                            "week", ref=None)
