@@ -54,3 +54,13 @@ def test_the_columnists_ik_is_the_author() -> None:
     doc = pipe(Doc(text=COLUMN, lang="nl", title="Op zoek naar moraliteit. KAREL DOMMELSTEIN"))
     q = next(q for q in doc.quotes if "verschrikkelijk" in doc.text[q.start:q.end])
     assert q.speaker is not None and q.speaker.name == "Karel Dommelstein"
+
+
+def test_a_signature_under_the_column_is_no_mention_of_the_surname() -> None:
+    names = _names(COLUMN + " k.dommelstein@krant.nl", "Moraliteit. KAREL DOMMELSTEIN")
+    assert names.author == "Karel Dommelstein"
+
+
+def test_an_upper_case_subheading_of_text_words_is_no_author() -> None:
+    text = COLUMN + " Het gaat over links onderwijs."
+    assert _names(text, "Leraren boos over kliklijn. LINKS ONDERWIJS").author is None

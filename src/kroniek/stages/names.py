@@ -124,11 +124,14 @@ class Names:
         name = " ".join(w.lower() if w.lower() in self.lex.name_particles and k
                         else "-".join(x.capitalize() for x in w.split("-")) if w.isupper()
                         else w for k, w in enumerate(words))
+        last = words[-1].lower()
         if (self._has_word(name.split()[-1]) or self._has_word(words[-1])
-                or any(self._has_word(w.lower()) for w in words
+                or any(self._has_word(w.lower()) for w in words[:-1]
                        if w.lower() not in self.lex.name_particles)
+                or re.search(rf"(?<![\w.]){re.escape(last)}\b", self.doc.text)
                 or not re.search(r"\b[Ii]k\b", self.doc.text)):
-            return None  # "Onderzoek Flexwerkers": "onderzoek" is a word of the text
+            return None  # "Onderzoek Flexwerkers": "onderzoek" is a word of the text ("t.holman"
+            # signing the column is none)
         return name
 
     def _doubled(self, name: str) -> bool:
