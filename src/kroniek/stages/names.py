@@ -110,8 +110,8 @@ class Names:
     def _byline(self) -> str | None:
         """The author a title names after its last full stop, in DPG's column layout: a
         name alone ("… THEODOR HOLMAN", "Column Özcan Akyol", "SJAAK BRAL Column") whose
-        surname the text never writes as a name (a name the text is about, "Profiel Volodymyr
-        Zelensky", "Rechtszaak Sanderink", is no author; "t.holman" under the column is
+        surname the text never writes as a name (a name the text is about, "Profiel Mark
+        Rutte", "Rechtszaak Sanderink", is no author; "t.holman" under the column is
         none), in a text that says "ik"."""
         title = self.doc.title or ""
         if ". " not in title:
