@@ -166,6 +166,7 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
     comp = compiled(lang)
     by_sent: dict[int, list[Trigger]] = {}
     context_of: dict[int, bool] = {}
+    about_conflict: bool | None = None
     candidates = [m.start() for m in comp["screen"].finditer(doc.text)]  # type: ignore[attr-defined]
     found: list[tuple[int, int, str, bool]] = [
         (m.start(), m.end(), sub, bool(needs_ctx))
@@ -190,8 +191,9 @@ def find_triggers(doc: Doc, *, lang: str) -> list[Trigger]:
             continue
         if needs_ctx:
             if si not in context_of:
-                context_of[si] = (_has_context(doc, si, comp["context"])  # type: ignore[arg-type]
-                                  or conflict_article(doc, lang=lang))
+                if about_conflict is None:  # one scan of the article, and only when asked
+                    about_conflict = conflict_article(doc, lang=lang)
+                context_of[si] = about_conflict or _has_context(doc, si, comp["context"])  # type: ignore[arg-type]
             if not context_of[si]:
                 continue
         by_sent.setdefault(si, []).append(
