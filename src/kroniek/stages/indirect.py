@@ -616,8 +616,28 @@ def _particle_end(w: Words, k: int, hi: int, lex: Lexicon) -> int:
     for j in range(k + 1, min(hi, k + 10)):
         low = w.words[j].lower()
         if low in parts or (low.startswith("er") and low[2:] in parts):  # "wijst erop dat"
+            if j > k + 1 and lex.lang == "nl" and not _particle_closes(w, j, hi, lex):
+                break  # "gaf zijn spreektijd aan een andere partij": a preposition
             return w.ends[j]
     return w.ends[k]
+
+
+# What may follow a separable particle that closes the middle field ("gaf aan dat",
+# "legt uit: …", "geeft hij aan."): general Dutch.
+_AFTER_PARTICLE = frozenset({"om", "te", "hoe", "wat", "wie", "waarom", "waar", "wanneer",
+                             "welke", "of"})
+
+
+def _particle_closes(w: Words, j: int, hi: int, lex: Lexicon) -> bool:
+    """Does the particle at j close the verb's middle field (content or the sentence end
+    after it), or is it a preposition before a noun phrase ("sprak ze … uit haar regering")?
+    A noun phrase may still come first when a complement follows later ("gaf opdracht aan
+    het ministerie om …")."""
+    if j + 1 >= hi or not w.words[j + 1][0].isalnum():
+        return True
+    rest = [x.lower() for x in w.words[j + 1 : hi]]
+    return rest[0] in _AFTER_PARTICLE or any(
+        x in lex.complementizers or x in ("om", "te") for x in rest)
 
 
 def _ends_clause(w: Words, j: int, hi: int) -> bool:
