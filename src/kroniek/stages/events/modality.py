@@ -56,7 +56,15 @@ then applies what the date and the place say:
   zijn beschoten"), in a sentence with no time and no number, placed no finer than a
   country, tells a kind of thing that happens: habitual (generic);
 - a noun trigger named as a kind ("het type protest dat ...", "dit soort aanslagen", "this
-  kind of attack") is no incident: habitual (generic).
+  kind of attack") is no incident: habitual (generic);
+- an epistemic adverb on the present verb of the trigger's clause ("Mogelijk wordt er
+  zaterdag gedemonstreerd") leaves it open: hypothetical (`_hedged`);
+- a te-infinitive under a verb of commitment ("hebben gezworen de stad aan te vallen",
+  "besloot ... te bestormen") is future, under a verb of refusal ("weigerden ...") negated
+  (`_committed`);
+- a noun after "zoals (een)" in an undated sentence ("reageren met geweld, zoals een
+  bombardement") is an example of a kind, and a trigger in a capitalised heading
+  ("PROTEST KLIMAAT" over a letter) names a topic: habitual (generic).
 """
 
 from __future__ import annotations
@@ -198,6 +206,15 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
         return "habitual"
     if mod != "hypothetical" and _possibility(doc, event, lang=lang):
         return "hypothetical"  # "meer aanhoudingen worden niet uitgesloten": may yet happen
+    if mod in ("asserted", "future") and _hedged(doc, event, lang=lang):
+        return "hypothetical"  # "Mogelijk wordt er zaterdag gedemonstreerd": left open
+    committed = _committed(doc, event, lang=lang) if mod == "asserted" else None
+    if committed is not None:
+        return committed  # "hebben gezworen de stad aan te vallen", "weigerden ... te bestormen"
+    if mod == "asserted" and _in_heading(doc, event):
+        return "habitual"  # "PROTEST ABORTUSKLINIEKEN" over a letter: a topic
+    if mod == "asserted" and _example_of_kind(doc, event, lang=lang):
+        return "habitual"  # "reageren met geweld, zoals een bombardement": an example
     if mod == "asserted" and _separable_purpose(doc, event, lang=lang):
         mod = "future"  # "troepen samengetrokken om de stad aan te vallen": intended
     if mod == "future" and _purpose_of_call(doc, event, lang=lang):
@@ -665,3 +682,123 @@ def _purpose_of_call(doc: Doc, event: Event, *, lang: str) -> bool:
         if tok.upos == "NOUN" and tok.lemma.lower() in _REASON_NOUNS and k == om - 1:
             return True  # "een reden om te protesteren", "het is tijd om te demonstreren"
     return False
+
+
+# Epistemic adverbs that leave open whether something happens ("Mogelijk wordt er zaterdag
+# gedemonstreerd", "Misschien gaan de boeren weer de straat op"). "waarschijnlijk" and
+# "vermoedelijk" are left out: they hedge who did it or how many died more often than
+# whether it happened ("vermoedelijk gepleegd door", "een waarschijnlijk doorgesnoven crimineel").
+_HEDGES = {
+    "nl": frozenset(("mogelijk", "misschien", "wellicht", "mogelijkerwijs", "eventueel")),
+}
+# Finite past forms of the auxiliaries of a perfect or passive and of the past modals: a
+# hedged past ("Mogelijk werd hij gearresteerd") is a report of uncertain facts, not an open
+# possibility.
+_PAST_OR_PERFECT = frozenset(("werd", "werden", "was", "waren", "had", "hadden", "is", "zijn", "heeft",
+                              "hebben", "ben", "bent", "heb", "hebt", "zou", "zouden"))
+
+
+def _hedged(doc: Doc, event: Event, *, lang: str) -> bool:
+    """An epistemic adverb (`_HEDGES`) on the verb that the trigger is or hangs on, or on
+    the verb that governs that one as a complement ("Mogelijk gaan de boeren zaterdag
+    demonstreren"), in a present or future clause: whether it happens is left open,
+    hypothetical (the GUIDE's "misschien weer een burgeroorlog in het verschiet"). Not a
+    past or perfect ("Mogelijk is hij gearresteerd"), nor an adverb on a number or an
+    adjective ("vielen mogelijk tientallen doden")."""
+    hedges = _HEDGES.get(lang)
+    i = token_at(doc, event.trigger.start)
+    if hedges is None or i < 0 or not doc.tokens[i].dep:
+        return False
+    toks, n = doc.tokens, len(doc.tokens)
+    tok = toks[i]
+    if tok.dep == "compound:prt" and 0 <= tok.head < n:  # "aan te vallen": the particle
+        i, tok = tok.head, toks[tok.head]
+    v = i if tok.upos == "VERB" else tok.head
+    if tok.upos != "VERB" and tok.dep not in ("nsubj", "nsubj:pass", "obj", "obl"):
+        return False
+    for _ in range(2):
+        if not 0 <= v < n or toks[v].upos not in ("VERB", "AUX"):
+            return False
+        kids = [k for k in toks[max(0, v - 15) : v + 15] if k.head == v and k.sent == toks[v].sent]
+        if any(k.dep in ("aux", "aux:pass", "cop") and k.text.lower() in _PAST_OR_PERFECT for k in kids):
+            return False
+        if any(k.dep == "advmod" and k.text.lower() in hedges for k in kids):
+            # a present auxiliary ("wordt", "zal") or a present finite verb ("gaan")
+            return any(k.dep in ("aux", "aux:pass") for k in kids) or _present_finite(toks[v])
+        if toks[v].dep != "xcomp":
+            return False
+        v = toks[v].head
+    return False
+
+
+# Verbs of commitment and refusal whose te-infinitive names what was sworn, promised or
+# decided, not done ("De rebellen hebben gezworen de stad aan te vallen", "besloot de stad te
+# bestormen"): future; refused, not done ("weigerden de stad aan te vallen"): negated. Read
+# from the verb's form, since the fast parse's lemma of a participle can be wrong ("gezworen"
+# -> "zworen").
+_COMMITMENT = {
+    "nl": re.compile(r"(?:ge)?zwo[eo]?r\w*|zweer\w*|zweren|(?:ge)?belo(?:of|v)\w*|beslo(?:ot|ten)\w*|besluit\w*|"
+                     r"beslis\w*|beslist\w*|voornemens", re.IGNORECASE),
+}
+_REFUSAL = {
+    "nl": re.compile(r"(?:ge)?weiger\w*", re.IGNORECASE),
+}
+
+
+def _committed(doc: Doc, event: Event, *, lang: str) -> str | None:
+    """"future" for a te-infinitive trigger governed by a verb of commitment, "negated" for
+    one governed by a verb of refusal (`_COMMITMENT`, `_REFUSAL`); None otherwise."""
+    i = token_at(doc, event.trigger.start)
+    if i < 0 or lang not in _COMMITMENT or not doc.tokens[i].dep:
+        return None
+    toks, n = doc.tokens, len(doc.tokens)
+    tok = toks[i]
+    if tok.dep == "compound:prt" and 0 <= tok.head < n:
+        i, tok = tok.head, toks[tok.head]
+    if tok.dep != "xcomp" or not 0 <= tok.head < n:
+        return None
+    if not any(k.head == i and k.dep == "mark" and k.text.lower() in ("te", "to") for k in toks[max(0, i - 8) : i]):
+        return None
+    gov = toks[tok.head]
+    if _COMMITMENT[lang].fullmatch(gov.text):
+        return "future"
+    if _REFUSAL[lang].fullmatch(gov.text):
+        return "negated"
+    return None
+
+
+# A noun given as an example of a kind ("reageren met geweld, zoals een bombardement"):
+# no incident of its own when nothing in its sentence dates it.
+_EXAMPLE = {
+    "nl": re.compile(r"(?<![\w-])zoals\s+(?:bijvoorbeeld\s+|bv\.?\s+)?(?:een\s+)?(?:[\w-]+e\s+)?$", re.IGNORECASE),
+}
+
+
+def _example_of_kind(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A noun trigger right after "zoals (een)" ("such as (a)") in a sentence with no time
+    expression: an example of a kind of event, not one that happened (habitual, the GUIDE's
+    generic). A definite noun after "zoals" names one ("zoals het neergeslagen
+    Tiananmenprotest dertig jaar geleden") and is left alone."""
+    pat = _EXAMPLE.get(lang)
+    si = doc.sentence_index(event.trigger.start)
+    if pat is None or si < 0 or not _noun(doc, event, lang=lang):
+        return False
+    s = doc.sentences[si]
+    if not pat.search(doc.text[max(s.start, event.trigger.start - 40) : event.trigger.start]):
+        return False
+    return not any(s.start <= t.start < s.end for t in doc.times)
+
+
+_CAPS_WORD = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý-]{2,}")
+
+
+def _in_heading(doc: Doc, event: Event) -> bool:
+    """A trigger written in capitals beside another word in capitals: a heading that names
+    the topic of what follows ("PROTEST ABORTUSKLINIEKEN" over a letter), not an incident
+    it tells (habitual, the GUIDE's generic)."""
+    t0, t1 = event.trigger.start, event.trigger.end
+    if not _CAPS_WORD.fullmatch(event.trigger.text):
+        return False
+    before = re.search(r"([\w-]+)\s+$", doc.text[max(0, t0 - 40) : t0])
+    after = re.match(r"\s+([\w-]+)", doc.text[t1 : t1 + 40])
+    return any(m is not None and _CAPS_WORD.fullmatch(m.group(1)) for m in (before, after))
