@@ -57,3 +57,17 @@ def test_a_capitalised_heading_names_a_topic() -> None:
 def test_what_happened_stays_asserted(text: str, word: str) -> None:
     mods = _modalities(text, word)
     assert mods and all(m in ("asserted", "claimed") for m in mods), mods
+
+
+def test_a_present_under_a_coming_day_is_still_to_come() -> None:
+    text = ("De bonden verwachten dat komende vrijdag duizenden leraren in Den Haag gaan staken. "
+            "Het is de eerste keer dat het hele onderwijs actie voert. "
+            "Leraren leggen het werk neer om te strijden voor betere salarissen.")
+    assert _modalities(text, "leggen") == ["future"]
+
+
+def test_a_present_after_a_past_day_is_left_alone() -> None:
+    text = ("Vorige week vrijdag staakten duizenden leraren in Den Haag. "
+            "Het was de eerste keer dat het hele onderwijs actie voerde. "
+            "Leraren leggen het werk neer om te strijden voor betere salarissen.")
+    assert "future" not in _modalities(text, "leggen")

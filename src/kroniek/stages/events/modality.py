@@ -64,7 +64,10 @@ then applies what the date and the place say:
   (`_committed`);
 - a noun after "zoals (een)" in an undated sentence ("reageren met geweld, zoals een
   bombardement") is an example of a kind, and a trigger in a capitalised heading
-  ("PROTEST KLIMAAT" over a letter) names a topic: habitual (generic).
+  ("PROTEST KLIMAAT" over a letter) names a topic: habitual (generic);
+- a simple present verb in a sentence with no time of its own, after a frame set ahead of
+  publication ("komende vrijdag gaan staken. ... Leraren leggen het werk neer"), is still
+  to come: future (`_present_in_future_frame`).
 """
 
 from __future__ import annotations
@@ -226,7 +229,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
     if mod == "asserted" and _NEXT.search(doc.text[max(0, event.trigger.start - 30) : event.trigger.start]):
         return "future"  # "het is wachten op de volgende aanslag": one to come
     if mod == "asserted" and (_modal_clause_undated(doc, event, lang=lang)
-                              or _weekday_in_present(doc, event, lang=lang)):
+                              or _weekday_in_present(doc, event, lang=lang)
+                              or _present_in_future_frame(doc, event, lang=lang)):
         return "future"
     if mod in ("asserted", "claimed") and (_in_period_frame(doc, event, lang=lang)
                                            or _tally_over_span(doc, event, lang=lang)
@@ -802,3 +806,39 @@ def _in_heading(doc: Doc, event: Event) -> bool:
     before = re.search(r"([\w-]+)\s+$", doc.text[max(0, t0 - 40) : t0])
     after = re.match(r"\s+([\w-]+)", doc.text[t1 : t1 + 40])
     return any(m is not None and _CAPS_WORD.fullmatch(m.group(1)) for m in (before, after))
+
+
+def _present_in_future_frame(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A simple present verb that the trigger is or hangs on, outside quotation marks, in a
+    sentence with no time of its own, after a story frame set ahead of publication: the
+    nearest time expression in the two sentences before is after publication ("De bonden
+    verwachten dat komende vrijdag duizenden leraren gaan staken. ... Leraren leggen het
+    werk neer om te strijden voor betere salarissen"). Dutch news tells what happened in a
+    past tense; a present under a coming day tells what is still to come."""
+    i = token_at(doc, event.trigger.start)
+    si = doc.sentence_index(event.trigger.start)
+    if lang != "nl" or i < 0 or si < 1 or doc.published is None or not doc.tokens[i].dep:
+        return False
+    toks, n = doc.tokens, len(doc.tokens)
+    tok = toks[i]
+    if tok.dep == "compound:prt" and 0 <= tok.head < n:
+        i, tok = tok.head, toks[tok.head]
+    v = i if tok.upos == "VERB" else tok.head
+    if tok.upos != "VERB" and tok.dep not in ("nsubj", "obj", "obl"):
+        return False
+    if not 0 <= v < n or toks[v].upos != "VERB" or not _present_finite(toks[v]) or toks[v].dep in ("xcomp", "acl"):
+        return False
+    if any(k.head == v and k.dep in ("aux", "aux:pass", "mark") for k in toks[max(0, v - 15) : v + 15]):
+        return False
+    s = doc.sentences[si]
+    if any(s.start <= t.start < s.end for t in doc.times):
+        return False
+    if any(m.start() <= event.trigger.start < m.end() for m in _QUOTED.finditer(doc.text, s.start, s.end)):
+        return False
+    rng = publication_range(doc.published.value, doc.published.precision)
+    lo = doc.sentences[max(0, si - 2)].start
+    before = [t for t in doc.times if lo <= t.start < s.start and t.value.from_]
+    if rng is None or not before:
+        return False
+    last = max(before, key=lambda t: t.start)
+    return last.value.from_ is not None and last.value.from_ > rng[1].isoformat()
