@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DECLINE", "DENIAL_CUES", "EVIDENCE_FROM", "HEDGES", "UNCONFIRMED"]
+__all__ = ["DECLINE", "DENIAL_CUES", "EVIDENCE_FROM", "GUARDS", "HEDGES", "UNCONFIRMED"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -33,3 +33,17 @@ EVIDENCE_FROM = (
     r"\b(?P<src>(?:\w+\s+){0,2}(?:footage|images|video|videos|photos|imagery|documents))\s+"
     r"(?P<cue>shows?|showed|shown|suggests?|suggested|indicates?|indicated)\b(?:\s+that)?",
 )
+# The fixed words each pattern needs (kroniek.stages.claims._guarded): a text without them
+# is not searched with the pattern, whose unanchored capitalised source would otherwise be
+# tried at every capital of the text.
+GUARDS = {
+    "DECLINE": (
+        r"(?:would|did|could)\s+not\s+(?:say|comment|elaborate|confirm|give)\b",
+        r"declined\s+to\s+(?:comment|say|elaborate|confirm|give)",
+        None, None,
+    ),
+    "EVIDENCE_FROM": (
+        r"(?:footage|images|video|videos|photos|imagery|documents)\s+(?:shows?|showed|shown|"
+        r"suggests?|suggested|indicates?|indicated)\b",
+    ),
+}
