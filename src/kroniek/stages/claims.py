@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 from kroniek.doc import Claim, Cue, Doc, Event, Evidence, Quote, Source, Speaker
 from kroniek.pipeline import register_stage
@@ -104,7 +105,7 @@ def factuality(text: str, *, lang: str | None, cue: str | None = None) -> str:
 _HEADLINE_WORD = re.compile(r"^(?:[A-ZÀ-Þ]{5,}\s+)+(?=[A-ZÀ-Þ][a-zà-ÿ])")
 
 
-def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[str, str] | None = None,
+def _quote_claim(doc: Doc, q: Quote, n: int, intros: dict[Any, Any] | None = None,
                  starts: list[int] | None = None) -> Claim:
     sp = q.speaker
     written = ""
@@ -436,7 +437,7 @@ def _unattributed_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim
 
 def find_claims(doc: Doc) -> list[Claim]:
     """All claims of the document, in text order, with ids c1, c2, ..."""
-    intros: dict[str, str] = {}
+    intros: dict[Any, Any] = {}
     starts = [t.start for t in doc.tokens]
     claims = [_quote_claim(doc, q, 0, intros, starts) for q in doc.quotes
               if q.repeats is None and not is_lyric(doc, q) and not is_title(doc, q, starts)]

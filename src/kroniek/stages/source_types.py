@@ -18,6 +18,7 @@ import importlib
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Any
 
 from kroniek.doc import Doc, Quote, Speaker
 from kroniek.stages.phrases import (
@@ -544,10 +545,28 @@ def _sentence_type(doc: Doc, q: Quote) -> str:
 
 
 def quote_source_type(doc: Doc, q: Quote, sp: Speaker | None, written: str,
-                      intros: dict[str, str] | None = None,
+                      intros: dict[Any, Any] | None = None,
                       starts: list[int] | None = None) -> tuple[str, str | None]:
     """(source type, side) of the quote `q` said by `sp`, written `written` at the quote
-    (its descriptor, name and mention); `intros` caches `introductions` by name."""
+    (its descriptor, name and mention); `intros` caches, for one article, `introductions`
+    by name and the other per-name readings of the article by (reading, name)."""
+    memo: dict[Any, Any] = {} if intros is None else intros
+
+    def near_intro(name: str) -> str:
+        if ("near", name) not in memo:
+            memo["near", name] = introductions(doc, name, starts, near=True)
+        return str(memo["near", name])
+
+    def private(name: str) -> bool:
+        if ("private", name) not in memo:
+            memo["private", name] = _private_person(doc, name)
+        return bool(memo["private", name])
+
+    def of_organisation(name: str) -> bool:
+        if ("of_org", name) not in memo:
+            memo["of_org", name] = _of_organisation(doc, name)
+        return bool(memo["of_org", name])
+
     person = sp is not None and bool(sp.name) and _is_person(doc, sp)
     if person and sp is not None and sp.name:  # a person's name types nothing ("Klaas Burger")
         written = _without_name(written, sp.name, doc.lang)
@@ -557,10 +576,9 @@ def quote_source_type(doc: Doc, q: Quote, sp: Speaker | None, written: str,
     if kind == "unknown" and sp is not None and sp.name:
         # The role is often written where the article introduces the speaker, not beside
         # this quote ("SP-Kamerlid Sandra Beckerman" … "zegt Beckerman").
-        intros = {} if intros is None else intros
-        if sp.name not in intros:
-            intros[sp.name] = introductions(doc, sp.name, starts)
-        intro = intros[sp.name]
+        if sp.name not in memo:
+            memo[sp.name] = introductions(doc, sp.name, starts)
+        intro = memo[sp.name]
         if intro:
             kind, side2 = source_for_phrase(
                 intro if person else f"{intro} {sp.name}", lang=doc.lang)
@@ -569,16 +587,14 @@ def quote_source_type(doc: Doc, q: Quote, sp: Speaker | None, written: str,
             person and source_for_phrase(sp.descriptor or "", lang=doc.lang)[0] != kind)):
         # read from the speaker's descriptor or the word next to the name only, not from
         # a clause glued to the speaker ("Wilders beet het spits af")
-        near = introductions(doc, sp.name, starts, near=True)
+        near = near_intro(sp.name)
         if not (person and _heads_organisation(near, doc.lang)):
             kind = source_for_phrase(near if person else f"{near} {sp.name}",
                                      lang=doc.lang)[0] if near else "unknown"
-    if kind == "unknown" and person and sp is not None and sp.name and _private_person(
-            doc, sp.name):
+    if kind == "unknown" and person and sp is not None and sp.name and private(sp.name):
         kind = "civilian"
     if kind == "unknown" and person and sp is not None and sp.name and (_heads_organisation(
-            introductions(doc, sp.name, starts, near=True), doc.lang)
-            or _of_organisation(doc, sp.name)):
+            near_intro(sp.name), doc.lang) or of_organisation(sp.name)):
         kind = _org_kind_near(doc, sp.name, starts)  # "directeur Jansen" of an organisation not named
     if kind == "civilian" and _speaker_label(doc, sp.entity if sp else None) in ("ORG", "LOC"):
         kind = "unknown"  # "Centraal Orgaan opvang Asielzoekers" is no private person
