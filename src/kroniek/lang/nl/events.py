@@ -9,12 +9,18 @@ strike). All entries are general Dutch news vocabulary.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 __all__ = [
     "SEAT_NOUNS",
     "AGGREGATE",
     "ARMED",
     "CRIME",
     "ELECTORAL",
+    "EXPANDED_FORMS",
+    "EXPANDED_NOUNS",
+    "EXPANDED_NOUN_FORMS",
+    "EXPANDED_VERBS",
     "FOILED",
     "ANAPHORIC",
     "CONDITIONAL_OPENERS",
@@ -333,7 +339,11 @@ NOT_EVENTS = (
     r"telefoontjes|complimenten|aandacht|verwijten|appjes|sms\W*jes)|"
     # nature, not people: "verwoest door de orkaan"
     r"(?:verwoest|vernield|gedood|omgekomen|doden)\s+(?:\w+\s+){0,3}door\s+(?:de\s+|een\s+)?"
-    r"(?:orkaan|storm|cycloon|aardbeving|overstroming|tornado|noodweer|bosbrand)\w*"
+    r"(?:orkaan|storm|cycloon|aardbeving|overstroming|tornado|noodweer|bosbrand)\w*|"
+    # "schieten" that shoots nobody: "schiet tekort", "schoot te hulp", "in de lach schieten"
+    r"(?:schiet|schieten|schoot|schoten)\s+(?:[\w'-]+\s+){0,6}?(?:tekort|te\s+hulp|wortel|"
+    r"raak|omhoog|voorbij|wakker|overeind|vol)\b|"
+    r"(?:tekort|te\s+hulp|in\s+de\s+lach|wortel|in\s+actie|in\s+de\s+stress)\s+(?:\w+\s+)?(?:schiet|schieten|schoot|schoten)"
 )
 
 # An infinitive of purpose ("om Constantinopel te veroveren"): intended, not done.
@@ -423,6 +433,32 @@ VERB_LEMMAS: dict[str, tuple[str, bool]] = {
     "evacueren": ("Other", True), "uitleveren": ("Other", True),
     "capituleren": ("Change to group/activity", True),
 }  # fmt: skip
+
+# Verbs and nouns the e5 encoder proposed as neighbours of the lexicon's words and of English
+# ACLED verbs and nouns, kept by hand (`scripts/build_event_expansion.py`,
+# `kroniek/resources/event-verbs-expanded.tsv`): lemma -> (sub-type, True), and their written
+# forms, a separable verb's with its particle joined ("neer" + "schoten"), -> lemma. Not
+# written from dev articles; weaker than the curated words, so every one needs a conflict
+# word near it or a conflict article.
+def _expanded() -> tuple[dict[str, tuple[str, bool]], dict[str, str], dict[str, tuple[str, bool]], dict[str, str]]:
+    path = Path(__file__).resolve().parents[2] / "resources" / "event-verbs-expanded.tsv"
+    verbs: dict[str, tuple[str, bool]] = {}
+    forms: dict[str, str] = {}
+    nouns: dict[str, tuple[str, bool]] = {}
+    noun_forms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = line.split("\t")
+        if len(r) < 6 or line.startswith("#"):
+            continue
+        noun = len(r) > 6 and r[6] == "NOUN"
+        (nouns if noun else verbs)[r[0]] = (r[1], True)
+        particle = "" if r[4] == "-" else r[4]
+        for form in r[5].split(","):
+            (noun_forms if noun else forms).setdefault(particle + form, r[0])
+    return verbs, forms, nouns, noun_forms
+
+
+EXPANDED_VERBS, EXPANDED_FORMS, EXPANDED_NOUNS, EXPANDED_NOUN_FORMS = _expanded()
 
 # Joined forms of separable verbs (particle + the verb as written): "op"+"pakte" is
 # "oppakte". Regular expressions over the whole joined word.

@@ -71,6 +71,11 @@ def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
     lemmas: dict[str, tuple[str, bool]] = getattr(_lex(lang), "VERB_LEMMAS", {})
     if not lemmas:
         return []
+    # The encoder-proposed verbs (`EXPANDED_VERBS`) under the curated ones, also by their
+    # written forms (`EXPANDED_FORMS`: the lemmatiser gives "schoten" back as it is).
+    expanded: dict[str, tuple[str, bool]] = getattr(_lex(lang), "EXPANDED_VERBS", {})
+    forms: dict[str, str] = getattr(_lex(lang), "EXPANDED_FORMS", {})
+    lemmas = {**expanded, **lemmas}
     particle: dict[int, Token] = {}
     toks = doc.tokens
     idioms: dict[str, tuple[str, ...]] = getattr(_lex(lang), "IDIOM_PARTICLES", {})
@@ -96,6 +101,8 @@ def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
             hit = next(((sub, ctx) for pat, sub, ctx in _separable(lang) if pat.fullmatch(joined)), None)
             if hit is None:
                 hit = lemmas.get(prt.text.lower() + t.lemma.lower())
+            if hit is None and joined in forms:
+                hit = expanded[forms[joined]]
             if hit is not None:
                 out.append((t.start, t.end, hit[0], hit[1]))
             continue
@@ -103,6 +110,8 @@ def verb_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]]:
         if hit is None and lang == "nl" and t.lemma.lower() == t.text.lower():
             # The lemmatizer gave the form back ("executeerden"): its regular infinitives.
             hit = next((lemmas[g] for g in dutch_infinitives(t.text) if g in lemmas), None)
+        if hit is None and t.text.lower() in forms:
+            hit = expanded[forms[t.text.lower()]]
         if hit is not None:
             out.append((t.start, t.end, hit[0], hit[1]))
     return out
@@ -182,9 +191,15 @@ def compound_triggers(doc: Doc, *, lang: str) -> list[tuple[int, int, str, bool]
         return []
     plurals = getattr(_lex(lang), "COMPOUND_PLURALS", ("",))
     ends = tuple(h + p for h, *_ in heads for p in plurals)
+    # The encoder-proposed nouns ("strubbelingen"), by their written forms: ambiguous.
+    nouns: dict[str, tuple[str, bool]] = getattr(_lex(lang), "EXPANDED_NOUNS", {})
+    noun_forms: dict[str, str] = getattr(_lex(lang), "EXPANDED_NOUN_FORMS", {})
     out: list[tuple[int, int, str, bool]] = []
     for t in doc.tokens:
         word = t.text.lower().rsplit("-", 1)[-1]
+        if word in noun_forms:
+            out.append((t.start, t.end, *nouns[noun_forms[word]]))
+            continue
         if len(word) < 9 or not word.endswith(ends):
             continue
         for head, sub, ctx, not_after in heads:
