@@ -273,11 +273,12 @@ class CueJudge:
         p = self.probs[k]
         return p if p >= 0 else None
 
-    def rejected(self, cue_start: int) -> bool:
-        """Is the word starting at `cue_start` judged not to be a cue (p < reject)?"""
+    def rejected(self, cue_start: int, at: float | None = None) -> bool:
+        """Is the word starting at `cue_start` judged not to be a cue (p < reject, or p <
+        `at` where the caller asks for more)?"""
         k = self.deps.at.get(cue_start)
         p = self.prob(k) if k is not None else None
-        return p is not None and p < self.tagger.reject
+        return p is not None and p < (self.tagger.reject if at is None else at)
 
     def accepted(self) -> frozenset[int]:
         """Verbs with a complement clause judged to be cues (p >= accept), as token

@@ -69,6 +69,12 @@ __all__ = ["QuotesStage", "RawQuote", "find_quotes", "normalize_marks", "scan_qu
 _TRANSCRIPT = re.compile(
     r"(?P<who>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<said>\S)"
 )
+# What opens a clause content rather than a noun phrase (`_Finder._weak_object`).
+_CLAUSE_OPENERS = frozenset({"dat", "of", "om", "hoe", "wat", "waarom", "wie", "waar",
+                             "wanneer", "welke"})
+# The tagger's reject threshold for a verb cue with a bare noun-phrase content: chosen from
+# {0.2, 0.3} out of fold (cue-tagger card, ninth round).
+_OBJECT_REJECT = 0.2
 _PREPOSITIONS = frozenset({"in", "op", "bij", "na", "tegen", "voor", "met", "over", "tot",
                            "via", "door", "vanuit", "tijdens", "sinds", "uit", "naar", "aan",
                            "namens", "zoals", "als", "dan", "om", "onder", "tussen", "achter"})
@@ -515,6 +521,8 @@ class _Finder:
                     hit.mention is None and hit.cue_text(self.text).lower() in self.lex.impersonal
             ) and not self._takes_up_previous(hit, s):
                 continue  # impersonal passives ("Gevreesd wordt dat") are rare in its data
+            if self._weak_object(hit):
+                continue  # "toen eiste het OM nog een schuldigverklaring", "stelt … extra eisen"
             if self.lex.lang == "en" and self.deps.active:  # English: the parse bounds the content
                 span = self._parsed_clauses().complement_span(hit.cue_start, e)
                 passive = self._parsed_clauses().passive(hit.cue_start, e)
@@ -536,6 +544,24 @@ class _Finder:
             if any(hit.start <= f.open and f.close <= hit.end for f in fragments):
                 q.kind = "mixed"
             self._add(q, hit.cue_token)
+
+    def _weak_object(self, hit: Hit) -> bool:
+        """A Dutch verb cue whose content is a bare noun phrase after it (no dat/of/om
+        clause, te-infinitive, question word or colon) needs more of the cue tagger than
+        the reject threshold: such a verb is far more often not speech ("schreef ze als
+        freelancer voor …", "stelt … extra eisen") than with a clause."""
+        if self.lex.lang != "nl" or self.judge is None or hit.start < hit.cue_end:
+            return False
+        k = self.deps.at.get(hit.cue_start)
+        if k is None or self.doc.tokens[k].upos not in ("VERB", "AUX"):
+            return False
+        between = self.text[hit.cue_end : hit.start].lower().split()
+        first = self.text[hit.start : hit.end].lower().split()[:1]
+        if ":" in self.text[hit.cue_end : hit.start] or any(
+                x in _CLAUSE_OPENERS for x in between + first) or re.search(
+                r"\bte\b", self.text[hit.start : hit.end].lower()):
+            return False
+        return self.judge.rejected(hit.cue_start, at=_OBJECT_REJECT)
 
     def _takes_up_previous(self, hit: Hit, s: int) -> bool:
         """A cue whose content is the sentence before its own ("Dat heeft X gisteren
