@@ -35,6 +35,8 @@ def test_the_resource_loads_and_stays_under_the_curated_lemmas() -> None:
     ("De militie voerde na gevechten met het leger twintig dorpelingen weg.", "voerde",
      "Abduction/forced disappearance"),
     ("Rebellen overvielen een legerpost in het noorden van Mali.", "overvielen", "Armed clash"),
+    ("Bij de mars kwam het tot strubbelingen tussen betogers en de politie.", "strubbelingen",
+     "Violent demonstration"),
 ])  # fmt: skip
 def test_an_expanded_verb_is_a_trigger_near_a_conflict_word(text: str, word: str, sub: str) -> None:
     assert (word, sub) in _triggers(text)
