@@ -41,6 +41,14 @@ HOME_BONUS = 2.0
 # and nothing else; places-nl unchanged.
 HOME_CAPITAL_BONUS = 3.0
 MATCH_COST = {"name": 0.0, "alt": 0.3, "variant": 2.0}
+# An alternate name (not the place's name nor an exonym) that shares nothing with the
+# place's own name, where another place bears it as its own name: a former or unofficial
+# name ("Waterloo" for Austin, Texas, its name before 1839) is rarely what an article means.
+ALT_UNRELATED_COST = 2.0
+# Dutch is also Flanders' language: Belgium's readings of a name get this much in an
+# article in Dutch (less than the outlet's own country: "Waterloo" in Belgium, not in Iowa).
+SECOND_HOME = {"nl": "BE"}
+SECOND_HOME_BONUS = 1.0
 POPULATION_WEIGHT = 1.0  # × log10(population + 1)
 COUNTRY_WEIGHT = 6.0  # × share of the other mentions voting for the country
 ADMIN1_WEIGHT = 8.0  # × share voting for the first-level region (grid-searched on LGL)
@@ -80,16 +88,30 @@ def _candidates(m: Mention, gaz: SqliteGazetteer, lex: Lexicon) -> list[Candidat
     return cands
 
 
-def _prior(c: Candidate, m: Mention, prev: str, home: str) -> float:
+def _prior(c: Candidate, m: Mention, prev: str, home: str, *, second: str = "", own: bool = False) -> float:
+    """`second`: the language's second home country; `own`: another reading bears the
+    mention as its own name (an unrelated alternate name then costs more)."""
     score = POPULATION_WEIGHT * math.log10(c.population + 1) + FEATURE_BONUS.get(c.feature_code, 0.0)
     score -= MATCH_COST[c.match]
+    if own and c.match == "alt" and _unrelated(m.text, c.name):
+        score -= ALT_UNRELATED_COST
     if c.country_code == home:
         score += HOME_BONUS
+    elif second and c.country_code == second:
+        score += SECOND_HOME_BONUS
     if home and c.feature_code == "PPLC":
         score += HOME_CAPITAL_BONUS
     if prev in CITY_NOUNS and c.feature_class == "P" or prev in REGION_NOUNS and c.feature_class == "A":
         score += 3.0
     return score
+
+
+def _unrelated(text: str, name: str) -> bool:
+    """Whether a mention and a place's own name share nothing: neither holds the other and
+    their first four letters differ ("Waterloo" and "Austin"; not "New York" and "New York
+    City")."""
+    a, b = fold(_ARTICLE.sub("", text)), fold(name)
+    return bool(a) and bool(b) and a not in b and b not in a and a[:4] != b[:4]
 
 
 def _city_over_region(priors: list[float], cands: list[Candidate], form: str) -> list[float]:
@@ -225,6 +247,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
     """
     priors: list[list[float]] = []
     home = HOME_COUNTRY.get(doc.lang or "", "")
+    second = SECOND_HOME.get(doc.lang or "", "")
     firsts: dict[PriorKey, tuple[list[Candidate], str, list[float]]] = {}
     for m in mentions:
         prev = (prev_words(doc.text, m.start, 1) or [""])[-1].lower()
@@ -232,8 +255,9 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: SqliteGazetteer, le
         first = firsts.get(key)
         if first is None:
             cands = _candidates(m, gaz, lex)
+            own = any(c.match == "name" for c in cands)
             first = firsts[key] = (cands, m.part, _city_over_region(
-                [_prior(c, m, prev, home) for c in cands], cands, key[4]))  # fmt: skip
+                [_prior(c, m, prev, home, second=second, own=own) for c in cands], cands, key[4]))  # fmt: skip
         m.cands, m.part = list(first[0]), first[1]
         priors.append(list(first[2]))
     _containment(doc.text, mentions, priors)
