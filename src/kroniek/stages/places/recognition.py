@@ -97,8 +97,13 @@ def find_mentions(doc: Doc, gaz: SqliteGazetteer, lex: Lexicon) -> list[Mention]
                 # name ("Google" was Topeka, Kansas, four times on the DPG store).
                 claimed.add(s, end)
             elif e.label == "PER" and not (len(name.split()) >= 2 and gaz.has_name(name)) and (
-                    len(name.split()) >= 2 or name.lower() in names):  # fmt: skip
+                    len(name.split()) >= 2 or name.lower() in names
+                    or lex.lang in HOME_COUNTRY and (not gaz.has_name(name) or _small_town_abroad(
+                        gaz.lookup(name), lex))):  # fmt: skip
                 # A person's full name, or a surname the article gives in full elsewhere;
+                # in Dutch also a name the gazetteer does not know, which only the words
+                # around it could make a place, or knows only as villages abroad ("bij
+                # Macron en Merkel": at their offices; Merkel, Texas, has 2,615 people);
                 # other entities stay open to the gazetteer (the English model tags many
                 # small US towns as PER or ORG on LGL).
                 claimed.add(s, end)
