@@ -21,3 +21,12 @@ def test_persons_after_bij_are_no_places() -> None:
     places = _places("Premier May reisde naar Parijs en Berlijn om bij Macron en Merkel aan te dringen op uitstel.")
     assert places.get("Parijs") == "FR" and places.get("Berlijn") == "DE"
     assert "Macron" not in places and "Merkel" not in places
+
+
+def test_an_unknown_name_far_from_every_place_takes_the_articles_country() -> None:
+    filler = "Het publiek floot de spelers uit en de trainer zweeg na afloop. " * 6
+    text = ("Feyenoord speelt slecht in Nederland. De middenvelder kwam uit Trencin. " + filler
+            + "Er hangt een sfeer van chagrijn rond de Kuip, waar supporters boos zijn.")
+    doc = kroniek.analyze(text, published="2019-04-03", lang="nl", events="rules")
+    kuip = [p for p in doc.places if p.text == "Kuip"]
+    assert kuip and kuip[0].country_code == "NL"

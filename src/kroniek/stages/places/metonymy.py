@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 
 from kroniek.doc import Doc, Token
 from kroniek.gazetteer import Candidate, SqliteGazetteer
@@ -78,6 +79,12 @@ def acting_verb(doc: Doc, m: Mention) -> str | None:
 # -- the fallback for places the gazetteer lacks ----------------------------------------
 
 
+# An anchor further than this many characters is no evidence of where a name lies (Dutch
+# only: on LGL, English, it cost a little precision, 0.795 -> 0.794, acc161 unchanged).
+FAR_ANCHOR = 300
+FAR_ANCHOR_LANGS = frozenset({"nl"})
+
+
 def fallback_region(doc: Doc, m: Mention, located: list[tuple[Mention, Candidate]],
                     gaz: SqliteGazetteer, lex: Lexicon) -> tuple[Candidate, str, str] | None:  # fmt: skip
     """(region, precision, note) for a mention without candidates, from nearby places."""
@@ -90,6 +97,24 @@ def fallback_region(doc: Doc, m: Mention, located: list[tuple[Mention, Candidate
         return specific, abs(other.start - m.start)
 
     anchor, c = min(located, key=rank)
+    if lex.lang in FAR_ANCHOR_LANGS and abs(anchor.start - m.start) > FAR_ANCHOR:
+        # Far from every place: the article's own country, the one most of its located
+        # mentions lie in (a country named by itself counts twice), rather than a region
+        # of whatever place is nearest ("rond de Kuip" in a Feyenoord story that names
+        # Nederland was a Slovak region by a player's home town 550 characters away).
+        counts: Counter[str] = Counter()
+        for _, o in located:
+            counts[o.country_code] += 2 if o.feature_code == "PCLI" else 1
+        top = max(counts.values())
+        leading = [cc for cc, k in counts.items() if k == top]
+        if c.country_code not in leading:
+            c = next(o for _, o in sorted(located, key=rank) if o.country_code in leading)
+            country = gaz.country(c.country_code)
+            if country is None:
+                return None
+            return country, "country", (
+                f"'{m.text}' has no fitting gazetteer entry and no place near it: placed in "
+                f"{country.name}, where most places of the article lie")
     region = gaz.admin1(c.country_code, c.admin1) if c.feature_code != "PCLI" else None
     precision = "region"
     if region is None:
