@@ -78,7 +78,7 @@ FEATURES = (
     "nearest_is_subject", "subject_prev_sentence", "named_in_quote", "rule_unknown",
     "same_sentence_before", "closest_before", "second_before", "closest_person_before",
     "last_subject_before", "anaphor_x_last_subject", "anaphor_x_rule", "from_doc_only",
-    "gender_agree", "gender_clash", "role_match",
+    "gender_agree", "gender_clash", "role_match", "pronoun_x_nonperson", "last_subject_x_nocue",
     "is_none", "none_x_nocue", "none_x_rule_empty", "none_x_direct", "none_x_anaphor",
 )
 # The features of the "no speaker" candidate (`Candidate.name == ""`), zero for the others.
@@ -555,6 +555,8 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex, 
     anaphor = sp is not None and mention_at_cue(ctx.doc, q, sp) and _anaphoric(
         resolver, Mention(sp.start or 0, sp.end or 0, ctx.doc.text[sp.start or 0 : sp.end or 0]))
     cue_gender, cue_role = ctx.cue_mention(q, anaphor)
+    # A personal pronoun at the cue ("zegt hij", "volgens haar") points to a person.
+    pronoun = anaphor and sp is not None and ctx.doc.text[sp.start or 0 : sp.end or 0].lower() in _PERSONAL
     has_cue = q.cue is not None
     conf = q.confidence
     quote_part = (float(q.kind == "direct"), float(has_cue), float(rule_empty))
@@ -567,6 +569,8 @@ def _quote_candidates(ctx: _Context, q: Quote, prev: list[str], deps: DepIndex, 
             float(last), float(last and anaphor), float(anaphor and "rule" in c.sources),
             float(c.sources == {"doc"}),
             *_agreement(ctx, c, cue_gender, cue_role),
+            float(pronoun and not ctx.kind.get(c.name, set()) & _PERSON_KINDS),
+            float(last and not has_cue),
         ] + [0.0] * _NONE_FEATURES
     if none:
         # "No speaker": the quote names nobody the gold would name ("een bron zegt", an
@@ -663,5 +667,9 @@ _NOT_FEMALE = ("meester", "minister", "priester", "mister")
 
 def _female(word: str) -> bool:
     return word.endswith(_FEMALE_ROLE) and not word.endswith(_NOT_FEMALE)
+
+# Personal pronouns at a cue: their referent is a person, not an organisation or a title.
+_PERSONAL = frozenset({"hij", "hem", "zij", "haar", "ze", "he", "him", "she", "her"})
+_PERSON_KINDS = frozenset({"person", "per_entity", "role_person"})
 
 _PARTICLES = frozenset(re.findall(r"\w+", "van de der den ter von al bin el da du le la"))
