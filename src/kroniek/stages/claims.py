@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -268,7 +269,9 @@ def is_lyric(doc: Doc, q: Quote) -> bool:
     if q.cue is not None and q.cue.text.split()[0].lower() in _LYRIC_CUES:
         return True
     around = doc.text[max(0, q.start - 40) : q.start] + " " + doc.text[q.end : q.end + 40]
-    if _LYRIC_CUES & {x.lower() for x in re.findall(r"\w+", around)}:
+    low = around.lower()  # a word of _LYRIC_CUES is in there before it is one of its words
+    if any(w in low for w in _LYRIC_CUES) and _LYRIC_CUES & {
+            x.lower() for x in re.findall(r"\w+", around)}:
         return True
     lines = [x for x in re.split(r"\s/\s|\n", q.text) if x.strip()]
     return len(lines) >= 3 and all(len(x.split()) <= 8 for x in lines)
@@ -422,11 +425,17 @@ def _unattributed_claims(doc: Doc, covered: list[tuple[int, int]]) -> list[Claim
     """Sentences that report something as hearsay without naming who says it ("Bij de
     aanval zouden tien doden zijn gevallen"): a hedged claim of unknown source."""
     out: list[Claim] = []
+    # Does a covered span overlap the sentence: of the spans opening before its end, the
+    # furthest end (a running maximum over the spans by start) lies after its start.
+    spans = sorted(covered)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
     for sent in doc.sentences:
         block = doc.block_at(sent.start)
         if block is not None and block.kind != "body":
             continue
-        if any(a < sent.end and sent.start < b for a, b in covered):
+        i = bisect.bisect_left(starts, sent.end)
+        if i > 0 and reach[i - 1] > sent.start:
             continue
         m = _REPORTATIVE.search(doc.text, sent.start, sent.end)
         if m is None or _irrealis(doc, sent.start, sent.end, m):
