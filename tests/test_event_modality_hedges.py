@@ -71,3 +71,10 @@ def test_a_present_after_a_past_day_is_left_alone() -> None:
             "Het was de eerste keer dat het hele onderwijs actie voerde. "
             "Leraren leggen het werk neer om te strijden voor betere salarissen.")
     assert "future" not in _modalities(text, "leggen")
+
+
+def test_a_quotation_that_opens_with_a_condition() -> None:
+    text = ("Tijdens een demonstratie in Amsterdam tegen racisme en geweld scandeerde een betoger 'Als je "
+            "de premier dood wil schieten, zeg dan paf'. De politie arresteerde de betoger na de betoging.")
+    assert _modalities(text, "schieten") == ["hypothetical"]
+    assert _modalities(text, "arresteerde") == ["asserted"]

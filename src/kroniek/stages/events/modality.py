@@ -67,7 +67,9 @@ then applies what the date and the place say:
   ("PROTEST KLIMAAT" over a letter) names a topic: habitual (generic);
 - a simple present verb in a sentence with no time of its own, after a frame set ahead of
   publication ("komende vrijdag gaan staken. ... Leraren leggen het werk neer"), is still
-  to come: future (`_present_in_future_frame`).
+  to come: future (`_present_in_future_frame`);
+- a trigger in the first clause of a quotation that opens with a condition ("'Als je ...
+  dood wil schieten, zeg dan paf'") is hypothetical (`_quoted_condition`).
 """
 
 from __future__ import annotations
@@ -209,6 +211,8 @@ def revise(doc: Doc, event: Event, *, lang: str) -> str:
         return "habitual"
     if mod != "hypothetical" and _possibility(doc, event, lang=lang):
         return "hypothetical"  # "meer aanhoudingen worden niet uitgesloten": may yet happen
+    if mod in ("asserted", "habitual") and _quoted_condition(doc, event, lang=lang):
+        return "hypothetical"  # "'Als je Thierry dood wil schieten, zeg dan paf'"
     if mod in ("asserted", "future") and _hedged(doc, event, lang=lang):
         return "hypothetical"  # "Mogelijk wordt er zaterdag gedemonstreerd": left open
     committed = _committed(doc, event, lang=lang) if mod == "asserted" else None
@@ -842,3 +846,24 @@ def _present_in_future_frame(doc: Doc, event: Event, *, lang: str) -> bool:
         return False
     last = max(before, key=lambda t: t.start)
     return last.value.from_ is not None and last.value.from_ > rng[1].isoformat()
+
+
+_CONDITION_OPENING = {"nl": re.compile(r"\W*(?:als|indien|wanneer|mocht|mochten)\s", re.IGNORECASE),
+                      "en": re.compile(r"\W*(?:if|unless)\s", re.IGNORECASE)}
+
+
+def _quoted_condition(doc: Doc, event: Event, *, lang: str) -> bool:
+    """A trigger in the first clause of a quotation that opens with a condition ("scandeerde
+    'Als je Thierry dood wil schieten, zeg dan paf'"): the clause window, cut only at a
+    space before "als", does not see the condition behind the quotation mark, and reads the
+    generic "je" as habitual."""
+    pat = _CONDITION_OPENING.get(lang)
+    si = doc.sentence_index(event.trigger.start)
+    if pat is None or si < 0:
+        return False
+    s = doc.sentences[si]
+    for m in _QUOTED.finditer(doc.text, s.start, s.end):
+        if m.start(1) <= event.trigger.start < m.end(1):
+            return bool(pat.match(m.group(1))) and not re.search(
+                r"[,;:]", doc.text[m.start(1) : event.trigger.start])
+    return False
