@@ -35,6 +35,8 @@ def test_the_resource_loads_and_stays_under_the_curated_lemmas() -> None:
     ("De militie voerde na gevechten met het leger twintig dorpelingen weg.", "voerde",
      "Abduction/forced disappearance"),
     ("Rebellen overvielen een legerpost in het noorden van Mali.", "overvielen", "Armed clash"),
+    # "vol" is no idiom here: riddled with bullets
+    ("Militanten schoten de auto van de soldaten vol kogels.", "schoten", "Attack"),
     ("Bij de mars kwam het tot strubbelingen tussen betogers en de politie.", "strubbelingen",
      "Violent demonstration"),
 ])  # fmt: skip

@@ -342,7 +342,7 @@ NOT_EVENTS = (
     r"(?:orkaan|storm|cycloon|aardbeving|overstroming|tornado|noodweer|bosbrand)\w*|"
     # "schieten" that shoots nobody: "schiet tekort", "schoot te hulp", "in de lach schieten"
     r"(?:schiet|schieten|schoot|schoten)\s+(?:[\w'-]+\s+){0,6}?(?:tekort|te\s+hulp|wortel|"
-    r"raak|omhoog|voorbij|wakker|overeind|vol)\b|"
+    r"omhoog|voorbij|wakker|overeind)\b|"
     r"(?:tekort|te\s+hulp|in\s+de\s+lach|wortel|in\s+actie|in\s+de\s+stress)\s+(?:\w+\s+)?(?:schiet|schieten|schoot|schoten)"
 )
 
