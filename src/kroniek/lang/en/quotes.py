@@ -31,7 +31,7 @@ CUE_VERBS = _words(
     suggests acknowledged acknowledges admitted admits denied denies continued continues
     responded responds replied replies asked asks predicted predicts declared declares
     confirmed confirms urged urges described describes recalled recalls conceded concedes
-    estimated estimates expects expected hopes hoped fears feared wants wanted
+    estimated estimates expects expected hopes hoped fears feared wants wanted want
     promised promises vowed vows accused accuses blamed blames criticized criticised
     criticizes praised praises charged charges alleged alleges emphasized emphasised
     stressed stresses testified indicated indicates revealed reveals disclosed insisted
