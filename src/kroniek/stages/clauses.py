@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from kroniek.doc import Doc
 from kroniek.stages.indirect import definite, plausible_source
+from kroniek.stages.nominal_cues import INDEFINITES
 from kroniek.stages.phrases import DepIndex, Lexicon, Mention
 
 __all__ = ["ClauseHit", "ParsedClauses"]
@@ -81,6 +82,11 @@ class ClauseHit:
     mention: Mention | None
 
 
+# English verbs of asking whose if/whether question the parser may read as an adverbial
+# clause.
+_ASKING = frozenset({"ask", "wonder", "question", "inquire", "query"})
+
+
 class ParsedClauses:
     """The reported clauses of one document, sentence by sentence."""
 
@@ -130,6 +136,11 @@ class ParsedClauses:
             if comp is not None:
                 kids = kids + [c for c in self.deps.children.get(t.head, [])
                                if toks[c].dep.startswith("nsubj")]
+        if comp is None and lex.lang == "en" and t.lemma.lower() in _ASKING:
+            # "Asked if he was ever bullied, …": the question parsed as an adverbial clause
+            comp = next((c for c in kids if toks[c].dep == "advcl" and c > k and any(
+                toks[x].dep == "mark" and toks[x].text.lower() in ("if", "whether")
+                for x in self.deps.children.get(c, []))), None)
         if comp is None:
             return (self._noun_phrase(k, kids, e) or self._prepositional(k, kids, e)
                     or self._english_bare(k, kids, e) or self._english_object(k, kids, e)
@@ -163,6 +174,8 @@ class ParsedClauses:
         if subj is not None:
             if toks[subj].text.lower() in _FIRST_SECOND:
                 return None  # "Ik denk dat …", "U zegt dat …": inside an interview or a quote
+            if lex.lang == "nl" and toks[subj].text.lower() in INDEFINITES:
+                return None  # "Alles wijst erop dat …": evidence, no source
             if lex.lang == "nl" and toks[subj].text.lower() == "wie" and subj < k:
                 return None  # "Wie dacht dat …": anyone who thought so, no source
             sa, sb = self._subtree_span(subj)
@@ -264,13 +277,45 @@ class ParsedClauses:
             return None
         a, b = self._subtree_span(comp)
         a, b = (max(a, toks[k].end), min(b, e)) if comp > k else (a, min(b, toks[k].start))
+        if self.lex.lang == "en":
+            b = min(b, self._second_cue(comp))
         mark = next((c for c in self.deps.children.get(comp, []) if toks[c].dep == "mark"
                      and toks[c].text.lower() in _COMPLEMENTIZERS and toks[c].start >= a), None)
         if mark is not None and not text[a : toks[mark].start].strip():
             a = toks[mark].end
         a += len(text[a:b]) - len(text[a:b].lstrip(" ,:\"'"))
         b = a + len(text[a:b].rstrip(" .,;:!?\"'"))
+        if self.lex.lang == "en" and text[a:b].endswith((" and", " but")):
+            b = a + len(text[a : b - 4].rstrip(" ,;"))  # the next verb's "and", hung inside
         return (a, b) if b - a >= _MIN_CHARS else None
+
+    def second_report(self, cue_start: int) -> bool:
+        """English: does a second speech verb cut the complement clause of the verb at
+        `cue_start` (`_second_cue`)?"""
+        k = self.deps.at.get(cue_start)
+        if k is None or self.lex.lang != "en":
+            return False
+        toks = self.doc.tokens
+        comp = next((c for c in self.deps.children.get(k, []) if toks[c].dep == "ccomp"), None)
+        return comp is not None and self._second_cue(comp) <= len(self.doc.text)
+
+    def _second_cue(self, comp: int) -> int:
+        """English: where a speech verb with a clause of its own but no subject, read as
+        coordinated with the head of a reported clause, starts ("said she did not want
+        … and predicted that …": the speaker's second report, not part of the first);
+        past the text's end when there is none."""
+        toks, lex = self.doc.tokens, self.lex
+        kids = self.deps.children.get(comp, [])
+        for c in kids:
+            if toks[c].dep != "conj" or c < comp or toks[c].text.lower() not in lex.cue_verbs:
+                continue
+            own = self.deps.children.get(c, [])
+            if any(toks[x].dep.startswith("nsubj") for x in own) or not any(
+                    toks[x].dep == "ccomp" for x in own):
+                continue
+            j = c - 1  # from its "and"/"but", however the parse hangs it
+            return toks[j].start if toks[j].text.lower() in ("and", "but") else toks[c].start
+        return len(self.doc.text) + 1
 
     def coordination_cut(self, cue_start: int, a: int, b: int) -> int:
         """The end of the content `a`-`b` of the verb starting at `cue_start` that has no
@@ -421,6 +466,14 @@ class ParsedClauses:
         denied it, saying that …", "X is trying to argue that …", "after demonstrating
         that …"): up a chain of advcl/xcomp/conj/pcomp/prep links, three at most."""
         toks = self.doc.tokens
+        h = toks[k].head
+        if (toks[k].dep == "conj" and h >= 0 and toks[h].dep == "ccomp" and toks[h].head >= 0
+                and self.lex.lang == "en" and self._second_cue(h) <= toks[k].start):
+            k = h  # "X said she … and predicted that …": X's second report, X's subject
+            subj = next((c for c in self.deps.children.get(toks[h].head, [])
+                         if toks[c].dep.startswith("nsubj")), None)
+            if subj is not None:
+                return subj
         for _ in range(3):
             if toks[k].dep not in ("advcl", "xcomp", "conj", "pcomp", "prep") or toks[k].head < 0:
                 return None

@@ -23,7 +23,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kroniek.stages.nominal_cues import according_to, cue_noun, evidence, impersonal, own_account
+from kroniek.stages.nominal_cues import (
+    INDEFINITES,
+    according_to,
+    cue_noun,
+    evidence,
+    impersonal,
+    own_account,
+    written,
+)
 from kroniek.stages.phrases import (
     AUX,
     Lexicon,
@@ -123,6 +131,7 @@ def find_indirect(
                or _anaphoric_perfect(w, k, lo, hi, lex, prev_sentence)
                or evidence(w, k, lo, hi, lex, prev_sentence)
                or impersonal(w, k, lo, hi, lex)
+               or written(w, k, lo, hi, lex)
                or _cue_verb(w, k, lo, hi, lex, prev_sentence)
                or cue_noun(w, k, lo, hi, lex)
                or _colon_report(w, k, lo, hi, lex)
@@ -200,6 +209,9 @@ def _cue_verb(
         return None
     if not speech_sense(w, k, hi, lex):
         return None
+    if lex.lang == "nl" and k > lo and w.words[k - 1].lower() in INDEFINITES and (
+            k - 1 == lo or not w.words[k - 2][0].isalnum()):
+        return None  # "Alles wijst erop dat …": evidence, no source
     inverted = k > lo + 1 and w.words[k - 1] in ",–—"
     if clause_only and not _clause_follows(w, k, hi, lex) and not inverted:
         return None  # "ziet de stad", "wil naar huis": no reported content

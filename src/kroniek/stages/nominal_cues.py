@@ -18,7 +18,8 @@ from kroniek.stages.reported import (
     subject_np,
 )
 
-__all__ = ["according_to", "cue_noun", "evidence", "impersonal", "own_account"]
+__all__ = ["INDEFINITES", "according_to", "cue_noun", "evidence", "impersonal", "own_account", "written",
+           "written_cue"]
 
 
 # Nouns of saying that take a that-clause (PolNeAR annotates them as cues).
@@ -35,6 +36,10 @@ _NOUN_PP = frozenset({"via", "aan", "in", "op", "tijdens", "bij", "tegen"})
 _COPULA = frozenset({"is", "was", "blijft", "bleef"})
 
 _EVIDENCE_VERBS = frozenset({"blijkt", "bleek", "blijken", "bleken"})
+# "In het rapport staat dat …", "…, waarin staat dat …": what a text says (general Dutch).
+_STAND = frozenset({"staat", "stond", "staan", "stonden"})
+_STAND_FILLERS = frozenset({"er", "ook", "vermeld", "geschreven", "letterlijk", "expliciet",
+                            "duidelijk", "nu", "onder", "meer", "andere", "wel", "zelfs"})
 
 def _match_phrase(w: Words, k: int, phrase: str) -> int:
     parts = phrase.split()
@@ -44,10 +49,18 @@ def _match_phrase(w: Words, k: int, phrase: str) -> int:
         return len(parts)
     return 0
 
+# Indefinite pronouns: as the subject of a cue verb ("Alles wijst erop dat …", "Niets
+# wijst op …") or before "volgens" ("alles volgens de regels") they name no source and
+# the clause reports nothing (general Dutch).
+INDEFINITES = frozenset({"alles", "niets", "niks", "iets"})
+
+
 def according_to(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
     first = w.words[k].lower()
     if first not in lex.according_first:
         return None
+    if lex.lang == "nl" and k > lo and w.words[k - 1].lower() in INDEFINITES:
+        return None  # "alles volgens de regels": a norm, no source
     for phrase in lex.according_to:
         n = _match_phrase(w, k, phrase)
         if not n:
@@ -191,3 +204,38 @@ def impersonal(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
         return None
     a, b = span(w, j + 1, hi)
     return Hit(a, b, w.starts[k], w.ends[k], k, None)
+
+
+def written(w: Words, k: int, lo: int, hi: int, lex: Lexicon) -> Hit | None:
+    """"In het rapport staat (vermeld) dat …", "…, waarin staat dat …": the dat-clause is
+    what a text says; the noun phrase after "in" is the source. Dutch only. Only with the
+    "in" phrase right before the verb, so "staat vast dat", "daar staat tegenover dat" and
+    "het staat in de krant" stay out."""
+    if lex.lang != "nl" or w.words[k].lower() not in _STAND or k <= lo:
+        return None
+    j = k + 1
+    while j < hi and j <= k + 3 and w.words[j].lower() in _STAND_FILLERS:
+        j += 1
+    if j + 1 >= hi or w.words[j].lower() != "dat":
+        return None
+    src: Mention | None = None
+    if w.words[k - 1].lower() == "waarin":
+        pass
+    elif w.words[lo].lower() == "in" and 2 <= k - lo <= 10:
+        end = k - 1 if w.words[k - 1] == "," else k
+        if any(not x[0].isalnum() for x in w.words[lo + 1 : end]):
+            return None
+        src = np_after(w, lo + 1, end, lex) or Mention(
+            w.starts[lo + 1], w.ends[end - 1], w.text[w.starts[lo + 1] : w.ends[end - 1]])
+    else:
+        return None
+    if w.words[j + 1].lower() in AUX:
+        return None  # "waarin staat dat werd …": no clause of its own
+    a, b = span(w, j + 1, hi)
+    return Hit(a, b, w.starts[k], w.ends[k], k, src)
+
+
+def written_cue(cue: str) -> bool:
+    """Is `cue` the verb of `written` ("staat"), which only that construction yields? The
+    cue tagger, trained on few of them, is not asked about it."""
+    return cue.lower() in _STAND

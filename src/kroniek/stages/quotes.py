@@ -53,6 +53,7 @@ from kroniek.stages.marks import (
     split_at_quotes,
     word_before,
 )
+from kroniek.stages.nominal_cues import written_cue
 from kroniek.stages.phrases import (
     DepIndex,
     Lexicon,
@@ -90,6 +91,18 @@ _HEADLINE_SOURCE_WORDS = 4
 _FIRST_PERSON = frozenset({"ik", "we", "wij", "je", "jij", "u", "jullie", "i", "you"})
 # A shorter first content is no report of its own: the cut is not made.
 _MIN_CUT_CHARS = 8
+# Words an English title leaves in lower case ("Super Lives of the Super Rich").
+_TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to with".split())
+
+
+def _is_title(text: str) -> bool:
+    """Is `text` (a quotation's inside) an English title: at most six words, each
+    capitalised but the small ones, no question or exclamation?"""
+    words = text.strip().rstrip(".,").split()
+    if not words or len(words) > 6 or text.rstrip()[-1:] in "!?":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or (i and w in _TITLE_SMALL)
+               for i, w in enumerate(words))
 # How far (in sentences) an unattributed quote may take the speaker of an earlier
 # attribution. Two sentences covers "X zegt dat …. „…”" and "„…”, zegt X. „…”".
 _CARRY_SENTENCES = 2
@@ -313,6 +326,8 @@ class _Finder:
             q.confidence = 0.9 if mention else 0.6
             self._add_paragraphs(q, cue_i)
             return
+        if self.lex.lang == "en" and word_before(text, r) and _is_title(q.text):
+            return  # 'hosted "Good Morning America."': a title inside a sentence, no quotation
         sp = (self._previous_speaker(r.open) or self._previous_subject(r.open)
               or self._last_speaker(r.open) or self._introduced(r.open))
         if sp is not None:
@@ -514,12 +529,27 @@ class _Finder:
         prev = [x for x in self.sents if x[1] <= s]
         hits = find_indirect(self.w, s, e, self.lex, direct=direct, used=self.used_cues,
                              prev_sentence=prev[-1] if prev else None)
+        if self.lex.lang == "en" and self.judge is not None:
+            # A cue the tagger rejects hides the cues inside its content ("X leads Y by
+            # 271 pledged delegates according to a count by …"): read the sentence again
+            # without it.
+            skip = set(self.used_cues)
+            for _ in range(3):
+                rejected = {h.cue_token for h in hits if self._rejected(h.cue_start)
+                            and h.cue_token not in skip and not (
+                                h.mention is None
+                                and h.cue_text(self.text).lower() in self.lex.impersonal)}
+                if not rejected:
+                    break
+                skip |= rejected
+                hits = find_indirect(self.w, s, e, self.lex, direct=direct, used=skip,
+                                     prev_sentence=prev[-1] if prev else None)
         for pos, mention in speech_events(self.w, s, e, self.lex, used=self.used_cues):
             self.pending.append((pos, self._speaker(mention)))
         for hit in hits:
             if self._rejected(hit.cue_start) and not (
                     hit.mention is None and hit.cue_text(self.text).lower() in self.lex.impersonal
-            ) and not self._takes_up_previous(hit, s):
+            ) and not self._takes_up_previous(hit, s) and not written_cue(hit.cue_text(self.text)):
                 continue  # impersonal passives ("Gevreesd wordt dat") are rare in its data
             if self._weak_object(hit):
                 continue  # "toen eiste het OM nog een schuldigverklaring", "stelt … extra eisen"
@@ -530,6 +560,9 @@ class _Finder:
                     hit.start, hit.end, hit.mention = passive.start, passive.end, passive.mention
                 elif span is not None and span[0] < hit.end and hit.start < span[1]:
                     hit.start, hit.end = span
+                elif span is not None and span[1] <= hit.start and (
+                        self._parsed_clauses().second_report(hit.cue_start)):
+                    hit.start, hit.end = span  # "said X and told Y that Z": Z is told's
                 elif span is None:
                     hit.end = self._parsed_clauses().coordination_cut(hit.cue_start, hit.start, hit.end)
                 if passive is None and self._parsed_clauses().adjunct(hit.cue_start, hit.start):
@@ -586,6 +619,9 @@ class _Finder:
             m = inner[0].mention
             lim = m.start if m is not None and m.start > hit.start else inner[0].cue_start
             comma = max(self.text.rfind(c, hit.start, lim) for c in (",", " and ", " but "))
+            before = self.text[hit.start : inner[0].cue_start].rstrip()
+            if before.endswith((" and", " but")):  # "said she … and predicted that …"
+                comma = max(comma, hit.start + len(before) - 4)
         subordinate = _SUBORDINATE_EN if self.lex.lang == "en" else _SUBORDINATE
         if comma < 0 or any(x.lower().strip("'\"") in subordinate
                             for x in self.text[comma + 1 : inner[0].cue_start].split()):

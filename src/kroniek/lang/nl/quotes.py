@@ -74,6 +74,14 @@ NON_SPEECH = {
     "houd": frozenset({"op", "aan", "in", "bij", "tegen", "van"}),
     "vind": frozenset({"plaats"}),
 }
+# The strong past forms do not start with the present stem: they share its particles
+# ("vroeg het faillissement aan", "gaf het op", "hield vol" stays speech).
+NON_SPEECH |= {
+    "vroeg": NON_SPEECH["vraag"], "gaf": NON_SPEECH["geef"], "gav": NON_SPEECH["geef"],
+    "schreef": NON_SPEECH["schrijf"], "schrev": NON_SPEECH["schrijf"],
+    "riep": NON_SPEECH["roep"], "hield": NON_SPEECH["houd"], "vond": NON_SPEECH["vind"],
+    "zei": NON_SPEECH["zeg"],
+}
 
 
 # Finite verbs whose cue is completed by a particle later in the clause.
