@@ -307,6 +307,11 @@ def _is_cap(word: str) -> bool:
 _POSSESSIVES = frozenset({"zijn", "haar", "hun"})  # Dutch: "zijn" is also a verb, "haar" a pronoun
 
 
+# "Voedsel- en Warenautoriteit", "Kamer- of Senaatslid": the words that join an elided
+# compound's parts in Dutch.
+_ELISION_JOINS = frozenset({"en", "of"})
+
+
 def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
     """The noun phrase starting at token `i` (after a cue), ending before token `end`."""
     while i < end and w.words[i].lower() in lex.after_cue:
@@ -322,6 +327,12 @@ def np_after(w: Words, i: int, end: int, lex: Lexicon) -> Mention | None:
     while j < end and j - i < 12:
         word = w.words[j]
         low = word.lower()
+        if (word in "-‐" and lex.lang == "nl" and j > i and j + 2 < end
+                and w.starts[j] == w.ends[j - 1] and w.words[j + 1].lower() in _ELISION_JOINS
+                and w.words[j + 2][0].isalnum()):
+            j += 2  # "de Voedsel- en Warenautoriteit": an elided compound goes on
+            prev, prev_cap = w.words[j - 1].lower(), False
+            continue
         if not word[0].isalnum() and word not in "-‐":
             break
         if (low in AUX and not (poss and j == i)) or (j > i and low in lex.pronouns) or low in _PARTICLES:
