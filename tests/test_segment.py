@@ -55,3 +55,9 @@ def test_blocks_are_trimmed_paragraphs() -> None:
     text = "  Eerste alinea.\n\n\nTweede\nalinea.  \n \nDerde."
     assert [text[s:e] for s, e in split_blocks(text)] == [
         "Eerste alinea.", "Tweede\nalinea.", "Derde."]
+
+
+def test_number_abbreviation_only_before_its_number() -> None:
+    text = "He said no. But he said yes later. She lives at No. 10 Downing Street."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "He said no.", "But he said yes later.", "She lives at No. 10 Downing Street."]

@@ -59,6 +59,10 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations that stand before a number ("No. 5", "nr. 12", "blz. 3"): elsewhere their
+# period ends a sentence ("He said no. But …").
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nr", "blz", "pag", "fig"})
+
 _SENT_END = re.compile(r"[.!?…]+(?:''|[”\"’'»“)])*(?=\s+)")  # “ closes a German-style „…“
 # The next sentence may open with a quote, including the typewriter style ,,… '' that
 # Dutch newspapers use.
@@ -171,6 +175,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         # ("rapporten over Michael P. Hij erkende", "in vak K. Het ...")
         nxt = _WORD_AFTER.match(text, dot + 1)
         return nxt is None or nxt.group(1) not in _OPENERS
+    if word in _NUMBER_ABBREVIATIONS:
+        # "No. 5", "nr. 12": an abbreviation only before its number ("He said no. But …")
+        nxt = _WORD_AFTER.match(text, dot + 1)
+        return nxt is not None and nxt.group(1)[0].isdigit()
     return word in ABBREVIATIONS
 
 
