@@ -692,6 +692,18 @@ def _purpose_of_call(doc: Doc, event: Event, *, lang: str) -> bool:
     return False
 
 
+def _trigger_token(doc: Doc, event: Event) -> int:
+    """Index of the trigger's token, moved from a separable particle to its verb ("aan te
+    vallen": "vallen"); -1 where the trigger has no token or the parse no dependencies."""
+    i = token_at(doc, event.trigger.start)
+    if i < 0 or not doc.tokens[i].dep:
+        return -1
+    tok = doc.tokens[i]
+    if tok.dep == "compound:prt" and 0 <= tok.head < len(doc.tokens):
+        return tok.head
+    return i
+
+
 # Epistemic adverbs that leave open whether something happens ("Mogelijk wordt er zaterdag
 # gedemonstreerd", "Misschien gaan de boeren weer de straat op"). "waarschijnlijk" and
 # "vermoedelijk" are left out: they hedge who did it or how many died more often than
@@ -714,13 +726,11 @@ def _hedged(doc: Doc, event: Event, *, lang: str) -> bool:
     past or perfect ("Mogelijk is hij gearresteerd"), nor an adverb on a number or an
     adjective ("vielen mogelijk tientallen doden")."""
     hedges = _HEDGES.get(lang)
-    i = token_at(doc, event.trigger.start)
-    if hedges is None or i < 0 or not doc.tokens[i].dep:
+    i = _trigger_token(doc, event)
+    if hedges is None or i < 0:
         return False
     toks, n = doc.tokens, len(doc.tokens)
     tok = toks[i]
-    if tok.dep == "compound:prt" and 0 <= tok.head < n:  # "aan te vallen": the particle
-        i, tok = tok.head, toks[tok.head]
     v = i if tok.upos == "VERB" else tok.head
     if tok.upos != "VERB" and tok.dep not in ("nsubj", "nsubj:pass", "obj", "obl"):
         return False
@@ -756,13 +766,11 @@ _REFUSAL = {
 def _committed(doc: Doc, event: Event, *, lang: str) -> str | None:
     """"future" for a te-infinitive trigger governed by a verb of commitment, "negated" for
     one governed by a verb of refusal (`_COMMITMENT`, `_REFUSAL`); None otherwise."""
-    i = token_at(doc, event.trigger.start)
-    if i < 0 or lang not in _COMMITMENT or not doc.tokens[i].dep:
+    i = _trigger_token(doc, event)
+    if i < 0 or lang not in _COMMITMENT:
         return None
     toks, n = doc.tokens, len(doc.tokens)
     tok = toks[i]
-    if tok.dep == "compound:prt" and 0 <= tok.head < n:
-        i, tok = tok.head, toks[tok.head]
     if tok.dep != "xcomp" or not 0 <= tok.head < n:
         return None
     if not any(k.head == i and k.dep == "mark" and k.text.lower() in ("te", "to") for k in toks[max(0, i - 8) : i]):
@@ -819,14 +827,12 @@ def _present_in_future_frame(doc: Doc, event: Event, *, lang: str) -> bool:
     verwachten dat komende vrijdag duizenden leraren gaan staken. ... Leraren leggen het
     werk neer om te strijden voor betere salarissen"). Dutch news tells what happened in a
     past tense; a present under a coming day tells what is still to come."""
-    i = token_at(doc, event.trigger.start)
+    i = _trigger_token(doc, event)
     si = doc.sentence_index(event.trigger.start)
-    if lang != "nl" or i < 0 or si < 1 or doc.published is None or not doc.tokens[i].dep:
+    if lang != "nl" or i < 0 or si < 1 or doc.published is None:
         return False
     toks, n = doc.tokens, len(doc.tokens)
     tok = toks[i]
-    if tok.dep == "compound:prt" and 0 <= tok.head < n:
-        i, tok = tok.head, toks[tok.head]
     v = i if tok.upos == "VERB" else tok.head
     if tok.upos != "VERB" and tok.dep not in ("nsubj", "obj", "obl"):
         return False
